@@ -1,0 +1,47 @@
+# ATXF SDK: the top-level build. `make` builds everything into build/,
+# `make check` runs every test, `make clean` removes build/. V=1 shows commands.
+# Each component describes itself in its own build.mk, included below; a
+# fragment adds what `make` builds to ALL_TARGETS and what `make check` runs
+# to CHECK_STEPS (phony targets, run one after another in the listed order).
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+include mk/common.mk
+
+ALL_TARGETS   :=
+CHECK_BUILD   :=
+CHECK_STEPS   :=
+CLEAN_EXTRA   :=
+
+include sdk/format/build.mk
+include elf2atxf/build.mk
+include ldscripts/build.mk
+include sdk/lib/build.mk
+include sysroot/build.mk
+include templates/build.mk
+include kernel/build.mk
+include tests/unit/build.mk
+include tests/fuzz/build.mk
+include tests/qemu/build.mk
+
+.PHONY: all check deps clean
+
+all: $(ALL_TARGETS)
+
+deps:
+	@scripts/deps --ensure
+
+# Build everything first (in parallel), then run the steps in order so that
+# the log reads unit tests, fuzzing, then QEMU scenarios.
+check: deps
+	@$(MAKE) --no-print-directory all $(CHECK_BUILD)
+	@status=0; for step in $(CHECK_STEPS); do \
+		$(MAKE) --no-print-directory $$step || status=1; \
+	done; exit $$status
+
+clean:
+	rm -rf $(BUILD) $(CLEAN_EXTRA)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,90 @@
+/*
+ * atxf.ld: how an ATXF program is laid out in memory (docs/atxf-format.md §3).
+ *
+ * ldscripts/atxf.ld is generated from this file by `make ldscripts` so that
+ * the load base comes from <atxf/atxf.h>; `make check` fails if it is stale.
+ *
+ * Two segments, in this order and nothing else:
+ *   text  R+X  at ATXF_LOAD_BASE: code, read-only data, constructor tables
+ *   data  R+W  on the next page:  initialised data, GOT, then bss
+ * Sections ATXF cannot carry (dynamic linking, notes, unwind tables) are
+ * discarded; the driver manifest is kept as a non-loaded section for elf2atxf.
+ */
+#include <atxf/atxf.h>
+
+OUTPUT_FORMAT("elf64-x86-64")
+OUTPUT_ARCH(i386:x86-64)
+ENTRY(_start)
+
+PHDRS
+{
+	text PT_LOAD FLAGS(5);  /* PF_R | PF_X */
+	data PT_LOAD FLAGS(6);  /* PF_R | PF_W */
+}
+
+SECTIONS
+{
+	. = ATXF_LOAD_BASE;
+
+	.text : {
+		*(.text.atxf_start)
+		*(.text.unlikely .text.unlikely.*)
+		*(.text.hot .text.hot.*)
+		*(.text .text.*)
+	} :text
+
+	.rodata : {
+		*(.rodata .rodata.*)
+	} :text
+
+	.init_array : {
+		PROVIDE_HIDDEN(__init_array_start = .);
+		KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*)))
+		KEEP(*(.init_array))
+		PROVIDE_HIDDEN(__init_array_end = .);
+	} :text
+
+	. = ALIGN(ATXF_PAGE_SIZE);
+
+	.data : {
+		*(.data .data.*)
+	} :data
+
+	.got : { *(.got) *(.got.plt) *(.igot.plt) } :data
+
+	.bss : {
+		*(.bss .bss.*)
+		*(COMMON)
+	} :data
+
+	PROVIDE(__atxf_end = .);
+
+	/* Not loaded: kept so gdb can match the ELF to a crash report. */
+	.note.gnu.build-id 0 (INFO) : { *(.note.gnu.build-id) }
+
+	/* Not loaded: elf2atxf copies it into the ATXF manifest extension. */
+	.atxf.manifest 0 (INFO) : { KEEP(*(.atxf.manifest)) }
+
+	/* Debug information stays in the ELF for gdb; ATXF never carries it. */
+	.comment 0 : { *(.comment) }
+	.debug_info 0 : { *(.debug_info .gnu.linkonce.wi.*) }
+	.debug_abbrev 0 : { *(.debug_abbrev) }
+	.debug_line 0 : { *(.debug_line .debug_line.* .debug_line_end) }
+	.debug_str 0 : { *(.debug_str) }
+	.debug_line_str 0 : { *(.debug_line_str) }
+	.debug_aranges 0 : { *(.debug_aranges) }
+	.debug_ranges 0 : { *(.debug_ranges) }
+	.debug_rnglists 0 : { *(.debug_rnglists) }
+	.debug_loc 0 : { *(.debug_loc) }
+	.debug_loclists 0 : { *(.debug_loclists) }
+	.debug_frame 0 : { *(.debug_frame) }
+	.debug_macro 0 : { *(.debug_macro) }
+	.debug_addr 0 : { *(.debug_addr) }
+	.debug_str_offsets 0 : { *(.debug_str_offsets) }
+
+	/DISCARD/ : {
+		*(.interp) *(.dynamic) *(.dynsym) *(.dynstr) *(.hash) *(.gnu.hash)
+		*(.note .note.*) *(.eh_frame) *(.eh_frame_hdr) *(.gcc_except_table)
+		*(.fini_array .fini_array.*) *(.ctors) *(.dtors)
+	}
+}

@@ -1,0 +1,58 @@
+/*
+ * Capabilities: what a process may touch. A process names its capabilities by
+ * handle, a small index into its own table; it has no ambient authority.
+ */
+#ifndef ATXF_CAP_H
+#define ATXF_CAP_H
+
+#include <stdint.h>
+
+typedef int32_t atxf_handle_t;          /* >= 0 valid; negative: none or an error */
+#define ATXF_HANDLE_NONE (-1)
+#define ATXF_MAX_HANDLES 256            /* per process */
+
+enum atxf_cap_kind {
+	ATXF_CAP_NONE = 0,
+	ATXF_CAP_ROOT = 1,          /* init's: may create any other capability */
+	ATXF_CAP_IOPORT = 2,        /* base = first port, size = number of ports */
+	ATXF_CAP_IRQ = 3,           /* base = IRQ line (GSI), size = 1 */
+	ATXF_CAP_MMIO = 4,          /* base = physical address, size = bytes */
+	ATXF_CAP_DMA = 5,           /* base = physical address, size = bytes */
+	ATXF_CAP_PORT = 6,          /* an IPC port; base = port id */
+	ATXF_CAP_FRAMEBUFFER = 7,   /* base = physical address, size = bytes */
+	ATXF_CAP_SHM = 8,           /* a shared-memory grant received over IPC */
+	ATXF_CAP_PCI = 9,           /* configuration space of one PCI function; base = BDF */
+};
+
+/* Rights. Deriving can only remove rights, never add them. */
+#define ATXF_RIGHT_READ   0x1u      /* in, MMIO read, receive on a port */
+#define ATXF_RIGHT_WRITE  0x2u      /* out, MMIO write, send to a port */
+#define ATXF_RIGHT_GRANT  0x4u      /* may be passed on to another process */
+#define ATXF_RIGHTS_ALL   0x7u
+
+/* What SYS_CAP_QUERY reports about a handle. */
+struct atxf_cap_info {
+	uint32_t kind;              /* enum atxf_cap_kind */
+	uint32_t rights;            /* ATXF_RIGHT_* */
+	uint64_t base;              /* meaning depends on kind, see above */
+	uint64_t size;
+};
+
+/* What SYS_DMA_ALLOC returns: a pinned, physically contiguous buffer. */
+struct atxf_dma {
+	atxf_handle_t handle;       /* ATXF_CAP_DMA; SYS_DMA_FREE takes it */
+	uint32_t reserved;
+	uint64_t vaddr;             /* where it is mapped in the caller */
+	uint64_t paddr;             /* what to program into the device */
+	uint64_t size;
+};
+
+/* What SYS_MAP_FRAMEBUFFER reports. */
+struct atxf_fb_info {
+	uint64_t paddr;
+	uint32_t width, height;     /* pixels */
+	uint32_t pitch;             /* bytes per line */
+	uint32_t bpp;               /* bits per pixel */
+};
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * Hardware access for drivers: port I/O, MMIO, DMA buffers, interrupts and
+ * time. Device logic uses only these, so a host test can link the fake
+ * hardware library (libatxf-fake, <atxf/fake.h>) instead and play the device.
+ *
+ * Port I/O uses the `in`/`out` instructions directly when the kernel has
+ * opened the port in this process's I/O permission bitmap, and the
+ * SYS_IO_* calls otherwise. A port the process holds no capability for ends
+ * the process (direct path) or fails with -ATXF_EPERM (syscall path).
+ */
+#ifndef ATXF_HW_H
+#define ATXF_HW_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <atxf/cap.h>
+
+uint8_t atxf_inb(uint16_t port);
+uint16_t atxf_inw(uint16_t port);
+uint32_t atxf_inl(uint16_t port);
+void atxf_outb(uint16_t port, uint8_t value);
+void atxf_outw(uint16_t port, uint16_t value);
+void atxf_outl(uint16_t port, uint32_t value);
+
+/* Maps len bytes at offset into an MMIO capability, uncached; NULL on failure. */
+volatile void *atxf_mmio_map(atxf_handle_t mmio, uint64_t offset, size_t len);
+
+/*
+ * MMIO accessors. Each is one access of exactly that width, ordered with
+ * respect to every other MMIO access and to DMA memory writes before it
+ * (a compiler barrier; x86 keeps uncached accesses in order).
+ */
+uint8_t atxf_mmio_read8(const volatile void *addr);
+uint16_t atxf_mmio_read16(const volatile void *addr);
+uint32_t atxf_mmio_read32(const volatile void *addr);
+uint64_t atxf_mmio_read64(const volatile void *addr);
+void atxf_mmio_write8(volatile void *addr, uint8_t value);
+void atxf_mmio_write16(volatile void *addr, uint16_t value);
+void atxf_mmio_write32(volatile void *addr, uint32_t value);
+void atxf_mmio_write64(volatile void *addr, uint64_t value);
+
+/* DMA: physically contiguous, pinned, zeroed memory and its bus address. */
+int atxf_dma_alloc(size_t size, struct atxf_dma *out);
+void atxf_dma_free(struct atxf_dma *dma);
+
+/* Interrupts: bind an IRQ capability to a port's notification bit; ack to unmask. */
+int atxf_irq_bind(atxf_handle_t irq, atxf_handle_t port, unsigned bit);
+int atxf_irq_ack(atxf_handle_t irq);
+
+/* Time (monotonic) and busy waits for short hardware delays. */
+uint64_t atxf_time_ns(void);
+void atxf_delay_us(uint32_t us);
+
+/* PCI configuration space through an ATXF_CAP_PCI capability. */
+uint32_t atxf_pci_read32(atxf_handle_t pci, uint16_t offset);
+void atxf_pci_write32(atxf_handle_t pci, uint16_t offset, uint32_t value);
+
+#endif

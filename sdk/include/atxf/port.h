@@ -1,0 +1,33 @@
+/*
+ * IPC from C: ports, messages, calls and replies, notifications and
+ * shared-memory grants. Thin wrappers over SYS_IPC_* and SYS_SHM_*.
+ */
+#ifndef ATXF_PORT_H
+#define ATXF_PORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <atxf/cap.h>
+#include <atxf/ipc.h>
+
+atxf_handle_t atxf_port_create(void);
+int atxf_port_close(atxf_handle_t port);
+int atxf_send(atxf_handle_t port, const struct atxf_msg *msg, unsigned flags);
+int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns);
+/* Sends req and waits for the reply; returns the reply's status (type). */
+int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,
+	      uint64_t timeout_ns);
+int atxf_reply(const struct atxf_msg *req, const struct atxf_msg *reply);
+int atxf_notify(atxf_handle_t port, uint64_t bits);
+
+/* Shares [addr, addr+len) (page-aligned) with whoever receives on port. */
+long atxf_shm_grant(void *addr, size_t len, atxf_handle_t port, uint32_t rights);
+void *atxf_shm_map(atxf_handle_t shm, unsigned prot);
+int atxf_shm_revoke(long grant);
+
+/* Message building helpers. */
+void atxf_msg_init(struct atxf_msg *msg, uint32_t type);
+int atxf_msg_put(struct atxf_msg *msg, const void *data, size_t len);   /* append */
+int atxf_msg_put_cap(struct atxf_msg *msg, atxf_handle_t cap);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * Processes: what a new process finds at start, and how one is spawned.
+ */
+#ifndef ATXF_PROC_H
+#define ATXF_PROC_H
+
+#include <stdint.h>
+#include <atxf/cap.h>
+
+/*
+ * The kernel passes a pointer to this in rdi to _start. It and the strings
+ * it points to live at the top of the initial stack.
+ */
+struct atxf_start_info {
+	uint32_t magic;             /* ATXF_START_MAGIC */
+	uint32_t argc;
+	uint64_t argv;              /* char *argv[argc + 1] in the process's memory */
+	uint32_t pid;
+	uint32_t ncaps;             /* handles 0 .. ncaps-1 were given at spawn */
+};
+#define ATXF_START_MAGIC 0x54525453u   /* "STRT" */
+
+/*
+ * Handles every spawned process receives first, in this order, when the
+ * spawner has them (ATXF_HANDLE_NONE otherwise); the spawner's extra
+ * capabilities follow from ATXF_HANDLE_FIRST_EXTRA.
+ */
+#define ATXF_HANDLE_PARENT       0  /* send right to the parent's (or devmgr's) port */
+#define ATXF_HANDLE_NAMESERVICE  1  /* send right to the name service */
+#define ATXF_HANDLE_FIRST_EXTRA  2
+
+#define ATXF_SPAWN_MAX_CAPS  32
+#define ATXF_SPAWN_MAX_ARGS  16
+
+/* SYS_PROC_SPAWN's argument. */
+struct atxf_spawn {
+	uint64_t image;             /* an ATXF file in the caller's memory */
+	uint64_t image_size;
+	uint64_t name;              /* NUL-terminated, for logs and ps */
+	uint32_t argc;
+	uint32_t ncaps;
+	uint64_t argv;              /* const char *argv[argc] */
+	atxf_handle_t caps[ATXF_SPAWN_MAX_CAPS];  /* copied to the child as 0..ncaps-1 */
+	uint32_t priority;          /* 0 (idle) .. 31; 0 means the default, 16 */
+	uint32_t reserved;
+};
+
+/* SYS_PROC_INFO's record, for ps. */
+struct atxf_proc_info {
+	uint32_t pid;
+	uint32_t parent;
+	uint32_t state;             /* ATXF_PROC_* */
+	uint32_t priority;
+	uint64_t cpu_ns;
+	char name[32];
+};
+enum { ATXF_PROC_RUNNING = 1, ATXF_PROC_READY, ATXF_PROC_BLOCKED, ATXF_PROC_ZOMBIE };
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * libatxf's system call layer: one typed C function per call in
+ * <atxf/syscalls.h>. Each returns what the kernel returned: a value >= 0 on
+ * success or a negative ATXF_E* code. Programs rarely need these directly;
+ * <atxf/hw.h>, <atxf/port.h> and the driver framework wrap them.
+ */
+#ifndef ATXF_SYS_H
+#define ATXF_SYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <atxf/cap.h>
+#include <atxf/errors.h>
+#include <atxf/ipc.h>
+#include <atxf/proc.h>
+#include <atxf/syscalls.h>
+
+/* The raw trap: number and up to six arguments. */
+long atxf_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+
+_Noreturn void atxf_exit(int status);
+void atxf_yield(void);
+int atxf_sleep_ns(uint64_t ns);
+uint64_t atxf_clock_ns(void);
+long atxf_debug_write(const char *buf, unsigned long len);
+
+void *atxf_mem_map(void *hint, size_t len, unsigned prot);   /* NULL on failure */
+int atxf_mem_unmap(void *addr, size_t len);
+
+int atxf_cap_query(atxf_handle_t h, struct atxf_cap_info *info);
+atxf_handle_t atxf_cap_derive(atxf_handle_t h, uint64_t base, uint64_t size, uint32_t rights);
+atxf_handle_t atxf_cap_grant(atxf_handle_t h, uint32_t pid, uint32_t rights);
+int atxf_cap_drop(atxf_handle_t h);
+
+long atxf_proc_spawn(const struct atxf_spawn *spawn);         /* -> pid */
+int atxf_proc_wait(uint32_t pid, int *status, uint64_t timeout_ns);
+int atxf_proc_kill(uint32_t pid);
+int atxf_proc_info(uint32_t index, struct atxf_proc_info *out, uint32_t n);
+
+/* The sentence for an error code (positive or negative). */
+const char *atxf_strerror(int err);
+
+/* What crt0 received from the kernel; valid for the program's life. */
+const struct atxf_start_info *atxf_start_info(void);
+
+#endif

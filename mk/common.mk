@@ -28,3 +28,22 @@ $(HOSTOBJ)/%.o: %.c
 $(HOSTLIB)/%.a:
 	@mkdir -p $(@D)
 	$(call run,AR,$@) rm -f $@ && $(AR) rcs $@ $^
+
+# Target (ATXF user-space) objects for libatxf: freestanding, against the
+# SDK's own libc headers, never the host's. ATXF programs themselves are built
+# through the staged sysroot's x86_64-atxf-gcc (rule 4), which applies the
+# same code-generation flags through its specs file.
+TGTOBJ        := $(BUILD)/target
+TARGET_CC     ?= gcc
+TARGET_CODEGEN := -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables
+TARGET_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) -MMD -MP -ffreestanding -nostdinc \
+		 -isystem sdk/lib/libc/include -Isdk/include $(TARGET_CODEGEN) \
+		 -fno-builtin -fno-tree-loop-distribute-patterns
+
+$(TGTOBJ)/%.o: %.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [atxf]) $(TARGET_CC) $(TARGET_CFLAGS) $(TCFLAGS_$(<D)) -c $< -o $@
+
+$(TGTOBJ)/%.o: %.S
+	@mkdir -p $(@D)
+	$(call run,AS,$< [atxf]) $(TARGET_CC) $(TARGET_CFLAGS) $(TCFLAGS_$(<D)) -c $< -o $@

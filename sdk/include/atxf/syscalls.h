@@ -45,6 +45,8 @@
 	X(PROC_INFO,            28, 3) /* index, struct atxf_proc_info out, n */\
 	X(IO_OUTL,              29, 2) /* port, value */                        \
 	X(IO_INL,               30, 1) /* port -> value */                      \
+	X(PCI_CONFIG_READ,      31, 3) /* pci cap, offset, width -> value */    \
+	X(PCI_CONFIG_WRITE,     32, 4) /* pci cap, offset, width, value */      \
 	X(MAP_FRAMEBUFFER,      34, 1) /* struct atxf_fb_info out -> address */ \
 	X(IO_OUTB,              35, 2) /* port, value */                        \
 	X(IO_INB,               36, 1) /* port -> value */                      \

@@ -23,6 +23,7 @@ include sysroot/build.mk
 include templates/build.mk
 include kernel/build.mk
 include tests/unit/build.mk
+include tests/unit/manifest.mk
 include tests/fuzz/build.mk
 include tests/qemu/build.mk
 

@@ -56,6 +56,15 @@ fail:
 	return NULL;
 }
 
+static void report_bad_manifest(const char *path, const char *why, int json)
+{
+	struct atxf_fmt_diag d = { .error = ATXF_FMT_BAD_EXTENSION, .field = "driver manifest" };
+
+	fprintf(stderr, "atxfdump: %s: invalid: driver manifest: %s\n", path, why);
+	if (json)
+		dump_json_error(stdout, path, &d);
+}
+
 static void report_invalid(const char *path, const struct atxf_fmt_diag *d, int json)
 {
 	fprintf(stderr, "atxfdump: %s: invalid: %s", path, atxf_fmt_strerror(d->error));
@@ -71,6 +80,7 @@ static int dump(const char *path, int json)
 {
 	struct atxf_image img;
 	struct atxf_fmt_diag diag;
+	const char *why;
 	uint64_t size;
 	uint8_t *buf = read_file(path, &size);
 	int rc = EXIT_VALID;
@@ -82,6 +92,9 @@ static int dump(const char *path, int json)
 	if (atxf_read(buf, size, &img, &diag) != ATXF_FMT_OK ||
 	    atxf_ext_validate(&img, &diag) != ATXF_FMT_OK) {
 		report_invalid(path, &diag, json);
+		rc = EXIT_INVALID;
+	} else if ((why = manifest_problem(&img)) != NULL) {
+		report_bad_manifest(path, why, json);
 		rc = EXIT_INVALID;
 	} else if (json) {
 		dump_json(stdout, path, &img);

@@ -10,7 +10,7 @@ CFLAGS_elf2atxf := $(LIBELF_CFLAGS)
 ELF2ATXF_OBJS := $(patsubst %.c,$(HOSTOBJ)/%.o,elf2atxf/elf2atxf.c elf2atxf/checks.c \
 		 elf2atxf/layout.c elf2atxf/output.c)
 ATXFDUMP_OBJS := $(patsubst %.c,$(HOSTOBJ)/%.o,elf2atxf/atxfdump.c elf2atxf/dump_text.c \
-		 elf2atxf/dump_json.c)
+		 elf2atxf/dump_json.c elf2atxf/dump_manifest.c)
 
 $(ELF2ATXF): $(ELF2ATXF_OBJS) $(FORMAT_HOST_LIB)
 	@mkdir -p $(@D)

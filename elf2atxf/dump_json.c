@@ -52,8 +52,13 @@ static void json_extensions(FILE *out, const struct atxf_image *img)
 
 	fprintf(out, "\"extensions\":[");
 	while (atxf_ext_next(img, &cursor, &ext) > 0) {
-		fprintf(out, "%s{\"name\":\"%s\",\"tag\":%u,\"size\":%u,\"file_offset\":%llu}", sep,
+		fprintf(out, "%s{\"name\":\"%s\",\"tag\":%u,\"size\":%u,\"file_offset\":%llu", sep,
 			ext_name(ext.tag), ext.tag, ext.size, (unsigned long long)ext.offset);
+		if (ext.tag == ATXF_EXT_MANIFEST) {
+			fprintf(out, ",\"manifest\":");
+			dump_manifest_json(out, &ext);
+		}
+		fputc('}', out);
 		sep = ",";
 	}
 	fputc(']', out);

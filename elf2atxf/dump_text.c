@@ -47,6 +47,8 @@ static void print_extensions(FILE *out, const struct atxf_image *img)
 		any = 1;
 		fprintf(out, "  %s (tag %#010x, %u bytes at file offset %#llx)\n", ext_name(ext.tag),
 			ext.tag, ext.size, (unsigned long long)ext.offset);
+		if (ext.tag == ATXF_EXT_MANIFEST)
+			dump_manifest_text(out, &ext);
 	}
 	if (!any)
 		fprintf(out, "extensions: none\n");

@@ -9,6 +9,7 @@
 
 #define EHDR64_SIZE 64
 #define PHDR64_SIZE 56
+#define SHDR64_SIZE 64
 
 static const char *machine_name(unsigned m)
 {
@@ -83,20 +84,30 @@ int check_elf_identity(struct conversion *c)
 	return check_type(c);
 }
 
+/* Does a table of count entries of entsize bytes at off fit in the file? */
+static int table_fits(const struct conversion *c, uint64_t off, uint64_t count, unsigned entsize)
+{
+	return off <= c->size && count <= (c->size - off) / entsize;
+}
+
 static int check_phdr_table(struct conversion *c, size_t *count)
 {
 	const GElf_Ehdr *e = &c->ehdr;
-	uint64_t end;
 
 	if (e->e_phentsize != PHDR64_SIZE)
 		return refuse(c, "corrupt file?", "bad e_phentsize %u (an ELF64 program header is %d bytes)",
 			      e->e_phentsize, PHDR64_SIZE);
-	if (elf_getphdrnum(c->elf, count) != 0)
+	/*
+	 * Check the raw e_phnum before asking libelf: libelf quietly shortens a
+	 * table that runs past the end of the file, which would turn a truncated
+	 * file into "no program headers". PN_XNUM means the count is in section 0.
+	 */
+	*count = e->e_phnum;
+	if (e->e_phnum == PN_XNUM && elf_getphdrnum(c->elf, count) != 0)
 		return refuse(c, "corrupt file?", "unreadable program header count: %s", elf_errmsg(-1));
 	if (*count == 0)
 		return refuse(c, "not a linked executable?", "no program headers");
-	end = e->e_phoff + (uint64_t)*count * PHDR64_SIZE;
-	if (e->e_phoff > c->size || end > c->size || end < e->e_phoff)
+	if (!table_fits(c, e->e_phoff, *count, PHDR64_SIZE))
 		return refuse(c, "truncated file?", "program headers (offset %#llx, %zu entries) lie outside the file (%zu bytes)",
 			      (unsigned long long)e->e_phoff, *count, c->size);
 	return 0;
@@ -127,6 +138,10 @@ static int check_load_segment(struct conversion *c, const GElf_Phdr *p, size_t i
 	if (end > c->size || end < p->p_offset)
 		return refuse(c, "truncated file?", "segment %zu (file offset %#llx, %llu bytes) lies outside the file (%zu bytes)",
 			      i, (unsigned long long)p->p_offset, (unsigned long long)p->p_filesz, c->size);
+	/* A wrapping end would pass the overlap and size checks in layout.c. */
+	if (p->p_vaddr + p->p_memsz < p->p_vaddr)
+		return refuse(c, "corrupt file?", "segment %zu (address %#llx, %llu bytes) wraps around the end of the address space",
+			      i, (unsigned long long)p->p_vaddr, (unsigned long long)p->p_memsz);
 	if (p->p_filesz > p->p_memsz)
 		return refuse(c, "corrupt file?", "segment %zu has more bytes in the file (%llu) than in memory (%llu)",
 			      i, (unsigned long long)p->p_filesz, (unsigned long long)p->p_memsz);
@@ -177,8 +192,12 @@ static int check_section(struct conversion *c, Elf_Scn *scn, size_t shstrndx)
 	if ((sh.sh_type == SHT_RELA || sh.sh_type == SHT_REL) && (sh.sh_flags & SHF_ALLOC) && sh.sh_size)
 		return refuse(c, "IFUNC or -static-pie? ATXF programs are never relocated at load",
 			      "has dynamic relocations (section %s)", name);
+	/* atxf.ld has no PT_TLS, so TLS sections arrive as plain data: catch them here. */
+	if ((sh.sh_flags & SHF_TLS) && sh.sh_size)
+		return refuse(c, "remove _Thread_local / __thread variables",
+			      "uses thread-local storage (section %s), which ATXF v1 cannot carry", name);
 	if (strcmp(name, ".atxf.manifest") == 0 && sh.sh_type != SHT_NOBITS && sh.sh_size) {
-		if (sh.sh_offset + sh.sh_size > c->size)
+		if (!table_fits(c, sh.sh_offset, sh.sh_size, 1))
 			return refuse(c, "truncated file?", "section .atxf.manifest lies outside the file");
 		c->manifest = c->file + sh.sh_offset;
 		c->manifest_size = sh.sh_size;
@@ -193,6 +212,10 @@ int check_sections(struct conversion *c)
 
 	if (c->ehdr.e_shoff == 0)
 		return 0;       /* stripped of section headers: nothing to inspect */
+	/* As for program headers, libelf would silently drop a cut-off table. */
+	if (!table_fits(c, c->ehdr.e_shoff, c->ehdr.e_shnum ? c->ehdr.e_shnum : 1, SHDR64_SIZE))
+		return refuse(c, "truncated file?", "section headers (offset %#llx, %u entries) lie outside the file (%zu bytes)",
+			      (unsigned long long)c->ehdr.e_shoff, c->ehdr.e_shnum, c->size);
 	if (elf_getshdrnum(c->elf, &count) != 0 || elf_getshdrstrndx(c->elf, &shstrndx) != 0)
 		return refuse(c, "truncated file?", "section headers are unreadable: %s", elf_errmsg(-1));
 	while ((scn = elf_nextscn(c->elf, scn)) != NULL)

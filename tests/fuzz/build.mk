@@ -1,1 +1,63 @@
-# tests/fuzz: (nothing yet)
+# tests/fuzz: libFuzzer targets (clang -fsanitize=fuzzer,address,undefined).
+#
+#   make check-fuzz            part of `make check`: every target for FUZZ_CHECK_SECONDS
+#   make fuzz FUZZ_SECONDS=60  a longer run, with libFuzzer's progress shown
+#
+# A target is compiled together with the code it fuzzes, so that code is
+# instrumented too. When clang cannot build a libFuzzer program here,
+# check-fuzz says "skipped" (it passes nothing) and `make fuzz` fails.
+# The seed corpus is converted at build time from the unit test fixtures;
+# what libFuzzer finds goes to build/fuzz/corpus, crashes to build/fuzz/artifacts.
+
+FUZZ_CC            ?= clang
+FUZZ_SECONDS       ?= 60
+FUZZ_CHECK_SECONDS ?= 20
+FUZZ_DIR           := $(BUILD)/fuzz
+FUZZ_FLAGS         := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+		      -fno-sanitize-recover=all $(WARNINGS) -Isdk/include
+
+FUZZ_READER   := $(FUZZ_DIR)/fuzz_reader
+FUZZ_SEED_DIR := $(FUZZ_DIR)/seeds/reader
+FUZZ_SEEDS    := $(addprefix $(FUZZ_SEED_DIR)/,prog-gcc-O2.atxf prog-manifest.atxf tiny.atxf)
+
+$(FUZZ_READER): tests/fuzz/fuzz_reader.c $(FORMAT_SRCS) \
+		$(wildcard sdk/format/*.h sdk/include/atxf/*.h)
+	@mkdir -p $(@D)
+	$(call run,FUZZCC,$@) $(FUZZ_CC) $(FUZZ_FLAGS) tests/fuzz/fuzz_reader.c $(FORMAT_SRCS) -o $@
+
+$(FUZZ_SEED_DIR)/%.atxf: $(UNIT_FIX)/%.elf $(ELF2ATXF)
+	@mkdir -p $(@D)
+	$(call run,ATXF,$@) $(ELF2ATXF) $< -o $@
+
+# Can clang link a libFuzzer program here? (It may be missing, or lack compiler-rt.)
+fuzz_probe = mkdir -p $(FUZZ_DIR) && printf '%s\n' \
+	'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);' \
+	'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)' \
+	'{ (void)d; (void)n; return 0; }' \
+	| $(FUZZ_CC) $(FUZZ_FLAGS) -x c - -o $(FUZZ_DIR)/probe >/dev/null 2>&1
+
+.PHONY: check-fuzz fuzz fuzz-run
+FUZZ_UNAVAILABLE := clang libFuzzer not available ($(FUZZ_CC) -fsanitize=fuzzer cannot link)
+
+check-fuzz: $(FUZZ_SEEDS)
+	@if $(fuzz_probe); then \
+		$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) \
+			FUZZ_QUIET=--quiet; \
+	else \
+		echo "  FUZZ    skipped: $(FUZZ_UNAVAILABLE); nothing was fuzzed"; \
+	fi
+
+fuzz: $(FUZZ_SEEDS)
+	@$(fuzz_probe) || { echo "make fuzz: $(FUZZ_UNAVAILABLE)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run: $(FUZZ_READER) $(FUZZ_SEEDS)
+	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_READER) $(FUZZ_SECONDS) $(FUZZ_DIR) $(FUZZ_SEED_DIR) \
+		-dict=tests/fuzz/reader.dict
+
+.PHONY: fuzz-seeds
+fuzz-seeds: $(FUZZ_SEEDS)
+	@:
+
+CHECK_BUILD += fuzz-seeds
+CHECK_STEPS += check-fuzz

@@ -23,8 +23,12 @@ include sysroot/build.mk
 include templates/build.mk
 include kernel/build.mk
 include tests/unit/build.mk
+include tests/unit/runtime.mk
 include tests/unit/manifest.mk
+include tests/unit/libc.mk
+include tests/unit/driver.mk
 include tests/fuzz/build.mk
+include tests/sdk/build.mk
 include tests/qemu/build.mk
 
 .PHONY: all check deps clean
@@ -34,11 +38,15 @@ all: $(ALL_TARGETS)
 deps:
 	@scripts/deps --ensure
 
-# Build everything first (in parallel), then run the steps in order so that
-# the log reads unit tests, fuzzing, then QEMU scenarios.
+# Build everything first (in parallel), then run the steps one by one. The
+# log ends with the unit tests' cmocka summaries and, last, the QEMU
+# scenarios' "N passed, N failed" line, whatever order fragments were read in.
+LAST_STEPS  := check-unit check-qemu
+CHECK_ORDER  = $(filter-out $(LAST_STEPS),$(CHECK_STEPS)) $(filter $(LAST_STEPS),$(CHECK_STEPS))
+
 check: deps
 	@$(MAKE) --no-print-directory all $(CHECK_BUILD)
-	@status=0; for step in $(CHECK_STEPS); do \
+	@status=0; for step in $(CHECK_ORDER); do \
 		$(MAKE) --no-print-directory $$step || status=1; \
 	done; exit $$status
 

@@ -5,6 +5,7 @@
  * reason a person understands rather than a library error.
  */
 #include <string.h>
+#include <atxf/manifest.h>
 #include "elf2atxf.h"
 
 #define EHDR64_SIZE 64
@@ -178,6 +179,20 @@ int check_program_headers(struct conversion *c)
 	return 0;
 }
 
+/* A manifest devmgr would refuse is refused here, where the author can fix it. */
+static int check_manifest(struct conversion *c)
+{
+	struct atxf_manifest m;
+	const char *why = NULL;
+
+	if (c->manifest_size != sizeof(m))
+		return refuse(c, "declare it once with ATXF_DRIVER_MANIFEST",
+			      "section .atxf.manifest is %zu bytes, a manifest is %zu", c->manifest_size, sizeof(m));
+	if (atxf_manifest_decode(c->manifest, c->manifest_size, &m, &why))
+		return refuse(c, "see <atxf/manifest.h>", "invalid driver manifest: %s", why);
+	return 0;
+}
+
 /* A loaded relocation section means the program expects a run-time linker. */
 static int check_section(struct conversion *c, Elf_Scn *scn, size_t shstrndx)
 {
@@ -201,6 +216,7 @@ static int check_section(struct conversion *c, Elf_Scn *scn, size_t shstrndx)
 			return refuse(c, "truncated file?", "section .atxf.manifest lies outside the file");
 		c->manifest = c->file + sh.sh_offset;
 		c->manifest_size = sh.sh_size;
+		return check_manifest(c);
 	}
 	return 0;
 }

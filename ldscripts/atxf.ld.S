@@ -8,7 +8,7 @@
  *   text  R+X  at ATXF_LOAD_BASE: code, read-only data, constructor tables
  *   data  R+W  on the next page:  initialised data, GOT, then bss
  * Sections ATXF cannot carry (dynamic linking, notes, unwind tables) are
- * discarded; the driver manifest is kept as a non-loaded section for elf2atxf.
+ * discarded; the driver manifest is loaded with the read-only data.
  */
 #include <atxf/atxf.h>
 
@@ -37,6 +37,12 @@ SECTIONS
 		*(.rodata .rodata.*)
 	} :text
 
+	/*
+	 * The driver manifest, loaded read-only so the driver framework can read
+	 * it at run time; elf2atxf also copies it into the ATXF manifest extension.
+	 */
+	.atxf.manifest : ALIGN(8) { KEEP(*(.atxf.manifest)) } :text
+
 	.init_array : {
 		PROVIDE_HIDDEN(__init_array_start = .);
 		KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*)))
@@ -61,9 +67,6 @@ SECTIONS
 
 	/* Not loaded: kept so gdb can match the ELF to a crash report. */
 	.note.gnu.build-id 0 (INFO) : { *(.note.gnu.build-id) }
-
-	/* Not loaded: elf2atxf copies it into the ATXF manifest extension. */
-	.atxf.manifest 0 (INFO) : { KEEP(*(.atxf.manifest)) }
 
 	/* Debug information stays in the ELF for gdb; ATXF never carries it. */
 	.comment 0 : { *(.comment) }

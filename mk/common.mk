@@ -11,7 +11,9 @@ AR         ?= ar
 PKG_CONFIG ?= pkg-config
 
 WARNINGS   := -Wall -Wextra -Werror
-HOST_CFLAGS := -std=gnu11 -O2 -g -fno-omit-frame-pointer $(WARNINGS) -MMD -MP -Isdk/include
+# Debug info names sources relative to the tree, so no build path is installed.
+PREFIX_MAP := -ffile-prefix-map=$(CURDIR)/=
+HOST_CFLAGS := -std=gnu11 -O2 -g $(PREFIX_MAP) -fno-omit-frame-pointer $(WARNINGS) -MMD -MP -Isdk/include
 
 ifeq ($(V),1)
   run :=
@@ -36,9 +38,12 @@ $(HOSTLIB)/%.a:
 TGTOBJ        := $(BUILD)/target
 TARGET_CC     ?= gcc
 TARGET_CODEGEN := -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables
-TARGET_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) -MMD -MP -ffreestanding -nostdinc \
+# gcc turns copy loops into memcpy calls unless told not to; clang lacks the flag.
+NO_LOOP_PATTERNS := $(shell $(TARGET_CC) -fno-tree-loop-distribute-patterns -E -x c /dev/null \
+		      >/dev/null 2>&1 && echo -fno-tree-loop-distribute-patterns)
+TARGET_CFLAGS := -std=gnu11 -O2 -g $(PREFIX_MAP) $(WARNINGS) -MMD -MP -ffreestanding -nostdinc \
 		 -isystem sdk/lib/libc/include -Isdk/include $(TARGET_CODEGEN) \
-		 -fno-builtin -fno-tree-loop-distribute-patterns
+		 -fno-builtin $(NO_LOOP_PATTERNS)
 
 $(TGTOBJ)/%.o: %.c
 	@mkdir -p $(@D)

@@ -1,1 +1,47 @@
-# sdk/lib: (nothing yet)
+# sdk/lib: what ATXF programs link, and its host twin for tests.
+#
+#   $(LIBATXF)       build/target/lib/libatxf.a: the libc (sdk/lib/libc), the
+#                    runtime (sdk/lib/runtime: syscalls, hardware access, IPC,
+#                    names), the driver framework (sdk/lib/driver) and the
+#                    ATXF reader (sdk/format), all built for the target.
+#   $(CRT0)          build/target/lib/crt0.o: _start, linked first.
+#   $(LIBATXF_FAKE)  build/host/lib/libatxf-fake.a: fake hardware
+#                    (sdk/lib/fake, <atxf/fake.h>) plus the runtime's pure
+#                    parts, for cmocka tests of device logic on the host.
+#
+# The libc and the driver framework describe their objects in their own
+# fragments; either may not exist yet, and libatxf is built without it.
+
+include $(wildcard sdk/lib/libc/build.mk)
+include $(wildcard sdk/lib/driver/build.mk)
+
+RUNTIME_DIR  := sdk/lib/runtime
+RUNTIME_SRCS := $(wildcard $(RUNTIME_DIR)/*.c)
+RUNTIME_TARGET_OBJS := $(RUNTIME_SRCS:%.c=$(TGTOBJ)/%.o)
+
+# The runtime's pure parts: no system call, no libc; they run on the host
+# unchanged (in libatxf-fake and in the unit tests).
+RUNTIME_PURE_SRCS := $(addprefix $(RUNTIME_DIR)/,strerror.c msg.c name_table.c name_serve.c)
+
+FORMAT_TARGET_OBJS := $(FORMAT_SRCS:%.c=$(TGTOBJ)/%.o)
+
+LIBATXF := $(BUILD)/target/lib/libatxf.a
+CRT0    := $(BUILD)/target/lib/crt0.o
+
+LIBATXF_OBJS := $(LIBC_TARGET_OBJS) $(RUNTIME_TARGET_OBJS) $(DRIVER_TARGET_OBJS) \
+		$(FORMAT_TARGET_OBJS)
+
+$(LIBATXF): $(LIBATXF_OBJS)
+	@mkdir -p $(@D)
+	$(call run,AR,$@) rm -f $@ && $(AR) rcs $@ $^
+
+$(CRT0): $(TGTOBJ)/$(RUNTIME_DIR)/crt0.o
+	@mkdir -p $(@D)
+	$(call run,CP,$@) cp $< $@
+
+FAKE_SRCS := $(wildcard sdk/lib/fake/*.c)
+LIBATXF_FAKE := $(HOSTLIB)/libatxf-fake.a
+
+$(LIBATXF_FAKE): $(FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) $(RUNTIME_PURE_SRCS:%.c=$(HOSTOBJ)/%.o)
+
+ALL_TARGETS += $(LIBATXF) $(CRT0) $(LIBATXF_FAKE)

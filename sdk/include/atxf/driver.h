@@ -16,9 +16,16 @@
  * sends the reply, routes IRQ notifications to .irq and timer ticks to .timer,
  * answers devmgr's health checks and stop requests, and supplies a default
  * (-ATXF_ENOTSUP) for every callback left out. A driver never parses IPC.
+ * The messages are in <atxf/proto/...> and docs/protocols.md; the author's
+ * guide is docs/driver-guide.md.
  *
  * Callbacks return 0 (or a byte count where documented) on success and a
  * negative ATXF_E* code on failure; the framework turns that into the reply.
+ * The framework has checked every argument against the request's layout, the
+ * device's size and the client's buffer before a callback runs.
+ *
+ * Buffers named "shared" are memory the client can still write while the
+ * callback runs: copy what you parse out of them before you trust it.
  */
 #ifndef ATXF_DRIVER_H
 #define ATXF_DRIVER_H
@@ -26,19 +33,28 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <atxf/cap.h>
+#include <atxf/errors.h>
 #include <atxf/ipc.h>
 #include <atxf/manifest.h>
+#include <atxf/proto/block.h>
+#include <atxf/proto/char.h>
+#include <atxf/proto/display.h>
+#include <atxf/proto/driver.h>
+#include <atxf/proto/input.h>
+#include <atxf/proto/net.h>
+#include <atxf/proto/rng.h>
 
 struct atxf_device;
 
-/* Block devices (ATXF_CLASS_BLOCK). buf is in memory shared with the client. */
+/* Block devices (ATXF_CLASS_BLOCK). buf is shared with the client. */
 struct atxf_block_ops {
 	int (*read)(struct atxf_device *dev, uint64_t sector, uint32_t count, void *buf);
 	int (*write)(struct atxf_device *dev, uint64_t sector, uint32_t count, const void *buf);
+	/* Left out: FLUSH succeeds, for a device without a write cache has nothing to flush. */
 	int (*flush)(struct atxf_device *dev);
 };
 
-/* Character devices (ATXF_CLASS_CHAR): write returns bytes accepted. */
+/* Character devices (ATXF_CLASS_CHAR): write returns bytes accepted (0..len). */
 struct atxf_char_ops {
 	int (*write)(struct atxf_device *dev, const void *buf, size_t len);
 	int (*configure)(struct atxf_device *dev, uint32_t baud);
@@ -46,37 +62,52 @@ struct atxf_char_ops {
 
 /* Input devices (ATXF_CLASS_INPUT) mostly report; they may take LED state. */
 struct atxf_input_ops {
-	int (*set_leds)(struct atxf_device *dev, uint32_t leds);
+	int (*set_leds)(struct atxf_device *dev, uint32_t leds);   /* ATXF_LED_* */
 };
 
-/* Network devices (ATXF_CLASS_NET). */
+/* Network devices (ATXF_CLASS_NET). frame is shared with the client. */
 struct atxf_net_ops {
 	int (*send)(struct atxf_device *dev, const void *frame, size_t len);
 	int (*set_promiscuous)(struct atxf_device *dev, int on);
 };
 
-/* Displays (ATXF_CLASS_DISPLAY): copy a rectangle of the shared surface out. */
+/*
+ * Displays (ATXF_CLASS_DISPLAY): copy a rectangle of the client's surface
+ * src (laid out as dev->info.display says) to the screen. Left out, and
+ * dev->surface set by probe, the framework copies the rows itself.
+ */
 struct atxf_display_ops {
-	int (*flush)(struct atxf_device *dev, uint32_t x, uint32_t y, uint32_t w, uint32_t h);
+	int (*flush)(struct atxf_device *dev, const void *src,
+		     uint32_t x, uint32_t y, uint32_t w, uint32_t h);
 };
 
-/* Random number generators (ATXF_CLASS_RNG): read returns bytes produced. */
+/* Random number generators (ATXF_CLASS_RNG): read returns bytes produced (0..len). */
 struct atxf_rng_ops {
 	int (*read)(struct atxf_device *dev, void *buf, size_t len);
 };
 
 struct atxf_driver {
-	const char *name;
+	const char *name;           /* for logs when there is no manifest */
 	/* Bring the device up. Nonzero fails the start; devmgr logs the code. */
 	int (*probe)(struct atxf_device *dev);
-	/* The device's interrupt fired; the framework acks it after this returns. */
-	void (*irq)(struct atxf_device *dev);
+	/*
+	 * Interrupt n of the device fired (n counts the IRQ and PCI IRQ
+	 * resources in manifest order, from 0). The framework acks it after
+	 * this returns, so the device's own status can be cleared first.
+	 */
+	void (*irq)(struct atxf_device *dev, unsigned n);
 	/* Called every timer_ms milliseconds when timer_ms > 0. */
 	void (*timer)(struct atxf_device *dev);
 	uint32_t timer_ms;
 	/* Stop the device before the process exits (devmgr stop or restart). */
 	void (*remove)(struct atxf_device *dev);
-	/* Any request the framework does not decode; reply is pre-zeroed. */
+	/*
+	 * Requests of any protocol other than the driver protocol and the
+	 * device class's own (a driver's private protocol); reply is pre-zeroed.
+	 * The capabilities such a request carries are the driver's if it
+	 * returns >= 0, and dropped if it fails. Left out, those requests are
+	 * refused with -ATXF_ENOSYS.
+	 */
 	int (*other)(struct atxf_device *dev, const struct atxf_msg *req, struct atxf_msg *reply);
 
 	struct atxf_block_ops block;
@@ -87,49 +118,41 @@ struct atxf_driver {
 	struct atxf_rng_ops rng;
 };
 
-/* Device facts a probe fills in, per class; the framework answers INFO from them. */
-struct atxf_block_info {
-	uint32_t sector_size;
-	uint64_t sectors;
-	uint32_t read_only;
-};
-struct atxf_net_info {
-	uint8_t mac[6];
-	uint16_t mtu;
-	uint32_t link_up;
-};
-struct atxf_display_info {
-	uint32_t width, height, pitch, bpp;
-	void *surface;              /* where clients draw; shared with them */
-};
-
 /* One granted resource, in manifest order (see atxf_device_resource()). */
 struct atxf_resource_grant {
 	uint32_t kind;              /* enum atxf_resource_kind */
-	atxf_handle_t handle;       /* the capability */
+	atxf_handle_t handle;       /* the capability; ATXF_HANDLE_NONE if not passed */
 	uint64_t base;              /* first port, IRQ line, physical address.. */
 	uint64_t size;
-	void *mapped;               /* MMIO BARs: where the framework mapped them */
+	volatile void *mapped;      /* MMIO BARs and regions: where the framework mapped them */
 };
 
 #define ATXF_DEVICE_MAX_GRANTS ATXF_MANIFEST_RESOURCES
 
+struct atxf_driver_core;        /* the framework's own state (sdk/lib/driver) */
+
 struct atxf_device {
 	const struct atxf_driver *driver;
-	const struct atxf_manifest *manifest;
+	const struct atxf_manifest *manifest;   /* NULL in a program without one */
 	const char *instance;       /* the name clients look up, e.g. "kbd0" */
 	void *priv;                 /* the driver's own state */
 	struct atxf_resource_grant grant[ATXF_DEVICE_MAX_GRANTS];
 	unsigned ngrants;
+	/* Device facts probe fills in; the framework answers INFO from them. */
 	union {
 		struct atxf_block_info block;
 		struct atxf_net_info net;
 		struct atxf_display_info display;
 	} info;
+	void *surface;              /* display: mapped screen memory, for the default flush */
+	struct atxf_driver_core *core;
 };
 
-/* Runs the driver; returns only on a fatal error (the exit status). */
+/* Runs the driver; returns 0 after devmgr's STOP, else the failure's exit status. */
 int atxf_driver_run(const struct atxf_driver *driver);
+
+/* The device's class, from its manifest (ATXF_CLASS_NONE without one). */
+unsigned atxf_device_class(const struct atxf_device *dev);
 
 /* The i-th resource of a kind, in manifest order; NULL if not granted. */
 const struct atxf_resource_grant *atxf_device_resource(const struct atxf_device *dev,
@@ -138,18 +161,37 @@ const struct atxf_resource_grant *atxf_device_resource(const struct atxf_device 
 /*
  * Waits, inside a request, until the device interrupts or timeout_ns passes
  * (0 on IRQ, -ATXF_ETIMEDOUT). Requests that arrive meanwhile are queued and
- * served afterwards, in order; .irq is not called for this interrupt.
+ * served afterwards, in order (-ATXF_EAGAIN to their senders when the queue
+ * is full); PINGs are answered at once. .irq is not called for this
+ * interrupt; the framework acks it when the callback returns.
  */
 int atxf_device_wait_irq(struct atxf_device *dev, uint64_t timeout_ns);
 
-/* Reports from the device to its subscribers (input events, received bytes, frames). */
-struct atxf_input_event;
+/*
+ * Reports from the device to its subscribers, never blocking: a subscriber
+ * whose queue is full loses the report (it learns how many from the next
+ * event's `dropped`); a subscriber that is gone is forgotten.
+ *
+ * atxf_input_report() batches: events go out when a SYN is reported, when a
+ * message is full, and when the callback that reported them returns. A
+ * time_ns of 0 is stamped with the current time.
+ */
 int atxf_input_report(struct atxf_device *dev, const struct atxf_input_event *ev);
 int atxf_char_received(struct atxf_device *dev, const void *buf, size_t len);
 int atxf_net_received(struct atxf_device *dev, const void *frame, size_t len);
 
-/* Logs one line "name: message" on the debug console. */
+/* Logs one line "instance: message" on the debug console. */
 void atxf_device_log(const struct atxf_device *dev, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Decodes one request and answers it into reply (status in reply->type,
+ * also returned): the loop's core, exposed for tests and for services that
+ * run their own loop. It sends nothing itself (the caller sends the reply
+ * and drops the capabilities it did not keep); the callbacks it calls may
+ * wait. sdk/lib/driver/dispatch.c gives the order of the checks.
+ */
+int atxf_driver_dispatch(struct atxf_device *dev, const struct atxf_msg *req,
+			 struct atxf_msg *reply);
 
 #endif

@@ -29,6 +29,7 @@
 	X(EPROTO,    19, "malformed request: protocol violation")                     \
 	X(ENOTSUP,   20, "not supported by this driver or device")
 
+#ifndef __ASSEMBLER__
 #define ATXF_ERROR_ENUM_(name, value, text) ATXF_##name = value,
 enum atxf_error {
 	ATXF_OK = 0,
@@ -36,5 +37,6 @@ enum atxf_error {
 	ATXF_ERROR_MAX
 };
 #undef ATXF_ERROR_ENUM_
+#endif /* !__ASSEMBLER__ */
 
 #endif

@@ -5,8 +5,15 @@
  *
  * Port I/O uses the `in`/`out` instructions directly when the kernel has
  * opened the port in this process's I/O permission bitmap, and the
- * SYS_IO_* calls otherwise. A port the process holds no capability for ends
- * the process (direct path) or fails with -ATXF_EPERM (syscall path).
+ * SYS_IO_* calls otherwise. The kernel opens a port exactly when the process
+ * holds an ATXF_CAP_IOPORT capability with both READ and WRITE covering it
+ * (the bitmap cannot tell the directions apart); the library keeps the same
+ * map, built on first use from SYS_CAP_QUERY over every handle, so it never
+ * executes `in`/`out` on a port the kernel has not opened. Every other port
+ * goes through the kernel, which checks READ (in) or WRITE (out) and refuses
+ * a port the process holds no capability for with -ATXF_EPERM: the read then
+ * returns all ones (0xff, 0xffff, 0xffffffff), as a floating bus does, and
+ * the write is dropped.
  */
 #ifndef ATXF_HW_H
 #define ATXF_HW_H
@@ -21,6 +28,13 @@ uint32_t atxf_inl(uint16_t port);
 void atxf_outb(uint16_t port, uint8_t value);
 void atxf_outw(uint16_t port, uint16_t value);
 void atxf_outl(uint16_t port, uint32_t value);
+
+/*
+ * Rebuilds the map of directly accessible ports. Call it after the set of
+ * I/O port capabilities changed (one received in a message, one dropped);
+ * the first port access builds the map by itself.
+ */
+void atxf_io_refresh(void);
 
 /* Maps len bytes at offset into an MMIO capability, uncached; NULL on failure. */
 volatile void *atxf_mmio_map(atxf_handle_t mmio, uint64_t offset, size_t len);
@@ -39,6 +53,12 @@ void atxf_mmio_write16(volatile void *addr, uint16_t value);
 void atxf_mmio_write32(volatile void *addr, uint32_t value);
 void atxf_mmio_write64(volatile void *addr, uint64_t value);
 
+/*
+ * The boot framebuffer through the process's ATXF_CAP_FRAMEBUFFER capability:
+ * maps it (writable with WRITE) and fills *info; NULL on failure.
+ */
+void *atxf_fb_map(struct atxf_fb_info *info);
+
 /* DMA: physically contiguous, pinned, zeroed memory and its bus address. */
 int atxf_dma_alloc(size_t size, struct atxf_dma *out);
 void atxf_dma_free(struct atxf_dma *dma);
@@ -51,8 +71,17 @@ int atxf_irq_ack(atxf_handle_t irq);
 uint64_t atxf_time_ns(void);
 void atxf_delay_us(uint32_t us);
 
-/* PCI configuration space through an ATXF_CAP_PCI capability. */
+/*
+ * PCI configuration space through an ATXF_CAP_PCI capability. offset must be
+ * aligned to the width. A refused read (bad handle, offset out of range or
+ * unaligned) returns all ones, as a read of an absent function does; a
+ * refused write is dropped.
+ */
 uint32_t atxf_pci_read32(atxf_handle_t pci, uint16_t offset);
+uint16_t atxf_pci_read16(atxf_handle_t pci, uint16_t offset);
+uint8_t atxf_pci_read8(atxf_handle_t pci, uint16_t offset);
 void atxf_pci_write32(atxf_handle_t pci, uint16_t offset, uint32_t value);
+void atxf_pci_write16(atxf_handle_t pci, uint16_t offset, uint16_t value);
+void atxf_pci_write8(atxf_handle_t pci, uint16_t offset, uint8_t value);
 
 #endif

@@ -43,6 +43,8 @@ _Static_assert(sizeof(struct atxf_msg) == 128, "IPC messages are 128 bytes");
 #define ATXF_PROTO_NET       0x13
 #define ATXF_PROTO_DISPLAY   0x14
 #define ATXF_PROTO_RNG       0x15
+/* Protocols from here up are free for a driver or service's own use. */
+#define ATXF_PROTO_PRIVATE_FIRST 0x80
 #define ATXF_REQUEST(proto, n) (((uint32_t)(proto) << ATXF_PROTO_SHIFT) | (n))
 
 #endif

@@ -1,8 +1,10 @@
 /*
  * The driver manifest: which device a driver matches and which resources it
  * asks for. A driver declares it once in C with ATXF_DRIVER_MANIFEST(); the
- * compiler puts it in the ELF section .atxf.manifest; elf2atxf carries it into
- * the ATXF file as the ATXF_EXT_MANIFEST extension (docs/atxf-format.md §5);
+ * compiler puts it in the ELF section .atxf.manifest, which atxf.ld loads with
+ * the read-only data so the driver framework reads it at run time; elf2atxf
+ * also copies it into the ATXF file as the ATXF_EXT_MANIFEST extension
+ * (docs/atxf-format.md §5), so devmgr and atxfdump read it without running it;
  * atxfdump prints it; devmgr matches it against devices and grants exactly
  * the resources listed that the matched device owns.
  *

@@ -10,9 +10,21 @@
 
 #define ATXF_NAME_MAX 32   /* including the NUL */
 
+/*
+ * Publishes a send-only right to port (a PORT handle the caller holds) under
+ * name. -ATXF_EINVAL for a name the service would refuse (see
+ * <atxf/proto/name.h>), -ATXF_EEXIST while a live process holds the name.
+ */
 int atxf_name_register(const char *name, atxf_handle_t port);
-/* Returns a send handle for the name's port, or a negative ATXF_E* code. */
+/*
+ * Returns a send handle for the name's port, or a negative ATXF_E* code.
+ * While the name is missing it asks again every ATXF_NAME_POLL_NS until
+ * timeout_ns has passed (0: ask once), so a driver can wait for a service
+ * that is still starting: -ATXF_ENOENT means still missing at the deadline;
+ * other errors (the service itself not answering) end the wait at once.
+ */
 atxf_handle_t atxf_name_lookup(const char *name, uint64_t timeout_ns);
+/* Removes a name the caller registered (-ATXF_EPERM for another's). */
 int atxf_name_unregister(const char *name);
 
 #endif

@@ -25,9 +25,17 @@ long atxf_shm_grant(void *addr, size_t len, atxf_handle_t port, uint32_t rights)
 void *atxf_shm_map(atxf_handle_t shm, unsigned prot);
 int atxf_shm_revoke(long grant);
 
-/* Message building helpers. */
+/*
+ * Message helpers. init zeroes the message, sets its type and every caps[]
+ * slot to ATXF_HANDLE_NONE. put appends len bytes to data[] and put_cap
+ * appends a handle: 0, or -ATXF_EMSGSIZE (and the message unchanged) when it
+ * does not fit; put_cap refuses a negative handle with -ATXF_EBADH. get
+ * copies data[offset..offset+len) of a received message: 0, or -ATXF_EPROTO
+ * when that is beyond the len the sender set.
+ */
 void atxf_msg_init(struct atxf_msg *msg, uint32_t type);
-int atxf_msg_put(struct atxf_msg *msg, const void *data, size_t len);   /* append */
+int atxf_msg_put(struct atxf_msg *msg, const void *data, size_t len);
 int atxf_msg_put_cap(struct atxf_msg *msg, atxf_handle_t cap);
+int atxf_msg_get(const struct atxf_msg *msg, size_t offset, void *out, size_t len);
 
 #endif

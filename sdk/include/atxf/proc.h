@@ -45,6 +45,12 @@ struct atxf_spawn {
 	uint32_t reserved;
 };
 
+/*
+ * A process the kernel ended for a fault (page fault, #GP, #UD, divide
+ * error...) exits with ATXF_EXIT_FAULT_BASE + the CPU's exception vector.
+ */
+#define ATXF_EXIT_FAULT_BASE 128
+
 /* SYS_PROC_INFO's record, for ps. */
 struct atxf_proc_info {
 	uint32_t pid;

@@ -54,12 +54,14 @@
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */
 
+#ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,
 enum atxf_syscall_nr {
 	ATXF_SYSCALL_TABLE(ATXF_SYSCALL_ENUM_)
 	SYS_COUNT = 40          /* one past the highest number */
 };
 #undef ATXF_SYSCALL_ENUM_
+#endif /* !__ASSEMBLER__ */
 
 /* ATXF_PROT_* for SYS_MEM_MAP and SYS_SHM_MAP. Never WRITE and EXEC together. */
 #define ATXF_PROT_READ   1u

@@ -1,0 +1,161 @@
+/*
+ * The driver framework's own state and the calls between its files. Not
+ * installed: drivers see only <atxf/driver.h>. The host tests include it to
+ * build a device without running the loop.
+ *
+ * Everything is a fixed-size table inside one struct, so the framework needs
+ * no malloc and its memory use is known at link time (under 2 KiB, and
+ * the device record beside it about 600 bytes).
+ */
+#ifndef ATXF_DRIVER_CORE_H
+#define ATXF_DRIVER_CORE_H
+
+#include <stdint.h>
+#include <string.h>
+#include <atxf/driver.h>
+#include <atxf/syscalls.h>
+
+#define ATXF_DRIVER_MAX_CLIENTS     8   /* client processes with an attached buffer */
+#define ATXF_DRIVER_MAX_SUBSCRIBERS 8   /* ports receiving the device's events */
+#define ATXF_DRIVER_QUEUE           8   /* requests held while a request waits for an IRQ */
+#define ATXF_DRIVER_MAX_IRQS        8   /* interrupts bound to notification bits 0.. */
+
+/* One client process's attached buffer (block, net, display). */
+struct atxf_client {
+	uint32_t pid;               /* the client; 0: slot free */
+	atxf_handle_t shm;          /* the shared-memory capability */
+	uint8_t *base;              /* where it is mapped here */
+	uint64_t size;
+	uint64_t last_use;          /* core->use_clock at its last use */
+};
+
+/* One subscriber: a port that receives the device's events. */
+struct atxf_subscriber {
+	atxf_handle_t port;         /* ATXF_HANDLE_NONE: slot free */
+	uint32_t pid;               /* who subscribed (net: whose buffer holds the ring) */
+	uint32_t dropped;           /* events lost since the last one delivered */
+	uint32_t slot_size;         /* net ring, in the pid's attached buffer .. */
+	uint32_t slots;             /* .. 0: inline frames only */
+	uint32_t next;              /* the ring slot the next big frame goes to */
+	uint64_t ring_offset;
+};
+
+/* Requests held by atxf_device_wait_irq(), served afterwards in order. */
+struct atxf_request_queue {
+	struct atxf_msg msg[ATXF_DRIVER_QUEUE];
+	unsigned head;              /* oldest */
+	unsigned count;
+};
+
+struct atxf_driver_counters {
+	uint64_t requests, errors, irqs, events, dropped;
+};
+
+struct atxf_driver_core {
+	atxf_handle_t port;         /* the service port: requests and notifications */
+	uint32_t state;             /* enum atxf_driver_state */
+	uint32_t generation;        /* from argv; reported in HELLO and PING */
+	uint32_t control_pid;       /* devmgr, learnt from HELLO's reply; 0: unknown */
+	struct atxf_driver_counters count;
+
+	/* Interrupt n is grant[irq_grant[n]], bound to notification bit n. */
+	unsigned nirqs;
+	unsigned irq_grant[ATXF_DRIVER_MAX_IRQS];
+	uint64_t ack_owed;          /* bits whose IRQ is acked once the callback returns */
+
+	uint32_t caps_kept;         /* bit i: dispatch kept the request's caps[i] */
+	uint64_t timer_next_ns;     /* when .timer runs next */
+
+	uint64_t use_clock;         /* orders client buffer uses */
+	struct atxf_client client[ATXF_DRIVER_MAX_CLIENTS];
+	struct atxf_subscriber sub[ATXF_DRIVER_MAX_SUBSCRIBERS];
+	struct atxf_input_events input;     /* events reported, not yet sent */
+	struct atxf_request_queue queue;
+	char instance[ATXF_DRIVER_INSTANCE_MAX];
+};
+
+/* Sets up a device and its core for a driver, nothing granted yet (device.c). */
+void atxf__device_init(struct atxf_device *dev, struct atxf_driver_core *core,
+		       const struct atxf_driver *driver, const struct atxf_manifest *m);
+
+/* The one protocol handler per class (proto_*.c), called with a checked request. */
+typedef int atxf__proto_fn(struct atxf_device *dev, const struct atxf_msg *req,
+			   struct atxf_msg *reply);
+atxf__proto_fn atxf__driver_proto, atxf__block_proto, atxf__char_proto,
+	atxf__input_proto, atxf__net_proto, atxf__display_proto, atxf__rng_proto;
+
+/* A protocol the framework decodes, with its table rows (protocols.c). */
+struct atxf__protocol {
+	uint32_t proto;             /* ATXF_PROTO_* */
+	unsigned device_class;      /* whose it is; ATXF_CLASS_NONE: every driver's */
+	const struct atxf_msg_shape *shape;
+	unsigned nshapes;
+	atxf__proto_fn *serve;
+};
+const struct atxf__protocol *atxf__protocol(uint32_t proto);   /* NULL: not ours */
+const struct atxf_msg_shape *atxf__shape(const struct atxf__protocol *p, uint32_t code);
+
+/* Copies a fixed-layout request out of the message (never a pointer into it). */
+#define ATXF_REQ(req, var) memcpy(&(var), (req)->data, sizeof(var))
+
+/* Puts a fixed-layout reply payload into reply. */
+void atxf__reply_put(struct atxf_msg *reply, const void *data, uint32_t len);
+
+/* Client buffers (clients.c). */
+int atxf__client_attach(struct atxf_device *dev, const struct atxf_msg *req,
+			struct atxf_msg *reply);
+struct atxf_client *atxf__client_find(struct atxf_device *dev, uint32_t pid);
+/* A pointer to [offset, offset+len) of pid's buffer, or NULL with *err set. */
+void *atxf__client_range(struct atxf_device *dev, uint32_t pid, uint64_t offset,
+			 uint64_t len, int *err);
+
+/* Subscribers (subscribers.c). */
+int atxf__subscribe(struct atxf_device *dev, const struct atxf_msg *req,
+		    const struct atxf_subscriber *tmpl);
+unsigned atxf__subscriber_count(const struct atxf_device *dev);
+/*
+ * Sends ev to sub without blocking, its header carrying the units (events,
+ * bytes, frames) sub lost before it; forgets sub if its port is gone.
+ */
+int atxf__deliver(struct atxf_device *dev, struct atxf_subscriber *sub,
+		  struct atxf_msg *ev, uint32_t units);
+/* Counts units sub lost without a message (e.g. its net ring was full). */
+void atxf__lost(struct atxf_device *dev, struct atxf_subscriber *sub, uint32_t units);
+/* Delivers ev to every subscriber. */
+void atxf__broadcast(struct atxf_device *dev, struct atxf_msg *ev, uint32_t units);
+
+/* The input batch (report.c): encode it as an EVENT message; send it. */
+void atxf__input_encode(const struct atxf_input_events *batch, struct atxf_msg *msg);
+void atxf__input_flush(struct atxf_device *dev);
+
+/* Notifications and time (notify.c). */
+void atxf__notified(struct atxf_device *dev, uint64_t bits);
+uint64_t atxf__irq_bits(const struct atxf_device *dev);
+void atxf__ack_owed(struct atxf_device *dev);
+void atxf__timer_start(struct atxf_device *dev);
+uint64_t atxf__timer_wait_ns(struct atxf_device *dev);
+void atxf__timer_check(struct atxf_device *dev);
+
+/* Serving one request end to end: dispatch, reply, release caps (serve.c). */
+void atxf__serve(struct atxf_device *dev, const struct atxf_msg *req);
+void atxf__refuse(struct atxf_device *dev, const struct atxf_msg *req, int err);
+void atxf__drop_caps(const struct atxf_msg *req, uint32_t keep);
+
+/* The wait queue (queue.c): 0, or -ATXF_EAGAIN when full (push) or empty (pop). */
+int atxf__queue_push(struct atxf_device *dev, const struct atxf_msg *req);
+int atxf__queue_pop(struct atxf_device *dev, struct atxf_msg *out);
+
+/* Resources (device.c: from the manifest; bind.c: query, map, bind IRQs). */
+void atxf__grants_from_manifest(struct atxf_device *dev, atxf_handle_t first,
+				unsigned nhandles);
+int atxf__grants_setup(struct atxf_device *dev);
+
+/* Names (device.c): the instance from argv, the driver's own name. */
+void atxf__name_instance(struct atxf_device *dev, int argc, char *const argv[]);
+const char *atxf__driver_name(const struct atxf_device *dev);
+
+/* Start-up (announce.c): the name service, then HELLO to devmgr. */
+int atxf__register(struct atxf_device *dev);
+int atxf__announce(struct atxf_device *dev, int status);
+
+#endif

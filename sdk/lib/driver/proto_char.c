@@ -1,0 +1,52 @@
+/*
+ * The character protocol's requests (<atxf/proto/char.h>): WRITE with the
+ * bytes inline, SUBSCRIBE for received bytes, CONFIGURE the line. Exercised
+ * in QEMU by the 16550 UART driver on COM1.
+ */
+#include "core.h"
+
+static int write_bytes(struct atxf_device *dev, const struct atxf_msg *req)
+{
+	int n;
+
+	if (!dev->driver->chr.write)
+		return -ATXF_ENOTSUP;
+	n = dev->driver->chr.write(dev, req->data, req->len);
+	/* A driver claiming more than it was given is broken, not generous. */
+	if (n > (int)req->len)
+		return -ATXF_EIO;
+	return n;
+}
+
+static int configure(struct atxf_device *dev, const struct atxf_msg *req)
+{
+	struct atxf_char_config cfg;
+	int err;
+
+	ATXF_REQ(req, cfg);
+	if (cfg.reserved)
+		return -ATXF_EPROTO;
+	if (!dev->driver->chr.configure)
+		return -ATXF_ENOTSUP;
+	if (cfg.baud == 0)
+		return -ATXF_ERANGE;
+	err = dev->driver->chr.configure(dev, cfg.baud);
+	return err < 0 ? err : 0;
+}
+
+int atxf__char_proto(struct atxf_device *dev, const struct atxf_msg *req,
+		     struct atxf_msg *reply)
+{
+	static const struct atxf_subscriber plain = { .port = ATXF_HANDLE_NONE };
+
+	(void)reply;
+	switch (req->type) {
+	case ATXF_CHAR_WRITE:
+		return write_bytes(dev, req);
+	case ATXF_CHAR_SUBSCRIBE:
+		return atxf__subscribe(dev, req, &plain);
+	case ATXF_CHAR_CONFIGURE:
+		return configure(dev, req);
+	}
+	return -ATXF_ENOSYS;
+}

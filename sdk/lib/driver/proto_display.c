@@ -1,0 +1,82 @@
+/*
+ * The display protocol's requests (<atxf/proto/display.h>): INFO,
+ * ATTACH_BUFFER for the client's surface, FLUSH a rectangle of it to the
+ * screen, by the driver's callback or, for a plain linear framebuffer, by
+ * the copy below. Exercised in QEMU by the framebuffer driver on -vga std.
+ */
+#include "core.h"
+
+static int info(struct atxf_device *dev, struct atxf_msg *reply)
+{
+	atxf__reply_put(reply, &dev->info.display, sizeof(dev->info.display));
+	return 0;
+}
+
+/* The rectangle lies on the screen: 0 or -ATXF_ERANGE. */
+static int check_rect(const struct atxf_display_info *di, const struct atxf_display_rect *r)
+{
+	if (r->w == 0 || r->h == 0)
+		return -ATXF_ERANGE;
+	/* In 64 bits, so x + w cannot wrap. */
+	if ((uint64_t)r->x + r->w > di->width || (uint64_t)r->y + r->h > di->height)
+		return -ATXF_ERANGE;
+	return 0;
+}
+
+/* The default flush: copy the rectangle's rows from src to dev->surface. */
+static void copy_rect(struct atxf_device *dev, const uint8_t *src,
+		      const struct atxf_display_rect *r)
+{
+	const struct atxf_display_info *di = &dev->info.display;
+	uint64_t bytes_pp = di->bpp / 8, start = r->x * bytes_pp, len = r->w * bytes_pp;
+
+	for (uint32_t row = r->y; row < r->y + r->h; row++) {
+		uint64_t at = (uint64_t)row * di->pitch + start;
+
+		memcpy((uint8_t *)dev->surface + at, src + at, len);
+	}
+}
+
+static int flush(struct atxf_device *dev, const struct atxf_msg *req)
+{
+	const struct atxf_display_info *di = &dev->info.display;
+	struct atxf_display_rect r;
+	const void *src;
+	int err;
+
+	ATXF_REQ(req, r);
+	if (!dev->driver->display.flush && !dev->surface)
+		return -ATXF_ENOTSUP;
+	if (!atxf__client_find(dev, req->sender))
+		return -ATXF_EPROTO;    /* FLUSH before ATTACH_BUFFER */
+	err = check_rect(di, &r);
+	if (err)
+		return err;
+	/* The client's surface has the screen's layout: the whole of it must fit. */
+	src = atxf__client_range(dev, req->sender, 0, (uint64_t)di->pitch * di->height, &err);
+	if (!src)
+		return err;
+	if (!dev->driver->display.flush) {
+		/* Whole bytes per pixel, rows no wider than the pitch, or no copy. */
+		if (di->bpp % 8 || (uint64_t)di->width * (di->bpp / 8) > di->pitch)
+			return -ATXF_EIO;
+		copy_rect(dev, src, &r);
+		return 0;
+	}
+	err = dev->driver->display.flush(dev, src, r.x, r.y, r.w, r.h);
+	return err < 0 ? err : 0;
+}
+
+int atxf__display_proto(struct atxf_device *dev, const struct atxf_msg *req,
+			struct atxf_msg *reply)
+{
+	switch (req->type) {
+	case ATXF_DISPLAY_INFO:
+		return info(dev, reply);
+	case ATXF_DISPLAY_ATTACH_BUFFER:
+		return atxf__client_attach(dev, req, reply);
+	case ATXF_DISPLAY_FLUSH:
+		return flush(dev, req);
+	}
+	return -ATXF_ENOSYS;
+}

@@ -1,0 +1,135 @@
+/*
+ * atxf_driver_run(): the driver's whole life. Start (argv, service port,
+ * resources, probe, name, HELLO), then the loop: serve what waited, run the
+ * timer, receive one message, hand it to .irq or to dispatch; until devmgr
+ * says STOP.
+ */
+#include <atxf/hw.h>
+#include <atxf/name.h>
+#include <atxf/port.h>
+#include <atxf/proc.h>
+#include <atxf/sys.h>
+#include "core.h"
+
+/*
+ * ATXF_DRIVER_MANIFEST defines it in the driver; weak, so that a program
+ * without one (a service using the loop) still links, with NULL here.
+ */
+extern const struct atxf_manifest atxf_driver_manifest __attribute__((weak));
+
+static struct atxf_driver_core the_core;
+static struct atxf_device the_device;
+
+static void find_resources(struct atxf_device *dev)
+{
+	const struct atxf_start_info *si = atxf_start_info();
+	unsigned ncaps = si ? si->ncaps : 0;
+
+	atxf__grants_from_manifest(dev, ATXF_HANDLE_FIRST_EXTRA,
+				   ncaps > ATXF_HANDLE_FIRST_EXTRA ? ncaps - ATXF_HANDLE_FIRST_EXTRA : 0);
+}
+
+static int probe(struct atxf_device *dev)
+{
+	int err = dev->driver->probe ? dev->driver->probe(dev) : 0;
+
+	if (err)
+		atxf_device_log(dev, "probe failed: %s", atxf_strerror(err));
+	atxf__ack_owed(dev);
+	return err;
+}
+
+static int start(struct atxf_device *dev)
+{
+	const struct atxf_start_info *si = atxf_start_info();
+	struct atxf_driver_core *core = dev->core;
+	int err;
+
+	atxf__name_instance(dev, si ? (int)si->argc : 0,
+			    si ? (char *const *)(uintptr_t)si->argv : NULL);
+	if (!dev->manifest)
+		atxf_device_log(dev, "no manifest in memory: no resources, driver protocol only");
+	core->port = atxf_port_create();
+	if (core->port < 0)
+		return core->port;
+	find_resources(dev);
+	err = atxf__grants_setup(dev);
+	if (!err)
+		err = probe(dev);
+	if (!err)
+		err = atxf__register(dev);
+	if (err) {
+		/* devmgr hears of a failed start too, with the reason. */
+		atxf__announce(dev, err < 0 ? err : -ATXF_EIO);
+		return err;
+	}
+	return atxf__announce(dev, 0);
+}
+
+/* One message off the port: an interrupt, or a request. */
+static int receive_one(struct atxf_device *dev)
+{
+	struct atxf_msg msg;
+	uint64_t bits;
+	int err = atxf_recv(dev->core->port, &msg, atxf__timer_wait_ns(dev));
+
+	if (err == -ATXF_ETIMEDOUT || err == -ATXF_EAGAIN)
+		return 0;       /* the timer is due */
+	if (err < 0)
+		return err;
+	if (msg.type == ATXF_MSG_NOTIFY) {
+		memcpy(&bits, msg.data, sizeof(bits));
+		atxf__notified(dev, bits);
+	} else {
+		atxf__serve(dev, &msg);
+	}
+	return 0;
+}
+
+static int loop(struct atxf_device *dev)
+{
+	struct atxf_driver_core *core = dev->core;
+	struct atxf_msg held;
+
+	atxf__timer_start(dev);
+	while (core->state != ATXF_DRIVER_STOPPING) {
+		int err;
+
+		if (atxf__queue_pop(dev, &held) == 0) {
+			atxf__serve(dev, &held);
+			continue;
+		}
+		atxf__timer_check(dev);
+		err = receive_one(dev);
+		if (err < 0) {
+			/* Only a broken service port ends up here: nothing can reach us. */
+			atxf_device_log(dev, "receive failed: %s", atxf_strerror(err));
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* An exit status devmgr can print with atxf_strerror(). */
+static int exit_status(int err)
+{
+	return err < 0 ? -err : err;
+}
+
+int atxf_driver_run(const struct atxf_driver *driver)
+{
+	struct atxf_device *dev = &the_device;
+	int err;
+
+	atxf__device_init(dev, &the_core, driver, &atxf_driver_manifest);
+	err = start(dev);
+	if (err)
+		return exit_status(err);
+	the_core.state = ATXF_DRIVER_RUNNING;
+	err = loop(dev);
+	if (err)
+		return exit_status(err);
+	/* Stopped by devmgr: clients must not find a dead port under our name. */
+	atxf_name_unregister(dev->instance);
+	return 0;
+}

@@ -1,0 +1,124 @@
+/*
+ * Fake DMA: zeroed, page-aligned host memory with a made-up bus address.
+ * Bus addresses are handed out from FAKE_DMA_BUS upwards with a free page
+ * between buffers, the same on every run, so a test may even expect exact
+ * values, and a device that runs off the end of one buffer hits no other:
+ * atxf_fake_dma_to_host() reports it as a stray access.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "fake_internal.h"
+
+#define FAKE_DMA_BUS     0x40000000ull  /* 1 GiB: looks like RAM in a log */
+#define FAKE_DMA_BUFFERS 64
+#define PAGE 4096u
+
+struct fake_dma_buf {
+	uint8_t *mem;               /* NULL: slot free */
+	uint64_t paddr;
+	uint64_t size;              /* whole pages */
+	atxf_handle_t handle;       /* its ATXF_CAP_DMA capability */
+};
+
+static struct fake_dma_buf bufs[FAKE_DMA_BUFFERS];
+static uint64_t next_bus = FAKE_DMA_BUS;
+static uint64_t limit = UINT64_MAX;     /* bytes the test allows in all */
+static uint64_t in_use;
+
+void __atxf_fake_reset_dma(void)
+{
+	for (unsigned i = 0; i < FAKE_DMA_BUFFERS; i++)
+		free(bufs[i].mem);
+	memset(bufs, 0, sizeof(bufs));
+	next_bus = FAKE_DMA_BUS;
+	limit = UINT64_MAX;
+	in_use = 0;
+}
+
+static struct fake_dma_buf *free_slot(void)
+{
+	for (unsigned i = 0; i < FAKE_DMA_BUFFERS; i++)
+		if (bufs[i].mem == NULL)
+			return &bufs[i];
+	return NULL;
+}
+
+int atxf_dma_alloc(size_t size, struct atxf_dma *out)
+{
+	uint64_t pages = ((uint64_t)size + PAGE - 1) / PAGE * PAGE;
+	struct fake_dma_buf *b = free_slot();
+	atxf_handle_t h;
+
+	if (out == NULL)
+		return -ATXF_EFAULT;
+	out->handle = ATXF_HANDLE_NONE;
+	if (size == 0 || pages < size)
+		return -ATXF_EINVAL;
+	if (b == NULL || pages > limit - in_use)
+		return -ATXF_ENOMEM;
+	b->mem = aligned_alloc(PAGE, pages);
+	if (b->mem == NULL)
+		return -ATXF_ENOMEM;
+	memset(b->mem, 0, pages);
+	h = atxf_fake_cap_add(ATXF_CAP_DMA, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE, next_bus, pages);
+	if (h < 0) {
+		free(b->mem);
+		b->mem = NULL;
+		return h;
+	}
+	*b = (struct fake_dma_buf){ b->mem, next_bus, pages, h };
+	next_bus += pages + PAGE;
+	in_use += pages;
+	*out = (struct atxf_dma){ .handle = h, .vaddr = (uintptr_t)b->mem,
+				  .paddr = b->paddr, .size = pages };
+	return 0;
+}
+
+void atxf_dma_free(struct atxf_dma *dma)
+{
+	if (dma == NULL || dma->handle < 0)
+		return;
+	for (unsigned i = 0; i < FAKE_DMA_BUFFERS; i++) {
+		struct fake_dma_buf *b = &bufs[i];
+
+		if (b->mem != NULL && b->handle == dma->handle) {
+			atxf_cap_drop(b->handle);
+			free(b->mem);
+			in_use -= b->size;
+			memset(b, 0, sizeof(*b));
+			memset(dma, 0, sizeof(*dma));
+			dma->handle = ATXF_HANDLE_NONE;
+			return;
+		}
+	}
+	__atxf_fake_stray("atxf_dma_free(handle %d): not a live DMA buffer (freed twice?)",
+			  dma->handle);
+}
+
+void *atxf_fake_dma_to_host(uint64_t paddr, size_t len)
+{
+	for (unsigned i = 0; i < FAKE_DMA_BUFFERS; i++) {
+		struct fake_dma_buf *b = &bufs[i];
+
+		if (b->mem != NULL && paddr >= b->paddr && len <= b->size &&
+		    paddr - b->paddr <= b->size - len)
+			return b->mem + (paddr - b->paddr);
+	}
+	__atxf_fake_stray("DMA of %zu bytes at bus address 0x%llx: outside every live buffer",
+			  len, (unsigned long long)paddr);
+	return NULL;
+}
+
+unsigned atxf_fake_dma_live(void)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < FAKE_DMA_BUFFERS; i++)
+		n += bufs[i].mem != NULL;
+	return n;
+}
+
+void atxf_fake_dma_limit(uint64_t bytes)
+{
+	limit = bytes;
+}

@@ -1,0 +1,27 @@
+# sdk/lib/libc: the small C library inside libatxf, built for the target by
+# the shared $(TGTOBJ) rule and TARGET_CFLAGS (mk/common.mk). Its public
+# headers (include/) are what ATXF programs see as <stdio.h> and the rest.
+# LIBC_TARGET_OBJS goes into libatxf.a; the host tests (tests/unit/libc.mk)
+# compile the core files for the host and link these objects renamed.
+
+LIBC_SRCS        := $(wildcard sdk/lib/libc/*.c)
+LIBC_TARGET_OBJS := $(LIBC_SRCS:%.c=$(TGTOBJ)/%.o)
+
+# The only symbols the libc may need from outside itself: the runtime hooks
+# declared in sdk/lib/libc/hooks.h.
+LIBC_HOOKS := atxf_debug_write atxf_heap_grow atxf_exit
+
+# Fails if the objects need anything but each other and the hooks (a host
+# libc function, __stack_chk_fail, a libgcc helper, ...).
+.PHONY: check-libc-symbols
+check-libc-symbols: $(LIBC_TARGET_OBJS)
+	@nm -P -g --defined-only $^ | awk 'NF >= 2 {print $$1}' | sort -u > $(TGTOBJ)/libc.defined
+	@nm -P -u $^ | awk 'NF >= 2 {print $$1}' | sort -u > $(TGTOBJ)/libc.undefined
+	@extra=$$(comm -23 $(TGTOBJ)/libc.undefined $(TGTOBJ)/libc.defined | \
+		grep -vxF $(addprefix -e ,$(LIBC_HOOKS))); \
+	if [ -n "$$extra" ]; then \
+		echo "FAIL libc: undefined symbols besides the runtime hooks:" $$extra >&2; exit 1; \
+	else echo "  OK      libc needs only: $(LIBC_HOOKS)"; fi
+
+ALL_TARGETS += $(LIBC_TARGET_OBJS)
+CHECK_STEPS += check-libc-symbols

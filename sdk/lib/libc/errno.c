@@ -1,0 +1,5 @@
+/* errno: one plain global, since an ATXF process has one thread. */
+#include <errno.h>
+
+#undef errno
+int errno;

@@ -1,0 +1,58 @@
+/*
+ * <stdio.h> for ATXF programs: formatted output only. stdout and stderr both
+ * go to the process's debug console; stdout is line-buffered, stderr is
+ * written at the end of every call so each call comes out in one piece.
+ * There is no input and there are no files.
+ *
+ * Conversions: %d %i %u %o %x %X %c %s %p %% with the flags - + space 0 #,
+ * width and precision (also as *), and the lengths hh h l ll j z t.
+ * %n is refused (its argument is skipped, nothing is stored or printed).
+ * There are no wide characters: %lc and %ls are taken as %c and %s.
+ * An unknown conversion is printed as it was written.
+ * Floating point is not supported: %f %F %e %E %g %G %a %A consume their
+ * double (or long double with L) and print "<float>".
+ */
+#ifndef _ATXF_STDIO_H
+#define _ATXF_STDIO_H
+
+#include <stddef.h>
+
+#define EOF    (-1)
+#define BUFSIZ 256
+
+typedef struct atxf_stream FILE;    /* opaque */
+
+extern FILE *const stdout;
+extern FILE *const stderr;
+#define stdout stdout
+#define stderr stderr
+
+#define __atxf_printf(fmt, args) __attribute__((__format__(__printf__, fmt, args)))
+
+int printf(const char *restrict fmt, ...) __atxf_printf(1, 2);
+int fprintf(FILE *restrict f, const char *restrict fmt, ...) __atxf_printf(2, 3);
+int sprintf(char *restrict buf, const char *restrict fmt, ...) __atxf_printf(2, 3);
+int snprintf(char *restrict buf, size_t size, const char *restrict fmt, ...)
+	__atxf_printf(3, 4);
+
+int vprintf(const char *restrict fmt, __builtin_va_list ap) __atxf_printf(1, 0);
+int vfprintf(FILE *restrict f, const char *restrict fmt, __builtin_va_list ap)
+	__atxf_printf(2, 0);
+int vsprintf(char *restrict buf, const char *restrict fmt, __builtin_va_list ap)
+	__atxf_printf(2, 0);
+int vsnprintf(char *restrict buf, size_t size, const char *restrict fmt,
+	      __builtin_va_list ap) __atxf_printf(3, 0);
+
+int putchar(int c);
+int puts(const char *s);
+int fputc(int c, FILE *f);
+int putc(int c, FILE *f);
+int fputs(const char *restrict s, FILE *restrict f);
+size_t fwrite(const void *restrict buf, size_t size, size_t n, FILE *restrict f);
+
+/* Send what is buffered; fflush(NULL) flushes stdout and stderr. */
+int fflush(FILE *f);
+int ferror(FILE *f);
+void clearerr(FILE *f);
+
+#endif /* _ATXF_STDIO_H */

@@ -1,0 +1,9 @@
+/* <stdnoreturn.h> for ATXF programs (C11 7.23). */
+#ifndef _ATXF_STDNORETURN_H
+#define _ATXF_STDNORETURN_H
+
+#ifndef __cplusplus
+#define noreturn _Noreturn
+#endif
+
+#endif /* _ATXF_STDNORETURN_H */

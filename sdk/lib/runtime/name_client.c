@@ -1,0 +1,131 @@
+/*
+ * The name service client (<atxf/name.h>): register, look up and
+ * unregister names with the service behind ATXF_HANDLE_NAMESERVICE.
+ * The protocol is in <atxf/proto/name.h>.
+ */
+#include <stddef.h>
+#include <atxf/name.h>
+#include <atxf/port.h>
+#include <atxf/proc.h>
+#include <atxf/proto/name.h>
+#include <atxf/sys.h>
+
+/* strlen, but it stops one past the longest valid name. */
+static size_t name_len(const char *name)
+{
+	size_t n = 0;
+
+	while (n <= ATXF_NAME_LEN_MAX && name[n] != '\0')
+		n++;
+	return n;
+}
+
+/* A request carrying the name, checked as the server will check it. */
+static int name_request(struct atxf_msg *req, uint32_t type, const char *name)
+{
+	size_t len;
+
+	if (name == NULL)
+		return -ATXF_EINVAL;
+	len = name_len(name);
+	if (atxf_name_check(name, len) != 0)
+		return -ATXF_EINVAL;
+	atxf_msg_init(req, type);
+	return atxf_msg_put(req, name, len);
+}
+
+/* A send-only copy of port: whoever looks the name up may write to the
+ * port, never receive from it. GRANT lets the service pass it on. */
+static atxf_handle_t send_right(atxf_handle_t port)
+{
+	struct atxf_cap_info info;
+	int err = atxf_cap_query(port, &info);
+
+	if (err < 0)
+		return err;
+	if (info.kind != ATXF_CAP_PORT)
+		return -ATXF_EBADH;
+	return atxf_cap_derive(port, info.base, info.size,
+			       ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
+}
+
+int atxf_name_register(const char *name, atxf_handle_t port)
+{
+	struct atxf_msg req, reply;
+	atxf_handle_t send;
+	int err = name_request(&req, ATXF_NAME_REGISTER, name);
+
+	if (err < 0)
+		return err;
+	send = send_right(port);
+	if (send < 0)
+		return send;
+	atxf_msg_put_cap(&req, send);
+	err = atxf_call(ATXF_HANDLE_NAMESERVICE, &req, &reply, ATXF_NAME_CALL_TIMEOUT_NS);
+	/* The message carried a copy: the service holds its own now. */
+	atxf_cap_drop(send);
+	return err;
+}
+
+int atxf_name_unregister(const char *name)
+{
+	struct atxf_msg req, reply;
+	int err = name_request(&req, ATXF_NAME_UNREGISTER, name);
+
+	if (err < 0)
+		return err;
+	return atxf_call(ATXF_HANDLE_NAMESERVICE, &req, &reply, ATXF_NAME_CALL_TIMEOUT_NS);
+}
+
+/* One LOOKUP: the handle, or the service's (or the call's) error. */
+static atxf_handle_t lookup_once(const struct atxf_msg *req)
+{
+	struct atxf_msg reply;
+	int status = atxf_call(ATXF_HANDLE_NAMESERVICE, req, &reply,
+			       ATXF_NAME_CALL_TIMEOUT_NS);
+
+	if (status != 0)
+		return status;
+	/* Handles beyond the one promised would only leak: give them back. */
+	for (unsigned i = 1; i < reply.ncaps && i < ATXF_MSG_CAPS_MAX; i++)
+		atxf_cap_drop(reply.caps[i]);
+	if (reply.ncaps < 1 || reply.caps[0] < 0)
+		return -ATXF_EPROTO;
+	return reply.caps[0];
+}
+
+static uint64_t deadline_after(uint64_t timeout_ns)
+{
+	uint64_t now = atxf_clock_ns();
+
+	if (timeout_ns > UINT64_MAX - now)
+		return UINT64_MAX;      /* ATXF_TIMEOUT_FOREVER, or as good as */
+	return now + timeout_ns;
+}
+
+/*
+ * Asks until the name exists or timeout_ns has passed, so a driver can wait
+ * for a service that is still starting. -ATXF_ENOENT: the service answered
+ * that the name is missing, up to the deadline; other errors (the service
+ * itself not answering) end the wait at once.
+ */
+atxf_handle_t atxf_name_lookup(const char *name, uint64_t timeout_ns)
+{
+	struct atxf_msg req;
+	uint64_t deadline, now;
+	atxf_handle_t h = name_request(&req, ATXF_NAME_LOOKUP, name);
+
+	if (h < 0)
+		return h;
+	deadline = deadline_after(timeout_ns);
+	for (;;) {
+		h = lookup_once(&req);
+		if (h != -ATXF_ENOENT)
+			return h;
+		now = atxf_clock_ns();
+		if (now >= deadline)
+			return -ATXF_ENOENT;
+		atxf_sleep_ns(deadline - now < ATXF_NAME_POLL_NS ? deadline - now
+								 : ATXF_NAME_POLL_NS);
+	}
+}

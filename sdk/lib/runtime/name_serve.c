@@ -1,0 +1,102 @@
+/*
+ * The name service's request handling (<atxf/proto/name.h>): decodes one
+ * request, applies it to the table and fills the reply. Pure, like the
+ * table: the server around it only receives, replies and drops handles.
+ */
+#include <stddef.h>
+#include <atxf/errors.h>
+#include <atxf/port.h>
+#include <atxf/proto/name.h>
+
+/* REGISTER: a dead owner's entry is taken over (driver restart); *old
+ * gets its port to drop. */
+static int do_register(struct atxf_name_table *t, const struct atxf_msg *req,
+		       atxf_handle_t *old, int (*port_alive)(atxf_handle_t))
+{
+	const char *name = (const char *)req->data;
+	struct atxf_name_entry *e;
+	int err;
+
+	if (req->ncaps != 1)
+		return -ATXF_EPROTO;
+	err = atxf_name_table_add(t, name, req->len, req->caps[0], req->sender);
+	if (err != -ATXF_EEXIST)
+		return err;
+	e = atxf_name_table_find(t, name, req->len);
+	if (port_alive == NULL || port_alive(e->port))
+		return -ATXF_EEXIST;
+	*old = e->port;
+	e->port = req->caps[0];
+	e->owner = req->sender;
+	return 0;
+}
+
+static int do_lookup(struct atxf_name_table *t, const struct atxf_msg *req,
+		     struct atxf_msg *reply)
+{
+	const char *name = (const char *)req->data;
+	struct atxf_name_entry *e;
+
+	if (req->ncaps != 0)
+		return -ATXF_EPROTO;
+	if (atxf_name_check(name, req->len) != 0)
+		return -ATXF_EINVAL;
+	e = atxf_name_table_find(t, name, req->len);
+	if (e == NULL)
+		return -ATXF_ENOENT;
+	return atxf_msg_put_cap(reply, e->port);
+}
+
+static int do_unregister(struct atxf_name_table *t, const struct atxf_msg *req,
+			 atxf_handle_t *old)
+{
+	atxf_handle_t port;
+
+	if (req->ncaps != 0)
+		return -ATXF_EPROTO;
+	port = atxf_name_table_remove(t, (const char *)req->data, req->len, req->sender);
+	if (port < 0)
+		return port;
+	*old = port;
+	return 0;
+}
+
+static int dispatch(struct atxf_name_table *t, const struct atxf_msg *req,
+		    struct atxf_msg *reply, atxf_handle_t *old,
+		    int (*port_alive)(atxf_handle_t))
+{
+	switch (req->type) {
+	case ATXF_NAME_REGISTER:
+		return do_register(t, req, old, port_alive);
+	case ATXF_NAME_LOOKUP:
+		return do_lookup(t, req, reply);
+	case ATXF_NAME_UNREGISTER:
+		return do_unregister(t, req, old);
+	default:
+		return -ATXF_ENOSYS;
+	}
+}
+
+int atxf_name_serve(struct atxf_name_table *t, const struct atxf_msg *req,
+		    struct atxf_msg *reply, atxf_handle_t drop[ATXF_NAME_DROPS],
+		    int (*port_alive)(atxf_handle_t port))
+{
+	atxf_handle_t old = ATXF_HANDLE_NONE;
+	unsigned ncaps = req->ncaps < ATXF_MSG_CAPS_MAX ? req->ncaps : ATXF_MSG_CAPS_MAX;
+	unsigned n = 0;
+	int status, kept;
+
+	for (unsigned i = 0; i < ATXF_NAME_DROPS; i++)
+		drop[i] = ATXF_HANDLE_NONE;
+	atxf_msg_init(reply, 0);
+	status = dispatch(t, req, reply, &old, port_alive);
+	/* Only a successful REGISTER keeps what it received: caps[0]. */
+	kept = status == 0 && req->type == ATXF_NAME_REGISTER ? 0 : -1;
+	for (unsigned i = 0; i < ncaps; i++)
+		if ((int)i != kept && req->caps[i] >= 0)
+			drop[n++] = req->caps[i];
+	if (old >= 0)
+		drop[n++] = old;
+	reply->type = (uint32_t)status;
+	return status;
+}

@@ -1,0 +1,41 @@
+# atxf-toolchain.cmake: builds ATXF programs with CMake.
+#
+#   cmake -S . -B build -DCMAKE_TOOLCHAIN_FILE=PREFIX/share/atxf/cmake/atxf-toolchain.cmake
+#
+# The compiler is the SDK's x86_64-atxf-gcc, which links every executable
+# into an ATXF (and keeps the ELF beside it as NAME.elf, for gdb). So
+#
+#   add_executable(hello.atxf hello.c)        # -> hello.atxf, hello.atxf.elf
+#   atxf_add_executable(hello hello.c)        # the same, target named "hello"
+#
+# The SDK is found relative to this file (PREFIX/share/atxf/cmake), so a
+# moved installation keeps working.
+
+get_filename_component(ATXF_PREFIX "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
+
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR x86_64)
+
+set(CMAKE_C_COMPILER "${ATXF_PREFIX}/bin/x86_64-atxf-gcc")
+set(CMAKE_ASM_COMPILER "${ATXF_PREFIX}/bin/x86_64-atxf-gcc")
+
+# CMake's compiler checks build a static library rather than a program: they
+# test the compiler, and need not depend on libatxf being complete.
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+
+# find_library() and find_path() look in the SDK, never in the host's /usr.
+set(CMAKE_FIND_ROOT_PATH "${ATXF_PREFIX}/x86_64-atxf")
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+
+# The tools, for custom commands (e.g. add_custom_command(... COMMAND ${ATXF_DUMP} ...)).
+set(ATXF_ELF2ATXF "${ATXF_PREFIX}/bin/elf2atxf")
+set(ATXF_DUMP "${ATXF_PREFIX}/bin/atxfdump")
+
+# atxf_add_executable(NAME SOURCES...): target NAME, output NAME.atxf.
+function(atxf_add_executable name)
+	add_executable(${name} ${ARGN})
+	set_target_properties(${name} PROPERTIES SUFFIX ".atxf")
+endfunction()

@@ -1,0 +1,342 @@
+#!/bin/bash
+# tests/sdk/check-sdk.sh: the SDK as a user meets it, issue 3's "Done when".
+#
+# Installs the SDK, moves the installation, and then, with only the moved
+# bin/ on PATH and nothing else from this tree in the environment: builds a
+# program, checks that no installed file names the source or build tree,
+# scaffolds, builds and tests every template, builds with CMake, asks
+# pkg-config, and checks that atxf-new refuses bad input without writing.
+# One OK or FAIL line per case; exit 1 if any failed.
+#
+# Run by `make check` (tests/sdk/build.mk) with MAKE and BUILD set.
+set -u
+
+SRC=$(cd "$(dirname "$0")/../.." && pwd -P)
+BUILD=${BUILD:-$SRC/build}
+MAKE=${MAKE:-make}
+T=$(mktemp -d "${TMPDIR:-/tmp}/atxf-sdk-check.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+LOG=$T/log
+PREFIX=$T/moved
+fails=0
+
+ok() { printf '  OK      sdk: %s\n' "$1"; }
+
+fail() {
+	printf '  FAIL    sdk: %s\n' "$1"
+	[ -s "$LOG" ] && tail -n 20 "$LOG" | sed 's/^/          | /'
+	fails=$((fails + 1))
+}
+
+# check NAME COMMAND...: one case; its output goes to $LOG, shown on failure.
+check() {
+	local name=$1
+	shift
+	if "$@" >"$LOG" 2>&1; then ok "$name"; else fail "$name"; fi
+}
+
+# user DIR COMMAND...: runs COMMAND in DIR as a user with only the installed
+# SDK (and the system's own tools) on PATH, and no variable of ours.
+user() {
+	local dir=$1
+	shift
+	(cd "$dir" && env -i HOME="$T/home" TMPDIR="$T" PATH="$PREFIX/bin:/usr/bin:/bin" "$@")
+}
+
+workdir() {
+	mkdir -p "$T/work/$1" && printf '%s' "$T/work/$1"
+}
+
+# --- install -----------------------------------------------------------------
+
+install_and_move() {
+	"$MAKE" -C "$SRC" --no-print-directory install PREFIX="$T/opt" &&
+	mv "$T/opt" "$PREFIX" && test -x "$PREFIX/bin/x86_64-atxf-gcc"
+}
+
+install_destdir() {
+	"$MAKE" -C "$SRC" --no-print-directory install DESTDIR="$T/dest" PREFIX=/opt/atxf &&
+	test -x "$T/dest/opt/atxf/bin/x86_64-atxf-gcc" &&
+	cmp "$T/dest/opt/atxf/x86_64-atxf/lib/libatxf.a" "$PREFIX/x86_64-atxf/lib/libatxf.a"
+}
+
+layout() {
+	local f missing=0
+
+	for f in bin/x86_64-atxf-gcc bin/x86_64-atxf-cc bin/elf2atxf bin/atxfdump bin/atxf-new \
+		 x86_64-atxf/include/stdio.h x86_64-atxf/include/atxf/driver.h \
+		 x86_64-atxf/lib/libatxf.a x86_64-atxf/lib/crt0.o x86_64-atxf/lib/atxf.ld \
+		 x86_64-atxf/lib/atxf.specs include/atxf/hw.h include/atxf/fake.h \
+		 lib/libatxf-fake.a lib/pkgconfig/atxf.pc lib/pkgconfig/atxf-fake.pc \
+		 share/atxf/cmake/atxf-toolchain.cmake share/atxf/templates/isa/TEMPLATE \
+		 share/man/man1/x86_64-atxf-gcc.1 share/man/man1/elf2atxf.1 \
+		 share/man/man1/atxfdump.1 share/man/man1/atxf-new.1; do
+		[ -e "$PREFIX/$f" ] || { echo "missing: $f"; missing=1; }
+	done
+	# Host tests must not see the SDK's libc headers, only <atxf/...>.
+	[ ! -e "$PREFIX/include/stdio.h" ] || { echo "include/stdio.h would shadow the host's"; missing=1; }
+	return $missing
+}
+
+# No installed file may name the tree it came from, or where it was installed.
+relocatable() {
+	local p found=0
+
+	for p in "$SRC" "$(cd "$BUILD" && pwd -P)" "$T/opt"; do
+		if grep -rlF -- "$p" "$PREFIX"; then
+			echo "^ these installed files contain $p"
+			found=1
+		fi
+	done
+	return $found
+}
+
+# Each installed header compiles on its own: <atxf/...> with the host's cc
+# (as host tests use them) and every target header with the wrapper.
+headers_alone() {
+	local h bad=0
+
+	for h in $(cd "$PREFIX/include" && find atxf -name '*.h' | sort); do
+		printf '#include <%s>\n' "$h" | user "$T" cc -std=gnu11 -Wall -Wextra -Werror \
+			-fsyntax-only -I "$PREFIX/include" -x c - || { echo "host: $h"; bad=1; }
+	done
+	for h in $(cd "$PREFIX/x86_64-atxf/include" && find . -name '*.h' | sed 's|^\./||' | sort); do
+		printf '#include <%s>\n' "$h" | user "$T" x86_64-atxf-gcc -std=gnu11 -Wall -Wextra \
+			-Werror -fsyntax-only -x c - || { echo "target: $h"; bad=1; }
+	done
+	return $bad
+}
+
+# --- the compiler wrapper ----------------------------------------------------
+
+hello() {
+	local d
+	d=$(workdir hello)
+	cat > "$d/hello.c" <<'EOF'
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(void)
+{
+	char line[64];
+	char *p = malloc(32);
+
+	if (!p)
+		return 1;
+	snprintf(p, 32, "%d + %u = %#x", 40, 2u, 42);
+	snprintf(line, sizeof(line), "[%s]", p);
+	printf("hello, ATXF: %s %zu\n", line, sizeof(line));
+	free(p);
+	return 0;
+}
+EOF
+	user "$d" x86_64-atxf-gcc -O2 hello.c -o hello.atxf &&
+	user "$d" atxfdump hello.atxf &&
+	test -f "$d/hello.atxf.elf"
+}
+
+separate_link() {
+	local d
+	d=$(workdir separate)
+	printf 'int twice(int x);\nint main(void) { return twice(21) - 42; }\n' > "$d/a.c"
+	printf 'int twice(int x) { return 2 * x; }\n' > "$d/b.c"
+	user "$d" x86_64-atxf-gcc -O2 -c a.c &&
+	user "$d" x86_64-atxf-gcc -O2 -c b.c &&
+	user "$d" x86_64-atxf-cc a.o b.o -o prog.atxf &&
+	user "$d" atxfdump prog.atxf
+}
+
+# Several sources, -I, -D, -g, -Wl, and file names with spaces in them.
+multi_source() {
+	local d
+	d=$(workdir "multi source")
+	mkdir -p "$d/my inc"
+	printf '#define ANSWER (VALUE + 1)\n' > "$d/my inc/answer.h"
+	printf '#include <answer.h>\nint answer(void) { return ANSWER; }\n' > "$d/part one.c"
+	printf 'int answer(void);\nint main(void) { return answer() != 42; }\n' > "$d/main.c"
+	user "$d" x86_64-atxf-gcc -O1 -g -I "my inc" -DVALUE=41 "part one.c" main.c \
+		-Wl,-Map,prog.map -o "my prog.atxf" &&
+	user "$d" atxfdump "my prog.atxf" && test -s "$d/prog.map" && test -f "$d/my prog.atxf.elf"
+}
+
+prefix_found() {
+	local d
+	d=$(workdir prefix)
+	[ "$(user "$d" x86_64-atxf-gcc --atxf-print-prefix)" = "$PREFIX" ]
+}
+
+# -E stops before the link and sees the SDK's headers, not the host's.
+preprocess_only() {
+	local d
+	d=$(workdir preprocess)
+	printf '#include <stdio.h>
+#ifdef __linux__
+#error host macro
+#endif
+int x = __atxf__;
+' > "$d/p.c"
+	user "$d" x86_64-atxf-gcc -E p.c -o p.i &&
+	grep -qF "$PREFIX/x86_64-atxf/include/stdio.h" "$d/p.i" && ! grep -q '/usr/include' "$d/p.i" &&
+	[ ! -e "$d/p.i.elf" ]
+}
+
+# ATXF_CC chooses the compiler; one that cannot run is reported with status 127.
+chosen_compiler() {
+	local d status
+	d=$(workdir compiler)
+	printf 'int main(void) { return 0; }
+' > "$d/c.c"
+	user "$d" env ATXF_CC=/usr/bin/gcc x86_64-atxf-gcc c.c -o c.atxf || return 1
+	user "$d" env ATXF_CC=/nonexistent/cc x86_64-atxf-gcc c.c -o d.atxf
+	status=$?
+	echo "exit status $status"
+	[ "$status" -eq 127 ] && grep -q "cannot run '/nonexistent/cc'" "$LOG" && [ ! -e "$d/d.atxf" ]
+}
+
+# A failed link reports the linker's error and leaves no output behind.
+failed_link() {
+	local d status
+	d=$(workdir failed)
+	printf 'int missing(void);\nint main(void) { return missing(); }\n' > "$d/bad.c"
+	echo stale > "$d/bad.atxf"
+	user "$d" x86_64-atxf-gcc bad.c -o bad.atxf
+	status=$?
+	echo "exit status $status"
+	[ "$status" -ne 0 ] && [ ! -e "$d/bad.atxf" ]
+}
+
+# The host's libraries are out of reach: -lm must not find glibc's libm.a.
+no_host_libs() {
+	local d
+	d=$(workdir hostlibs)
+	printf 'int main(void) { return 0; }\n' > "$d/m.c"
+	! user "$d" x86_64-atxf-gcc m.c -lm -o m.atxf
+}
+
+# --- templates, CMake, pkg-config ----------------------------------------------
+
+template() {
+	local t=$1 d
+	d=$(workdir "tpl-$t")
+	user "$d" atxf-new driver --template "$t" mydrv &&
+	user "$d/mydrv" make &&
+	user "$d/mydrv" make test
+}
+
+template_manifest() {
+	local d
+	d="$T/work/tpl-$1/mydrv"
+	user "$d" atxfdump mydrv.atxf && grep -q '^ *driver *mydrv$' "$LOG"
+}
+
+cmake_project() {
+	local d
+	d=$(workdir cmake)
+	cp "$T/work/hello/hello.c" "$d/"
+	cat > "$d/CMakeLists.txt" <<'EOF'
+cmake_minimum_required(VERSION 3.13)
+project(hello C)
+add_executable(hello.atxf hello.c)
+atxf_add_executable(hello2 hello.c)
+EOF
+	user "$d" cmake -S . -B build \
+		-DCMAKE_TOOLCHAIN_FILE="$PREFIX/share/atxf/cmake/atxf-toolchain.cmake" &&
+	user "$d" cmake --build build &&
+	user "$d" atxfdump build/hello.atxf && user "$d" atxfdump build/hello2.atxf
+}
+
+# A template's own CMakeLists.txt finds the toolchain through the wrapper on PATH.
+cmake_template() {
+	user "$T/work/tpl-virtio/mydrv" cmake -S . -B build &&
+	user "$T/work/tpl-virtio/mydrv" cmake --build build &&
+	user "$T/work/tpl-virtio/mydrv" atxfdump build/mydrv.atxf
+}
+
+pkgconfig() {
+	local pkg=$1 flags f
+	flags=$(user "$T" env PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --cflags --libs "$pkg") || return 1
+	echo "pkg-config --cflags --libs $pkg: $flags"
+	[ -n "$flags" ] || return 1
+	for f in $flags; do     # every directory it names exists in the moved prefix
+		case $f in
+		-I*|-L*) f=${f:2} ;;
+		/*) ;;
+		*) continue ;;
+		esac
+		[ -d "$f" ] || { echo "no such directory: $f"; return 1; }
+	done
+}
+
+# --- atxf-new refusals -------------------------------------------------------
+
+refuses_name() {
+	local d name=$1 status
+	d=$(workdir "names")
+	user "$d" atxf-new driver --template isa "$name"
+	status=$?
+	[ "$status" -eq 1 ] && grep -qF '[a-z][a-z0-9_-]{0,30}' "$LOG" &&
+	[ -z "$(ls -A "$d")" ]
+}
+
+refuses_nonempty_dir() {
+	local d status
+	d=$(workdir nonempty)
+	mkdir -p "$d/mydrv" && echo mine > "$d/mydrv/keep"
+	user "$d" atxf-new driver --template pci mydrv
+	status=$?
+	[ "$status" -eq 1 ] && grep -q 'not empty' "$LOG" &&
+	[ "$(ls -A "$d")" = mydrv ] && [ "$(ls -A "$d/mydrv")" = keep ] &&
+	[ "$(cat "$d/mydrv/keep")" = mine ]
+}
+
+refuses_template() {
+	local d status
+	d=$(workdir badtemplate)
+	user "$d" atxf-new driver --template usb mydrv
+	status=$?
+	[ "$status" -eq 1 ] && [ -z "$(ls -A "$d")" ]
+}
+
+lists_templates() {
+	user "$T" atxf-new --list && [ "$(grep -cE '^  (isa|pci|virtio|service) ' "$LOG")" -eq 4 ]
+}
+
+# --- the cases -----------------------------------------------------------------
+
+mkdir -p "$T/home" "$T/work"
+check "make install PREFIX=\$T/opt, then moved to \$T/moved" install_and_move
+if [ "$fails" -ne 0 ]; then
+	echo "  FAIL    sdk: nothing else can be checked without an installed SDK"
+	exit 1
+fi
+check "make install DESTDIR=\$T/dest PREFIX=/opt/atxf" install_destdir
+check "installed layout" layout
+check "relocatable: no installed file names the source, build or install path" relocatable
+check "every installed header compiles on its own (host cc and x86_64-atxf-gcc)" headers_alone
+check "x86_64-atxf-gcc -O2 hello.c -o hello.atxf (printf, snprintf, malloc); atxfdump verifies" hello
+check "--atxf-print-prefix names the moved prefix" prefix_found
+check "-E preprocesses with the SDK's headers and macros only" preprocess_only
+check "ATXF_CC picks the compiler; a missing one fails with 127" chosen_compiler
+check "-c, then a separate link of a.o b.o (x86_64-atxf-cc)" separate_link
+check "multiple sources, -I, -D, -g, -Wl,-Map, names with spaces" multi_source
+check "a failed link passes the error through and leaves no output" failed_link
+check "-lm does not reach the host's libraries" no_host_libs
+for t in isa pci virtio service; do
+	check "atxf-new driver --template $t mydrv && make && make test" template "$t"
+	check "template $t: atxfdump shows the manifest" template_manifest "$t"
+done
+check "CMake project with the installed toolchain file builds ATXFs" cmake_project
+check "template's CMakeLists.txt builds with the wrapper on PATH" cmake_template
+check "pkg-config --cflags --libs atxf" pkgconfig atxf
+check "pkg-config --cflags --libs atxf-fake" pkgconfig atxf-fake
+for name in Bad 1abc "a b" a/b _x "" "$(printf 'a%.0s' {1..32})"; do
+	check "atxf-new refuses the name '$name' and writes nothing" refuses_name "$name"
+done
+check "atxf-new refuses a non-empty DIR and writes nothing" refuses_nonempty_dir
+check "atxf-new refuses an unknown template and writes nothing" refuses_template
+check "atxf-new --list shows the four templates" lists_templates
+
+if [ "$fails" -ne 0 ]; then
+	echo "  FAIL    sdk: $fails case(s) failed"
+	exit 1
+fi

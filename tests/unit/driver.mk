@@ -1,0 +1,89 @@
+# tests/unit: host tests of the driver framework (sdk/lib/driver) and the
+# protocol headers (sdk/include/atxf/proto), plus the guide's example driver
+# (docs/examples/virtio-rng) built for real and tested on the fake hardware.
+#
+# The framework's sources are compiled for the host with ASan and UBSan and
+# linked with libatxf-fake (hardware, capabilities, clock) and the IPC
+# doubles of test_driver_ports.c (libatxf-fake has no ports).
+#
+#   test_driver_dispatch  every request of every class: decoded, routed, refused
+#   test_driver_replies   what replies carry; attached buffers; PING and STOP
+#   test_driver_proto     the protocol tables and wire layouts
+#   test_driver_events    subscribers and reports: input, char, net
+#   test_driver_loop      atxf_device_wait_irq, IRQs, timers, caps, the whole run
+#   test_driver_example   the example's device logic against a fake virtio-rng
+
+DRV_TEST_OBJ := $(BUILD)/tests/driver
+DRV_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
+DRV_TEST_CFLAGS := $(HOST_CFLAGS) -I$(DRIVER_DIR) -Itests/unit $(DRV_SANITIZE)
+DRV_TEST_LIBS := $(DRV_SANITIZE) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# The framework, for the host.
+DRV_HOST_OBJS := $(DRIVER_SRCS:$(DRIVER_DIR)/%.c=$(DRV_TEST_OBJ)/fw/%.o)
+DRV_HOST_LIB  := $(DRV_TEST_OBJ)/libdriver-host.a
+
+$(DRV_TEST_OBJ)/fw/%.o: $(DRIVER_DIR)/%.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [host]) $(HOSTCC) $(DRV_TEST_CFLAGS) -c $< -o $@
+
+$(DRV_HOST_LIB): $(DRV_HOST_OBJS)
+	$(call run,AR,$@) rm -f $@ && $(AR) rcs $@ $^
+
+$(DRV_TEST_OBJ)/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(call run,CC,$<) $(HOSTCC) $(DRV_TEST_CFLAGS) $(DRV_TEST_CFLAGS_$*) -c $< -o $@
+
+# The guide's example driver (docs/driver-guide.md): its device logic, and
+# the whole driver with main renamed so a test can run it.
+EXAMPLE_DIR  := docs/examples/virtio-rng
+EXAMPLE_SRCS := $(EXAMPLE_DIR)/virtio_rng.c $(EXAMPLE_DIR)/vrng.c
+DRV_TEST_CFLAGS_test_driver_example := -I$(EXAMPLE_DIR)
+DRV_TEST_CFLAGS_test_driver_fakevrng := -I$(EXAMPLE_DIR)
+DRV_TEST_CFLAGS_test_driver_loop := -I$(EXAMPLE_DIR)
+
+$(DRV_TEST_OBJ)/example/vrng.o: $(EXAMPLE_DIR)/vrng.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [host]) $(HOSTCC) $(DRV_TEST_CFLAGS) -c $< -o $@
+$(DRV_TEST_OBJ)/example/virtio_rng.o: $(EXAMPLE_DIR)/virtio_rng.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [host]) $(HOSTCC) $(DRV_TEST_CFLAGS) -Dmain=virtio_rng_main -c $< -o $@
+
+drv_test_obj = $(patsubst %,$(DRV_TEST_OBJ)/%.o,$(1))
+DRV_TEST_COMMON := $(call drv_test_obj,test_driver_ports test_driver_util)
+
+DRIVER_UNIT_TESTS := $(addprefix $(UNIT_DIR)/,test_driver_dispatch test_driver_replies \
+	test_driver_proto test_driver_events test_driver_loop test_driver_example)
+
+$(UNIT_DIR)/test_driver_dispatch: $(call drv_test_obj,test_driver_dispatch test_driver_record) \
+	$(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_replies: $(call drv_test_obj,test_driver_replies test_driver_record) \
+	$(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_proto: $(call drv_test_obj,test_driver_proto) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_events: $(call drv_test_obj,test_driver_events) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_loop: $(call drv_test_obj,test_driver_loop test_driver_fakevrng) \
+	$(DRV_TEST_COMMON) $(DRV_TEST_OBJ)/example/virtio_rng.o $(DRV_TEST_OBJ)/example/vrng.o
+# The device logic alone, as an author tests it: no framework linked.
+$(UNIT_DIR)/test_driver_example: $(call drv_test_obj,test_driver_example test_driver_fakevrng) \
+	$(DRV_TEST_OBJ)/example/vrng.o
+
+# The framework names classes and resources in logs with the format library's tables.
+$(DRIVER_UNIT_TESTS): $(DRV_HOST_LIB) $(LIBATXF_FAKE) $(FORMAT_HOST_LIB)
+	@mkdir -p $(@D)
+	$(call run,LD,$@) $(HOSTCC) $(filter %.o,$^) $(if $(findstring example,$@),,$(DRV_HOST_LIB)) \
+		$(LIBATXF_FAKE) $(FORMAT_HOST_LIB) $(DRV_TEST_LIBS) -o $@
+
+# The example, built the way a user builds it (rule 4): the staged
+# x86_64-atxf-gcc, crt0, libatxf, atxf.ld, elf2atxf. The example and the
+# framework are also compiled with TARGET_CFLAGS by clang (libatxf builds
+# them with gcc), so both compilers keep them warning-free.
+EXAMPLE_ATXF := $(BUILD)/examples/virtio-rng.atxf
+$(eval $(call atxf_program,$(EXAMPLE_ATXF),$(EXAMPLE_SRCS)))
+
+EXAMPLE_CLANG_OBJS := $(EXAMPLE_SRCS:%.c=$(DRV_TEST_OBJ)/clang/%.o) \
+	$(DRIVER_SRCS:%.c=$(DRV_TEST_OBJ)/clang/%.o)
+$(DRV_TEST_OBJ)/clang/%.o: %.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [clang]) clang $(filter-out -fno-tree-loop-distribute-patterns,$(TARGET_CFLAGS)) -c $< -o $@
+
+UNIT_TESTS  += $(DRIVER_UNIT_TESTS)
+CHECK_BUILD += $(DRIVER_UNIT_TESTS) $(EXAMPLE_ATXF) $(EXAMPLE_CLANG_OBJS)

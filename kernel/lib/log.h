@@ -1,0 +1,15 @@
+/*
+ * The kernel log: one line per call, prefixed with the time since kernel
+ * entry ("[    0.012345] "), written to the early console (COM1).
+ */
+#ifndef LIB_LOG_H
+#define LIB_LOG_H
+
+#define LOG_LINE_MAX 256        /* longer lines are cut and end in "..." */
+
+void klog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* From here on the log ignores its lock: a panicking CPU must get its report
+ * out even if it was interrupted while holding the lock. */
+void klog_panic_mode(void);
+
+#endif

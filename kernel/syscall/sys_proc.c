@@ -1,0 +1,31 @@
+/* System calls about the calling process and time: exit, yield, sleep, clock. */
+#include <atxf/errors.h>
+#include "proc/process.h"
+#include "sched/sched.h"
+#include "syscall/syscall.h"
+#include "time/clock.h"
+
+long sys_exit(const struct syscall_args *args)
+{
+	process_exit((int)args->a[0]);
+}
+
+long sys_yield(const struct syscall_args *args)
+{
+	(void)args;
+	sched_yield();
+	return 0;
+}
+
+/* Sleeps at least a[0] nanoseconds; huge values sleep "forever". */
+long sys_sleep(const struct syscall_args *args)
+{
+	sched_sleep_ns(args->a[0]);
+	return 0;
+}
+
+long sys_clock(const struct syscall_args *args)
+{
+	(void)args;
+	return (long)clock_ns();
+}

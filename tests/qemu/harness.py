@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Boots the kernel in QEMU once per scenario (scenarios.py) and checks the
+serial log. Prints `OK name` or `FAIL name: why` per scenario (indented like the rest of
+`make check`), then
+`N passed, N failed`; exits 1 if anything failed.
+
+usage: harness.py [--kernel ELF] [--iso ISO] [--accel auto|kvm|tcg]
+                  [--timeout S] [--list] [NAME ...]
+
+Each log is saved to build/tests/qemu/<name>.log. The kernel ends a run
+through isa-debug-exit; QEMU then exits with (code << 1) | 1, decoded by
+EXIT_STATUS below (the codes are kernel/arch/x86_64/qemu_exit.h's).
+"""
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu                                      # noqa: E402
+from scenarios import SCENARIOS                  # noqa: E402
+
+LOG_DIR = "build/tests/qemu"
+EXIT_STATUS = {33: "pass", 35: "fail", 37: "panic"}
+TIMESTAMP = re.compile(r"^\[ *\d+\.\d{6}\] ")
+DEFAULT_TIMEOUT = 60.0                          # generous: TCG on a busy host
+
+
+class Run:
+    """One QEMU run: its log lines, exit status and why it ended."""
+
+    def __init__(self):
+        self.lines = []
+        self.status = None
+        self.stopped = False                    # ended by stop_at
+        self.timed_out = False
+        self.stderr = ""
+        self.seconds = 0.0
+
+
+def read_output(proc, run, stop_at):
+    """Collects serial lines; ends QEMU when stop_at matches."""
+    for raw in proc.stdout:
+        line = raw.decode("utf-8", "replace").rstrip("\r\n")
+        run.lines.append(line)
+        if stop_at and stop_at.search(TIMESTAMP.sub("", line)):
+            run.stopped = True
+            proc.kill()
+            return
+
+
+def boot(sc, opts):
+    cmd, _ = qemu.command(kernel=opts["kernel"],
+                          iso=opts["iso"] if sc.get("iso") else None,
+                          append=sc.get("append"), accel=opts["accel"], serial="stdio",
+                          extra=sc.get("qemu_args", ()))
+    run = Run()
+    stop_at = re.compile(sc["stop_at"]) if sc.get("stop_at") else None
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    reader = threading.Thread(target=read_output, args=(proc, run, stop_at))
+    reader.start()
+    reader.join(sc.get("timeout", opts["timeout"]))
+    if reader.is_alive():
+        run.timed_out = True
+        proc.kill()
+        reader.join()
+    run.stderr = proc.stderr.read().decode("utf-8", "replace").strip()
+    run.status = proc.wait()
+    run.seconds = time.monotonic() - start
+    return run
+
+
+def ending_problem(sc, run, timeout):
+    """Why the way the run ended is wrong, or None."""
+    last = run.lines[-1] if run.lines else "(no output)"
+    if run.timed_out:
+        return "timed out after %.0f s; last line: %s" % (timeout, last)
+    if sc["exit"] is None:
+        return None if run.stopped else "QEMU ended (status %d) before the expected line" % run.status
+    got = EXIT_STATUS.get(run.status)
+    if got == sc["exit"]:
+        return None
+    if got:
+        return "kernel exited with %s, expected %s; last line: %s" % (got.upper(), sc["exit"].upper(), last)
+    if run.status == 0:
+        return "QEMU exited without isa-debug-exit (reset or triple fault?); last line: " + last
+    return "QEMU failed (status %d): %s" % (run.status, run.stderr.splitlines()[-1:] or "")
+
+
+def log_problem(sc, lines):
+    """Why the log's content is wrong, or None. lines have no timestamps."""
+    pos = 0
+    for pattern in sc.get("expect", []):
+        rx = re.compile(pattern)
+        while pos < len(lines) and not rx.search(lines[pos]):
+            pos += 1
+        if pos == len(lines):
+            return "missing (in order): %s" % pattern
+        pos += 1
+    for pattern in sc.get("forbid", []):
+        for line in lines:
+            if re.search(pattern, line):
+                return "unexpected line: %s" % line
+    check = sc.get("check")
+    return check("\n".join(lines)) if check else None
+
+
+def untimestamped(raw_lines):
+    """Strips timestamps; returns (lines, the first line that had none)."""
+    lines, bad = [], None
+    for line in raw_lines:
+        if not line.strip():
+            continue
+        if not TIMESTAMP.match(line) and bad is None:
+            bad = line
+        lines.append(TIMESTAMP.sub("", line))
+    return lines, bad
+
+
+def run_scenario(sc, opts):
+    run = boot(sc, opts)
+    with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
+        f.write("\n".join(run.lines) + "\n")
+    lines, bad = untimestamped(run.lines)
+    why = ending_problem(sc, run, sc.get("timeout", opts["timeout"]))
+    if not why and bad is not None:
+        why = "a log line without a timestamp: %s" % bad
+    why = why or log_problem(sc, lines)
+    if why:
+        print("  FAIL    %s: %s" % (sc["name"], why))
+    else:
+        print("  OK      %s (%.1f s)" % (sc["name"], run.seconds))
+    sys.stdout.flush()
+    return why is None
+
+
+def parse(argv):
+    opts = {"kernel": qemu.DEFAULT_KERNEL, "iso": "build/atxf.iso", "accel": None,
+            "timeout": DEFAULT_TIMEOUT, "list": False, "names": []}
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--list":
+            opts["list"] = True
+        elif a in ("--kernel", "--iso", "--accel", "--timeout") and i + 1 < len(argv):
+            opts[a[2:]] = float(argv[i + 1]) if a == "--timeout" else argv[i + 1]
+            i += 1
+        elif a.startswith("-"):
+            sys.exit("harness.py: unknown option %s\n%s" % (a, __doc__))
+        else:
+            opts["names"].append(a)
+        i += 1
+    return opts
+
+
+def main(argv):
+    opts = parse(argv)
+    chosen = [s for s in SCENARIOS if not opts["names"] or s["name"] in opts["names"]]
+    unknown = set(opts["names"]) - {s["name"] for s in SCENARIOS}
+    if unknown:
+        sys.exit("harness.py: no scenario named %s" % ", ".join(sorted(unknown)))
+    if opts["list"]:
+        for s in chosen:
+            print("%-12s %s" % (s["name"], s["what"]))
+        return 0
+    os.makedirs(LOG_DIR, exist_ok=True)
+    print("qemu: accelerator %s" % qemu.accel_args(opts["accel"])[1])
+    passed = sum(run_scenario(s, opts) for s in chosen)
+    print("%d passed, %d failed" % (passed, len(chosen) - passed))
+    return 0 if passed == len(chosen) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

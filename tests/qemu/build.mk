@@ -13,6 +13,9 @@ QEMU_PY := $(PYTHON) tests/qemu/qemu.py
 
 .PHONY: run run-iso run-gdb check-qemu
 
+# Like `make check`, the run targets first install (or name) missing packages.
+run run-iso run-gdb: | deps
+
 run: $(KERNEL_ELF)
 	$(call run,QEMU,$(KERNEL_ELF)) $(QEMU_PY) --kernel $(KERNEL_ELF) $(if $(ARGS),--append "$(ARGS)")
 

@@ -4,7 +4,7 @@
 # The pure parts (strerror, messages, names, start info, the direct I/O
 # rule) are compiled for the host and tested directly. The rest only runs
 # on the target, so test_runtime_exec runs a real ATXF program (crt0.o +
-# libatxf.a + tests/unit/test_runtime_prog.c, linked with ldscripts/atxf.ld)
+# libatxf.a + tests/unit/test_runtime_prog.c, built by x86_64-atxf-gcc)
 # as a Linux process under ptrace, translating its system calls to a
 # scripted kernel (test_runtime_emu.c): start-up, exit, the console, the
 # heap, port I/O on both paths and the name client run for real.
@@ -34,35 +34,21 @@ $(RUNTIME_UNIT_TESTS):
 	@mkdir -p $(@D)
 	$(call run,LD,$@) $(HOSTCC) $(filter %.o %.a,$^) $(RT_CMOCKA) -o $@
 
-# ---- the ATXF program the link and exec tests look at
+# ---- the ATXF program the link and exec tests look at, built like any
+# ATXF program of the tree: by the staged x86_64-atxf-gcc (rule 4), which
+# leaves runtime-prog.atxf.elf beside it for the exec test.
 
-RT_PROG      := $(RT_UNIT)/runtime-prog
-RT_PROG_OBJ  := $(TGTOBJ)/tests/unit/test_runtime_prog.o
-RT_HAVE_LIBC := $(if $(LIBC_TARGET_OBJS),1,0)
-# clang links static non-PIE without being told and says so about -no-pie.
-RT_CLANG_QUIET := $(if $(findstring clang,$(TARGET_CC)),-Wno-unused-command-line-argument)
-
-# With the libc built, the program also prints and allocates through it.
-$(RT_PROG_OBJ): TARGET_CFLAGS += -DRT_PROG_LIBC=$(RT_HAVE_LIBC)
-# Rebuilt when the libc comes or goes (RT_PROG_LIBC follows it).
-$(RT_PROG_OBJ): tests/unit/runtime.mk $(LIBC_TARGET_OBJS)
-
-$(RT_PROG).elf: $(RT_PROG_OBJ) $(CRT0) $(LIBATXF) $(LDSCRIPT)
-	@mkdir -p $(@D)
-	$(call run,LD,$@ [atxf]) $(TARGET_CC) -nostdlib -static -no-pie -T $(LDSCRIPT) $(RT_CLANG_QUIET) \
-		$(CRT0) $(RT_PROG_OBJ) $(LIBATXF) -o $@
-
-$(RT_PROG).atxf: $(RT_PROG).elf $(ELF2ATXF)
-	$(call run,ATXF,$@) $(ELF2ATXF) $< -o $@
+RT_PROG := $(RT_UNIT)/runtime-prog
+$(eval $(call atxf_program,$(RT_PROG).atxf,tests/unit/test_runtime_prog.c))
 
 # The tests find what they examine by absolute path, like the toolchain's.
 $(RT_OBJ)/test_runtime_link.o $(RT_OBJ)/test_runtime_exec.o: HOST_CFLAGS += \
 	-DRT_PROG='"$(abspath $(RT_PROG))"' -DRT_LIBATXF='"$(abspath $(LIBATXF))"' \
-	-DRT_ATXFDUMP='"$(abspath $(ATXFDUMP))"' -DRT_HAVE_LIBC=$(RT_HAVE_LIBC) \
+	-DRT_ATXFDUMP='"$(abspath $(ATXFDUMP))"' \
 	-DRT_SYSCALLS_MD='"$(abspath docs/syscalls.md)"'
 $(RT_OBJ)/test_runtime_link.o $(RT_OBJ)/test_runtime_exec.o: tests/unit/runtime.mk
 
-RUNTIME_UNIT_DEPS := $(RT_PROG).elf $(RT_PROG).atxf $(LIBATXF) $(ATXFDUMP)
+RUNTIME_UNIT_DEPS := $(RT_PROG).atxf $(LIBATXF) $(ATXFDUMP)
 
 UNIT_TESTS  += $(RUNTIME_UNIT_TESTS)
 UNIT_DEPS   += $(RUNTIME_UNIT_DEPS)

@@ -82,7 +82,7 @@ static void atxfdump_verifies_it(void **state)
 static void elf_entry_is_start(void **state)
 {
 	int status;
-	char *out = command("nm '" RT_PROG ".elf' | grep -w -e _start -e main", &status);
+	char *out = command("nm '" RT_PROG ".atxf.elf' | grep -w -e _start -e main", &status);
 
 	(void)state;
 	assert_int_equal(status, 0);

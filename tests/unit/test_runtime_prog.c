@@ -1,9 +1,9 @@
 /*
- * An ATXF program, built for the TARGET (crt0.o + libatxf.a + atxf.ld), not
- * a host test: test_runtime_link checks the file, test_runtime_exec runs it
- * under ptrace with a scripted kernel (test_runtime_emu.c). argv[1] picks
- * what it exercises; it reports on the debug console and by exit status.
- * RT_PROG_LIBC is 1 when libatxf has the libc, which adds the "libc" mode.
+ * An ATXF program, built for the TARGET with the staged x86_64-atxf-gcc
+ * (crt0.o + libatxf.a + atxf.ld), not a host test: test_runtime_link checks
+ * the file, test_runtime_exec runs it under ptrace with a scripted kernel
+ * (test_runtime_emu.c). argv[1] picks what it exercises; it reports on the
+ * debug console and by exit status.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -11,11 +11,9 @@
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
-#if RT_PROG_LIBC
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#endif
 
 static int ctor_ran;
 
@@ -166,7 +164,6 @@ static int raw_calls(void)
 	return 0;
 }
 
-#if RT_PROG_LIBC
 static int libc(void)
 {
 	char buf[32];
@@ -181,7 +178,6 @@ static int libc(void)
 	printf("tail without newline");         /* exit() must flush it */
 	return 0;
 }
-#endif
 
 int main(int argc, char **argv)
 {
@@ -195,9 +191,7 @@ int main(int argc, char **argv)
 		return names();
 	if (streq(mode, "calls"))
 		return raw_calls();
-#if RT_PROG_LIBC
 	if (streq(mode, "libc"))
 		return libc();
-#endif
 	return show_start(argc, argv);
 }

@@ -2,7 +2,7 @@
 """Builds and runs the QEMU command line for the ATXF kernel: one place for
 `make run`, `make run-gdb` and the test harness (harness.py imports it).
 
-usage: qemu.py [--kernel ELF | --iso ISO] [--append CMDLINE] [--gdb]
+usage: qemu.py [--kernel ELF [--initrd BOOT.TAR] | --iso ISO] [--append CMDLINE] [--gdb]
                [--accel auto|kvm|tcg] [--print] [-- QEMU_ARG ...]
 
 The machine: q35, 256 MiB, one CPU, COM1 on the terminal (Ctrl-A X quits,
@@ -61,7 +61,7 @@ def accel_args(choice=None):
 
 
 def command(kernel=None, iso=None, append=None, gdb=False, accel=None,
-            serial="mon:stdio", extra=()):
+            serial="mon:stdio", extra=(), initrd=None):
     """The full QEMU argument list, and the accelerator description."""
     args, accel_desc = accel_args(accel)
     cmd = [QEMU, "-machine", "q35", "-m", "256M", "-smp", "1", "-no-reboot",
@@ -70,6 +70,9 @@ def command(kernel=None, iso=None, append=None, gdb=False, accel=None,
         cmd += ["-cdrom", iso, "-boot", "d"]
     else:
         cmd += ["-kernel", kernel or DEFAULT_KERNEL]
+        if initrd:
+            # QEMU hands -initrd to a multiboot kernel as its module list.
+            cmd += ["-initrd", initrd]
         if append:
             cmd += ["-append", append]
     if gdb:
@@ -78,7 +81,7 @@ def command(kernel=None, iso=None, append=None, gdb=False, accel=None,
 
 
 def parse(argv):
-    opts = {"kernel": None, "iso": None, "append": None, "gdb": False,
+    opts = {"kernel": None, "iso": None, "initrd": None, "append": None, "gdb": False,
             "accel": None, "print": False, "extra": []}
     i = 0
     while i < len(argv):
@@ -88,7 +91,7 @@ def parse(argv):
             break
         if a in ("--gdb", "--print"):
             opts[a[2:]] = True
-        elif a in ("--kernel", "--iso", "--append", "--accel") and i + 1 < len(argv):
+        elif a in ("--kernel", "--iso", "--initrd", "--append", "--accel") and i + 1 < len(argv):
             opts[a[2:]] = argv[i + 1]
             i += 1
         else:
@@ -100,7 +103,7 @@ def parse(argv):
 def main(argv):
     opts = parse(argv)
     cmd, accel_desc = command(opts["kernel"], opts["iso"], opts["append"], opts["gdb"],
-                              opts["accel"], extra=opts["extra"])
+                              opts["accel"], extra=opts["extra"], initrd=opts["initrd"])
     sys.stderr.write("qemu: accelerator %s; Ctrl-A X quits\n" % accel_desc)
     if opts["print"]:
         print(" ".join(cmd))

@@ -17,6 +17,8 @@ struct atxf_start_info {
 	uint64_t argv;              /* char *argv[argc + 1] in the process's memory */
 	uint32_t pid;
 	uint32_t ncaps;             /* handles 0 .. ncaps-1 were given at spawn */
+	uint64_t bootfs;            /* init only: the boot archive (ustar), mapped read-only */
+	uint64_t bootfs_size;       /* its size in bytes; 0 for every other process */
 };
 #define ATXF_START_MAGIC 0x54525453u   /* "STRT" */
 

@@ -24,7 +24,7 @@ include templates/build.mk
 include kernel/build.mk
 include tests/unit/build.mk
 include tests/unit/runtime.mk
-include tests/unit/manifest.mk
+include tests/unit/format.mk
 include tests/unit/libc.mk
 include tests/unit/driver.mk
 include tests/fuzz/build.mk

@@ -9,6 +9,7 @@ HOSTLIB    := $(BUILD)/host/lib
 HOSTCC     ?= gcc
 AR         ?= ar
 PKG_CONFIG ?= pkg-config
+PYTHON     ?= python3
 
 WARNINGS   := -Wall -Wextra -Werror
 # Debug info names sources relative to the tree, so no build path is installed.

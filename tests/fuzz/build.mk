@@ -1,6 +1,6 @@
 # tests/fuzz: libFuzzer targets (clang -fsanitize=fuzzer,address,undefined).
 #
-#   make check-fuzz            part of `make check`: every target for FUZZ_CHECK_SECONDS
+#   make check-fuzz            part of `make check`: each target for FUZZ_CHECK_SECONDS
 #   make fuzz FUZZ_SECONDS=60  a longer run, with libFuzzer's progress shown
 #
 # A target is compiled together with the code it fuzzes, so that code is
@@ -11,7 +11,7 @@
 
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 60
-FUZZ_CHECK_SECONDS ?= 20
+FUZZ_CHECK_SECONDS ?= 15
 FUZZ_DIR           := $(BUILD)/fuzz
 FUZZ_FLAGS         := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
 		      -fno-sanitize-recover=all $(WARNINGS) -Isdk/include
@@ -24,6 +24,19 @@ $(FUZZ_READER): tests/fuzz/fuzz_reader.c $(FORMAT_SRCS) \
 		$(wildcard sdk/format/*.h sdk/include/atxf/*.h)
 	@mkdir -p $(@D)
 	$(call run,FUZZCC,$@) $(FUZZ_CC) $(FUZZ_FLAGS) tests/fuzz/fuzz_reader.c $(FORMAT_SRCS) -o $@
+
+# The boot-archive path: ustar, then the ATXF reader, then the manifest.
+FUZZ_BOOTFS      := $(FUZZ_DIR)/fuzz_bootfs
+FUZZ_BOOTFS_SEED := $(FUZZ_DIR)/seeds/bootfs/seed.tar
+
+$(FUZZ_BOOTFS): tests/fuzz/fuzz_bootfs.c $(FORMAT_SRCS) \
+		$(wildcard sdk/format/*.h sdk/include/atxf/*.h)
+	@mkdir -p $(@D)
+	$(call run,FUZZCC,$@) $(FUZZ_CC) $(FUZZ_FLAGS) tests/fuzz/fuzz_bootfs.c $(FORMAT_SRCS) -o $@
+
+$(FUZZ_BOOTFS_SEED): $(FUZZ_SEEDS) tests/qemu/bootfs.py
+	@mkdir -p $(@D)
+	$(call run,TAR,$@) $(PYTHON) tests/qemu/bootfs.py $@ $(filter %.atxf,$^)
 
 $(FUZZ_SEED_DIR)/%.atxf: $(UNIT_FIX)/%.elf $(ELF2ATXF)
 	@mkdir -p $(@D)
@@ -39,7 +52,7 @@ fuzz_probe = mkdir -p $(FUZZ_DIR) && printf '%s\n' \
 .PHONY: check-fuzz fuzz fuzz-run
 FUZZ_UNAVAILABLE := clang libFuzzer not available ($(FUZZ_CC) -fsanitize=fuzzer cannot link)
 
-check-fuzz: $(FUZZ_SEEDS)
+check-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
 	@if $(fuzz_probe); then \
 		$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) \
 			FUZZ_QUIET=--quiet; \
@@ -47,16 +60,17 @@ check-fuzz: $(FUZZ_SEEDS)
 		echo "  FUZZ    skipped: $(FUZZ_UNAVAILABLE); nothing was fuzzed"; \
 	fi
 
-fuzz: $(FUZZ_SEEDS)
+fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
 	@$(fuzz_probe) || { echo "make fuzz: $(FUZZ_UNAVAILABLE)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory fuzz-run
 
-fuzz-run: $(FUZZ_READER) $(FUZZ_SEEDS)
+fuzz-run: $(FUZZ_READER) $(FUZZ_BOOTFS) $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
 	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_READER) $(FUZZ_SECONDS) $(FUZZ_DIR) $(FUZZ_SEED_DIR) \
 		-dict=tests/fuzz/reader.dict
+	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_BOOTFS) $(FUZZ_SECONDS) $(FUZZ_DIR) $(dir $(FUZZ_BOOTFS_SEED))
 
 .PHONY: fuzz-seeds
-fuzz-seeds: $(FUZZ_SEEDS)
+fuzz-seeds: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
 	@:
 
 CHECK_BUILD += fuzz-seeds

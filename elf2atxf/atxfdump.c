@@ -65,45 +65,12 @@ static void report_bad_manifest(const char *path, const char *why, int json)
 		dump_json_error(stdout, path, &d);
 }
 
-/*
- * How the diagnostic's value and limit relate, per error: the reader reports
- * the number it found (sometimes an end offset computed from the field) and
- * the bound that number broke.
- */
-static const char *relation(enum atxf_fmt_error err)
-{
-	switch (err) {
-	case ATXF_FMT_BAD_MAGIC:
-	case ATXF_FMT_BAD_VERSION:
-		return "%s is %#llx, expected %#llx";
-	case ATXF_FMT_TEXT_OUTSIDE_FILE:
-	case ATXF_FMT_DATA_OUTSIDE_FILE:
-		return "by %s, it ends at %#llx but the file has %#llx bytes";
-	case ATXF_FMT_OVERLAP:
-		return "%s is %#llx, text ends at %#llx";
-	case ATXF_FMT_TRUNCATED:
-		return "%s is %#llx, the header alone needs %#llx";
-	case ATXF_FMT_ENTRY_OUTSIDE_TEXT:
-		return "%s is %#llx, text_size is %#llx";
-	case ATXF_FMT_TEXT_UNALIGNED:
-	case ATXF_FMT_DATA_UNALIGNED:
-		return "%s is %#llx, not a multiple of %#llx";
-	case ATXF_FMT_IMAGE_TOO_LARGE:
-		return "with %s, the image spans %#llx bytes, the limit is %#llx";
-	default:
-		return "%s is %#llx, the limit is %#llx";
-	}
-}
-
 static void report_invalid(const char *path, const struct atxf_fmt_diag *d, int json)
 {
 	fprintf(stderr, "atxfdump: %s: invalid: %s", path, atxf_fmt_strerror(d->error));
-	if (d->field) {
-		fputs(" (", stderr);
-		fprintf(stderr, relation(d->error), d->field, (unsigned long long)d->value,
-			(unsigned long long)d->limit);
-		fputc(')', stderr);
-	}
+	if (d->field)
+		fprintf(stderr, " (%s %#llx, %s %#llx)", d->field, (unsigned long long)d->value,
+			atxf_fmt_relation(d->error), (unsigned long long)d->limit);
 	fputc('\n', stderr);
 	if (json)
 		dump_json_error(stdout, path, d);

@@ -30,6 +30,29 @@ const char *atxf_fmt_strerror(enum atxf_fmt_error err)
 	return messages[err];
 }
 
+const char *atxf_fmt_relation(enum atxf_fmt_error err)
+{
+	switch (err) {
+	case ATXF_FMT_BAD_MAGIC:
+	case ATXF_FMT_BAD_VERSION:
+		return "expected";
+	case ATXF_FMT_TRUNCATED:
+		return "the header needs";
+	case ATXF_FMT_TEXT_UNALIGNED:
+	case ATXF_FMT_DATA_UNALIGNED:
+		return "not a multiple of";
+	case ATXF_FMT_TEXT_OUTSIDE_FILE:
+	case ATXF_FMT_DATA_OUTSIDE_FILE:
+		return "past the file's size";
+	case ATXF_FMT_OVERLAP:
+		return "below the end of text at";
+	case ATXF_FMT_ENTRY_OUTSIDE_TEXT:
+		return "not below text_size";
+	default:
+		return "over the limit";
+	}
+}
+
 static enum atxf_fmt_error fail(struct atxf_fmt_diag *diag, enum atxf_fmt_error err,
 				const char *field, uint64_t value, uint64_t limit)
 {
@@ -80,17 +103,17 @@ static enum atxf_fmt_error check_layout(const struct atxf_header *h, uint64_t si
 	if (h->text_size == 0)
 		return fail(diag, ATXF_FMT_TEXT_EMPTY, "text_size", 0, 0);
 	if (text_end > size)
-		return fail(diag, ATXF_FMT_TEXT_OUTSIDE_FILE, "text_size", text_end, size);
+		return fail(diag, ATXF_FMT_TEXT_OUTSIDE_FILE, "text_offset + text_size", text_end, size);
 	if (h->data_offset < text_end)
 		return fail(diag, ATXF_FMT_OVERLAP, "data_offset", h->data_offset, text_end);
 	if (data_end > size)
-		return fail(diag, ATXF_FMT_DATA_OUTSIDE_FILE, "data_size", data_end, size);
+		return fail(diag, ATXF_FMT_DATA_OUTSIDE_FILE, "data_offset + data_size", data_end, size);
 	if (h->entry_offset >= h->text_size)
 		return fail(diag, ATXF_FMT_ENTRY_OUTSIDE_TEXT, "entry_offset", h->entry_offset,
 			    h->text_size);
 	span = (uint64_t)h->data_offset - h->text_offset + h->data_size + h->bss_size;
 	if (span > ATXF_MAX_IMAGE_SPAN)
-		return fail(diag, ATXF_FMT_IMAGE_TOO_LARGE, "bss_size", span, ATXF_MAX_IMAGE_SPAN);
+		return fail(diag, ATXF_FMT_IMAGE_TOO_LARGE, "image span", span, ATXF_MAX_IMAGE_SPAN);
 	return ATXF_FMT_OK;
 }
 

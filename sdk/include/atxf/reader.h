@@ -47,8 +47,8 @@ struct atxf_image {
 /* Where the first problem was found, for a message a person can act on. */
 struct atxf_fmt_diag {
 	enum atxf_fmt_error error;
-	const char *field;          /* header field at fault, or NULL */
-	uint64_t value;             /* its value */
+	const char *field;          /* what value measures: a header field or a sum of them */
+	uint64_t value;             /* what was found */
 	uint64_t limit;             /* the bound it broke, when there is one */
 };
 
@@ -67,6 +67,13 @@ enum atxf_fmt_error atxf_read(const void *buf, uint64_t size, struct atxf_image 
 
 /* A fixed English sentence for an error code. */
 const char *atxf_fmt_strerror(enum atxf_fmt_error err);
+
+/*
+ * How a diagnostic's value relates to its limit, in words, so every reader
+ * says it the same way: "(FIELD VALUE, RELATION LIMIT)", e.g.
+ * "(text_offset 0x1001, not a multiple of 0x1000)".
+ */
+const char *atxf_fmt_relation(enum atxf_fmt_error err);
 
 /* One extension record found in a validated image. */
 struct atxf_ext {

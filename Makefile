@@ -20,6 +20,7 @@ include elf2atxf/build.mk
 include ldscripts/build.mk
 include sdk/lib/build.mk
 include sysroot/build.mk
+include services/build.mk
 include templates/build.mk
 include kernel/build.mk
 include tests/unit/build.mk
@@ -27,8 +28,10 @@ include tests/unit/runtime.mk
 include tests/unit/format.mk
 include tests/unit/libc.mk
 include tests/unit/driver.mk
+include tests/unit/init.mk
 include tests/fuzz/build.mk
 include tests/sdk/build.mk
+include tests/qemu/progs/build.mk
 include tests/qemu/build.mk
 
 .PHONY: all check deps clean

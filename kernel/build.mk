@@ -1,7 +1,8 @@
 # kernel/: the microkernel, built with the host gcc as a freestanding ELF64
 # (it is not an ATXF program). Objects go to build/kernel/, the image to
-# build/image/kernel.elf. Targets: `make kernel`, `make image`, `make iso`,
-# `make run`, `make run-gdb` (the QEMU ones are in tests/qemu/build.mk).
+# build/image/kernel.elf. Targets: `make kernel`, `make image` (with the
+# boot archive, services/build.mk), `make iso`, `make run`, `make run-gdb`
+# (the QEMU ones are in tests/qemu/build.mk).
 #
 # The image is linked twice: the first link's text symbols become the kernel's
 # own symbol table (kernel/tools/ksyms.py, for readable backtraces), linked
@@ -38,6 +39,10 @@ KERNEL_OBJS := $(patsubst kernel/%,$(KOBJ)/%.o,$(basename $(KERNEL_SRCS)))
 ifneq ($(words $(KERNEL_OBJS)),$(words $(sort $(KERNEL_OBJS))))
   $(error kernel: a .c and a .S share a name, so they would share an object file)
 endif
+# The one ATXF and ustar reader (rule 2), freestanding, built into the
+# kernel with the kernel's own flags (the loader and the boot archive).
+KERNEL_FORMAT_OBJS := $(patsubst sdk/format/%.c,$(KOBJ)/sdk-format/%.o,$(wildcard sdk/format/*.c))
+KERNEL_OBJS += $(KERNEL_FORMAT_OBJS)
 KERNEL_LDS  := $(KOBJ)/kernel.ld
 
 # Objects depend on this file too: a flag change rebuilds them.
@@ -46,6 +51,10 @@ $(KERNEL_OBJS): kernel/build.mk
 $(KOBJ)/%.o: kernel/%.c
 	@mkdir -p $(@D)
 	$(call run,CC,$<) $(KERNEL_CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(KOBJ)/sdk-format/%.o: sdk/format/%.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [kernel]) $(KERNEL_CC) $(KERNEL_CFLAGS) -c $< -o $@
 
 $(KOBJ)/%.o: kernel/%.S
 	@mkdir -p $(@D)
@@ -89,13 +98,19 @@ image: $(KERNEL_ELF)
 
 ALL_TARGETS += $(KERNEL_ELF)
 
-# The GRUB rescue ISO: GRUB (BIOS) loads the same kernel.elf as QEMU -kernel.
+# The GRUB rescue ISO: GRUB (BIOS) loads the same kernel.elf as QEMU -kernel,
+# and the same boot archive as its module (BOOT_TAR, services/build.mk,
+# which must be included before this file).
+ifndef BOOT_TAR
+  $(error kernel/build.mk: include services/build.mk first (BOOT_TAR))
+endif
 ATXF_ISO  := $(BUILD)/atxf.iso
 ISO_ROOT  := $(BUILD)/iso
 
-$(ATXF_ISO): $(KERNEL_ELF) kernel/arch/x86_64/grub.cfg
+$(ATXF_ISO): $(KERNEL_ELF) $(BOOT_TAR) kernel/arch/x86_64/grub.cfg
 	@rm -rf $(ISO_ROOT) && mkdir -p $(ISO_ROOT)/boot/grub
 	@cp $(KERNEL_ELF) $(ISO_ROOT)/boot/kernel.elf
+	@cp $(BOOT_TAR) $(ISO_ROOT)/boot/boot.tar
 	@cp kernel/arch/x86_64/grub.cfg $(ISO_ROOT)/boot/grub/grub.cfg
 	$(call run,ISO,$@) grub-mkrescue -o $@ $(ISO_ROOT) > $@.log 2>&1 || \
 		{ cat $@.log >&2; rm -f $@; exit 1; }

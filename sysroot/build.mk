@@ -175,3 +175,37 @@ define sysroot_add_tool
 SYSROOT_FILES += $(SR_BIN)/$(1)
 sysroot: $(SR_BIN)/$(1)
 endef
+
+# === atxf-run and the reference system (issue 4) ==============================
+# bin/atxf-run boots the reference system with a user's programs. It finds,
+# relative to itself: share/atxf/kernel.elf and share/atxf/boot.tar (what
+# `make image` builds), and its Python modules in share/atxf/python/:
+# sysroot/atxf-run/*.py and the copies of tests/qemu/qemu.py and bootfs.py the
+# tests use (copied, never forked: one QEMU command line, one archive writer).
+
+ATXF_RUN_PY := $(notdir $(wildcard sysroot/atxf-run/*.py)) qemu.py bootfs.py
+SR_ATXF_RUN := $(SR_BIN)/atxf-run $(ATXF_RUN_PY:%=$(SR_SHARE)/atxf/python/%) \
+	$(SR_SHARE)/atxf/kernel.elf $(SR_SHARE)/atxf/boot.tar
+
+# The SDK's version goes into the script's own VERSION line only.
+$(BIN)/atxf-run: sysroot/atxf-run/atxf-run sdk/include/atxf/version.h
+	@mkdir -p $(@D)
+	$(call run,GEN,$@) sed '/^VERSION = /s/@SDK_VERSION@/$(ATXF_SDK_VERSION)/' $< > $@ && chmod 755 $@
+$(eval $(call sysroot_add_tool,atxf-run))
+
+$(SR_SHARE)/atxf/python/%.py: sysroot/atxf-run/%.py
+	$(stage_copy)
+$(SR_SHARE)/atxf/python/qemu.py $(SR_SHARE)/atxf/python/bootfs.py: $(SR_SHARE)/atxf/python/%.py: tests/qemu/%.py
+	$(stage_copy)
+
+# The kernel keeps its symbols for gdb but loses its debug information, which
+# names the build tree; mbcheck proves the strip kept the multiboot layout.
+$(SR_SHARE)/atxf/kernel.elf: $(BUILD)/image/kernel.elf kernel/tools/mbcheck.py
+	$(stage_stripped)
+	@$(PYTHON) kernel/tools/mbcheck.py $@ || { rm -f $@; exit 1; }
+$(SR_SHARE)/atxf/boot.tar: $(BUILD)/image/boot.tar
+	$(stage_copy)
+
+SYSROOT_FILES += $(SR_ATXF_RUN)
+sysroot: $(SR_ATXF_RUN)
+# === end of atxf-run ==========================================================

@@ -6,6 +6,7 @@
  *   ktest=NAME   run the built-in self-test NAME after boot, then power QEMU
  *                off through isa-debug-exit with its result (test/ktest.c)
  *   panic=exit   on panic, power QEMU off (status PANIC) instead of halting
+ *   init=NAME    start the boot archive's member NAME as init, not init.atxf
  */
 #ifndef CORE_CMDLINE_H
 #define CORE_CMDLINE_H

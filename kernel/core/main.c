@@ -3,7 +3,8 @@
  * Each step needs the ones before it: the clock first (it stamps every log
  * line), the console, what the loader told us, the CPU's own tables, memory,
  * interrupts, then the scheduler. kinit() runs as a thread and is where the
- * kernel is "ready"; this boot context becomes the idle thread.
+ * kernel is "ready"; it then starts init from the boot archive (or runs a
+ * self-test, ktest=NAME). This boot context becomes the idle thread.
  */
 #include <atxf/version.h>
 #include "arch/x86_64/cpu.h"
@@ -18,6 +19,7 @@
 #include "lib/log.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
+#include "proc/initproc.h"
 #include "sched/sched.h"
 #include "test/ktest.h"
 #include "time/clock.h"
@@ -36,6 +38,7 @@ static void kinit(void *arg)
 	     ns % NS_PER_MS / NS_PER_US);
 	if (cmdline_get("ktest", test, sizeof(test)))
 		ktest_run_and_exit(test);
+	initproc_start();
 }
 
 /* panic=exit: power QEMU off on panic (tests), instead of halting. */

@@ -74,6 +74,21 @@ int aspace_map_new(struct aspace *as, uint64_t va, size_t npages, unsigned prot)
 	return err;
 }
 
+int aspace_map_phys(struct aspace *as, uint64_t va, uint64_t pa, size_t npages, unsigned prot)
+{
+	uint64_t flags = spin_lock_irqsave(&as->lock);
+	int err = 0;
+	size_t i;
+
+	prot = (prot | VM_USER) & ~VM_OWNED;
+	for (i = 0; i < npages && !err; i++)
+		err = paging_map(as->root, va + i * PAGE_SIZE, pa + i * PAGE_SIZE, prot);
+	if (err)
+		unmap_locked(as, va, i - 1);
+	spin_unlock_irqrestore(&as->lock, flags);
+	return err;
+}
+
 int aspace_write(struct aspace *as, uint64_t va, const void *src, size_t len)
 {
 	const char *from = src;

@@ -23,6 +23,11 @@ void aspace_destroy(struct aspace *as);
  * write+exec together is refused). 0 or a negative ATXF_E*; on failure
  * nothing stays mapped. */
 int aspace_map_new(struct aspace *as, uint64_t va, size_t npages, unsigned prot);
+/* Maps npages of existing physical memory at pa to va (prot: VM_*; VM_USER
+ * implied). The frames stay the caller's: unmapping or destroying the
+ * address space does not free them. 0 or a negative ATXF_E*; on failure
+ * nothing stays mapped. */
+int aspace_map_phys(struct aspace *as, uint64_t va, uint64_t pa, size_t npages, unsigned prot);
 /* Copies len bytes into the address space at va, through the frames
  * (works whichever address space is loaded). 0 or -ATXF_EFAULT if a page
  * is not mapped. */

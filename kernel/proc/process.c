@@ -1,9 +1,11 @@
 /*
- * Process life cycle. The user thread is a kernel thread whose first act is
- * to drop into ring 3; every later kernel entry (syscall, interrupt, fault)
- * runs on its kernel stack, with its address space loaded.
+ * Process life cycle (proc/process.h): create, start, exit, and what a
+ * death does to the family. The user thread is a kernel thread whose first
+ * act is to drop into ring 3; every later kernel entry (syscall, interrupt,
+ * fault) runs on its kernel stack, with its address space loaded.
  */
 #include <atxf/errors.h>
+#include "arch/x86_64/cpu.h"
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
 #include "lib/log.h"
@@ -11,15 +13,13 @@
 #include "mm/aspace.h"
 #include "mm/heap.h"
 #include "mm/vm.h"
-#include "proc/process.h"
+#include "proc/proctable.h"
 #include "sched/sched.h"
 #include "time/clock.h"
 
 static uint32_t next_pid = 1;
-static struct spinlock list_lock = SPINLOCK_INIT("processes");
-static struct list_node all_processes = { &all_processes, &all_processes };
 
-struct process *process_create(const char *name)
+struct process *process_create(const char *name, struct process *parent)
 {
 	struct process *p = kzalloc(sizeof(*p));
 
@@ -33,32 +33,44 @@ struct process *process_create(const char *name)
 		kfree(p);
 		return NULL;
 	}
-	p->pid = __atomic_fetch_add(&next_pid, 1, __ATOMIC_RELAXED);
 	strlcpy(p->name, name, sizeof(p->name));
-	uint64_t flags = spin_lock_irqsave(&list_lock);
+	p->state = PROC_EMBRYO;
+	list_init(&p->children);
+	umap_init(&p->maps);
+
+	uint64_t flags = spin_lock_irqsave(&proc_lock);
+	p->pid = next_pid++;
+	p->parent = parent;
+	if (parent)
+		list_push_back(&parent->children, &p->sibling);
 	list_push_back(&all_processes, &p->link);
-	spin_unlock_irqrestore(&list_lock, flags);
+	spin_unlock_irqrestore(&proc_lock, flags);
 	return p;
 }
 
-int process_load_code(struct process *p, uint64_t va, const void *code, size_t len)
+/* The boot-time figure: kernel entry (the clock's zero) to init in ring 3. */
+static void log_init_running(void)
 {
-	size_t npages = (len + PAGE_SIZE - 1) / PAGE_SIZE;
-	int err = aspace_map_new(p->as, va, npages, VM_EXEC);
+	uint64_t ns = clock_ns();
 
-	return err ? err : aspace_write(p->as, va, code, len);
+	klog("init running: %lu.%03lu ms after kernel entry", ns / NS_PER_MS,
+	     ns % NS_PER_MS / NS_PER_US);
 }
 
 static void user_thread_main(void *arg)
 {
 	struct process *p = arg;
 
-	arch_enter_user(p->entry, USER_STACK_TOP, p->arg, thread_current()->stack_top);
+	process_check_killed();         /* killed before it ever ran */
+	if (p->flags & PROC_FLAG_INIT)
+		log_init_running();
+	arch_enter_user(p->entry, p->user_sp, p->start_info, thread_current()->stack_top);
 }
 
-int process_start(struct process *p, uint64_t entry, uint64_t arg, unsigned priority)
+int process_start(struct process *p, unsigned priority)
 {
-	struct thread *t = thread_create_stopped(p->name, user_thread_main, p, priority, 0);
+	struct thread *t = thread_create_stopped(p->name, user_thread_main, p, priority,
+						 THREAD_DETACHED);
 
 	if (!t)
 		return -ATXF_ENOMEM;
@@ -69,38 +81,134 @@ int process_start(struct process *p, uint64_t entry, uint64_t arg, unsigned prio
 	}
 	t->proc = p;
 	t->aspace = p->as;
+	p->priority = t->priority;
+
+	uint64_t flags = spin_lock_irqsave(&proc_lock);
 	p->thread = t;
-	p->entry = entry;
-	p->arg = arg;
+	p->state = PROC_ALIVE;
+	spin_unlock_irqrestore(&proc_lock, flags);
 	sched_wake(t);
 	return 0;
 }
 
+/* Takes p off the process list and its parent's children. Lock held. */
+static void unlink_locked(struct process *p)
+{
+	list_remove(&p->link);
+	if (p->parent)
+		list_remove(&p->sibling);
+	p->parent = NULL;
+}
+
 void process_destroy(struct process *p)
 {
-	uint64_t flags = spin_lock_irqsave(&list_lock);
+	uint64_t flags = spin_lock_irqsave(&proc_lock);
 
-	list_remove(&p->link);
-	spin_unlock_irqrestore(&list_lock, flags);
+	unlink_locked(p);
+	spin_unlock_irqrestore(&proc_lock, flags);
 	aspace_destroy(p->as);
+	umap_release(&p->maps);
 	kfree(p);
 }
 
-int process_wait(struct process *p, uint64_t *cpu_ns)
+void process_reap(struct process *zombie)
 {
-	int status;
+	uint64_t flags = spin_lock_irqsave(&proc_lock);
 
-	thread_join(p->thread);         /* its thread is off the CPU for good */
-	status = p->exit_status;
-	if (cpu_ns)
-		*cpu_ns = p->cpu_ns;
-	process_destroy(p);
-	return status;
+	unlink_locked(zombie);
+	spin_unlock_irqrestore(&proc_lock, flags);
+	kfree(zombie);                  /* its memory went when it exited */
 }
 
 struct process *process_current(void)
 {
 	return thread_current()->proc;
+}
+
+/*
+ * Gives the address space back while still running on its kernel stack.
+ * The thread forgets it and the CPU leaves it first (interrupts off, so no
+ * switch can load it again in between); then it can go. That is enough on
+ * one CPU. With more, a CPU that last ran this process and now runs a
+ * kernel thread still has these tables loaded (context.c keeps CR3 for
+ * kernel threads), so SMP will need to make those CPUs leave them first.
+ */
+static void release_memory(struct process *p, struct thread *t)
+{
+	uint64_t irq = irq_save();
+
+	t->aspace = NULL;
+	aspace_switch(NULL);
+	irq_restore(irq);
+	aspace_destroy(p->as);
+	p->as = NULL;
+	umap_release(&p->maps);
+}
+
+/* p is dying: its living children lose their parent (they will free
+ * themselves), its zombies go now. Lock held. */
+static void disown_children_locked(struct process *p)
+{
+	struct list_node *n;
+
+	while ((n = list_pop_front(&p->children))) {
+		struct process *c = container_of(n, struct process, sibling);
+
+		c->parent = NULL;
+		if (c->state == PROC_ZOMBIE) {
+			list_remove(&c->link);
+			kfree(c);
+		}
+	}
+}
+
+void process_adopt_current(struct process *p)
+{
+	uint64_t flags = spin_lock_irqsave(&proc_lock);
+
+	p->thread = thread_current();
+	p->state = PROC_ALIVE;
+	spin_unlock_irqrestore(&proc_lock, flags);
+}
+
+void process_abandon(struct process *p)
+{
+	uint64_t flags = spin_lock_irqsave(&proc_lock);
+
+	disown_children_locked(p);
+	unlink_locked(p);
+	p->thread = NULL;
+	spin_unlock_irqrestore(&proc_lock, flags);
+	aspace_destroy(p->as);
+	umap_release(&p->maps);
+	kfree(p);
+}
+
+/*
+ * The last steps, with interrupts off until the thread is gone: nothing
+ * can switch to the parent (or anyone) between p becoming a zombie, which
+ * lets the parent free it, and this thread's last touch of it.
+ */
+static _Noreturn void become_zombie(struct process *p, struct thread *t, int status)
+{
+	bool orphan;
+
+	irq_disable();
+	spin_lock_raw(&proc_lock);
+	disown_children_locked(p);
+	p->exit_status = status;
+	p->state = PROC_ZOMBIE;
+	p->thread = NULL;
+	t->proc = NULL;
+	orphan = !p->parent;
+	if (orphan)
+		list_remove(&p->link);
+	else if (p->parent->waiting)
+		sched_wake_sleeper(p->parent->thread);
+	spin_unlock_raw(&proc_lock);
+	if (orphan)
+		kfree(p);
+	thread_exit(status);
 }
 
 _Noreturn void process_exit(int status)
@@ -111,12 +219,12 @@ _Noreturn void process_exit(int status)
 
 	p->cpu_ns = t->cpu_ns + clock_ns() - t->run_start;
 	cpu_us = p->cpu_ns / NS_PER_US;
-
 	klog("exit: %s pid %u status %d, %lu.%03lu ms of CPU", p->name, p->pid, status,
 	     cpu_us / 1000, cpu_us % 1000);
-	p->exit_status = status;
-	p->exited = true;
-	thread_exit(status);
+	if (p->flags & PROC_FLAG_INIT)
+		klog("exit: init has ended; the kernel has nothing left to start");
+	release_memory(p, t);
+	become_zombie(p, t, status);
 }
 
 _Noreturn void process_kill_fault(const char *reason, uint64_t rip, uint64_t addr, int status)
@@ -125,4 +233,12 @@ _Noreturn void process_kill_fault(const char *reason, uint64_t rip, uint64_t add
 
 	klog("fault: %s pid %u rip 0x%lx addr 0x%lx: %s", p->name, p->pid, rip, addr, reason);
 	process_exit(status);
+}
+
+void process_check_killed(void)
+{
+	struct process *p = process_current();
+
+	if (p && __atomic_load_n(&p->killed, __ATOMIC_RELAXED))
+		process_exit(ATXF_EXIT_KILLED);
 }

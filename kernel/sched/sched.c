@@ -151,6 +151,14 @@ _Noreturn void sched_exit_current(void)
 	panic("sched: an exited thread was scheduled again");
 }
 
+/* Makes t ready; a switch follows if it outranks what runs. Lock held. */
+static void make_ready(struct runqueue *rq, struct thread *t)
+{
+	enqueue(rq, t);
+	if (t->priority > t->cpu->current->priority)
+		t->cpu->need_resched = true;
+}
+
 void sched_wake(struct thread *t)
 {
 	struct runqueue *rq = rq_of(t);
@@ -159,11 +167,8 @@ void sched_wake(struct thread *t)
 	if (t->state == THREAD_SLEEPING)
 		list_remove(&t->link);
 	if (t->state == THREAD_NEW || t->state == THREAD_BLOCKED ||
-	    t->state == THREAD_SLEEPING) {
-		enqueue(rq, t);
-		if (t->priority > t->cpu->current->priority)
-			t->cpu->need_resched = true;
-	}
+	    t->state == THREAD_SLEEPING)
+		make_ready(rq, t);
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
@@ -193,6 +198,30 @@ void sched_sleep_ns(uint64_t ns)
 	add_sleeper(c, c->current);
 	schedule_and_unlock(c);
 	irq_restore(flags);
+}
+
+void sched_sleep_until(uint64_t deadline, struct spinlock *unlock)
+{
+	struct cpu *c = this_cpu();
+
+	ASSERT(!irq_enabled());
+	spin_lock_raw(&c->rq.lock);
+	c->current->wake_at = deadline;
+	add_sleeper(c, c->current);
+	spin_unlock_raw(unlock);
+	schedule_and_unlock(c);
+}
+
+void sched_wake_sleeper(struct thread *t)
+{
+	struct runqueue *rq = rq_of(t);
+	uint64_t flags = spin_lock_irqsave(&rq->lock);
+
+	if (t->state == THREAD_SLEEPING) {
+		list_remove(&t->link);
+		make_ready(rq, t);
+	}
+	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
 /* Readies every sleeper whose time has come. Lock held. */

@@ -18,6 +18,16 @@ void sched_init(void);
 void sched_yield(void);
 /* Sleeps at least ns nanoseconds (the timer tick bounds the oversleep). */
 void sched_sleep_ns(uint64_t ns);
+/*
+ * Sleeps until the clock reaches deadline (UINT64_MAX: until woken) or
+ * sched_wake_sleeper() ends the sleep early. Call with interrupts off and
+ * `unlock` held; it is released once the thread is on the sleeper list, so
+ * a waker that takes it first cannot miss us. Returns with interrupts still
+ * off and `unlock` not held: the caller re-checks its condition.
+ */
+void sched_sleep_until(uint64_t deadline, struct spinlock *unlock);
+/* Ends t's sleep early if it is sleeping; does nothing otherwise. */
+void sched_wake_sleeper(struct thread *t);
 /* Makes a new, blocked or sleeping thread ready. */
 void sched_wake(struct thread *t);
 /* From the timer interrupt: wakes sleepers, ends time slices. */

@@ -17,10 +17,11 @@ long sys_yield(const struct syscall_args *args)
 	return 0;
 }
 
-/* Sleeps at least a[0] nanoseconds; huge values sleep "forever". */
+/* Sleeps at least a[0] nanoseconds; huge values sleep "forever" (a kill
+ * still ends the sleep, and the process). */
 long sys_sleep(const struct syscall_args *args)
 {
-	sched_sleep_ns(args->a[0]);
+	process_sleep(args->a[0]);
 	return 0;
 }
 

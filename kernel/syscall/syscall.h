@@ -21,5 +21,17 @@ long sys_yield(const struct syscall_args *args);
 long sys_sleep(const struct syscall_args *args);
 long sys_clock(const struct syscall_args *args);
 long sys_debug_write(const struct syscall_args *args);
+long sys_mem_map(const struct syscall_args *args);
+long sys_mem_unmap(const struct syscall_args *args);
+long sys_proc_spawn(const struct syscall_args *args);
+long sys_proc_wait(const struct syscall_args *args);
+long sys_proc_kill(const struct syscall_args *args);
+long sys_proc_info(const struct syscall_args *args);
+long sys_io_outb(const struct syscall_args *args);
+long sys_io_inb(const struct syscall_args *args);
+long sys_io_outw(const struct syscall_args *args);
+long sys_io_inw(const struct syscall_args *args);
+long sys_io_outl(const struct syscall_args *args);
+long sys_io_inl(const struct syscall_args *args);
 
 #endif

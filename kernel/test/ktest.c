@@ -21,9 +21,8 @@ static const struct ktest tests[] = {
 	{ "priority", "a higher priority thread always runs first", ktest_priority },
 	{ "sleep",    "a 100 ms sleep takes 100-150 ms",             ktest_sleep },
 	{ "irq",      "ISA IRQ 0 routed through the IOAPIC arrives once", ktest_irq },
-	{ "user",     "a ring-3 program: syscalls, bad arguments, exit status", ktest_user },
-	{ "user-spin", "two CPU-bound user processes share the CPU",  ktest_user_spin },
-	{ "user-faults", "faults in ring 3 end only the faulting process", ktest_user_faults },
+	{ "proc",     "ATXF programs: spawn, wait, kill, refusal, orphans, no leaks",
+	  ktest_proc },
 };
 
 int ktest_boot(void)

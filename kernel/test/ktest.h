@@ -26,9 +26,7 @@ int ktest_threads(void);
 int ktest_priority(void);
 int ktest_sleep(void);
 int ktest_irq(void);
-int ktest_user(void);
-int ktest_user_spin(void);
-int ktest_user_faults(void);
+int ktest_proc(void);
 
 /* Logs "ktest: check failed: ..." and returns -1 from the calling test. */
 #define KTEST_CHECK(cond, ...)                                           \

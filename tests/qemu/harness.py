@@ -4,12 +4,19 @@ serial log. Prints `OK name` or `FAIL name: why` per scenario (indented like the
 `make check`), then
 `N passed, N failed`; exits 1 if anything failed.
 
-usage: harness.py [--kernel ELF] [--iso ISO] [--accel auto|kvm|tcg]
-                  [--timeout S] [--list] [NAME ...]
+usage: harness.py [--kernel ELF] [--iso ISO] [--init ATXF] [--progs DIR]
+                  [--reference TAR] [--accel auto|kvm|tcg] [--timeout S]
+                  [--list] [NAME ...]
 
-Each log is saved to build/tests/qemu/<name>.log. The kernel ends a run
-through isa-debug-exit; QEMU then exits with (code << 1) | 1, decoded by
-EXIT_STATUS below (the codes are kernel/arch/x86_64/qemu_exit.h's).
+A scenario that names programs or boot.cfg lines gets its own boot archive
+(docs/boot.md), built with bootfs.py into build/tests/qemu/<name>.tar from
+init (--init, build/services/init.atxf) and the named programs (--progs,
+build/progs); `initrd: "reference"` boots the reference archive
+(build/image/boot.tar) instead. Each log is saved to build/tests/qemu/<name>.log.
+
+A run ends through isa-debug-exit; QEMU then exits with (code << 1) | 1.
+The kernel's self-tests use the codes of kernel/arch/x86_64/qemu_exit.h
+(EXIT_STATUS below); init's exit-with uses the exit status of a program.
 """
 import os
 import re
@@ -19,6 +26,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bootfs                                    # noqa: E402
 import qemu                                      # noqa: E402
 from scenarios import SCENARIOS                  # noqa: E402
 
@@ -51,11 +59,31 @@ def read_output(proc, run, stop_at):
             return
 
 
-def boot(sc, opts):
+def archive_for(sc, opts):
+    """The boot archive to boot sc with (None: none), built if it has its own.
+    Raises ValueError naming what is missing."""
+    if sc.get("initrd") == "reference":
+        return opts["reference"]
+    if "programs" not in sc and "cfg" not in sc:
+        return None
+    members = {} if sc.get("no_init") else {"init.atxf": opts["init"]}
+    for entry in sc.get("programs", []):
+        # "NAME" is build/progs/NAME; "ALIAS=NAME" stores it as ALIAS too.
+        alias, _, name = entry.partition("=")
+        members[alias] = os.path.join(opts["progs"], name or alias)
+    missing = [p for p in members.values() if not os.path.exists(p)]
+    if missing:
+        raise ValueError("missing %s (make progs?)" % ", ".join(missing))
+    out = os.path.join(LOG_DIR, sc["name"] + ".tar")
+    bootfs.make_archive(out, members, "".join(line + "\n" for line in sc.get("cfg", [])))
+    return out
+
+
+def boot(sc, opts, initrd):
     cmd, _ = qemu.command(kernel=opts["kernel"],
                           iso=opts["iso"] if sc.get("iso") else None,
                           append=sc.get("append"), accel=opts["accel"], serial="stdio",
-                          extra=sc.get("qemu_args", ()))
+                          extra=sc.get("qemu_args", ()), initrd=initrd)
     run = Run()
     stop_at = re.compile(sc["stop_at"]) if sc.get("stop_at") else None
     start = time.monotonic()
@@ -81,6 +109,8 @@ def ending_problem(sc, run, timeout):
         return "timed out after %.0f s; last line: %s" % (timeout, last)
     if sc["exit"] is None:
         return None if run.stopped else "QEMU ended (status %d) before the expected line" % run.status
+    if isinstance(sc["exit"], int):
+        return exit_with_problem(sc["exit"], run, last)
     got = EXIT_STATUS.get(run.status)
     if got == sc["exit"]:
         return None
@@ -89,6 +119,18 @@ def ending_problem(sc, run, timeout):
     if run.status == 0:
         return "QEMU exited without isa-debug-exit (reset or triple fault?); last line: " + last
     return "QEMU failed (status %d): %s" % (run.status, run.stderr.splitlines()[-1:] or "")
+
+
+def exit_with_problem(want, run, last):
+    """init powered off through exit-with: QEMU's status is (want << 1) | 1."""
+    if run.status == (want << 1) | 1:
+        return None
+    if any("PANIC" in line for line in run.lines):
+        return "the kernel panicked; last line: " + last
+    if run.status & 1:
+        return "exit-with status %d, expected %d; last line: %s" % (run.status >> 1, want, last)
+    return "QEMU ended with status %d, not through exit-with (status %d); last line: %s" % (
+        run.status, want, last)
 
 
 def log_problem(sc, lines):
@@ -122,7 +164,12 @@ def untimestamped(raw_lines):
 
 
 def run_scenario(sc, opts):
-    run = boot(sc, opts)
+    try:
+        initrd = archive_for(sc, opts)
+    except (OSError, ValueError) as e:
+        print("  FAIL    %s: boot archive: %s" % (sc["name"], e))
+        return False
+    run = boot(sc, opts, initrd)
     with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
         f.write("\n".join(run.lines) + "\n")
     lines, bad = untimestamped(run.lines)
@@ -140,13 +187,16 @@ def run_scenario(sc, opts):
 
 def parse(argv):
     opts = {"kernel": qemu.DEFAULT_KERNEL, "iso": "build/atxf.iso", "accel": None,
+            "init": "build/services/init.atxf", "progs": "build/progs",
+            "reference": "build/image/boot.tar",
             "timeout": DEFAULT_TIMEOUT, "list": False, "names": []}
     i = 0
     while i < len(argv):
         a = argv[i]
         if a == "--list":
             opts["list"] = True
-        elif a in ("--kernel", "--iso", "--accel", "--timeout") and i + 1 < len(argv):
+        elif a in ("--kernel", "--iso", "--accel", "--timeout", "--init", "--progs",
+                   "--reference") and i + 1 < len(argv):
             opts[a[2:]] = float(argv[i + 1]) if a == "--timeout" else argv[i + 1]
             i += 1
         elif a.startswith("-"):

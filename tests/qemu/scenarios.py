@@ -1,18 +1,26 @@
 """The QEMU boot scenarios: a table, one entry per check a user would make.
 
 Each scenario boots the kernel (QEMU -kernel, or the GRUB ISO) with a kernel
-command line and QEMU arguments, then checks the serial log:
+command line, QEMU arguments and a boot archive, then checks the serial log:
 
-  expect   regexes that must each match some line, in this order
-  forbid   regexes that must match no line
-  exit     how the kernel must end the run: "pass", "fail" or "panic"
-           (isa-debug-exit), or None when the run is stopped by the harness
-           as soon as the `stop_at` regex has matched
-  check    optional function(log_text) -> None or a reason for failing
+  programs  ATXF programs from build/progs for its boot archive ("NAME.atxf",
+            or "ALIAS.atxf=NAME.atxf" to store one under a second name);
+            init.atxf (build/services/init.atxf) is always added
+  cfg       the archive's boot.cfg lines (docs/boot.md)
+  initrd    "reference": boot build/image/boot.tar, the reference archive
+            (without programs, cfg or initrd: no archive, no init)
+  expect    regexes that must each match some line, in this order
+  forbid    regexes that must match no line
+  exit      how the run must end: "pass", "fail" or "panic" (a kernel
+            self-test through isa-debug-exit), an int (init's exit-with
+            powered off with that program exit status), or None when the
+            harness stops the run as soon as the `stop_at` regex has matched
+  check     optional function(log_text) -> None or a reason for failing
 
 Kernel self-tests are selected with ktest=NAME (kernel/test/ktest.c).
 Every line of every log must carry the kernel's timestamp; the harness checks
-that for all scenarios.
+that for all scenarios. Program output reaches the log as "NAME[PID]: text"
+(SYS_DEBUG_WRITE); init's lines are therefore "init.atxf[1]: init: ...".
 """
 import re
 
@@ -60,15 +68,98 @@ def sleep_in_range(log):
     return None if 100.0 <= ms < 150.0 else "slept %.3f ms, not in [100, 150)" % ms
 
 
+# What init prints, behind the kernel's "NAME[PID]: " prefix.
+def init_says(text):
+    return r"^init\.atxf\[1\]: init: " + text
+
+
+INIT_LINES = [
+    r"^boot: boot archive \S+: \d+ KiB, \d+ members$",
+    r"^boot: init is init\.atxf, pid 1$",
+    r"^init running: [\d.]+ ms after kernel entry$",
+]
+
+
+def started(name):
+    return init_says(r"started %s pid \d+$" % re.escape(name))
+
+
+def exited(name, status):
+    return init_says(r"%s pid \d+ exited with status %d$" % (re.escape(name), status))
+
+
+def contains(*patterns):
+    """A check: each regex matches some line, in any order."""
+    def check(log):
+        for p in patterns:
+            if not re.search(p, log, re.M):
+                return "missing: " + p
+        return None
+    return check
+
+
+def cpu_share(name, wall_ms, most):
+    """A check: name's CPU time (its exit line) is at most `most` of wall_ms,
+    so something else ran meanwhile."""
+    def check(log):
+        m = re.search(r"exit: %s pid \d+ status 0, ([\d.]+) ms of CPU" % re.escape(name), log)
+        if not m:
+            return "no exit line for %s" % name
+        ms = float(m.group(1))
+        if ms > most * wall_ms:
+            return "%s had %.1f ms of CPU in its %d ms: it ran alone" % (name, ms, wall_ms)
+        return None
+    return check
+
+
+# fault.atxf KIND: the kernel's report and the status init sees (128 + vector).
+FAULTS = [
+    ("pf-null", r"addr 0x0: #PF page fault \(page not present, read, user\)", 142),
+    ("pf-kernel", r"addr 0xffffffff80000000: #PF page fault \(.*, read, user\)", 142),
+    ("gp", r"#GP general protection", 141),
+    ("ud", r"#UD invalid opcode", 134),
+    ("de", r"#DE divide error", 128),
+    ("priv", r"#GP general protection", 141),
+    ("io", r"#GP general protection", 141),
+    ("wx", r"#PF page fault \(protection violation, write, user\)", 142),
+    ("nx", r"#PF page fault \(protection violation, instruction fetch, user\)", 142),
+]
+
+
+def faults_contained(log):
+    """Each kind's process reported once, with its reason and status; the
+    survivor finished after all of them."""
+    pid_of = {kind: pid for pid, kind in
+              re.findall(r"^fault\.atxf\[(\d+)\]: fault (\S+): about to fault$", log, re.M)}
+    last = 0
+    for kind, reason, status in FAULTS:
+        pid = pid_of.get(kind)
+        if not pid:
+            return "fault %s never ran" % kind
+        m = re.search(r"^fault: fault\.atxf pid %s rip 0x[0-9a-f]+ (.*)$" % pid, log, re.M)
+        if not m or not re.search(reason, m.group(1)):
+            return "fault %s (pid %s): want /%s/, got %s" % (
+                kind, pid, reason, m.group(0) if m else "no fault line")
+        if not re.search(exited("fault.atxf", status).replace(r"pid \d+", "pid " + pid), log, re.M):
+            return "fault %s (pid %s): init did not see status %d" % (kind, pid, status)
+        last = max(last, m.end())
+    if log.find("spin survivor:", last) < 0:
+        return "the survivor did not finish after the faults"
+    return None
+
+
 SCENARIOS = [
     dict(name="boot-kernel",
-         what="QEMU -kernel boot: memory map, then the ready line",
-         append="ktest=boot", expect=BOOT_LINES + [r"^ktest boot: PASS$"],
-         forbid=NO_PANIC, exit="pass"),
+         what="QEMU -kernel boot of the reference image: memory map, init ready",
+         initrd="reference", expect=BOOT_LINES + INIT_LINES +
+         [init_says(r"ready \(0 programs started\)$")],
+         forbid=NO_PANIC, exit=None, stop_at=r"init: ready "),
     dict(name="boot-iso",
-         what="GRUB ISO boot: the same, loaded by GRUB",
-         iso=True, expect=[r'^boot: loader "GRUB'] + BOOT_LINES[2:],
-         forbid=NO_PANIC, exit=None, stop_at=r"^kernel ready:"),
+         what="GRUB ISO boot: the same, kernel and boot archive loaded by GRUB",
+         iso=True, expect=[r'^boot: loader "GRUB'] + BOOT_LINES[2:6] +
+         [r'^boot module 0: \[0x[0-9a-f]+-0x[0-9a-f]+\) "boot\.tar"$'] + BOOT_LINES[6:] +
+         INIT_LINES + [init_says(r"ready \(0 programs started\)$")],
+         forbid=NO_PANIC, exit=None, stop_at=r"init: ready "),
     dict(name="lib",
          what="kernel printf, string functions and heap",
          append="ktest=lib", expect=[r"^ktest lib: PASS$"], forbid=NO_PANIC, exit="pass"),
@@ -119,36 +210,76 @@ SCENARIOS = [
          expect=[r"^ktest irq: ISA IRQ 0 -> GSI 2 -> vector 0x32: 1 interrupt\(s\)$",
                  r"^ktest irq: PASS$"],
          forbid=NO_PANIC, exit="pass"),
-    dict(name="user",
-         what="a ring-3 program: debug write, EFAULT/ENOSYS checks, sleep, exit 42",
-         append="ktest=user",
-         expect=[r"^hello\[\d+\]: hello from ring 3$",
-                 r"^exit: hello pid \d+ status 42, [\d.]+ ms of CPU$", r"^ktest user: PASS$"],
+    dict(name="proc",
+         what="kernel side of processes: spawn, wait, timeouts, kill, orphans, no leaks",
+         append="ktest=proc", programs=["hello.atxf", "spin.atxf"], no_init=True,
+         expect=[r"^kill: spin\.atxf pid \d+, by ktest-parent pid \d+$",
+                 r"^exit: spin\.atxf pid \d+ status 137, ",
+                 r"^loader: hello\.atxf: refused: wrong magic",
+                 r"^ktest proc: spawn, wait, timeouts, kill, refusal, orphans: -?\d+ frames net$",
+                 r"^ktest proc: PASS$"],
          forbid=NO_PANIC, exit="pass"),
-    dict(name="user-spin",
-         what="two CPU-bound user processes both progress under preemption",
-         append="ktest=user-spin",
-         expect=[r"^ktest user-spin: two user spinners ran \d+ ms and \d+ ms",
-                 r"^ktest user-spin: PASS$"],
-         forbid=NO_PANIC, exit="pass"),
-    dict(name="user-faults",
-         what="faults in ring 3 end only the faulting process; another one finishes",
-         append="ktest=user-faults",
-         expect=[r"^fault: fault_ud pid \d+ rip 0x400000 addr 0x0: #UD invalid opcode$",
-                 r"^fault: fault_de pid \d+ rip 0x400009 addr 0x0: #DE divide error$",
-                 r"^fault: fault_null pid \d+ rip 0x400000 addr 0x0: #PF page fault "
-                 r"\(page not present, read, user\)$",
-                 r"^fault: fault_kernel_read pid \d+ rip 0x[0-9a-f]+ addr 0xffffffff80100000: "
-                 r"#PF page fault \(protection violation, read, user\)$",
-                 r"^fault: fault_code_write pid \d+ rip 0x[0-9a-f]+ addr 0x400000: "
-                 r"#PF page fault \(protection violation, write, user\)$",
-                 r"^fault: fault_stack_exec pid \d+ rip 0x7fffffffd[0-9a-f]{3} addr "
-                 r"0x7fffffffd[0-9a-f]{3}: #PF page fault \(protection violation, "
-                 r"instruction fetch, user\)$",
-                 r"^fault: fault_privileged pid \d+ rip 0x400000 addr 0x0: #GP general protection$",
-                 r"^fault: fault_io_port pid \d+ rip 0x400000 addr 0x0: #GP general protection$",
-                 r"^hello\[\d+\]: hello from ring 3$",
-                 r"^ktest user-faults: 8 faulting programs contained, hello finished$",
-                 r"^ktest user-faults: PASS$"],
-         forbid=NO_PANIC, exit="pass"),
+    dict(name="hello",
+         what="init starts hello.atxf with arguments; its printf output and exit status",
+         programs=["hello.atxf"], cfg=["start hello.atxf 7 alpha beta", "exit-with hello.atxf"],
+         expect=INIT_LINES + [started("hello.atxf"),
+                              r"^hello\.atxf\[\d+\]: hello from hello\.atxf: argc 4$",
+                              r"^hello\.atxf\[\d+\]: argv\[0\] = hello\.atxf$",
+                              r"^hello\.atxf\[\d+\]: argv\[3\] = beta$",
+                              r"^exit: hello\.atxf pid \d+ status 7, [\d.]+ ms of CPU$",
+                              exited("hello.atxf", 7)],
+         check=contains(init_says(r"ready \(1 programs started\)$")),
+         forbid=NO_PANIC, exit=7),
+    dict(name="spin",
+         what="two CPU-bound ATXF programs both progress under preemption",
+         programs=["spin-a.atxf=spin.atxf", "spin-b.atxf=spin.atxf"],
+         cfg=["start spin-a.atxf 300 A", "start spin-b.atxf 350 B", "exit-with spin-b.atxf"],
+         expect=[r"^spin-a\.atxf\[\d+\]: spin A: [1-9]\d* iterations in \d+ ms$",
+                 r"^spin-b\.atxf\[\d+\]: spin B: [1-9]\d* iterations in \d+ ms$",
+                 exited("spin-b.atxf", 0)],
+         check=cpu_share("spin-a.atxf", 300, 0.75), forbid=NO_PANIC, exit=0),
+    dict(name="sleeper",
+         what="sleep(100 ms) in an ATXF program lasts 100-150 ms of the kernel clock",
+         programs=["sleeper.atxf"], cfg=["start sleeper.atxf", "exit-with sleeper.atxf"],
+         expect=[r"^sleeper\.atxf\[\d+\]: sleeper: sleep\(100 ms\) took [\d.]+ ms$"],
+         check=sleep_in_range, forbid=NO_PANIC, exit=0),
+    dict(name="faults",
+         what="every fault kind ends only its process, reported; a spinner finishes",
+         programs=["fault.atxf", "spin.atxf"],
+         cfg=["start spin.atxf 300 survivor"] +
+             ["start fault.atxf " + kind for kind, _, _ in FAULTS] + ["exit-with spin.atxf"],
+         expect=[init_says(r"ready \(10 programs started\)$"), exited("spin.atxf", 0)],
+         check=faults_contained, forbid=NO_PANIC + [r"still alive"], exit=0),
+    dict(name="refusal",
+         what="a corrupted ATXF and malformed boot.cfg lines are refused; the rest boots",
+         programs=["bad.atxf", "hello.atxf"],
+         cfg=["start bad.atxf", "frobnicate now", "start", "start missing.atxf",
+              "start hello.atxf 3", "exit-with hello.atxf"],
+         expect=[r"^loader: bad\.atxf: refused: text_offset is not a non-zero multiple of "
+                 r"4096 \(text_offset 0x1001, not a multiple of 0x1000\)$",
+                 init_says(r"boot\.cfg:1: cannot start bad\.atxf: not a valid ATXF executable$"),
+                 init_says(r'boot\.cfg:2: unknown directive "frobnicate"; line skipped$'),
+                 init_says(r"boot\.cfg:3: start needs a program name; line skipped$"),
+                 init_says(r"boot\.cfg:4: missing\.atxf: not in the boot archive$"),
+                 started("hello.atxf"), init_says(r"ready \(1 programs started\)$"),
+                 exited("hello.atxf", 3)],
+         forbid=NO_PANIC, exit=3),
+    dict(name="bad-init",
+         what="a corrupted init is refused with its reason; the kernel goes on",
+         programs=["bad.atxf"], no_init=True, append="init=bad.atxf",
+         expect=[r"^loader: bad\.atxf: refused: text_offset is not a non-zero multiple",
+                 r'^boot: cannot start init "bad\.atxf": ENOEXEC; the kernel goes on without it$'],
+         forbid=NO_PANIC, exit=None, stop_at=r"^boot: cannot start init"),
+    # sysfuzz yields now and then (SYS_YIELD is one of its 64 numbers), and
+    # each yield gives the spinner a whole 10 ms time slice: about 2 s in all.
+    dict(name="sysfuzz",
+         what="10,000 random system calls with hostile arguments: no panic, programs still run",
+         programs=["sysfuzz.atxf", "spin.atxf"],
+         cfg=["start sysfuzz.atxf 1 10000", "start spin.atxf 4000 after",
+              "exit-with spin.atxf"],
+         expect=[r"^sysfuzz\.atxf\[\d+\]: sysfuzz: 10000 calls done, \d+ errors$",
+                 exited("sysfuzz.atxf", 0),
+                 r"^spin\.atxf\[\d+\]: spin after: [1-9]\d* iterations in \d+ ms$",
+                 exited("spin.atxf", 0)],
+         forbid=NO_PANIC, exit=0),
 ]

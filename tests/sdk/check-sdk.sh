@@ -5,7 +5,9 @@
 # bin/ on PATH and nothing else from this tree in the environment: builds a
 # program, checks that no installed file names the source or build tree,
 # scaffolds, builds and tests every template, builds with CMake, asks
-# pkg-config, and checks that atxf-new refuses bad input without writing.
+# pkg-config, checks that atxf-new refuses bad input without writing, and
+# boots a program with atxf-run (issue 4; skipped, and said so, while the
+# tree has no build/services/init.atxf for the kernel to start).
 # One OK or FAIL line per case; exit 1 if any failed.
 #
 # Run by `make check` (tests/sdk/build.mk) with MAKE and BUILD set.
@@ -70,7 +72,10 @@ layout() {
 		 lib/libatxf-fake.a lib/pkgconfig/atxf.pc lib/pkgconfig/atxf-fake.pc \
 		 share/atxf/cmake/atxf-toolchain.cmake share/atxf/templates/isa/TEMPLATE \
 		 share/man/man1/x86_64-atxf-gcc.1 share/man/man1/elf2atxf.1 \
-		 share/man/man1/atxfdump.1 share/man/man1/atxf-new.1; do
+		 share/man/man1/atxfdump.1 share/man/man1/atxf-new.1 \
+		 bin/atxf-run share/atxf/kernel.elf share/atxf/boot.tar \
+		 share/atxf/python/qemu.py share/atxf/python/bootfs.py \
+		 share/atxf/python/gdbinit.py share/man/man1/atxf-run.1; do
 		[ -e "$PREFIX/$f" ] || { echo "missing: $f"; missing=1; }
 	done
 	# Host tests must not see the SDK's libc headers, only <atxf/...>.
@@ -301,6 +306,91 @@ lists_templates() {
 	user "$T" atxf-new --list && [ "$(grep -cE '^  (isa|pci|virtio|service) ' "$LOG")" -eq 4 ]
 }
 
+# --- atxf-run -----------------------------------------------------------------
+
+# A QEMU that only notes it was started: the refusals must never reach it.
+fake_qemu() {
+	printf '#!/bin/sh\ntouch "%s/qemu-started"\nexit 1\n' "$T" > "$T/fake-qemu"
+	chmod 755 "$T/fake-qemu"
+	rm -f "$T/qemu-started"
+}
+
+run_hello_src() {
+	local d
+	d=$(workdir atxf-run)
+	cat > "$d/hello.c" <<'EOF2'
+#include <stdio.h>
+
+int main(int argc, char **argv)
+{
+	printf("hello from the installed SDK: argc %d, argv[0] %s\n", argc, argv[0]);
+	return 7;
+}
+EOF2
+	user "$d" x86_64-atxf-gcc -O2 hello.c -o hello.atxf && user "$d" atxfdump hello.atxf >/dev/null
+}
+
+# The whole path: the installed kernel, the reference archive plus hello.atxf,
+# init's exit-with, isa-debug-exit, and the status back on the host.
+run_hello() {
+	local d="$T/work/atxf-run" status
+	user "$d" atxf-run --timeout 60 --exit-with hello.atxf hello.atxf </dev/null
+	status=$?
+	echo "exit status $status"
+	[ "$status" -eq 7 ] && grep -q 'hello from the installed SDK: argc 1, argv\[0\] hello.atxf' "$LOG"
+}
+
+# refused WHAT FILE...: exit 2, a message naming the file, and no QEMU.
+refused() {
+	local d="$T/work/atxf-run" what=$1 status
+	shift
+	fake_qemu
+	user "$d" env QEMU="$T/fake-qemu" atxf-run --exit-with "$1" "$@" </dev/null
+	status=$?
+	echo "exit status $status"
+	[ "$status" -eq 2 ] && grep -qF "atxf-run: $1: $what" "$LOG" && [ ! -e "$T/qemu-started" ]
+}
+
+run_print() {
+	local d="$T/work/atxf-run" tar
+	fake_qemu
+	user "$d" env QEMU="$T/fake-qemu" atxf-run --print hello.atxf 3 words || return 1
+	grep -qF -- "-kernel $PREFIX/share/atxf/kernel.elf -initrd " "$LOG" || return 1
+	tar=$(sed -n 's/.* -initrd \([^ ]*boot\.tar\).*/\1/p' "$LOG")
+	[ -n "$tar" ] && tar -tf "$tar" | grep -qx hello.atxf &&
+	tar -xOf "$tar" boot.cfg | grep -qx 'start hello.atxf 3 words' && [ ! -e "$T/qemu-started" ]
+}
+
+# --gdb writes .gdbinit: the installed kernel's symbols and hello's command.
+run_gdbinit() {
+	local d="$T/work/atxf-run"
+	user "$d" atxf-run --gdb --print hello.atxf &&
+	grep -qx "file $PREFIX/share/atxf/kernel.elf" "$d/.gdbinit" &&
+	grep -qx "  add-symbol-file $d/hello.atxf.elf" "$d/.gdbinit" &&
+	grep -qx 'define atxf-symbols-hello' "$d/.gdbinit"
+}
+
+skip() {
+	printf '  SKIP    sdk: %s (%s)\n' "$1" "$2"
+}
+
+atxf_run_cases() {
+	local boot="atxf-run --timeout 60 --exit-with hello.atxf hello.atxf prints and returns 7"
+
+	check "x86_64-atxf-gcc hello.c (prints, returns 7) for atxf-run" run_hello_src
+	# Booting needs the loader and init; until the kernel has them the case is skipped.
+	if [ -e "$BUILD/services/init.atxf" ]; then
+		check "$boot" run_hello
+	else
+		skip "$boot" "no build/services/init.atxf yet: the kernel cannot start programs"
+	fi
+	printf 'not a program\n' > "$T/work/atxf-run/text.atxf"
+	check "atxf-run refuses a missing file: exit 2, no QEMU" refused "no such file" missing.atxf
+	check "atxf-run refuses a non-ATXF file: exit 2, no QEMU" refused "not an ATXF executable" text.atxf
+	check "atxf-run --print shows -kernel and -initrd, the archive holds hello" run_print
+	check "atxf-run --gdb writes .gdbinit with the kernel and atxf-symbols hello" run_gdbinit
+}
+
 # --- the cases -----------------------------------------------------------------
 
 mkdir -p "$T/home" "$T/work"
@@ -335,6 +425,7 @@ done
 check "atxf-new refuses a non-empty DIR and writes nothing" refuses_nonempty_dir
 check "atxf-new refuses an unknown template and writes nothing" refuses_template
 check "atxf-new --list shows the four templates" lists_templates
+atxf_run_cases
 
 if [ "$fails" -ne 0 ]; then
 	echo "  FAIL    sdk: $fails case(s) failed"

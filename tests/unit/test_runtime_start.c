@@ -17,7 +17,8 @@ static char *args[] = { "drv", "com1", "0", NULL };
 static struct atxf_start_info good(void)
 {
 	return (struct atxf_start_info){ .magic = ATXF_START_MAGIC, .argc = 3,
-		.argv = (uint64_t)(uintptr_t)args, .pid = 7, .ncaps = 4 };
+		.argv = (uint64_t)(uintptr_t)args, .pid = 7, .ncaps = 4,
+		.bootfs = 0x7f0000000000, .bootfs_size = 30720 };
 }
 
 static void assert_empty(const struct atxf_start_info *i)
@@ -48,6 +49,9 @@ static void good_info_is_copied(void **state)
 	assert_string_equal(((char **)(uintptr_t)i->argv)[1], "com1");
 	assert_int_equal(i->pid, 7);
 	assert_int_equal(i->ncaps, 4);
+	/* init finds the boot archive here (docs/boot.md). */
+	assert_int_equal(i->bootfs, 0x7f0000000000);
+	assert_int_equal(i->bootfs_size, 30720);
 	si.argc = 99;
 	assert_int_equal(atxf_start_info()->argc, 3);
 }

@@ -114,7 +114,7 @@ static _Noreturn void user_fault(const struct trap_frame *f)
 		describe_page_fault(f->error, detail, sizeof(detail));
 	ksnprintf(reason, sizeof(reason), "%s %s%s", names[f->vector][0], names[f->vector][1],
 		  detail);
-	process_kill_fault(reason, f->rip, addr, PROC_EXIT_FAULT_BASE + (int)f->vector);
+	process_kill_fault(reason, f->rip, addr, ATXF_EXIT_FAULT_BASE + (int)f->vector);
 }
 
 void exception_handle(struct trap_frame *f)

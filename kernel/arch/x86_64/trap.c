@@ -3,12 +3,14 @@
  * go to exception.c; interrupts to the handler registered for their vector.
  * On the way out, if the handler asked for a reschedule (the timer does at
  * the end of a time slice), switch threads here: the frame stays on this
- * thread's stack until it runs again and returns through isr.S.
+ * thread's stack until it runs again and returns through isr.S. A process
+ * killed meanwhile ends here instead of returning to ring 3.
  */
 #include "arch/x86_64/lapic.h"
 #include "arch/x86_64/trap.h"
 #include "arch/x86_64/vectors.h"
 #include "lib/log.h"
+#include "proc/process.h"
 #include "sched/sched.h"
 
 static trap_handler_t handlers[256];
@@ -49,4 +51,6 @@ void trap_dispatch(struct trap_frame *f)
 	else
 		unexpected_interrupt(f);
 	sched_preempt_point();
+	if (trap_from_user(f))
+		process_check_killed();
 }

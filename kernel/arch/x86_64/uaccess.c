@@ -44,6 +44,30 @@ int copy_to_user(uint64_t user_dst, const void *src, size_t n)
 	return copy((void *)user_dst, src, n);
 }
 
+/*
+ * A page is mapped or not as a whole, so copying up to each page boundary
+ * never faults on bytes past the string's NUL that the caller did not ask
+ * us to read.
+ */
+long copy_string_from_user(char *dst, uint64_t user_src, size_t size)
+{
+	size_t done = 0;
+
+	while (done < size) {
+		size_t chunk = PAGE_SIZE - ((user_src + done) & (PAGE_SIZE - 1));
+
+		if (chunk > size - done)
+			chunk = size - done;
+		if (copy_from_user(dst + done, user_src + done, chunk))
+			return -ATXF_EFAULT;
+		for (size_t i = 0; i < chunk; i++)
+			if (dst[done + i] == '\0')
+				return (long)(done + i);
+		done += chunk;
+	}
+	return -ATXF_ERANGE;
+}
+
 uint64_t uaccess_fixup(uint64_t rip)
 {
 	if (rip >= (uint64_t)uaccess_copy_start && rip < (uint64_t)uaccess_copy_end)

@@ -31,6 +31,10 @@ void fpu_restore(const void *state);
  */
 int copy_from_user(void *dst, uint64_t user_src, size_t n);
 int copy_to_user(uint64_t user_dst, const void *src, size_t n);
+/* Copies a NUL-terminated string of at most size - 1 characters into
+ * dst[size]. Returns its length, -ATXF_EFAULT, or -ATXF_ERANGE when no NUL
+ * comes within size bytes. */
+long copy_string_from_user(char *dst, uint64_t user_src, size_t size);
 /* Whether [addr, addr + n) lies inside user space (no access made). */
 int user_range_ok(uint64_t addr, size_t n);
 /* For the page fault handler: if rip is inside a user copy, where to resume. */

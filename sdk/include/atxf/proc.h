@@ -30,6 +30,9 @@ struct atxf_start_info {
 #define ATXF_HANDLE_PARENT       0  /* send right to the parent's (or devmgr's) port */
 #define ATXF_HANDLE_NAMESERVICE  1  /* send right to the name service */
 #define ATXF_HANDLE_FIRST_EXTRA  2
+/* Init, started by the kernel, has neither a parent nor a name service
+ * (handles 0 and 1 are empty) and finds ATXF_CAP_ROOT as its first extra. */
+#define ATXF_HANDLE_INIT_ROOT    ATXF_HANDLE_FIRST_EXTRA
 
 #define ATXF_SPAWN_MAX_CAPS  32
 #define ATXF_SPAWN_MAX_ARGS  16
@@ -52,6 +55,9 @@ struct atxf_spawn {
  * error...) exits with ATXF_EXIT_FAULT_BASE + the CPU's exception vector.
  */
 #define ATXF_EXIT_FAULT_BASE 128
+/* The status of a process ended by SYS_PROC_KILL: as if it had faulted
+ * with vector 9 (the number of SIGKILL, for a reader used to 128 + n). */
+#define ATXF_EXIT_KILLED (ATXF_EXIT_FAULT_BASE + 9)
 
 /* SYS_PROC_INFO's record, for ps. */
 struct atxf_proc_info {

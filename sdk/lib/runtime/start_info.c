@@ -38,6 +38,8 @@ const struct atxf_start_info *__atxf_start_record(const struct atxf_start_info *
 		return &info;
 	info.pid = si->pid;
 	info.ncaps = si->ncaps;
+	info.bootfs = si->bootfs;
+	info.bootfs_size = si->bootfs_size;
 	/* Keep pid and handles even when the arguments are unusable. */
 	if (si->argv != 0 && si->argc <= ARGC_SANE) {
 		info.argc = si->argc;

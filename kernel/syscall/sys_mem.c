@@ -1,0 +1,24 @@
+/*
+ * SYS_MEM_MAP(hint, len, prot) and SYS_MEM_UNMAP(addr, len): anonymous
+ * zeroed memory in the caller's mapping area (mm/umap.h). The hint is only
+ * a hint (docs/syscalls.md §3), and this kernel does not take it.
+ */
+#include <atxf/errors.h>
+#include "proc/process.h"
+#include "syscall/syscall.h"
+
+long sys_mem_map(const struct syscall_args *args)
+{
+	struct process *p = process_current();
+
+	if (args->a[2] > 0xffffffffu)
+		return -ATXF_EINVAL;
+	return umap_map(p->as, &p->maps, args->a[1], (unsigned)args->a[2]);
+}
+
+long sys_mem_unmap(const struct syscall_args *args)
+{
+	struct process *p = process_current();
+
+	return umap_unmap(p->as, &p->maps, args->a[0], args->a[1]);
+}

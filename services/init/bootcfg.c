@@ -1,0 +1,126 @@
+/*
+ * boot.cfg parsing (bootcfg.h): cut the next line out of the text, drop
+ * its comment, split it into words, and check the words against the
+ * directive they name.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "bootcfg.h"
+
+enum { LINE_TOO_LONG = -1, LINE_CONTROL = -2 };
+
+void bootcfg_begin(struct bootcfg_reader *r, const char *text, size_t size)
+{
+	r->text = text;
+	r->size = size;
+	r->pos = 0;
+	r->line = 0;
+}
+
+static enum bootcfg_result malformed(struct bootcfg_directive *d, const char *why)
+{
+	snprintf(d->error, sizeof(d->error), "%s", why);
+	return BOOTCFG_MALFORMED;
+}
+
+/* Copies the next line into d->buf, without newline, CR or comment.
+ * Returns its length, LINE_TOO_LONG or LINE_CONTROL. */
+static int take_line(struct bootcfg_reader *r, struct bootcfg_directive *d)
+{
+	size_t start = r->pos, end = start, n = 0;
+	int bad = 0;
+
+	while (end < r->size && r->text[end] != '\n')
+		end++;
+	r->pos = end < r->size ? end + 1 : end;
+	r->line++;
+	if (end > start && r->text[end - 1] == '\r')
+		end--;
+	for (size_t i = start; i < end; i++) {
+		unsigned char c = (unsigned char)r->text[i];
+
+		if (c == '#')
+			break;
+		if (c < 0x20 && c != '\t')
+			bad = 1;
+		if (n < BOOTCFG_LINE_MAX)
+			d->buf[n] = c == '\t' ? ' ' : (char)c;
+		n++;
+	}
+	if (bad)
+		return LINE_CONTROL;
+	if (n > BOOTCFG_LINE_MAX)
+		return LINE_TOO_LONG;
+	d->buf[n] = '\0';
+	return (int)n;
+}
+
+/* Splits d->buf into words, NULL-terminated; returns how many, or max + 1
+ * when there are more than max. */
+static unsigned split(struct bootcfg_directive *d, char **words, unsigned max)
+{
+	unsigned n = 0;
+	char *s = d->buf;
+
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		if (n == max)
+			return max + 1;
+		words[n++] = s;
+		while (*s && *s != ' ')
+			s++;
+		if (*s)
+			*s++ = '\0';
+	}
+	words[n] = NULL;
+	return n;
+}
+
+static enum bootcfg_result directive(struct bootcfg_directive *d, char **w, unsigned n)
+{
+	if (!strcmp(w[0], "start")) {
+		if (n < 2)
+			return malformed(d, "start needs a program name");
+		if (n > BOOTCFG_ARGV_MAX + 1)
+			return malformed(d, "start takes a program name and at most 15 arguments");
+		d->kind = BOOTCFG_START;
+	} else if (!strcmp(w[0], "exit-with")) {
+		if (n != 2)
+			return malformed(d, "exit-with needs exactly one program name");
+		d->kind = BOOTCFG_EXIT_WITH;
+	} else {
+		snprintf(d->error, sizeof(d->error), "unknown directive \"%.40s\"", w[0]);
+		return BOOTCFG_MALFORMED;
+	}
+	d->argc = n - 1;
+	for (unsigned i = 1; i <= n; i++)
+		d->argv[i - 1] = w[i];
+	return BOOTCFG_DIRECTIVE;
+}
+
+enum bootcfg_result bootcfg_next(struct bootcfg_reader *r, struct bootcfg_directive *d)
+{
+	/* The directive word plus NAME and its arguments, one over to notice
+	 * too many, and the NULL. */
+	char *words[BOOTCFG_ARGV_MAX + 3];
+	unsigned n;
+
+	while (r->pos < r->size) {
+		int len;
+
+		memset(d, 0, sizeof(*d));
+		len = take_line(r, d);
+		d->line = r->line;
+		if (len == LINE_TOO_LONG)
+			return malformed(d, "line longer than 255 bytes");
+		if (len == LINE_CONTROL)
+			return malformed(d, "control character in the line");
+		n = split(d, words, BOOTCFG_ARGV_MAX + 2);
+		if (n)
+			return directive(d, words, n);
+	}
+	return BOOTCFG_END;
+}

@@ -1,0 +1,57 @@
+/*
+ * The boot configuration (docs/boot.md, "boot.cfg"): text, one directive
+ * per line, words separated by spaces (tabs count as spaces; a line may end
+ * in CR LF), `#` to the end of the line is a comment, blank lines are
+ * ignored. Directives:
+ *
+ *   start NAME [ARG ...]   spawn member NAME with argv = NAME ARG ...
+ *   exit-with NAME         power off with NAME's exit status when it exits
+ *
+ * The parser is pure (no system calls, no allocation): init feeds it the
+ * boot.cfg member of the archive in place, the host tests feed it strings
+ * (tests/unit/test_bootcfg.c).
+ */
+#ifndef INIT_BOOTCFG_H
+#define INIT_BOOTCFG_H
+
+#include <stddef.h>
+#include <atxf/proc.h>
+
+#define BOOTCFG_LINE_MAX  255                   /* bytes, without the newline */
+#define BOOTCFG_ARGV_MAX  ATXF_SPAWN_MAX_ARGS   /* NAME and up to 15 arguments */
+#define BOOTCFG_ERROR_MAX 96
+
+enum bootcfg_kind {
+	BOOTCFG_START = 1,
+	BOOTCFG_EXIT_WITH,
+};
+
+/* What bootcfg_next() returns. */
+enum bootcfg_result {
+	BOOTCFG_END = 0,        /* no more lines */
+	BOOTCFG_DIRECTIVE,      /* *d holds one */
+	BOOTCFG_MALFORMED,      /* d->line and d->error say what; go on */
+};
+
+struct bootcfg_directive {
+	enum bootcfg_kind kind;
+	unsigned line;                          /* 1-based line number */
+	unsigned argc;                          /* start: NAME + args; exit-with: 1 */
+	char *argv[BOOTCFG_ARGV_MAX + 1];       /* NULL-terminated, into buf */
+	char buf[BOOTCFG_LINE_MAX + 1];
+	char error[BOOTCFG_ERROR_MAX];          /* BOOTCFG_MALFORMED: why */
+};
+
+struct bootcfg_reader {
+	const char *text;
+	size_t size;
+	size_t pos;             /* start of the next line */
+	unsigned line;          /* lines read so far */
+};
+
+/* Starts reading text[0..size) (need not be NUL-terminated). */
+void bootcfg_begin(struct bootcfg_reader *r, const char *text, size_t size);
+/* Reads up to the next directive or malformed line. */
+enum bootcfg_result bootcfg_next(struct bootcfg_reader *r, struct bootcfg_directive *d);
+
+#endif

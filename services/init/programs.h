@@ -1,0 +1,31 @@
+/*
+ * What init starts and remembers: programs spawned from the boot archive,
+ * and the name each child pid was started from (for its exit line and
+ * exit-with).
+ */
+#ifndef INIT_PROGRAMS_H
+#define INIT_PROGRAMS_H
+
+#include <stdint.h>
+#include "bootcfg.h"
+
+#define INIT_CHILDREN_MAX 64
+
+/* The boot archive, mapped read-only into init by the kernel. */
+struct archive {
+	const void *data;
+	uint64_t size;
+};
+
+/* Finds the boot archive in init's start info; 0 if the kernel passed none. */
+int archive_find(struct archive *a);
+/* Reads member name; returns its bytes and sets *size, or NULL. */
+const char *archive_member(const struct archive *a, const char *name, uint64_t *size);
+
+/* Spawns the start directive d from the archive: the pid, or -ATXF_E*
+ * (-ATXF_ENOENT: no such member). The child is remembered. */
+long program_start(const struct archive *a, const struct bootcfg_directive *d);
+/* The name pid was started as, forgetting the child; "?" if unknown. */
+const char *program_forget(uint32_t pid, char *buf, unsigned size);
+
+#endif

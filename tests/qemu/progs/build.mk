@@ -1,0 +1,44 @@
+# tests/qemu/progs: the user programs the QEMU scenarios and atxf-run's
+# checks start from the boot archive, each one C file built like any ATXF
+# program of the tree (rule 4: the staged x86_64-atxf-gcc) into
+# build/progs/NAME.atxf, with NAME.atxf.elf beside it for gdb. Each file's
+# first comment is the behaviour the scenarios rely on.
+#
+#   bad.atxf    hello.atxf with text_offset set to 4097: an invalid image the
+#               loader must refuse with its reason. The rule checks that
+#               atxfdump calls it invalid (exit 1), so it stays a real test.
+#   make check-progs   atxfdump validates every other program (host side).
+#
+# Needs: sysroot/build.mk (atxf_program), elf2atxf/build.mk (ATXFDUMP).
+
+PROGS_DIR   := $(BUILD)/progs
+PROGS_NAMES := hello spin sleeper fault sysfuzz
+PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
+PROGS_BAD   := $(PROGS_DIR)/bad.atxf
+PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)
+
+$(foreach p,$(PROGS_NAMES),$(eval $(call atxf_program,$(PROGS_DIR)/$(p).atxf,tests/qemu/progs/$(p).c)))
+
+# Bytes 12..15 of the header are text_offset (docs/atxf-format.md §2), little
+# endian: 0x1001 is not a multiple of 4096, check 6 of the reader's.
+$(PROGS_BAD): $(PROGS_DIR)/hello.atxf $(ATXFDUMP)
+	$(call run,GEN,$@) cp $< $@.tmp && \
+		printf '\001\020\000\000' | dd of=$@.tmp bs=1 seek=12 conv=notrunc status=none && \
+		{ $(ATXFDUMP) $@.tmp >/dev/null 2>&1; status=$$?; } ; \
+		if [ "$$status" -ne 1 ]; then \
+			echo "$@: atxfdump exit status $$status, expected 1 (invalid)" >&2; \
+			rm -f $@.tmp; exit 1; \
+		fi; mv $@.tmp $@
+
+.PHONY: progs check-progs
+progs: $(PROGS_ALL)
+
+check-progs: $(PROGS_ALL) $(ATXFDUMP)
+	@status=0; for p in $(PROGS_GOOD); do \
+		if $(ATXFDUMP) $$p >/dev/null; then echo "  OK      progs: atxfdump $$p"; \
+		else echo "  FAIL    progs: atxfdump $$p"; status=1; fi; \
+	done; exit $$status
+
+ALL_TARGETS += $(PROGS_ALL)
+CHECK_BUILD += $(PROGS_ALL)
+CHECK_STEPS += check-progs

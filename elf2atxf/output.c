@@ -76,6 +76,15 @@ static int write_all(int fd, const uint8_t *p, size_t n)
 	return 0;
 }
 
+/* mkstemp makes 0600; give the file what open(O_CREAT, 0666) would, like cc. */
+static mode_t created_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
 static int write_atomically(const char *out_path, const uint8_t *img, size_t size)
 {
 	size_t len = strlen(out_path);
@@ -89,7 +98,7 @@ static int write_atomically(const char *out_path, const uint8_t *img, size_t siz
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		goto out_free;
-	if (write_all(fd, img, size) || fchmod(fd, 0644) || close(fd)) {
+	if (write_all(fd, img, size) || fchmod(fd, created_mode()) || close(fd)) {
 		int saved = errno;
 
 		close(fd);

@@ -160,6 +160,35 @@ static void refusal_keeps_existing_output(void **state)
 	scratch_close(&s);
 }
 
+/* The output is created like any compiler output: 0666 less the umask. */
+static void output_mode_follows_umask(void **state)
+{
+	static const mode_t masks[] = { 022, 027, 077 };
+	char *tool = tool_path("elf2atxf");
+	const char *argv[] = { tool, NULL, "-o", NULL, NULL };
+	struct scratch s;
+	struct tool_run r;
+	struct stat st;
+
+	(void)state;
+	scratch_open(&s, 0, 0);
+	argv[1] = s.in;
+	argv[3] = s.out;
+	for (size_t i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
+		mode_t old = umask(masks[i]);
+
+		run_tool(&r, argv);
+		umask(old);
+		assert_int_equal(r.status, 0);
+		assert_int_equal(stat(s.out, &st), 0);
+		assert_int_equal(st.st_mode & 0777, 0666 & ~masks[i]);
+		tool_run_free(&r);
+		unlink(s.out);
+	}
+	free(tool);
+	scratch_close(&s);
+}
+
 static void help_and_version(void **state)
 {
 	char *tool = tool_path("elf2atxf");
@@ -206,6 +235,7 @@ static const struct CMUnitTest tests[] = {
 	      .lines = 1, .names = "NODIR", .says = "cannot write"),
 	{ "a refused input leaves an existing output untouched", refusal_keeps_existing_output,
 	  NULL, NULL, NULL },
+	{ "the output mode is 0666 less the umask", output_mode_follows_umask, NULL, NULL, NULL },
 	{ "--help and --version exit 0", help_and_version, NULL, NULL, NULL },
 };
 

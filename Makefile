@@ -33,6 +33,7 @@ include tests/fuzz/build.mk
 include tests/sdk/build.mk
 include tests/qemu/progs/build.mk
 include tests/qemu/build.mk
+include tests/bench/build.mk
 
 .PHONY: all check deps clean
 

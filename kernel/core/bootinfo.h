@@ -7,6 +7,7 @@
 #define CORE_BOOTINFO_H
 
 #include <stdint.h>
+#include <atxf/errors.h>
 
 #define BOOT_MAX_REGIONS  64
 #define BOOT_MAX_MODULES  8
@@ -33,6 +34,12 @@ struct boot_module {
 	char name[64];          /* the loader's string for it */
 };
 
+/* The boot framebuffer; paddr 0: none. */
+struct boot_fb {
+	uint64_t paddr;
+	uint32_t pitch, width, height, bpp;
+};
+
 struct boot_info {
 	char loader[32];        /* boot loader name, or "unknown" */
 	char cmdline[BOOT_CMDLINE_MAX];
@@ -40,9 +47,20 @@ struct boot_info {
 	int nmem;
 	struct boot_module mods[BOOT_MAX_MODULES];
 	int nmods;
+	struct boot_fb fb;
 };
 
 extern struct boot_info boot_info;
+
+/* The boot framebuffer's physical range: 0, or -ATXF_ENODEV (none). */
+static inline int boot_fb_range(uint64_t *base, uint64_t *size)
+{
+	if (!boot_info.fb.paddr)
+		return -ATXF_ENODEV;
+	*base = boot_info.fb.paddr;
+	*size = (uint64_t)boot_info.fb.pitch * boot_info.fb.height;
+	return 0;
+}
 
 /* Copies the loader's data into boot_info; returns 0 or a negative ATXF_E*. */
 int multiboot_parse(uint32_t magic, uint32_t info_phys);

@@ -215,6 +215,45 @@ void pmm_free(uint64_t pa)
 	spin_unlock_irqrestore(&pmm_lock, flags);
 }
 
+static bool frame_used(const uint64_t *bm, uint64_t f)
+{
+	return bm[f / 64] & (1ul << (f % 64));
+}
+
+/* First-fit scan for n free frames in a row below limit_frames. Lock held. */
+static uint64_t find_run(uint64_t n, uint64_t limit_frames)
+{
+	const uint64_t *bm = bitmap();
+	uint64_t run = 0;
+
+	for (uint64_t f = 0; f < limit_frames; f++) {
+		run = frame_used(bm, f) ? 0 : run + 1;
+		if (run == n)
+			return f + 1 - n;
+	}
+	return 0;
+}
+
+uint64_t pmm_alloc_contig(uint64_t n, uint64_t below)
+{
+	uint64_t limit = below >> PAGE_SHIFT;
+	uint64_t flags, first;
+
+	if (limit > nframes)
+		limit = nframes;
+	flags = spin_lock_irqsave(&pmm_lock);
+	first = n ? find_run(n, limit) : 0;
+	if (first) {
+		set_frames(first, first + n, true);
+		free_count -= n;
+	}
+	spin_unlock_irqrestore(&pmm_lock, flags);
+	if (!first)
+		return 0;
+	memset(phys_to_virt(first << PAGE_SHIFT), 0, n << PAGE_SHIFT);
+	return first << PAGE_SHIFT;
+}
+
 uint64_t pmm_free_frames(void)
 {
 	return free_count;

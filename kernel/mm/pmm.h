@@ -14,6 +14,9 @@ uint64_t pmm_alloc(void);
 /* The same, with the frame zeroed. */
 uint64_t pmm_alloc_zeroed(void);
 void pmm_free(uint64_t pa);
+/* n physically contiguous zeroed frames, all below `below` (DMA: 4 GiB);
+ * the first one's address, or 0. Each is freed with pmm_free(). */
+uint64_t pmm_alloc_contig(uint64_t n, uint64_t below);
 uint64_t pmm_free_frames(void);
 uint64_t pmm_total_frames(void);
 /* One past the highest usable RAM address (the direct map covers [0, this)). */

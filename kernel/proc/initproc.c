@@ -82,5 +82,6 @@ void initproc_start(void)
 			process_destroy(p);
 		return;
 	}
-	klog("boot: init is %s, pid %u", name, p->pid);
+	/* "boot: init is NAME" is logged by init's own thread before it enters
+	 * ring 3 (process.c), so it always precedes init's first output. */
 }

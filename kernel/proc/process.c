@@ -6,6 +6,10 @@
  */
 #include <atxf/errors.h>
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/iobitmap.h"
+#include "ipc/call.h"
+#include "ipc/shm.h"
+#include "irq/irq.h"
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
 #include "lib/log.h"
@@ -49,10 +53,11 @@ struct process *process_create(const char *name, struct process *parent)
 }
 
 /* The boot-time figure: kernel entry (the clock's zero) to init in ring 3. */
-static void log_init_running(void)
+static void log_init_running(const struct process *p)
 {
 	uint64_t ns = clock_ns();
 
+	klog("boot: init is %s, pid %u", p->name, p->pid);
 	klog("init running: %lu.%03lu ms after kernel entry", ns / NS_PER_MS,
 	     ns % NS_PER_MS / NS_PER_US);
 }
@@ -63,7 +68,7 @@ static void user_thread_main(void *arg)
 
 	process_check_killed();         /* killed before it ever ran */
 	if (p->flags & PROC_FLAG_INIT)
-		log_init_running();
+		log_init_running(p);
 	arch_enter_user(p->entry, p->user_sp, p->start_info, thread_current()->stack_top);
 }
 
@@ -106,6 +111,7 @@ void process_destroy(struct process *p)
 
 	unlink_locked(p);
 	spin_unlock_irqrestore(&proc_lock, flags);
+	cap_release_all(&p->caps);
 	aspace_destroy(p->as);
 	umap_release(&p->maps);
 	kfree(p);
@@ -123,6 +129,34 @@ void process_reap(struct process *zombie)
 struct process *process_current(void)
 {
 	return thread_current()->proc;
+}
+
+/*
+ * Everything p holds besides memory, while its address space still exists
+ * (DMA buffers and shm mappings are unmapped from it): its IRQ handlers
+ * go (a line nobody handles is masked), the calls it received and did not
+ * answer fail with -ATXF_EPEER, its shm grants are revoked, then every
+ * capability is dropped, which closes its ports (their peers get
+ * -ATXF_EPEER) and frees its DMA buffers. Finally its ports leave the I/O
+ * bitmap. Each of these can then be taken by another process.
+ */
+static void release_objects(struct process *p)
+{
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+	uint64_t dma_kib = p->dma_used >> 10;
+	int irqs = irq_process_died_locked(p);
+
+	call_server_died_locked(p->pid);
+	shm_process_died_locked(p);
+	spin_unlock_irqrestore(&cap_lock, flags);
+	cap_release_all(&p->caps);
+	flags = irq_save();
+	iobitmap_load(NULL);
+	irq_restore(flags);
+	if (irqs || dma_kib)    /* hardware a driver held: say it is free again */
+		klog("reclaim: %s pid %u: %d IRQ handler(s) removed, %lu KiB of DMA memory "
+		     "freed (%lu KiB still charged)", p->name, p->pid, irqs, dma_kib,
+		     p->dma_used >> 10);
 }
 
 /*
@@ -179,6 +213,7 @@ void process_abandon(struct process *p)
 	unlink_locked(p);
 	p->thread = NULL;
 	spin_unlock_irqrestore(&proc_lock, flags);
+	cap_release_all(&p->caps);
 	aspace_destroy(p->as);
 	umap_release(&p->maps);
 	kfree(p);
@@ -223,6 +258,7 @@ _Noreturn void process_exit(int status)
 	     cpu_us / 1000, cpu_us % 1000);
 	if (p->flags & PROC_FLAG_INIT)
 		klog("exit: init has ended; the kernel has nothing left to start");
+	release_objects(p);
 	release_memory(p, t);
 	become_zombie(p, t, status);
 }

@@ -67,6 +67,7 @@ struct process {
 	uint64_t start_info;    /* rdi at entry: its struct atxf_start_info */
 	struct cap_table caps;
 	struct umap maps;       /* SYS_MEM_MAP and the boot archive */
+	uint64_t dma_used;      /* bytes of DMA buffers charged to it (mm/dma.h) */
 };
 
 /* A new EMBRYO with an address space and a user stack, child of parent

@@ -19,7 +19,7 @@
 struct spinlock proc_lock = SPINLOCK_INIT("processes");
 struct list_node all_processes = { &all_processes, &all_processes };
 
-static struct process *find_locked(uint32_t pid)
+struct process *process_find_locked(uint32_t pid)
 {
 	list_for_each(n, &all_processes) {
 		struct process *p = container_of(n, struct process, link);
@@ -40,7 +40,7 @@ static uint64_t deadline_after(uint64_t timeout_ns)
 int process_kill(struct process *killer, uint32_t pid, bool any)
 {
 	uint64_t flags = spin_lock_irqsave(&proc_lock);
-	struct process *p = find_locked(pid);
+	struct process *p = process_find_locked(pid);
 	int err = 0;
 
 	if (!p || p->state == PROC_ZOMBIE)

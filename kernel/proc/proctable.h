@@ -11,4 +11,7 @@
 extern struct spinlock proc_lock;
 extern struct list_node all_processes;
 
+/* The process with this pid (any state), or NULL. proc_lock held. */
+struct process *process_find_locked(uint32_t pid);
+
 #endif

@@ -4,6 +4,7 @@
  * a hint (docs/syscalls.md §3), and this kernel does not take it.
  */
 #include <atxf/errors.h>
+#include "ipc/shm.h"
 #include "proc/process.h"
 #include "syscall/syscall.h"
 
@@ -16,9 +17,16 @@ long sys_mem_map(const struct syscall_args *args)
 	return umap_map(p->as, &p->maps, args->a[1], (unsigned)args->a[2]);
 }
 
+/* Pages granted with SYS_SHM_GRANT stay until the grant is revoked: the
+ * receivers map the very frames, which an unmap would free. */
 long sys_mem_unmap(const struct syscall_args *args)
 {
 	struct process *p = process_current();
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+	bool granted = shm_granted_locked(p, args->a[0], args->a[1]);
 
+	spin_unlock_irqrestore(&cap_lock, flags);
+	if (granted)
+		return -ATXF_EBUSY;
 	return umap_unmap(p->as, &p->maps, args->a[0], args->a[1]);
 }

@@ -66,7 +66,7 @@ static int copy_argv(struct spawn_req *r)
 }
 
 /* Copies of the caller's capabilities named in caps[0..ncaps). */
-static int copy_caps(struct spawn_req *r, const struct cap_table *mine)
+static int copy_caps(struct spawn_req *r, struct cap_table *mine)
 {
 	if (r->s.ncaps > ATXF_SPAWN_MAX_CAPS)
 		return -ATXF_EINVAL;
@@ -78,14 +78,17 @@ static int copy_caps(struct spawn_req *r, const struct cap_table *mine)
 		c = cap_lookup(mine, r->s.caps[i]);
 		if (!c)
 			return -ATXF_EBADH;
-		if (!(c->rights & ATXF_RIGHT_GRANT))
+		/* The spawner holds ROOT, which makes any hardware capability
+		 * anyway: only those naming objects (ports, shm, DMA buffers)
+		 * need GRANT to be passed on. */
+		if (c->obj && !(c->rights & ATXF_RIGHT_GRANT))
 			return -ATXF_EPERM;
 		r->caps[i] = *c;
 	}
 	return 0;
 }
 
-static int copy_request(struct spawn_req *r, uint64_t user_req, const struct cap_table *mine)
+static int copy_request(struct spawn_req *r, uint64_t user_req, struct cap_table *mine)
 {
 	long n;
 	int err;

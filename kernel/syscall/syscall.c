@@ -2,11 +2,13 @@
  * syscall_dispatch(): called by arch/x86_64/syscall_entry.S with the
  * caller's registers. The table is indexed by the ABI's numbers; anything
  * unlisted is -ATXF_ENOSYS, so any number a program passes is safe. On the
- * way out, a process killed meanwhile (SYS_PROC_KILL) ends instead of
- * returning to ring 3.
+ * way out, the I/O bitmap follows any change to the caller's IOPORT
+ * capabilities (derived, received, dropped), and a process killed
+ * meanwhile (SYS_PROC_KILL) ends instead of returning to ring 3.
  */
 #include <atxf/errors.h>
 #include <atxf/syscalls.h>
+#include "arch/x86_64/iobitmap.h"
 #include "arch/x86_64/trap.h"
 #include "proc/process.h"
 #include "syscall/syscall.h"
@@ -29,6 +31,28 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_IO_INW] = sys_io_inw,
 	[SYS_IO_OUTL] = sys_io_outl,
 	[SYS_IO_INL] = sys_io_inl,
+	[SYS_CAP_QUERY] = sys_cap_query,
+	[SYS_CAP_DERIVE] = sys_cap_derive,
+	[SYS_CAP_GRANT] = sys_cap_grant,
+	[SYS_CAP_DROP] = sys_cap_drop,
+	[SYS_IPC_CREATE_PORT] = sys_ipc_create_port,
+	[SYS_IPC_CLOSE] = sys_ipc_close,
+	[SYS_IPC_SEND] = sys_ipc_send,
+	[SYS_IPC_RECV] = sys_ipc_recv,
+	[SYS_IPC_CALL] = sys_ipc_call,
+	[SYS_IPC_REPLY] = sys_ipc_reply,
+	[SYS_IPC_NOTIFY] = sys_ipc_notify,
+	[SYS_SHM_GRANT] = sys_shm_grant,
+	[SYS_SHM_MAP] = sys_shm_map,
+	[SYS_SHM_REVOKE] = sys_shm_revoke,
+	[SYS_MMIO_MAP] = sys_mmio_map,
+	[SYS_DMA_ALLOC] = sys_dma_alloc,
+	[SYS_DMA_FREE] = sys_dma_free,
+	[SYS_MAP_FRAMEBUFFER] = sys_map_framebuffer,
+	[SYS_PCI_CONFIG_READ] = sys_pci_config_read,
+	[SYS_PCI_CONFIG_WRITE] = sys_pci_config_write,
+	[SYS_REGISTER_IRQ_HANDLER] = sys_register_irq_handler,
+	[SYS_IRQ_ACK] = sys_irq_ack,
 };
 
 void syscall_dispatch(struct trap_frame *f);
@@ -42,5 +66,6 @@ void syscall_dispatch(struct trap_frame *f)
 		f->rax = table[nr](&args);
 	else
 		f->rax = -ATXF_ENOSYS;
+	iobitmap_refresh_current();
 	process_check_killed();
 }

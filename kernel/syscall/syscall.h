@@ -33,5 +33,27 @@ long sys_io_outw(const struct syscall_args *args);
 long sys_io_inw(const struct syscall_args *args);
 long sys_io_outl(const struct syscall_args *args);
 long sys_io_inl(const struct syscall_args *args);
+long sys_cap_query(const struct syscall_args *args);
+long sys_cap_derive(const struct syscall_args *args);
+long sys_cap_grant(const struct syscall_args *args);
+long sys_cap_drop(const struct syscall_args *args);
+long sys_ipc_create_port(const struct syscall_args *args);
+long sys_ipc_close(const struct syscall_args *args);
+long sys_ipc_send(const struct syscall_args *args);
+long sys_ipc_recv(const struct syscall_args *args);
+long sys_ipc_call(const struct syscall_args *args);
+long sys_ipc_reply(const struct syscall_args *args);
+long sys_ipc_notify(const struct syscall_args *args);
+long sys_shm_grant(const struct syscall_args *args);
+long sys_shm_map(const struct syscall_args *args);
+long sys_shm_revoke(const struct syscall_args *args);
+long sys_mmio_map(const struct syscall_args *args);
+long sys_dma_alloc(const struct syscall_args *args);
+long sys_dma_free(const struct syscall_args *args);
+long sys_map_framebuffer(const struct syscall_args *args);
+long sys_pci_config_read(const struct syscall_args *args);
+long sys_pci_config_write(const struct syscall_args *args);
+long sys_register_irq_handler(const struct syscall_args *args);
+long sys_irq_ack(const struct syscall_args *args);
 
 #endif

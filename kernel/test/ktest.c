@@ -23,6 +23,8 @@ static const struct ktest tests[] = {
 	{ "irq",      "ISA IRQ 0 routed through the IOAPIC arrives once", ktest_irq },
 	{ "proc",     "ATXF programs: spawn, wait, kill, refusal, orphans, no leaks",
 	  ktest_proc },
+	{ "ipc",      "ports: bounded queue, notifications, death; contiguous frames",
+	  ktest_ipc },
 };
 
 int ktest_boot(void)

@@ -9,6 +9,9 @@
 
 enum { LINE_TOO_LONG = -1, LINE_CONTROL = -2 };
 
+/* A line of BOOTCFG_LINE_MAX bytes has at most this many words. */
+#define WORDS_MAX ((BOOTCFG_LINE_MAX + 1) / 2)
+
 void bootcfg_begin(struct bootcfg_reader *r, const char *text, size_t size)
 {
 	r->text = text;
@@ -79,33 +82,57 @@ static unsigned split(struct bootcfg_directive *d, char **words, unsigned max)
 	return n;
 }
 
+/* Copies n words into out[], NULL-terminated. */
+static void copy_words(char **out, char **w, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		out[i] = w[i];
+	out[n] = NULL;
+}
+
+/* start NAME [ARG ...] [with CAP ...]: w[0] is "start". */
+static enum bootcfg_result start_line(struct bootcfg_directive *d, char **w, unsigned n)
+{
+	unsigned with = 1;
+
+	while (with < n && strcmp(w[with], "with"))
+		with++;
+	if (with < 2)
+		return malformed(d, "start needs a program name");
+	if (with - 1 > BOOTCFG_ARGV_MAX)
+		return malformed(d, "start takes a program name and at most 15 arguments");
+	if (with < n && with + 1 == n)
+		return malformed(d, "with needs at least one capability");
+	if (with < n && n - with - 1 > BOOTCFG_CAPS_MAX)
+		return malformed(d, "start takes at most 30 capabilities");
+	d->kind = BOOTCFG_START;
+	d->argc = with - 1;
+	copy_words(d->argv, w + 1, d->argc);
+	d->ncaps = with < n ? n - with - 1 : 0;
+	copy_words(d->caps, w + with + 1, d->ncaps);
+	return BOOTCFG_DIRECTIVE;
+}
+
 static enum bootcfg_result directive(struct bootcfg_directive *d, char **w, unsigned n)
 {
-	if (!strcmp(w[0], "start")) {
-		if (n < 2)
-			return malformed(d, "start needs a program name");
-		if (n > BOOTCFG_ARGV_MAX + 1)
-			return malformed(d, "start takes a program name and at most 15 arguments");
-		d->kind = BOOTCFG_START;
-	} else if (!strcmp(w[0], "exit-with")) {
+	if (!strcmp(w[0], "start"))
+		return start_line(d, w, n);
+	if (!strcmp(w[0], "exit-with")) {
 		if (n != 2)
 			return malformed(d, "exit-with needs exactly one program name");
 		d->kind = BOOTCFG_EXIT_WITH;
-	} else {
-		snprintf(d->error, sizeof(d->error), "unknown directive \"%.40s\"", w[0]);
-		return BOOTCFG_MALFORMED;
+		d->argc = 1;
+		copy_words(d->argv, w + 1, 1);
+		d->caps[0] = NULL;
+		return BOOTCFG_DIRECTIVE;
 	}
-	d->argc = n - 1;
-	for (unsigned i = 1; i <= n; i++)
-		d->argv[i - 1] = w[i];
-	return BOOTCFG_DIRECTIVE;
+	snprintf(d->error, sizeof(d->error), "unknown directive \"%.40s\"", w[0]);
+	return BOOTCFG_MALFORMED;
 }
 
 enum bootcfg_result bootcfg_next(struct bootcfg_reader *r, struct bootcfg_directive *d)
 {
-	/* The directive word plus NAME and its arguments, one over to notice
-	 * too many, and the NULL. */
-	char *words[BOOTCFG_ARGV_MAX + 3];
+	char *words[WORDS_MAX + 1];
 	unsigned n;
 
 	while (r->pos < r->size) {
@@ -118,7 +145,7 @@ enum bootcfg_result bootcfg_next(struct bootcfg_reader *r, struct bootcfg_direct
 			return malformed(d, "line longer than 255 bytes");
 		if (len == LINE_CONTROL)
 			return malformed(d, "control character in the line");
-		n = split(d, words, BOOTCFG_ARGV_MAX + 2);
+		n = split(d, words, WORDS_MAX);
 		if (n)
 			return directive(d, words, n);
 	}

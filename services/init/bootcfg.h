@@ -4,8 +4,13 @@
  * in CR LF), `#` to the end of the line is a comment, blank lines are
  * ignored. Directives:
  *
- *   start NAME [ARG ...]   spawn member NAME with argv = NAME ARG ...
+ *   start NAME [ARG ...] [with CAP ...]
+ *                          spawn member NAME with argv = NAME ARG ..., holding
+ *                          the capabilities the CAP clauses name (bootcap.h)
  *   exit-with NAME         power off with NAME's exit status when it exits
+ *
+ * The word `with` always ends the arguments; the clauses after it are
+ * only collected here, and checked one by one by bootcap_parse().
  *
  * The parser is pure (no system calls, no allocation): init feeds it the
  * boot.cfg member of the archive in place, the host tests feed it strings
@@ -20,6 +25,8 @@
 #define BOOTCFG_LINE_MAX  255                   /* bytes, without the newline */
 #define BOOTCFG_ARGV_MAX  ATXF_SPAWN_MAX_ARGS   /* NAME and up to 15 arguments */
 #define BOOTCFG_ERROR_MAX 96
+/* Clauses after `with`: the child's handles from ATXF_HANDLE_FIRST_EXTRA. */
+#define BOOTCFG_CAPS_MAX  (ATXF_SPAWN_MAX_CAPS - ATXF_HANDLE_FIRST_EXTRA)
 
 enum bootcfg_kind {
 	BOOTCFG_START = 1,
@@ -38,6 +45,8 @@ struct bootcfg_directive {
 	unsigned line;                          /* 1-based line number */
 	unsigned argc;                          /* start: NAME + args; exit-with: 1 */
 	char *argv[BOOTCFG_ARGV_MAX + 1];       /* NULL-terminated, into buf */
+	unsigned ncaps;                         /* start: clauses after `with` */
+	char *caps[BOOTCFG_CAPS_MAX + 1];       /* NULL-terminated, into buf */
 	char buf[BOOTCFG_LINE_MAX + 1];
 	char error[BOOTCFG_ERROR_MAX];          /* BOOTCFG_MALFORMED: why */
 };

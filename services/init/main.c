@@ -2,9 +2,11 @@
  * init: the first process, started by the kernel from the boot archive
  * with the root capability (docs/boot.md).
  *
- * It reads boot.cfg from the archive, starts each `start` line's program
- * in order, says `init: ready (N programs started)`, then collects its
- * children as they end, one log line each. When the child started from an
+ * It starts the name service first (names.c), then reads boot.cfg from
+ * the archive, starts each `start` line's program in order with a send
+ * right to the name service as handle ATXF_HANDLE_NAMESERVICE, says
+ * `init: ready (N programs started)`, then serves name requests and
+ * collects its children as they end, one log line each. When the child started from an
  * `exit-with` name ends, init powers the machine off through QEMU's
  * isa-debug-exit device with that child's exit status (QEMU exits with
  * (status << 1) | 1; without the device the write does nothing and init
@@ -17,10 +19,16 @@
 #include <atxf/hw.h>
 #include <atxf/sys.h>
 #include "bootcfg.h"
+#include "grants.h"
+#include "names.h"
 #include "programs.h"
 
 #define DEBUG_EXIT_PORT 0xf4    /* -device isa-debug-exit,iobase=0xf4 */
 #define EXIT_WITH_MAX   8
+/* How long init waits for a name request before it looks for ended
+ * children: the kernel has no "child ended" notification, so an exit is
+ * reported at most this late. */
+#define REAP_POLL_NS    10000000ull     /* 10 ms */
 
 static char exit_with[EXIT_WITH_MAX][BOOTCFG_LINE_MAX + 1];
 static unsigned exit_with_count;
@@ -46,8 +54,14 @@ static int is_exit_with(const char *name)
 /* Starts one `start` line's program; 1 if it runs. */
 static int start(const struct archive *fs, const struct bootcfg_directive *d)
 {
-	long pid = program_start(fs, d);
+	atxf_handle_t caps[ATXF_SPAWN_MAX_CAPS] = { ATXF_HANDLE_NONE, names_client_handle() };
+	atxf_handle_t *extra = caps + ATXF_HANDLE_FIRST_EXTRA;
+	long pid;
 
+	if (grants_make(d, extra) < 0)
+		return 0;
+	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + d->ncaps);
+	grants_drop(extra, d->ncaps);
 	if (pid == -ATXF_ENOENT) {
 		printf("init: boot.cfg:%u: %s: not in the boot archive\n", d->line, d->argv[0]);
 		return 0;
@@ -102,30 +116,73 @@ static _Noreturn void idle_forever(void)
 		atxf_sleep_ns(ATXF_TIMEOUT_FOREVER);
 }
 
-/* Collects children as they end; when none is left, idles. */
-static _Noreturn void reap(unsigned started)
+/* One child ended: its line, its names, and exit-with. */
+static void ended(long pid, int status)
 {
 	char name[BOOTCFG_LINE_MAX + 1];
+
+	program_forget((uint32_t)pid, name, sizeof(name));
+	printf("init: %s pid %ld exited with status %d\n", name, pid, status);
+	names_forget((uint32_t)pid);
+	if (is_exit_with(name))
+		power_off(name, status);
+}
+
+/*
+ * Collects every child that has ended, waiting up to timeout_ns for the
+ * first. Returns 1 while children remain, 0 when none is left.
+ */
+static int reap(uint64_t timeout_ns)
+{
 	int status;
 
 	for (;;) {
-		long pid = atxf_proc_wait(0, &status, ATXF_TIMEOUT_FOREVER);
+		long pid = atxf_proc_wait(0, &status, timeout_ns);
 
+		if (pid == -ATXF_EAGAIN || pid == -ATXF_ETIMEDOUT)
+			return 1;
 		if (pid == -ATXF_ENOENT)
-			break;
+			return 0;
 		if (pid < 0) {
 			printf("init: waiting for children failed: %s\n", atxf_strerror((int)pid));
-			break;
+			return 0;
 		}
-		program_forget((uint32_t)pid, name, sizeof(name));
-		printf("init: %s pid %ld exited with status %d\n", name, pid, status);
-		if (is_exit_with(name))
-			power_off(name, status);
+		ended(pid, status);
+		timeout_ns = ATXF_TIMEOUT_NONE;
 	}
-	if (started)
-		printf("init: every program has ended\n");
-	fflush(stdout);
+}
+
+/*
+ * init's loop: answer name requests as they come, and between them (at
+ * least every REAP_POLL_NS) collect ended children. Without a name
+ * service, or once no child is left to collect, it only does the other.
+ */
+static _Noreturn void serve_and_reap(unsigned started)
+{
+	int children = 1, serving = names_client_handle() >= 0;
+
+	while (children || serving) {
+		if (serving && names_serve_one(children ? REAP_POLL_NS : ATXF_TIMEOUT_FOREVER) < 0)
+			serving = 0;
+		if (children)
+			children = reap(serving ? ATXF_TIMEOUT_NONE : ATXF_TIMEOUT_FOREVER);
+		if (!children && started) {
+			printf("init: every program has ended\n");
+			started = 0;
+		}
+		fflush(stdout);
+	}
 	idle_forever();
+}
+
+static void start_names(void)
+{
+	int err = names_start();
+
+	if (err < 0)
+		printf("init: no name service: creating its port failed: %s\n", atxf_strerror(err));
+	else
+		printf("init: name service ready\n");
 }
 
 int main(void)
@@ -133,10 +190,12 @@ int main(void)
 	struct archive fs;
 	unsigned started = 0;
 
+	start_names();
 	if (archive_find(&fs))
 		started = run_config(&fs);
 	else
 		printf("init: the kernel passed no boot archive: nothing to start\n");
 	printf("init: ready (%u programs started)\n", started);
-	reap(started);
+	fflush(stdout);
+	serve_and_reap(started);
 }

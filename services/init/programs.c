@@ -47,7 +47,8 @@ static void remember(uint32_t pid, const char *name)
 	}
 }
 
-long program_start(const struct archive *a, const struct bootcfg_directive *d)
+long program_start(const struct archive *a, const struct bootcfg_directive *d,
+		   const atxf_handle_t *caps, unsigned ncaps)
 {
 	struct atxf_spawn s;
 	uint64_t size;
@@ -62,6 +63,11 @@ long program_start(const struct archive *a, const struct bootcfg_directive *d)
 	s.name = (uint64_t)(uintptr_t)d->argv[0];
 	s.argc = d->argc;
 	s.argv = (uint64_t)(uintptr_t)d->argv;
+	if (ncaps > ATXF_SPAWN_MAX_CAPS)
+		return -ATXF_EINVAL;
+	s.ncaps = ncaps;
+	for (unsigned i = 0; i < ncaps; i++)
+		s.caps[i] = caps[i];
 	pid = atxf_proc_spawn(&s);
 	if (pid > 0)
 		remember((uint32_t)pid, d->argv[0]);

@@ -49,11 +49,15 @@ class Run:
 
 
 def read_output(proc, run, stop_at):
-    """Collects serial lines; ends QEMU when stop_at matches."""
+    """Collects serial lines; ends QEMU once every regex of stop_at (a
+    list, matched in any order) has matched some line."""
+    waiting = list(stop_at or ())
     for raw in proc.stdout:
         line = raw.decode("utf-8", "replace").rstrip("\r\n")
         run.lines.append(line)
-        if stop_at and stop_at.search(TIMESTAMP.sub("", line)):
+        text = TIMESTAMP.sub("", line)
+        waiting = [r for r in waiting if not r.search(text)]
+        if stop_at and not waiting:
             run.stopped = True
             proc.kill()
             return
@@ -85,7 +89,8 @@ def boot(sc, opts, initrd):
                           append=sc.get("append"), accel=opts["accel"], serial="stdio",
                           extra=sc.get("qemu_args", ()), initrd=initrd)
     run = Run()
-    stop_at = re.compile(sc["stop_at"]) if sc.get("stop_at") else None
+    stop_at = sc.get("stop_at") or []
+    stop_at = [re.compile(r) for r in ([stop_at] if isinstance(stop_at, str) else stop_at)]
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)

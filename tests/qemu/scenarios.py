@@ -15,6 +15,9 @@ command line, QEMU arguments and a boot archive, then checks the serial log:
             self-test through isa-debug-exit), an int (init's exit-with
             powered off with that program exit status), or None when the
             harness stops the run as soon as the `stop_at` regex has matched
+            (a list of regexes: once each has matched a line, in any order,
+            for runs whose programs end in no fixed order)
+  qemu_args extra QEMU arguments (devices: ["-device", "edu"])
   check     optional function(log_text) -> None or a reason for failing
 
 Kernel self-tests are selected with ktest=NAME (kernel/test/ktest.c).
@@ -283,3 +286,151 @@ SCENARIOS = [
                  exited("spin.atxf", 0)],
          forbid=NO_PANIC, exit=0),
 ]
+
+
+# Issue 5: capabilities, IPC, hardware access, IRQ forwarding. Each
+# scenario's programs are in tests/qemu/progs (their first comment says
+# what they print); init gives them capabilities from the `with` clauses of
+# their start lines (docs/boot.md).
+def says(prog, text):
+    """A line prog (its archive name) printed."""
+    return r"^%s\[\d+\]: " % re.escape(prog) + text
+
+
+ISSUE5_SCENARIOS = [
+    dict(name="ipc-objects",
+         what="kernel side of ports: bounded queue, notifications first and coalesced, "
+              "death releases queued caps; contiguous DMA frames",
+         append="ktest=ipc",
+         expect=[r"^ktest ipc: queue of 16, notifications first, death, contiguous frames: "
+                 r"-?\d+ frames net$", r"^ktest ipc: PASS$"],
+         forbid=NO_PANIC, exit="pass"),
+    # spin.atxf holds 0x60-0x64 (READ|WRITE: open in its I/O bitmap) and
+    # runs first, so ioport-deny's direct inb comes right after a switch away
+    # from a process that has the port open: the bitmap must be closed again.
+    dict(name="ioport-deny",
+         what="no IOPORT capability: SYS_IO_INB(0x60) is EPERM, a direct inb is a #GP that ends "
+              "it, even right after a process holding the port ran",
+         programs=["ioport-deny.atxf", "spin.atxf"],
+         cfg=["start spin.atxf 200 owner with ioport:0x60-0x64:rw", "start ioport-deny.atxf"],
+         expect=[says("ioport-deny.atxf", r"ioport-deny: SYS_IO_INB\(0x60\) = -EPERM: refused ok$"),
+                 says("ioport-deny.atxf", r"ioport-deny: direct inb 0x60 next"),
+                 r"^fault: ioport-deny\.atxf pid \d+ rip 0x[0-9a-f]+ addr 0x60: #GP general "
+                 r"protection \(port I/O: port 0x60 is not open to it\)$",
+                 exited("ioport-deny.atxf", 141)],
+         # 141 does not fit QEMU's 7 bits of exit-with status: stop at init's line.
+         forbid=NO_PANIC + [r"still alive"], exit=None,
+         stop_at=exited("ioport-deny.atxf", 141)),
+    dict(name="ioport-xfer",
+         what="an IoPort range derived and moved in a message works by syscall and direct in, "
+              "only for its ports",
+         programs=["io-give.atxf=ioport-xfer.atxf", "io-take.atxf=ioport-xfer.atxf"],
+         cfg=["start io-take.atxf take", "start io-give.atxf give with ioport:0x70-0x77:rwg",
+              "exit-with io-take.atxf"],
+         expect=[says("io-take.atxf", r"ioport-xfer take: before the transfer: SYS_IO_INB\(0x71\) "
+                      r"refused: EPERM ok$"),
+                 says("io-take.atxf", r"ioport-xfer take: received ports 0x70-0x71, rights rwg$"),
+                 says("io-take.atxf", r"ioport-xfer take: RTC seconds via SYS_IO_INB: 0x[0-5][0-9]$"),
+                 says("io-take.atxf", r"ioport-xfer take: RTC seconds via a direct in: 0x[0-5][0-9]$"),
+                 says("io-take.atxf", r"ioport-xfer take: port 0x72 \(outside the range\) refused: "
+                      r"EPERM ok$"),
+                 says("io-take.atxf", r"ioport-xfer take: ok$")],
+         check=contains(says("io-give.atxf", r"ioport-xfer give: sent ports 0x70-0x71 ")),
+         forbid=NO_PANIC + [r"FAIL", r"^fault: "], exit=0),
+    dict(name="ipc-pingpong",
+         what="1000 IPC calls between two programs found through init's name service",
+         programs=["ipc-pong.atxf", "ipc-ping.atxf"],
+         cfg=["start ipc-pong.atxf", "start ipc-ping.atxf 1000", "exit-with ipc-ping.atxf"],
+         expect=[says("ipc-pong.atxf", r'ipc-pong: registered "pong"$'),
+                 says("ipc-ping.atxf", r"ipc-ping: 1000 round trips ok$"),
+                 exited("ipc-ping.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL"], exit=0),
+    dict(name="names",
+         what="the name service's contract: register, look up, duplicates, bad names, rights",
+         programs=["names-check.atxf"],
+         cfg=["start names-check.atxf with ioport:0x80-0x80:rg", "exit-with names-check.atxf"],
+         expect=[says("names-check.atxf", r"names-check: 13 of 13 checks ok$"),
+                 exited("names-check.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL"], exit=0),
+    dict(name="port-xfer",
+         what="a send-only port right travels in a message; the receiver answers through it",
+         programs=["port-give.atxf=port-xfer.atxf", "port-take.atxf=port-xfer.atxf"],
+         cfg=["start port-take.atxf take", "start port-give.atxf give"],
+         expect=[says("port-take.atxf", r"port-xfer take: received a port: handle \d+, rights -wg$"),
+                 says("port-take.atxf", r"port-xfer take: receiving on it refused: EPERM ok$")],
+         check=contains(says("port-take.atxf", r"port-xfer take: sent ECHO back through it: ok$"),
+                        says("port-give.atxf", r"port-xfer give: ECHO from pid \d+ through the "
+                             r"transferred right: ok$")),
+         forbid=NO_PANIC + [r"FAIL"], exit=None,
+         stop_at=[exited("port-take.atxf", 0)[1:], exited("port-give.atxf", 0)[1:]]),
+    dict(name="shm",
+         what="a shared-memory grant: mapped and written by the receiver, revoked, then it faults",
+         programs=["shm-give.atxf=shm.atxf", "shm-take.atxf=shm.atxf"],
+         cfg=["start shm-take.atxf take", "start shm-give.atxf give"],
+         expect=[says("shm-take.atxf", r"shm take: mapped the grant at 0x[0-9a-f]+: pattern ok$"),
+                 says("shm-take.atxf", r"shm take: wrote the reply pattern$"),
+                 says("shm-give.atxf", r"shm give: reply pattern seen in my page: ok$")],
+         check=contains(says("shm-give.atxf", r"shm give: revoked; my page is still mine: ok$"),
+                        says("shm-take.atxf", r"shm take: revoked; touching the page next must "
+                             r"fault$"),
+                        r"^fault: shm-take\.atxf pid \d+ rip 0x[0-9a-f]+ addr 0x[0-9a-f]+: #PF "
+                        r"page fault \(page not present, read, user\)$"),
+         forbid=NO_PANIC + [r"FAIL", r"still alive"], exit=None,
+         stop_at=[exited("shm-take.atxf", 142)[1:], exited("shm-give.atxf", 0)[1:]]),
+    dict(name="kill-reacquire",
+         what="killing a process frees its port, IRQ line, DMA and I/O ports; a second "
+              "process takes them, peers see EPEER",
+         programs=["holder.atxf", "taker.atxf", "killer.atxf"],
+         cfg=["start holder.atxf with irq:8:r dma:64K:w ioport:0x70-0x71:rw",
+              "start taker.atxf with irq:8:r dma:64K:w ioport:0x70-0x71:rw",
+              "start killer.atxf holder.atxf taker with root",
+              "exit-with taker.atxf"],
+         expect=[says("holder.atxf", r"holder: port \"holder\", irq 8 bound, dma 64 KiB at "
+                      r"0x[0-9a-f]+, ioports 0x70-0x71$"),
+                 says("holder.atxf", r"holder: ready, sleeping$"),
+                 says("taker.atxf", r'taker: while holder lives: irq bind EBUSY, "holder" EEXIST: ok$'),
+                 r"^kill: holder\.atxf pid \d+, by killer\.atxf pid \d+$",
+                 r"^irq: line 0x8 masked and freed \(holder\.atxf pid \d+ ended\)$",
+                 r"^reclaim: holder\.atxf pid \d+: 1 IRQ handler\(s\) removed, 64 KiB of DMA "
+                 r"memory freed \(0 KiB still charged\)$",
+                 says("taker.atxf", r"taker: holder's port after the kill: send EPEER: ok$"),
+                 says("taker.atxf", r'taker: after the kill: irq bound, "holder" registered, '
+                      r"dma 64 KiB at 0x[0-9a-f]+: ok$"),
+                 exited("taker.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL"], exit=0),
+]
+
+# QEMU's edu device (PCI 1234:11e8), pinned to 00:10.0. On this machine
+# (q35, 256 MiB) the firmware puts its BAR0 (1 MiB) at 0xfea00000.
+EDU_ARGS = ["-device", "edu,addr=0x10"]
+EDU_BAR0 = "mmio:0xfea00000+0x100000:rw"
+
+ISSUE5_SCENARIOS += [
+    dict(name="irq-msi",
+         what="edu's MSI forwarded as notifications: one per interrupt, masked until ack",
+         programs=["irq-edu.atxf"], qemu_args=EDU_ARGS,
+         cfg=["start irq-edu.atxf 10 with %s msi:00:10.0:r" % EDU_BAR0,
+              "exit-with irq-edu.atxf"],
+         expect=[r"^irq: irq-edu\.atxf pid \d+ handles line 0x100000080 \(vector 0x[0-9a-f]+, MSI\)$",
+                 says("irq-edu.atxf", r"irq-edu: edu id 0x[0-9a-f]+ at 0x[0-9a-f]+, irq handle \d+ "
+                      r"bound to bit 3$"),
+                 says("irq-edu.atxf", r"irq-edu: 11 interrupts, 11 notifications, masked until "
+                      r"ack: yes$"),
+                 exited("irq-edu.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL"], exit=0),
+    # Slot 16's INTA# reaches the IOAPIC as GSI 20 (ICH9 PIRQE), level and
+    # active low: the kernel masks the pin until the ack.
+    dict(name="irq-intx",
+         what="edu's level-triggered INTx through the IOAPIC: one notification per interrupt, "
+              "masked until ack",
+         programs=["irq-edu.atxf"], qemu_args=EDU_ARGS,
+         cfg=["start irq-edu.atxf 10 with %s irq:20:r" % EDU_BAR0, "exit-with irq-edu.atxf"],
+         expect=[r"^irq: irq-edu\.atxf pid \d+ handles line 0x14 \(vector 0x44, level\)$",
+                 says("irq-edu.atxf", r"irq-edu: 11 interrupts, 11 notifications, masked until "
+                      r"ack: yes$"),
+                 r"^irq: line 0x14 masked and freed \(irq-edu\.atxf pid \d+ ended\)$",
+                 exited("irq-edu.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL"], exit=0),
+]
+
+SCENARIOS += ISSUE5_SCENARIOS

@@ -1,8 +1,9 @@
 /*
  * init's boot.cfg parser (services/init/bootcfg.c) on the host: a table of
  * named configurations, each with what the parser must make of it, written
- * as one line per directive ("LINE:start NAME ARG...", "LINE:exit-with
- * NAME") or malformed line ("LINE:! WHY").
+ * as one line per directive ("LINE:start NAME ARG... [with CAP...]",
+ * "LINE:exit-with NAME") or malformed line ("LINE:! WHY"). The clauses
+ * themselves are test_bootcfg_caps.c's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -40,10 +41,16 @@ static void render(const char *text, size_t size, char *out, size_t out_size)
 		for (unsigned i = 0; i < d.argc; i++)
 			n += (size_t)snprintf(out + n, out_size - n, " %s", d.argv[i]);
 		assert_null(d.argv[d.argc]);
+		if (d.ncaps)
+			n += (size_t)snprintf(out + n, out_size - n, " with");
+		for (unsigned i = 0; i < d.ncaps; i++)
+			n += (size_t)snprintf(out + n, out_size - n, " %s", d.caps[i]);
+		assert_null(d.caps[d.ncaps]);
 	}
 }
 
 #define ARGS15 " 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15"
+#define CAPS10 " fb fb fb fb fb fb fb fb fb fb"
 
 static const struct cfg_case cases[] = {
 	{ "empty", "", 0, "" },
@@ -79,6 +86,20 @@ static const struct cfg_case cases[] = {
 	  "1:! control character in the line\n2:start c" },
 	{ "a lone CR is a control character", "start a\rb\n", 0,
 	  "1:! control character in the line" },
+	{ "capabilities after with", "start a.atxf 1 with ioport:0x70-0x71:rw irq:8\n", 0,
+	  "1:start a.atxf 1 with ioport:0x70-0x71:rw irq:8" },
+	{ "with right after the name", "start a.atxf with root\n", 0, "1:start a.atxf with root" },
+	{ "with and nothing after it", "start a.atxf x with\nstart b.atxf\n", 0,
+	  "1:! with needs at least one capability\n2:start b.atxf" },
+	{ "with in place of a name", "start with root\n", 0, "1:! start needs a program name" },
+	{ "fifteen arguments and capabilities", "start a.atxf" ARGS15 " with fb irq:1\n", 0,
+	  "1:start a.atxf" ARGS15 " with fb irq:1" },
+	{ "thirty capabilities fit, thirty-one do not",
+	  "start a.atxf with" CAPS10 CAPS10 CAPS10 "\nstart b.atxf with" CAPS10 CAPS10 CAPS10
+	  " fb\n", 0, "1:start a.atxf with" CAPS10 CAPS10 CAPS10
+	  "\n2:! start takes at most 30 capabilities" },
+	{ "exit-with takes no capabilities", "exit-with a.atxf with root\n", 0,
+	  "1:! exit-with needs exactly one program name" },
 	{ "NUL byte inside the text", "start a\0b\nstart c", 17,
 	  "1:! control character in the line\n2:start c" },
 };

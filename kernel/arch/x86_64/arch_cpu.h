@@ -34,7 +34,20 @@ struct tss {
 	uint64_t ist[7];        /* interrupt stack table 1..7 */
 	uint64_t reserved2;
 	uint16_t reserved3;
-	uint16_t iopb_offset;   /* past the limit: no I/O bitmap, ring 3 has no ports */
+	uint16_t iopb_offset;   /* where io_bitmap starts, from the TSS base */
+} __attribute__((packed));
+
+/*
+ * The TSS and the I/O permission bitmap right behind it (SDM vol. 3
+ * §20.5.2): one bit per port, 0 = ring 3 may use it. The byte after the
+ * bitmap must be all ones and inside the segment limit. arch/x86_64/
+ * iobitmap.c loads the running process's ports here on every switch.
+ */
+#define IO_BITMAP_BYTES (65536 / 8)
+struct tss_io {
+	struct tss tss;
+	uint8_t io_bitmap[IO_BITMAP_BYTES];
+	uint8_t io_bitmap_end;  /* 0xff */
 } __attribute__((packed));
 
 struct arch_cpu {
@@ -42,7 +55,9 @@ struct arch_cpu {
 	uint64_t kernel_rsp;    /* %gs:8: stack top for syscall entry */
 	uint64_t user_rsp;      /* %gs:16: user rsp saved by syscall entry */
 	uint64_t gdt[GDT_ENTRIES];
-	struct tss tss;
+	struct tss_io tss;
+	const void *io_owner;   /* whose ports the bitmap opens; NULL: none */
+	uint16_t io_lo, io_hi;  /* bytes of the bitmap that may be open */
 };
 
 /* Loads this CPU's GDT, TSS, IDT and GS base (self = the struct cpu). */

@@ -5,8 +5,10 @@
  * frame, and the layout leaves rsp 16-byte aligned at the trampoline's call
  * (System V x86-64 ABI §3.2.2).
  */
+#include "arch/x86_64/iobitmap.h"
 #include "arch/x86_64/usermode.h"
 #include "mm/aspace.h"
+#include "proc/process.h"
 #include "sched/thread.h"
 
 extern char thread_trampoline[];
@@ -36,4 +38,6 @@ void arch_switch_state(struct thread *prev, struct thread *next)
 		fpu_restore(next->fpu);
 	if (next->aspace)
 		aspace_switch(next->aspace);
+	if (next->proc)         /* kernel threads never reach ring 3: leave it */
+		iobitmap_load(&next->proc->caps);
 }

@@ -24,6 +24,7 @@
 #include "sched/sched.h"
 
 #define VEC_DOUBLE_FAULT 8
+#define VEC_GP         13
 #define VEC_PAGE_FAULT 14
 #define VEC_MACHINE_CHECK 18
 
@@ -104,6 +105,29 @@ static void exception_report(const struct trap_frame *f)
 		backtrace_log_trap(f->rip, f->rbp, f->rsp);
 }
 
+/*
+ * Whether a ring-3 #GP came from in/out on a port its I/O permission bitmap
+ * keeps closed (SDM vol. 3 §20.5.2; opcodes E4-E7 with an imm8 port, EC-EF
+ * with the port in dx, optionally after an operand-size prefix): the port.
+ */
+static bool port_io_fault(const struct trap_frame *f, uint64_t *port)
+{
+	uint8_t code[3] = { 0 };
+
+	if (copy_from_user(code, f->rip, sizeof(code)) &&
+	    copy_from_user(code, f->rip, 2))
+		return false;
+	const uint8_t *op = code[0] == 0x66 ? code + 1 : code;
+
+	if (op[0] >= 0xe4 && op[0] <= 0xe7)
+		*port = op[1];
+	else if (op[0] >= 0xec && op[0] <= 0xef)
+		*port = f->rdx & 0xffff;
+	else
+		return false;
+	return true;
+}
+
 /* Ends the current process: "#PF page fault (page not present, ...)". */
 static _Noreturn void user_fault(const struct trap_frame *f)
 {
@@ -112,6 +136,9 @@ static _Noreturn void user_fault(const struct trap_frame *f)
 
 	if (f->vector == VEC_PAGE_FAULT)
 		describe_page_fault(f->error, detail, sizeof(detail));
+	else if (f->vector == VEC_GP && port_io_fault(f, &addr))
+		ksnprintf(detail, sizeof(detail), " (port I/O: port 0x%lx is not open to it)",
+			  addr);
 	ksnprintf(reason, sizeof(reason), "%s %s%s", names[f->vector][0], names[f->vector][1],
 		  detail);
 	process_kill_fault(reason, f->rip, addr, ATXF_EXIT_FAULT_BASE + (int)f->vector);

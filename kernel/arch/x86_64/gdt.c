@@ -16,6 +16,7 @@
 _Static_assert(offsetof(struct arch_cpu, kernel_rsp) == CPU_OFF_KERNEL_RSP, "asm offset");
 _Static_assert(offsetof(struct arch_cpu, user_rsp) == CPU_OFF_USER_RSP, "asm offset");
 _Static_assert(sizeof(struct tss) == 104, "TSS layout");
+_Static_assert(offsetof(struct tss_io, io_bitmap) == 104, "I/O bitmap follows the TSS");
 
 /* Code/data descriptors: access byte and flags per SDM vol. 3 §3.4.5. */
 #define DESC_KCODE 0x00af9a000000ffffull  /* P, DPL 0, code, L=1 */
@@ -27,7 +28,7 @@ _Static_assert(sizeof(struct tss) == 104, "TSS layout");
 /* Interrupt stacks for the boot CPU (others will allocate theirs). */
 static uint8_t ist_stacks[3][IST_STACK_SIZE] __attribute__((aligned(16)));
 
-static void set_tss_descriptor(uint64_t *gdt, const struct tss *tss)
+static void set_tss_descriptor(uint64_t *gdt, const struct tss_io *tss)
 {
 	uint64_t base = (uint64_t)tss, limit = sizeof(*tss) - 1;
 
@@ -66,10 +67,12 @@ void arch_cpu_init(struct arch_cpu *ac, void *self)
 	ac->gdt[2] = DESC_KDATA;
 	ac->gdt[3] = DESC_UDATA;
 	ac->gdt[4] = DESC_UCODE;
-	ac->tss.iopb_offset = sizeof(struct tss);
-	ac->tss.ist[IST_DOUBLE_FAULT - 1] = (uint64_t)ist_stacks[0] + IST_STACK_SIZE;
-	ac->tss.ist[IST_NMI - 1] = (uint64_t)ist_stacks[1] + IST_STACK_SIZE;
-	ac->tss.ist[IST_MACHINE_CHECK - 1] = (uint64_t)ist_stacks[2] + IST_STACK_SIZE;
+	ac->tss.tss.iopb_offset = offsetof(struct tss_io, io_bitmap);
+	memset(ac->tss.io_bitmap, 0xff, sizeof(ac->tss.io_bitmap));   /* all closed */
+	ac->tss.io_bitmap_end = 0xff;
+	ac->tss.tss.ist[IST_DOUBLE_FAULT - 1] = (uint64_t)ist_stacks[0] + IST_STACK_SIZE;
+	ac->tss.tss.ist[IST_NMI - 1] = (uint64_t)ist_stacks[1] + IST_STACK_SIZE;
+	ac->tss.tss.ist[IST_MACHINE_CHECK - 1] = (uint64_t)ist_stacks[2] + IST_STACK_SIZE;
 	set_tss_descriptor(&ac->gdt[5], &ac->tss);
 	load_gdt(ac->gdt);
 	idt_load();
@@ -80,6 +83,6 @@ void arch_cpu_init(struct arch_cpu *ac, void *self)
 
 void arch_set_kernel_stack(struct arch_cpu *ac, uint64_t top)
 {
-	ac->tss.rsp[0] = top;
+	ac->tss.tss.rsp[0] = top;
 	ac->kernel_rsp = top;
 }

@@ -102,3 +102,32 @@ int ioapic_route_isa(unsigned irq)
 	wr(io, reg, vector | (o->level ? RTE_LEVEL : 0) | (o->active_low ? RTE_ACTIVE_LOW : 0));
 	return vector;
 }
+
+/* Trigger mode and polarity of a GSI: what the MADT says of the ISA IRQ
+ * routed there; else ISA-style edge/high below 16 and PCI-style level/low
+ * above (PCI 3.0 §2.2.6: INTx# is level-sensitive, active low). */
+static struct irq_override gsi_mode(uint32_t gsi)
+{
+	for (unsigned irq = 0; irq < 16; irq++)
+		if (isa_map[irq].present && isa_map[irq].gsi == gsi)
+			return isa_map[irq];
+	return (struct irq_override){ .present = true, .gsi = gsi, .level = gsi >= 16,
+				      .active_low = gsi >= 16 };
+}
+
+int ioapic_route_gsi(uint32_t gsi, bool *level)
+{
+	struct ioapic *io = ioapic_for(gsi);
+	struct irq_override o = gsi_mode(gsi);
+
+	if (!io || VEC_GSI_BASE + gsi > VEC_GSI_MAX)
+		return -ATXF_ENODEV;
+	uint32_t reg = IOAPIC_REDTBL + 2 * (gsi - io->gsi_base);
+	uint32_t vector = VEC_GSI_BASE + gsi;
+
+	wr(io, reg + 1, lapic_id() << 24);
+	wr(io, reg, RTE_MASKED | vector | (o.level ? RTE_LEVEL : 0) |
+		    (o.active_low ? RTE_ACTIVE_LOW : 0));
+	*level = o.level;
+	return (int)vector;
+}

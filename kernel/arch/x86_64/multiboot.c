@@ -42,6 +42,18 @@ static void copy_modules(const struct multiboot_info *mbi)
 	}
 }
 
+/* A linear RGB framebuffer the loader set up, for SYS_MAP_FRAMEBUFFER. */
+static void copy_framebuffer(const struct multiboot_info *mbi)
+{
+	if (!(mbi->flags & MBI_FLAG_FB) || mbi->framebuffer_type != MBI_FB_TYPE_RGB)
+		return;
+	boot_info.fb = (struct boot_fb){
+		.paddr = mbi->framebuffer_addr, .pitch = mbi->framebuffer_pitch,
+		.width = mbi->framebuffer_width, .height = mbi->framebuffer_height,
+		.bpp = mbi->framebuffer_bpp,
+	};
+}
+
 int multiboot_parse(uint32_t magic, uint32_t info_phys)
 {
 	const struct multiboot_info *mbi = phys_to_virt(info_phys);
@@ -54,6 +66,7 @@ int multiboot_parse(uint32_t magic, uint32_t info_phys)
 		strlcpy(boot_info.cmdline, mb_string(mbi->cmdline), sizeof(boot_info.cmdline));
 	if (mbi->flags & MBI_FLAG_MODS)
 		copy_modules(mbi);
+	copy_framebuffer(mbi);
 	if (!(mbi->flags & MBI_FLAG_MMAP))
 		return -ATXF_ENOENT;    /* mem_lower/upper alone is not enough */
 	copy_mmap(mbi);

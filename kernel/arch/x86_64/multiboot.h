@@ -14,6 +14,8 @@
 #define MBI_FLAG_MODS     (1u << 3)
 #define MBI_FLAG_MMAP     (1u << 6)
 #define MBI_FLAG_LOADER   (1u << 9)   /* boot_loader_name */
+#define MBI_FLAG_FB       (1u << 12)  /* framebuffer_* (spec 3.3) */
+#define MBI_FB_TYPE_RGB   1
 
 struct multiboot_info {
 	uint32_t flags;
@@ -30,6 +32,12 @@ struct multiboot_info {
 	uint32_t drives_addr;
 	uint32_t config_table;
 	uint32_t boot_loader_name;
+	uint32_t apm_table;
+	uint32_t vbe_control_info, vbe_mode_info;
+	uint16_t vbe_mode, vbe_interface_seg, vbe_interface_off, vbe_interface_len;
+	uint64_t framebuffer_addr;      /* offset 88 */
+	uint32_t framebuffer_pitch, framebuffer_width, framebuffer_height;
+	uint8_t framebuffer_bpp, framebuffer_type;
 } __attribute__((packed));
 
 struct multiboot_mod {

@@ -10,7 +10,9 @@
 #define VEC_EXCEPTIONS   32
 #define VEC_PIC_BASE     0x20   /* 0x20..0x2f: the 8259s, remapped and masked */
 #define VEC_GSI_BASE     0x30   /* 0x30..: IOAPIC inputs (GSI n -> 0x30 + n) */
-#define VEC_GSI_MAX      0xdf
+#define VEC_GSI_MAX      0xbf
+#define VEC_MSI_BASE     0xc0   /* 0xc0..0xdf: MSI of PCI functions (irq/irq.c) */
+#define VEC_MSI_COUNT    32
 #define VEC_TIMER        0xf0   /* local APIC timer */
 #define VEC_SPURIOUS     0xff   /* local APIC spurious (SDM §10.9: low nibble 0xf) */
 

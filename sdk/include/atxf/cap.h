@@ -9,7 +9,8 @@
 
 typedef int32_t atxf_handle_t;          /* >= 0 valid; negative: none or an error */
 #define ATXF_HANDLE_NONE (-1)
-#define ATXF_MAX_HANDLES 256            /* per process */
+#define ATXF_MAX_HANDLES 256            /* per process (the kernel opens 0..63
+					 * today; docs/syscalls.md) */
 
 enum atxf_cap_kind {
 	ATXF_CAP_NONE = 0,
@@ -29,6 +30,25 @@ enum atxf_cap_kind {
 #define ATXF_RIGHT_WRITE  0x2u      /* out, MMIO write, send to a port */
 #define ATXF_RIGHT_GRANT  0x4u      /* may be passed on to another process */
 #define ATXF_RIGHTS_ALL   0x7u
+
+/*
+ * SYS_CAP_DERIVE from an ATXF_CAP_ROOT capability makes a capability of any
+ * kind: the kind goes in bits 8..15 of the rights argument, e.g.
+ * ATXF_RIGHT_READ | ATXF_RIGHT_WRITE | ATXF_DERIVE_KIND(ATXF_CAP_IOPORT).
+ * From any other capability those bits must be 0 or its own kind.
+ */
+#define ATXF_DERIVE_KIND_SHIFT 8
+#define ATXF_DERIVE_KIND(kind) ((uint32_t)(kind) << ATXF_DERIVE_KIND_SHIFT)
+
+/*
+ * ATXF_CAP_PCI base: the function's address, ATXF_PCI_BDF(bus, dev, fn) =
+ * bus << 8 | dev << 3 | fn (segment 0); size 1.
+ * ATXF_CAP_IRQ base: a GSI (the IOAPIC input; ISA IRQ n is GSI n unless the
+ * MADT overrides it), or ATXF_IRQ_MSI | BDF for the MSI of that PCI function.
+ */
+#define ATXF_PCI_BDF(bus, dev, fn) \
+	(((uint32_t)(bus) << 8) | ((uint32_t)(dev) << 3) | (uint32_t)(fn))
+#define ATXF_IRQ_MSI      0x100000000ull
 
 /* What SYS_CAP_QUERY reports about a handle. */
 struct atxf_cap_info {

@@ -12,7 +12,8 @@
 # Needs: sysroot/build.mk (atxf_program), elf2atxf/build.mk (ATXFDUMP).
 
 PROGS_DIR   := $(BUILD)/progs
-PROGS_NAMES := hello spin sleeper fault sysfuzz
+PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer ioport-xfer \
+	       ioport-deny shm irq-edu holder taker killer names-check
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

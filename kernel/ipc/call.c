@@ -1,0 +1,51 @@
+/* Open calls and their reply tokens (ipc/call.h). */
+#include <atxf/errors.h>
+#include "ipc/call.h"
+#include "lib/string.h"
+#include "sched/sched.h"
+
+static struct list_node calls = { &calls, &calls };
+static uint64_t next_token = 1;
+
+void call_open_locked(struct call *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->caller = thread_current();
+	c->token = next_token++;
+	list_push_back(&calls, &c->link);
+}
+
+void call_close_locked(struct call *c)
+{
+	list_remove(&c->link);
+}
+
+struct call *call_find_locked(uint64_t token)
+{
+	list_for_each(n, &calls) {
+		struct call *c = container_of(n, struct call, link);
+
+		if (c->token == token && !c->done && c->server)
+			return c;
+	}
+	return NULL;
+}
+
+void call_finish_locked(struct call *c, int status, const struct kmsg *reply)
+{
+	c->done = true;
+	c->status = status;
+	if (reply)
+		c->reply = *reply;
+	sched_wake_sleeper(c->caller);
+}
+
+void call_server_died_locked(uint32_t pid)
+{
+	list_for_each(n, &calls) {
+		struct call *c = container_of(n, struct call, link);
+
+		if (c->server == pid && !c->done)
+			call_finish_locked(c, -ATXF_EPEER, NULL);
+	}
+}

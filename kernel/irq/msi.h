@@ -1,0 +1,18 @@
+/*
+ * Message Signalled Interrupts of a PCI function (PCI Local Bus 3.0
+ * §6.8.1): one vector, fixed delivery to the boot CPU, edge.
+ */
+#ifndef IRQ_MSI_H
+#define IRQ_MSI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Gives function bdf a vector and turns its MSI on (INTx off, bus
+ * mastering on: an MSI is a memory write). The vector, or -ATXF_ENODEV
+ * (no MSI capability) / -ATXF_ENOSPC (no vector left). *level = false. */
+int msi_enable(uint32_t bdf, bool *level);
+/* Turns it off again and frees the vector. */
+void msi_disable(uint32_t bdf, unsigned vector);
+
+#endif

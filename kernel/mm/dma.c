@@ -1,0 +1,103 @@
+/*
+ * DMA buffers (mm/dma.h). The budget: the sizes of the process's DMA
+ * capabilities with base 0 and WRITE (docs/syscalls.md SYS_DMA_ALLOC),
+ * against which every live buffer is charged. Exercised by the kill
+ * scenario (tests/qemu/scenarios.py) with QEMU's edu device.
+ */
+#include <atxf/errors.h>
+#include "arch/x86_64/paging.h"
+#include "cap/captable.h"
+#include "mm/aspace.h"
+#include "mm/dma.h"
+#include "mm/heap.h"
+#include "mm/pmm.h"
+#include "mm/vm.h"
+#include "proc/process.h"
+
+#define DMA_BELOW   (4ul << 30)         /* 32-bit DMA engines reach it */
+
+/* Bytes of DMA memory p may hold at once. cap_lock held. */
+static uint64_t budget_locked(struct process *p)
+{
+	uint64_t total = 0;
+
+	for (int h = 0; h < CAP_TABLE_SLOTS; h++) {
+		const struct cap *c = &p->caps.slot[h];
+
+		if (c->kind == ATXF_CAP_DMA && !c->obj && c->base == 0 &&
+		    (c->rights & ATXF_RIGHT_WRITE))
+			total += c->size;
+	}
+	return total;
+}
+
+/* Charges bytes to p's budget: 0, -ATXF_EPERM (none) or -ATXF_ENOMEM. */
+static int charge(struct process *p, uint64_t bytes)
+{
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+	uint64_t budget = budget_locked(p);
+	int err = 0;
+
+	if (!budget)
+		err = -ATXF_EPERM;
+	else if (p->dma_used + bytes > budget)
+		err = -ATXF_ENOMEM;
+	else
+		p->dma_used += bytes;
+	spin_unlock_irqrestore(&cap_lock, flags);
+	return err;
+}
+
+static void free_frames(uint64_t pa, uint64_t npages)
+{
+	for (uint64_t i = 0; i < npages; i++)
+		pmm_free(pa + i * PAGE_SIZE);
+}
+
+struct dma_buf *dma_alloc(struct process *p, uint64_t size, int *err)
+{
+	uint64_t npages = (size + PAGE_SIZE - 1) / PAGE_SIZE;
+	struct dma_buf *b;
+
+	*err = charge(p, npages * PAGE_SIZE);
+	if (*err)
+		return NULL;
+	*err = -ATXF_ENOMEM;
+	b = kzalloc(sizeof(*b));
+	if (!b)
+		goto out_uncharge;
+	b->paddr = pmm_alloc_contig(npages, DMA_BELOW);
+	if (!b->paddr)
+		goto out_free_buf;
+	b->npages = npages;
+	b->owner = p;
+	b->vaddr = umap_reserve(&p->maps, npages);
+	if (!b->vaddr || aspace_map_phys(p->as, b->vaddr, b->paddr, npages, VM_WRITE))
+		goto out_free_frames;
+	*err = 0;
+	return b;
+
+out_free_frames:
+	free_frames(b->paddr, npages);
+out_free_buf:
+	kfree(b);
+out_uncharge:
+	__atomic_fetch_sub(&p->dma_used, npages * PAGE_SIZE, __ATOMIC_RELAXED);
+	return NULL;
+}
+
+void dma_get_locked(struct dma_buf *b)
+{
+	b->refs++;
+}
+
+void dma_put_locked(struct dma_buf *b)
+{
+	if (--b->refs)
+		return;
+	if (b->owner->as)
+		aspace_unmap(b->owner->as, b->vaddr, b->npages);
+	b->owner->dma_used -= b->npages * PAGE_SIZE;
+	free_frames(b->paddr, b->npages);
+	kfree(b);
+}

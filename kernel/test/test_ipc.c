@@ -1,0 +1,110 @@
+/*
+ * IPC objects self-test, below the system calls: a port's bounded queue,
+ * notifications (coalesced, never lost, ahead of messages), the death of
+ * a port when its last receive right goes (queued capabilities released,
+ * later sends -ATXF_EPEER, the memory freed with the last reference), and
+ * physically contiguous allocation for DMA.
+ */
+#include <atxf/errors.h>
+#include "arch/x86_64/memlayout.h"
+#include "cap/captable.h"
+#include "ipc/port.h"
+#include "lib/log.h"
+#include "lib/string.h"
+#include "mm/pmm.h"
+#include "test/ktest.h"
+
+#define RW (ATXF_RIGHT_READ | ATXF_RIGHT_WRITE)
+
+static struct kmsg numbered(uint32_t n)
+{
+	struct kmsg km;
+
+	memset(&km, 0, sizeof(km));
+	km.m.type = n;
+	return km;
+}
+
+static int test_queue(struct port *p)
+{
+	struct kmsg km, out;
+
+	for (uint32_t i = 0; i < PORT_QUEUE_LEN; i++) {
+		km = numbered(i);
+		KTEST_CHECK(port_enqueue_locked(p, &km) == 0, "message %u refused", i);
+	}
+	km = numbered(99);
+	KTEST_CHECK(port_enqueue_locked(p, &km) == -ATXF_EAGAIN, "a full queue must say EAGAIN");
+	KTEST_CHECK(port_notify_locked(p, 1) == 0 && port_notify_locked(p, 4) == 0, "notify");
+	KTEST_CHECK(port_dequeue_locked(p, &out) && out.m.type == ATXF_MSG_NOTIFY &&
+		    *(uint64_t *)out.m.data == 5, "notifications coalesce and come first");
+	for (uint32_t i = 0; i < PORT_QUEUE_LEN; i++)
+		KTEST_CHECK(port_dequeue_locked(p, &out) && out.m.type == i,
+			    "message %u out of order", i);
+	KTEST_CHECK(!port_dequeue_locked(p, &out), "the queue must be empty");
+	return 0;
+}
+
+/* A queued message holding a second port's send right: the port's death
+ * must give that reference back. */
+static int test_death(struct port *p)
+{
+	struct port *other = port_create();
+	struct kmsg km = numbered(1);
+
+	KTEST_CHECK(other, "port_create");
+	port_get_locked(other, RW);
+	km.caps[0] = (struct cap){ .kind = ATXF_CAP_PORT, .rights = ATXF_RIGHT_WRITE,
+				   .obj = other };
+	cap_get(&km.caps[0]);
+	km.ncaps = 1;
+	KTEST_CHECK(other->refs == 2, "two references to the second port");
+	KTEST_CHECK(port_enqueue_locked(p, &km) == 0, "enqueue with a capability");
+	port_get_locked(p, ATXF_RIGHT_WRITE);           /* a sender stays */
+	port_put_locked(p, RW);                         /* the receiver goes */
+	KTEST_CHECK(p->dead && p->count == 0, "the port must die with its last reader");
+	KTEST_CHECK(other->refs == 1, "the queued capability must be released");
+	km = numbered(2);
+	KTEST_CHECK(port_enqueue_locked(p, &km) == -ATXF_EPEER, "a send after death: EPEER");
+	KTEST_CHECK(port_notify_locked(p, 0) == -ATXF_EPEER, "a notify after death: EPEER");
+	port_put_locked(p, ATXF_RIGHT_WRITE);           /* frees p */
+	port_put_locked(other, RW);
+	return 0;
+}
+
+static int test_contig(void)
+{
+	uint64_t before = pmm_free_frames();
+	uint64_t pa = pmm_alloc_contig(16, 4ul << 30);
+
+	KTEST_CHECK(pa && pa % PAGE_SIZE == 0 && pa + 16 * PAGE_SIZE <= (4ul << 30),
+		    "16 contiguous frames below 4 GiB: 0x%lx", pa);
+	KTEST_CHECK(pmm_free_frames() == before - 16, "16 frames taken");
+	for (int i = 0; i < 16; i++) {
+		const uint64_t *w = phys_to_virt(pa + i * PAGE_SIZE);
+
+		KTEST_CHECK(w[0] == 0 && w[511] == 0, "frame %d not zeroed", i);
+		pmm_free(pa + i * PAGE_SIZE);
+	}
+	KTEST_CHECK(pmm_free_frames() == before, "all given back");
+	return 0;
+}
+
+int ktest_ipc(void)
+{
+	uint64_t before = pmm_free_frames();
+	struct port *p = port_create();
+	uint64_t flags;
+	int bad;
+
+	KTEST_CHECK(p, "port_create");
+	flags = spin_lock_irqsave(&cap_lock);
+	port_get_locked(p, RW);
+	bad = test_queue(p) || test_death(p);
+	spin_unlock_irqrestore(&cap_lock, flags);
+	if (bad || test_contig())
+		return -1;
+	klog("ktest ipc: queue of %d, notifications first, death, contiguous frames: %ld "
+	     "frames net", PORT_QUEUE_LEN, (long)(before - pmm_free_frames()));
+	return 0;
+}

@@ -1,0 +1,28 @@
+/*
+ * The capability clauses of a boot.cfg `start` line (docs/boot.md,
+ * "Capabilities for what init starts"): one word each, such as
+ * `ioport:0x70-0x71:rw` or `mmio:0xfea00000+0x100000`, turned into the
+ * arguments of SYS_CAP_DERIVE from init's root capability.
+ *
+ * Pure, like the line parser: init derives, the host tests
+ * (tests/unit/test_bootcfg_caps.c) check the parsing.
+ */
+#ifndef INIT_BOOTCAP_H
+#define INIT_BOOTCAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define BOOTCAP_WHY_MAX 80
+
+struct bootcap {
+	uint32_t kind;          /* ATXF_CAP_*; ATXF_CAP_ROOT: pass init's own as is */
+	uint64_t base;
+	uint64_t size;
+	uint32_t rights;        /* ATXF_RIGHT_*, without the derive kind bits */
+};
+
+/* Parses one clause: 0, or -1 with the reason in why[0..why_size). */
+int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_size);
+
+#endif

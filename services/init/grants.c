@@ -1,0 +1,50 @@
+/*
+ * Capabilities for the programs init starts (grants.h, docs/boot.md):
+ * each clause becomes one SYS_CAP_DERIVE from the root capability, with
+ * the kind in the rights argument's bits 8..15; `root` passes init's own
+ * root handle as it is (and is therefore never dropped).
+ */
+#include <stdio.h>
+#include <atxf/proc.h>
+#include <atxf/sys.h>
+#include "bootcap.h"
+#include "grants.h"
+
+static atxf_handle_t derive(const struct bootcap *cap)
+{
+	if (cap->kind == ATXF_CAP_ROOT)
+		return ATXF_HANDLE_INIT_ROOT;
+	return atxf_cap_derive(ATXF_HANDLE_INIT_ROOT, cap->base, cap->size,
+			       cap->rights | ATXF_DERIVE_KIND(cap->kind));
+}
+
+int grants_make(const struct bootcfg_directive *d, atxf_handle_t *out)
+{
+	char why[BOOTCAP_WHY_MAX];
+	struct bootcap cap;
+
+	for (unsigned i = 0; i < d->ncaps; i++) {
+		atxf_handle_t h = ATXF_HANDLE_NONE;
+
+		if (bootcap_parse(d->caps[i], &cap, why, sizeof(why)) == 0) {
+			h = derive(&cap);
+			if (h < 0)
+				snprintf(why, sizeof(why), "%s", atxf_strerror(h));
+		}
+		if (h < 0) {
+			printf("init: boot.cfg:%u: %s: %s; %s not started\n", d->line,
+			       d->caps[i], why, d->argv[0]);
+			grants_drop(out, i);
+			return -1;
+		}
+		out[i] = h;
+	}
+	return 0;
+}
+
+void grants_drop(const atxf_handle_t *caps, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (caps[i] >= 0 && caps[i] != ATXF_HANDLE_INIT_ROOT)
+			atxf_cap_drop(caps[i]);
+}

@@ -1,0 +1,19 @@
+/*
+ * What init hands a program it starts: the handles of its `start` line's
+ * capability clauses (bootcap.h), derived from init's root capability.
+ */
+#ifndef INIT_GRANTS_H
+#define INIT_GRANTS_H
+
+#include <atxf/cap.h>
+#include "bootcfg.h"
+
+/*
+ * Derives d's clauses into out[0..d->ncaps), in order. 0, or -1 after
+ * logging `init: boot.cfg:LINE: CLAUSE: REASON` (nothing is left held).
+ */
+int grants_make(const struct bootcfg_directive *d, atxf_handle_t *out);
+/* Drops init's copies once the child has its own. */
+void grants_drop(const atxf_handle_t *caps, unsigned n);
+
+#endif

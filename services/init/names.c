@@ -1,0 +1,163 @@
+/*
+ * init's name service (names.h): the receive loop's body around libatxf's
+ * pure atxf_name_serve(). Registration and eviction are logged, one line
+ * each, so a boot log shows who published what.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <atxf/errors.h>
+#include <atxf/port.h>
+#include <atxf/proto/name.h>
+#include <atxf/sys.h>
+#include "names.h"
+
+static struct atxf_name_table table;
+static atxf_handle_t service = ATXF_HANDLE_NONE;   /* receive right, init's own */
+static atxf_handle_t client = ATXF_HANDLE_NONE;    /* send right children get */
+
+/* A registration whose owner's port died may be taken over (driver
+ * restart): SYS_IPC_NOTIFY with no bits says -ATXF_EPEER for a dead port. */
+static int port_alive(atxf_handle_t port)
+{
+	return atxf_notify(port, 0) != -ATXF_EPEER;
+}
+
+int names_start(void)
+{
+	struct atxf_cap_info info;
+	atxf_handle_t port = atxf_port_create();
+	int err;
+
+	if (port < 0)
+		return port;
+	err = atxf_cap_query(port, &info);
+	if (err == 0)
+		err = atxf_cap_derive(port, info.base, info.size,
+				      ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
+	if (err < 0) {
+		atxf_port_close(port);
+		return err;
+	}
+	atxf_name_table_init(&table);
+	service = port;
+	client = err;
+	return 0;
+}
+
+atxf_handle_t names_client_handle(void)
+{
+	return client;
+}
+
+static void log_registration(const struct atxf_msg *req)
+{
+	printf("names: %.*s -> pid %u\n", (int)req->len, (const char *)req->data,
+	       (unsigned)req->sender);
+}
+
+/*
+ * What REGISTER publishes is handed to everyone who looks the name up, so
+ * it must be a port's send right and nothing more: another kind of
+ * capability is refused (-ATXF_EBADH), a right without WRITE and GRANT
+ * too (-ATXF_EPERM: lookups could not use or receive it), and a right that
+ * also receives is narrowed to WRITE|GRANT, so no client can read the
+ * owner's messages. 0, with req->caps[0] replaced if narrowed.
+ */
+static int vet_register(struct atxf_msg *req)
+{
+	const uint32_t send = ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT;
+	struct atxf_cap_info info;
+	atxf_handle_t narrow;
+
+	if (req->type != ATXF_NAME_REGISTER || req->ncaps != 1 || req->caps[0] < 0)
+		return 0;
+	if (atxf_cap_query(req->caps[0], &info) < 0 || info.kind != ATXF_CAP_PORT)
+		return -ATXF_EBADH;
+	if ((info.rights & send) != send)
+		return -ATXF_EPERM;
+	if (info.rights == send)
+		return 0;
+	narrow = atxf_cap_derive(req->caps[0], info.base, info.size, send);
+	if (narrow < 0)
+		return narrow;
+	atxf_cap_drop(req->caps[0]);
+	req->caps[0] = narrow;
+	return 0;
+}
+
+/* A refused request: its status, and every capability it brought dropped. */
+static void refuse(const struct atxf_msg *req, int status)
+{
+	struct atxf_msg reply;
+
+	atxf_msg_init(&reply, (uint32_t)status);
+	if (req->reply)
+		atxf_reply(req, &reply);
+	for (unsigned i = 0; i < req->ncaps && i < ATXF_MSG_CAPS_MAX; i++)
+		if (req->caps[i] >= 0)
+			atxf_cap_drop(req->caps[i]);
+}
+
+static void serve(struct atxf_msg *req)
+{
+	atxf_handle_t drop[ATXF_NAME_DROPS];
+	struct atxf_msg reply;
+	int status = vet_register(req);
+
+	if (status < 0) {
+		refuse(req, status);
+		return;
+	}
+	status = atxf_name_serve(&table, req, &reply, drop, port_alive);
+
+	if (status == 0 && req->type == ATXF_NAME_REGISTER)
+		log_registration(req);
+	/* A plain send (no token) is served but not answered (docs/protocols.md). */
+	if (req->reply)
+		atxf_reply(req, &reply);
+	for (unsigned i = 0; i < ATXF_NAME_DROPS; i++)
+		if (drop[i] >= 0)
+			atxf_cap_drop(drop[i]);
+}
+
+int names_serve_one(uint64_t timeout_ns)
+{
+	struct atxf_msg req;
+	int err;
+
+	if (service < 0)
+		return -ATXF_EBADH;
+	err = atxf_recv(service, &req, timeout_ns);
+	if (err == -ATXF_ETIMEDOUT || err == -ATXF_EAGAIN)
+		return 0;
+	if (err < 0) {
+		printf("init: name service stopped: receiving failed: %s\n", atxf_strerror(err));
+		service = ATXF_HANDLE_NONE;
+		return err;
+	}
+	/* A notification on the service port means nothing to it. */
+	if (req.type != ATXF_MSG_NOTIFY)
+		serve(&req);
+	return 1;
+}
+
+void names_forget(uint32_t pid)
+{
+	char name[ATXF_NAME_MAX];
+	atxf_handle_t port;
+
+	if (service < 0)
+		return;
+	for (unsigned i = 0; i < ATXF_NAME_TABLE_SIZE; i++) {
+		const struct atxf_name_entry *e = &table.entry[i];
+
+		if (e->name[0] == '\0' || e->owner != pid)
+			continue;
+		/* The table clears the entry: keep the name for the log line. */
+		memcpy(name, e->name, sizeof(name));
+		port = atxf_name_table_remove(&table, name, strlen(name), pid);
+		printf("names: %s removed (pid %u ended)\n", name, (unsigned)pid);
+		if (port >= 0)
+			atxf_cap_drop(port);
+	}
+}

@@ -1,0 +1,28 @@
+/*
+ * init's name service (<atxf/proto/name.h>): one port, served by init
+ * between reaping its children. The table and the request logic are
+ * libatxf's pure name_table.c and name_serve.c; this part only receives,
+ * replies, drops the handles the table lets go, and logs.
+ */
+#ifndef INIT_NAMES_H
+#define INIT_NAMES_H
+
+#include <stdint.h>
+#include <atxf/cap.h>
+
+/* Creates the port and the send right children get: 0, or the error of
+ * the call that failed (then every other call here does nothing). */
+int names_start(void);
+/* The send right to hand every child as ATXF_HANDLE_NAMESERVICE, or
+ * ATXF_HANDLE_NONE when the service did not start. */
+atxf_handle_t names_client_handle(void);
+/*
+ * Waits up to timeout_ns for one request and answers it: 1 if one was
+ * served, 0 if none came, or a negative ATXF_E* code when receiving
+ * itself failed (the service is then stopped).
+ */
+int names_serve_one(uint64_t timeout_ns);
+/* Removes every name pid registered (it ended) and drops their ports. */
+void names_forget(uint32_t pid);
+
+#endif

@@ -1,0 +1,27 @@
+# tests/bench: `make bench` boots the kernel with init and the benchmark
+# programs and prints figures (tests/bench/run.py); it never passes or
+# fails on a timing and is not a step of `make check`, which only builds
+# the programs (ALL_TARGETS), so they keep compiling with -Werror.
+#
+#   make bench                  BENCH_RUNS=N samples per figure (default 2000)
+#                               ATXF_ACCEL=kvm|tcg as for the QEMU tests
+#
+# Needs: sysroot/build.mk (atxf_program), services/build.mk (INIT_ATXF),
+# kernel/build.mk (KERNEL_ELF).
+
+BENCH_DIR   := $(BUILD)/bench
+BENCH_ATXF  := $(BENCH_DIR)/bench.atxf
+BENCH_ECHO  := $(BENCH_DIR)/bench-echo.atxf
+BENCH_PROGS := $(BENCH_ATXF) $(BENCH_ECHO)
+BENCH_RUNS  ?= 2000
+
+$(eval $(call atxf_program,$(BENCH_ATXF),tests/bench/bench.c tests/bench/bench_null.c \
+	tests/bench/bench_ipc.c tests/bench/bench_switch.c tests/bench/bench_irq.c tests/bench/stats.c))
+$(eval $(call atxf_program,$(BENCH_ECHO),tests/bench/bench-echo.c))
+
+.PHONY: bench
+bench: $(KERNEL_ELF) $(INIT_ATXF) $(BENCH_PROGS)
+	@$(PYTHON) tests/bench/run.py --kernel $(KERNEL_ELF) --init $(INIT_ATXF) \
+		--progs $(BENCH_DIR) --runs $(BENCH_RUNS)
+
+ALL_TARGETS += $(BENCH_PROGS)

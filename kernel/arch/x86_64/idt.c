@@ -1,6 +1,6 @@
 /*
  * The IDT (SDM vol. 3 §6.14.1): every vector is a 64-bit interrupt gate
- * (interrupts off on entry) into the stub isr.S generated for it. Double
+ * (interrupts off on entry) into the entry routine isr.S generated for it. Double
  * fault, NMI and machine check run on their own IST stacks, so they work even
  * when the faulting stack is gone (a kernel stack overflow into its guard
  * page ends as a double fault).

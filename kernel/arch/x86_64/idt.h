@@ -1,4 +1,4 @@
-/* The interrupt descriptor table: 256 gates into isr.S's stubs. */
+/* The interrupt descriptor table: 256 gates into isr.S's entry routines. */
 #ifndef ARCH_X86_64_IDT_H
 #define ARCH_X86_64_IDT_H
 

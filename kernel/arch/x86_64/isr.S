@@ -1,5 +1,5 @@
 /*
- * Interrupt and exception entry. One small stub per vector pushes a dummy
+ * Interrupt and exception entry. One small entry routine per vector pushes a dummy
  * error code where the CPU pushes none (SDM vol. 3 table 6-1), then the
  * vector, and joins isr_common, which saves the general registers into a
  * struct trap_frame (trap.h) and calls trap_dispatch(frame).
@@ -65,7 +65,7 @@ trap_return:                    /* also where new user threads start */
 2:	addq $16, %rsp          /* vector and error code */
 	iretq
 
-	/* altmacro: %vec expands to vec's value, naming each stub. (It also
+	/* altmacro: %vec expands to vec's value, naming each entry routine. (It also
 	 * makes '<', '>' and '!' special, hence HAS_ERROR's plain form.) */
 	.altmacro
 .macro ISR_STUB v

@@ -1,5 +1,5 @@
 /*
- * The system call trap, and one raw stub per call generated from
+ * The system call trap, and one raw wrapper per call generated from
  * ATXF_SYSCALL_TABLE (<atxf/syscalls.h>): sys_IPC_SEND(port, msg, flags)
  * takes exactly the table's argument count, so a wrapper that passes too
  * many or too few does not compile. Private to libatxf; the typed
@@ -51,7 +51,7 @@ static inline long atxf_trap(long nr, long a1, long a2, long a3, long a4, long a
 	static inline long sys_##name(long a1, long a2, long a3, long a4) \
 	{ return atxf_trap(nr, a1, a2, a3, a4, 0, 0); }
 
-/* Pastes the argument count onto ATXF_STUB_ to pick the stub's shape. */
+/* Pastes the argument count onto ATXF_STUB_ to pick the wrapper's shape. */
 #define ATXF_STUB(name, nr, nargs) ATXF_STUB_##nargs(name, nr)
 
 ATXF_SYSCALL_TABLE(ATXF_STUB)

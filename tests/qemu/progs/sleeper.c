@@ -1,7 +1,7 @@
 /*
  * sleeper.atxf: measures one 100 ms sleep with the kernel's own clock, for
  * the scenario that wants it to end within 100..150 ms. Prints
- *   sleeper: sleep(100 ms) took X.XXX ms
+ *   sleeper: sleep(100 ms) took N.NNN ms (N: digits)
  * and exits 0 (1 if the sleep call itself failed).
  */
 #include <stdint.h>

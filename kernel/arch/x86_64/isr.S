@@ -9,6 +9,7 @@
  * when the saved CS has RPL 3.
  */
 #include "arch/x86_64/arch_cpu.h"
+#include "arch/x86_64/trap_regs.h"
 
 /* CPU-pushed error codes: #DF 8, #TS 10, #NP 11, #SS 12, #GP 13, #PF 14,
  * #AC 17, #CP 21, #VC 29, #SX 30. */
@@ -25,40 +26,12 @@ isr_common:
 	testb $3, FRAME_CS(%rsp)
 	jz 1f
 	swapgs
-1:	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+1:	PUSH_GPRS
 	mov %rsp, %rdi
 	call trap_dispatch
 	.globl trap_return
 trap_return:                    /* also where new user threads start */
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+	POP_GPRS
 	testb $3, FRAME_CS(%rsp)
 	jz 2f
 	swapgs

@@ -12,6 +12,7 @@
  * the user's stack: a classic privilege escalation, SDM vol. 2 SYSRET.)
  */
 #include "arch/x86_64/arch_cpu.h"
+#include "arch/x86_64/trap_regs.h"
 
 #define VEC_SYSCALL   0x100     /* not a CPU vector: marks a syscall frame */
 #define USER_TOP      0x0000800000000000
@@ -34,21 +35,7 @@ syscall_entry:
 	pushq %rcx                      /* rip */
 	pushq $0                        /* error */
 	pushq $VEC_SYSCALL              /* vector */
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	PUSH_GPRS
 	xorl %ebp, %ebp                 /* the backtrace ends here */
 	movq %rsp, %rdi
 	sti                             /* system calls are preemptible */
@@ -58,21 +45,7 @@ syscall_entry:
 	movq $USER_TOP, %r11
 	cmpq %r11, %rcx
 	jae 1f                          /* not a user address: use iretq */
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+	POP_GPRS
 	movq 16(%rsp), %rcx             /* rip */
 	movq 32(%rsp), %r11             /* rflags */
 	movq 40(%rsp), %rsp             /* user rsp: no kernel data below it */

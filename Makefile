@@ -28,10 +28,13 @@ include tests/unit/runtime.mk
 include tests/unit/format.mk
 include tests/unit/libc.mk
 include tests/unit/driver.mk
+include tests/unit/drivers.mk
 include tests/unit/init.mk
+include tests/unit/devmgr.mk
 include tests/fuzz/build.mk
 include tests/sdk/build.mk
 include tests/qemu/progs/build.mk
+include drivers/build.mk
 include tests/qemu/build.mk
 include tests/bench/build.mk
 

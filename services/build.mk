@@ -24,3 +24,11 @@ $(BOOT_TAR): $(INIT_ATXF) $(BOOT_CFG) $(BOOTFS_PY)
 image: $(BOOT_TAR)
 
 ALL_TARGETS += $(INIT_ATXF) $(BOOT_TAR)
+
+# devmgr (issue 6): device manager and driver supervisor, started by init
+# with `start devmgr.atxf with root` (docs/devmgr.md).
+DEVMGR_ATXF := $(BUILD)/services/devmgr.atxf
+DEVMGR_SRCS := $(addprefix services/devmgr/,main.c pci.c legacy.c legacy_table.c log.c \
+	       drivers.c match.c backoff.c supervise.c spawn.c serve.c)
+$(eval $(call atxf_program,$(DEVMGR_ATXF),$(DEVMGR_SRCS)))
+ALL_TARGETS += $(DEVMGR_ATXF)

@@ -28,6 +28,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bootfs                                    # noqa: E402
 import qemu                                      # noqa: E402
+import qmp                                       # noqa: E402
 from scenarios import SCENARIOS                  # noqa: E402
 
 LOG_DIR = "build/tests/qemu"
@@ -46,16 +47,20 @@ class Run:
         self.timed_out = False
         self.stderr = ""
         self.seconds = 0.0
+        self.qmp_problem = None                 # a QMP script step that failed
 
 
-def read_output(proc, run, stop_at):
+def read_output(proc, run, stop_at, injector=None):
     """Collects serial lines; ends QEMU once every regex of stop_at (a
-    list, matched in any order) has matched some line."""
+    list, matched in any order) has matched some line. An injector (qmp.py)
+    sees every line and plays its input script when its trigger appears."""
     waiting = list(stop_at or ())
     for raw in proc.stdout:
         line = raw.decode("utf-8", "replace").rstrip("\r\n")
         run.lines.append(line)
         text = TIMESTAMP.sub("", line)
+        if injector:
+            injector.on_line(text)
         waiting = [r for r in waiting if not r.search(text)]
         if stop_at and not waiting:
             run.stopped = True
@@ -84,17 +89,22 @@ def archive_for(sc, opts):
 
 
 def boot(sc, opts, initrd):
+    extra, injector = list(sc.get("qemu_args", ())), None
+    if sc.get("qmp"):
+        sock = os.path.join(LOG_DIR, sc["name"] + ".qmp")
+        injector = qmp.Injector(sock, sc["qmp"])
+        extra += qmp.qemu_args(sock)
     cmd, _ = qemu.command(kernel=opts["kernel"],
                           iso=opts["iso"] if sc.get("iso") else None,
                           append=sc.get("append"), accel=opts["accel"], serial="stdio",
-                          extra=sc.get("qemu_args", ()), initrd=initrd)
+                          extra=extra, initrd=initrd)
     run = Run()
     stop_at = sc.get("stop_at") or []
     stop_at = [re.compile(r) for r in ([stop_at] if isinstance(stop_at, str) else stop_at)]
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
-    reader = threading.Thread(target=read_output, args=(proc, run, stop_at))
+    reader = threading.Thread(target=read_output, args=(proc, run, stop_at, injector))
     reader.start()
     reader.join(sc.get("timeout", opts["timeout"]))
     if reader.is_alive():
@@ -104,6 +114,9 @@ def boot(sc, opts, initrd):
     run.stderr = proc.stderr.read().decode("utf-8", "replace").strip()
     run.status = proc.wait()
     run.seconds = time.monotonic() - start
+    if injector:
+        run.qmp_problem = injector.problem()
+        injector.close()
     return run
 
 
@@ -181,7 +194,7 @@ def run_scenario(sc, opts):
     why = ending_problem(sc, run, sc.get("timeout", opts["timeout"]))
     if not why and bad is not None:
         why = "a log line without a timestamp: %s" % bad
-    why = why or log_problem(sc, lines)
+    why = why or run.qmp_problem or log_problem(sc, lines)
     if why:
         print("  FAIL    %s: %s" % (sc["name"], why))
     else:

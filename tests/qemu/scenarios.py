@@ -475,3 +475,263 @@ ISSUE5_SCENARIOS += [
 ]
 
 SCENARIOS += ISSUE5_SCENARIOS
+
+
+# Issue 6: the PS/2 keyboard and mouse drivers and the 16550 driver
+# (drivers/), started with boot.cfg `with` clauses until devmgr starts them
+# from their manifests. The keyboard driver owns the i8042 (the mouse driver
+# waits for "kbd0"); the UART driver runs on COM2 (a second -serial), for
+# COM1 is the kernel's log. input-events.atxf subscribes to kbd0 and mouse0
+# and prints what they report (tests/qemu/progs/input-events.c).
+KBD_START = "start ps2-keyboard.atxf kbd0 with ioport:0x60-0x60:rw ioport:0x64-0x64:rw irq:1:r"
+MOUSE_START = "start ps2-mouse.atxf mouse0 with ioport:0x60-0x60:rw ioport:0x64-0x64:rw irq:12:r"
+COM2_START = "start uart16550.atxf com2 with ioport:0x2f8-0x2ff:rw irq:3:r"
+
+DRIVER_SCENARIOS = [
+    dict(name="drivers-start",
+         what="ps2-keyboard, ps2-mouse and uart16550 probe their devices and register "
+              "kbd0, mouse0 and com2; a client subscribes to both input devices",
+         programs=["ps2-keyboard.atxf", "ps2-mouse.atxf", "uart16550.atxf", "input-events.atxf"],
+         qemu_args=["-serial", "null"],
+         cfg=[KBD_START, MOUSE_START, COM2_START, "start input-events.atxf kbd0 mouse0"],
+         expect=[says("ps2-keyboard.atxf", r"kbd0: i8042 ready, keyboard on IRQ 1$"),
+                 says("ps2-mouse.atxf", r"mouse0: streaming, mouse on IRQ 12$"),
+                 says("input-events.atxf", r"input-events: subscribed to mouse0$")],
+         check=contains(says("uart16550.atxf", r"com2: 16550 at port 0x2f8, 115200 baud$"),
+                        says("input-events.atxf", r"input-events: subscribed to kbd0$")),
+         forbid=NO_PANIC + [r"FAIL", r"^fault: "], exit=None,
+         stop_at=[says("uart16550.atxf", r"com2: 16550 at port")[1:],
+                  says("input-events.atxf", r"input-events: subscribed to mouse0$")[1:]]),
+]
+
+# The UART driver's transmit path on COM2, written to a file QEMU keeps:
+# more than the 16-byte FIFO, so THR-empty interrupts carry the rest.
+COM2_OUT = "build/tests/qemu/uart16550-com2.out"
+COM2_TEXT = "uart16550-on-COM2:the-THR-empty-interrupt-carried-all-of-these-bytes"
+
+
+def com2_got(text):
+    """A check: COM2's file holds exactly text and a newline."""
+    def check(log):
+        try:
+            with open(COM2_OUT, "rb") as f:
+                got = f.read()
+        except OSError as e:
+            return "no COM2 output: %s" % e
+        want = (text + "\n").encode()
+        return None if got == want else "COM2 got %r, want %r" % (got, want)
+    return check
+
+
+DRIVER_SCENARIOS += [
+    dict(name="uart16550-write",
+         what="a client's WRITE to com2 goes out on COM2 whole, past the 16-byte FIFO",
+         programs=["uart16550.atxf", "char-write.atxf"],
+         qemu_args=["-serial", "file:" + COM2_OUT],
+         cfg=[COM2_START, "start char-write.atxf com2 " + COM2_TEXT,
+              "exit-with char-write.atxf"],
+         expect=[says("uart16550.atxf", r"com2: 16550 at port 0x2f8, 115200 baud$"),
+                 says("char-write.atxf", r"char-write: com2 took %d bytes$" % (len(COM2_TEXT) + 1)),
+                 exited("char-write.atxf", 0)],
+         check=com2_got(COM2_TEXT),
+         forbid=NO_PANIC + [r"FAIL", r"^fault: "], exit=0),
+]
+
+def event(text):
+    """A line input-events.atxf printed for one event."""
+    return says("input-events.atxf", r"input-events: %s$" % text)
+
+
+# Keys and pointer events injected through QEMU's monitor (qmp.py), once the
+# client has subscribed to both devices. Each step of a QMP script waits for
+# its log line; the expected events must appear in this order.
+INPUT_PROGRAMS = ["ps2-keyboard.atxf", "ps2-mouse.atxf", "input-events.atxf"]
+INPUT_CFG = [KBD_START, MOUSE_START, "start input-events.atxf kbd0 mouse0"]
+INPUT_READY = r"input-events: subscribed to mouse0$"
+
+KEY_EVENTS = ["KEY 0x1e 1", "KEY 0x1e 0",                  # a
+              "KEY 0x02 1", "KEY 0x02 0",                  # 1
+              "KEY 0x2a 1", "KEY 0x30 1", "KEY 0x30 0", "KEY 0x2a 0",   # shift + b
+              "KEY 0x3a 1", "KEY 0x3a 0",                  # caps lock (LEDs sent and ACKed)
+              "KEY 0x2e 1", "KEY 0x2e 0"]                  # c
+MOUSE_EVENTS = ["REL 0 5", "REL 1 -3", "BUTTON 0 1", "BUTTON 0 0",
+                "REL 0 -7", "REL 1 9", "BUTTON 1 1", "BUTTON 1 0",
+                "BUTTON 2 1", "BUTTON 2 0"]
+
+DRIVER_SCENARIOS += [
+    dict(name="ps2-keys",
+         what="keys typed through QMP send-key reach a subscriber as make/break codes, "
+              "with shift and caps lock (whose LED command the keyboard must ACK)",
+         programs=INPUT_PROGRAMS, cfg=INPUT_CFG,
+         qmp=[(INPUT_READY, [("type_text", ("a1B",)), ("send_key", (["caps_lock"],)),
+                             ("type_text", ("c",))])],
+         expect=[event(e) for e in KEY_EVENTS],
+         forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"keyboard does not take"], exit=None,
+         stop_at=[event(KEY_EVENTS[-1])[1:]]),
+    dict(name="ps2-mouse-events",
+         what="relative motion and buttons injected with input-send-event arrive with "
+              "the right signs (Y grows down) and buttons",
+         programs=INPUT_PROGRAMS, cfg=INPUT_CFG,
+         qmp=[(INPUT_READY, [("move", (5, -3)), ("click", ("left",)), ("move", (-7, 9)),
+                             ("click", ("right",)), ("click", ("middle",))])],
+         expect=[event(e) for e in MOUSE_EVENTS],
+         forbid=NO_PANIC + [r"FAIL", r"^fault: "], exit=None,
+         stop_at=[event(MOUSE_EVENTS[-1])[1:]]),
+]
+
+SCENARIOS += DRIVER_SCENARIOS
+
+# ---- issue 6: devmgr (services/devmgr, docs/devmgr.md) ----------------------
+# devmgr is built into build/services, beside init, not build/progs.
+DEVMGR = "devmgr.atxf=../services/devmgr.atxf"
+
+
+def devmgr_says(text):
+    return says("devmgr.atxf", r"devmgr: " + text)
+
+
+DEVMGR_SCENARIOS = [
+    # Under init: registers its name, enumerates PCI (q35 on bus 0, an edu
+    # pinned at 00:10.0) and the legacy table, and finds no boot archive
+    # (the kernel maps it into the first process only).
+    dict(name="devmgr-enumerate",
+         what="devmgr under init: registers \"devmgr\", logs the PCI and legacy devices",
+         programs=[DEVMGR], qemu_args=EDU_ARGS,
+         cfg=["start devmgr.atxf with root"],
+         expect=[started("devmgr.atxf"),
+                 devmgr_says(r"device 00:00\.0 pci 8086:29c0 class 06:00:00"),
+                 devmgr_says(r"device 00:10\.0 pci 1234:11e8 class 00:ff:00 "
+                             r"bar0 mmio 0xfea00000\+0x100000 msi"),
+                 devmgr_says(r"device 00:1f\.2 pci 8086:2922 class 01:06:01 .*bar5 mmio "),
+                 devmgr_says(r"device i8042 legacy ports 0x60-0x60 0x64-0x64 irq 1 12: present$"),
+                 devmgr_says(r"device COM1 legacy ports 0x3f8-0x3ff irq 4: present$"),
+                 devmgr_says(r"device COM2 legacy ports 0x2f8-0x2ff irq 3: absent$"),
+                 devmgr_says(r"\d+ devices$"),
+                 devmgr_says(r"no boot archive in reach: no drivers to start$"),
+                 devmgr_says(r"ready \(0 driver instances\)$")],
+         check=contains(says("init.atxf", r"names: devmgr -> pid \d+$")),
+         forbid=NO_PANIC + [r"FAIL", r"devmgr: registering"], exit=None,
+         stop_at=[devmgr_says(r"ready ")[1:], says("init.atxf", r"names: devmgr -> pid")[1:]]),
+    # devmgr as the first process (init=devmgr.atxf) has the boot archive
+    # and ROOT as handle 2, so it reads the test drivers' manifests: the
+    # greedy one asks for COM2's ports on COM1 and is refused; the flaky one
+    # crashes twice and is restarted within 1 s each time, then serves with
+    # exactly its manifest's capabilities; the crashy one ends five times in
+    # 5 s and is given up on.
+    dict(name="devmgr-supervise",
+         what="devmgr: least privilege refusal, restart with backoff, giving up",
+         programs=[DEVMGR, "dm-flaky.atxf", "dm-crashy.atxf", "dm-greedy.atxf"], cfg=[],
+         append="init=devmgr.atxf",
+         expect=[devmgr_says(r"no name service: reachable by its drivers only$"),
+                 devmgr_says(r"device COM1 legacy ports 0x3f8-0x3ff irq 4: present$"),
+                 devmgr_says(r"3 drivers with a manifest in the boot archive$"),
+                 devmgr_says(r"refused dm-greedy \(dm-greedy\.atxf\) on COM1: ioport "
+                             r"0x2f8\+0x8: outside the device's port ranges: the device does "
+                             r"not own it$"),
+                 devmgr_says(r"ready \(2 driver instances\)$")],
+         check=contains(
+             devmgr_says(r"started dm-flaky \(dm-flaky\.com1\) on COM1 pid \d+ generation 0 "
+                         r"with 2 capabilities$"),
+             says("dm-flaky.atxf", r"dm-flaky: generation 0: crashing$"),
+             devmgr_says(r"dm-flaky \(dm-flaky\.com1\) pid \d+ ended with status 142 "
+                         r"after \d+ ms$"),
+             devmgr_says(r"dm-flaky \(dm-flaky\.com1\): restarting in 50 ms$"),
+             devmgr_says(r"restarting dm-flaky \(dm-flaky\.com1\) generation 1, restart 1, "
+                         r"[1-9]?\d{1,2} ms after it ended$"),
+             devmgr_says(r"dm-flaky \(dm-flaky\.com1\): restarting in 100 ms$"),
+             devmgr_says(r"restarting dm-flaky \(dm-flaky\.com1\) generation 2, restart 2, "
+                         r"[1-9]?\d{1,2} ms after it ended$"),
+             says("dm-flaky.atxf", r"dm-flaky: handle 2 kind 2 0x3f8\+0x8 rights 1$"),
+             says("dm-flaky.atxf", r"dm-flaky: handle 3 kind 3 0x4\+0x1 rights 1$"),
+             devmgr_says(r"dm-flaky \(dm-flaky\.com1\) pid \d+ generation 2 says hello: "
+                         r"serving$"),
+             says("dm-flaky.atxf", r"dm-flaky: generation 2 serving, hello answered 0$"),
+             devmgr_says(r"restarting dm-crashy \(dm-crashy\.com1\) generation 4, restart 4, "),
+             says("dm-crashy.atxf", r"dm-crashy: generation 4: exiting with 3$"),
+             devmgr_says(r"dm-crashy \(dm-crashy\.com1\): 5 failures within 5000 ms: "
+                         r"giving up$")),
+         forbid=NO_PANIC + [r"FAIL", r"dm-flaky: handle 4", r"generation 5",
+                            r"dm-flaky: generation 3"],
+         exit=None,
+         stop_at=[devmgr_says(r"dm-crashy \(dm-crashy\.com1\): 5 failures")[1:],
+                  says("dm-flaky.atxf", r"dm-flaky: generation 2 serving")[1:]]),
+]
+
+# The real drivers (drivers/, build/drivers) started by devmgr from their
+# manifests alone, each with exactly the ports and IRQ its device owns. As
+# the first process devmgr has no name service to offer, so each driver
+# says so before its HELLO (2 s: the name service call's timeout).
+DEVMGR_DRIVERS = ["%s.atxf=../drivers/%s.atxf" % (d, d) for d in ("ps2-keyboard", "uart16550")]
+
+DEVMGR_SCENARIOS += [
+    dict(name="devmgr-drivers",
+         what="devmgr starts the PS/2 keyboard and 16550 drivers from their manifests",
+         programs=[DEVMGR] + DEVMGR_DRIVERS, cfg=[], append="init=devmgr.atxf",
+         expect=[devmgr_says(r"2 drivers with a manifest in the boot archive$"),
+                 devmgr_says(r"started ps2-keyboard \(ps2-keyboard\.i8042\) on i8042 pid \d+ "
+                             r"generation 0 with 3 capabilities$"),
+                 devmgr_says(r"started uart16550 \(uart16550\.com1\) on COM1 pid \d+ "
+                             r"generation 0 with 2 capabilities$"),
+                 devmgr_says(r"ready \(2 driver instances\)$")],
+         check=contains(
+             r"^irq: ps2-keyboard\.atxf pid \d+ handles line 0x1 \(vector 0x[0-9a-f]+, edge\)$",
+             r"^irq: uart16550\.atxf pid \d+ handles line 0x4 \(vector 0x[0-9a-f]+, edge\)$",
+             devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 says hello: "
+                         r"serving$"),
+             devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 says hello: "
+                         r"serving$")),
+         forbid=NO_PANIC + [r"FAIL", r"fault: ", r"ended with status"], exit=None,
+         stop_at=[devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 "
+                              r"says hello")[1:],
+                  devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 "
+                              r"says hello")[1:]]),
+]
+
+# The devmgr protocol (services/devmgr/devmgr_proto.h) from a client that
+# devmgr itself starts (tests/qemu/progs/dm-query.c): the device and driver
+# lists, RESTART of a running driver, and two bad requests refused.
+DEVMGR_SCENARIOS += [
+    dict(name="devmgr-requests",
+         what="devmgr answers DEVICE and DRIVER queries, restarts a driver on request, "
+              "refuses bad requests",
+         programs=[DEVMGR, "dm-flaky.atxf", "dm-query.atxf"], cfg=[], append="init=devmgr.atxf",
+         expect=[says("dm-query.atxf", r"dm-query: device 0 00:00\.0$"),
+                 says("dm-query.atxf", r"dm-query: device \d+ i8042$"),
+                 says("dm-query.atxf", r"dm-query: driver 0 dm-flaky dm-flaky\.com1 state 2 "
+                      r"generation 2 restarts 2$"),
+                 says("dm-query.atxf", r"dm-query: driver 1 dm-query dm-query\.com1 state 1 "
+                      r"generation 0 restarts 0$"),
+                 says("dm-query.atxf", r"dm-query: RESTART dm-flaky\.com1: 0$"),
+                 says("dm-query.atxf", r"dm-query: dm-flaky\.com1 generation 3 after the "
+                      r"restart$"),
+                 says("dm-query.atxf", r"dm-query: STOP of an unknown instance: ENOENT ok$"),
+                 says("dm-query.atxf", r"dm-query: STOP without a NUL: EINVAL ok$"),
+                 devmgr_says(r"dm-query \(dm-query\.com1\) pid \d+ ended with status 0 "),
+                 devmgr_says(r"dm-query \(dm-query\.com1\): its manifest says no restart$")],
+         check=contains(
+             devmgr_says(r"restart of dm-flaky \(dm-flaky\.com1\) pid \d+ asked$"),
+             devmgr_says(r"dm-flaky \(dm-flaky\.com1\) pid \d+ ended with status 137 "),
+             devmgr_says(r"restarting dm-flaky \(dm-flaky\.com1\) generation 3, restart 3, "),
+             says("dm-flaky.atxf", r"dm-flaky: generation 3 serving, hello answered 0$")),
+         forbid=NO_PANIC + [r"FAIL", r"generation 4"], exit=None,
+         stop_at=[devmgr_says(r"dm-query \(dm-query\.com1\): its manifest says no restart")[1:]]),
+]
+
+# devmgr given the boot archive as a read-only shared-memory grant beside
+# ROOT, as init's proposed `bootfs` clause would (docs/devmgr.md), by a
+# stand-in first process (tests/qemu/progs/dm-launch.c).
+DEVMGR_SCENARIOS += [
+    dict(name="devmgr-bootfs",
+         what="devmgr reads driver manifests from a shared-memory grant of the boot archive",
+         programs=[DEVMGR, "dm-launch.atxf", "dm-flaky.atxf"], cfg=[],
+         append="init=dm-launch.atxf",
+         expect=[says("dm-launch.atxf", r"dm-launch: devmgr pid \d+ with a grant of \d+ bytes$"),
+                 devmgr_says(r"1 drivers with a manifest in the boot archive$"),
+                 devmgr_says(r"started dm-flaky \(dm-flaky\.com1\) on COM1 pid \d+ generation 0 "
+                             r"with 2 capabilities$"),
+                 says("dm-flaky.atxf", r"dm-flaky: generation 2 serving, hello answered 0$")],
+         forbid=NO_PANIC + [r"FAIL", r"no boot archive in reach"], exit=None,
+         stop_at=says("dm-flaky.atxf", r"dm-flaky: generation 2 serving")[1:]),
+]
+
+SCENARIOS += DEVMGR_SCENARIOS

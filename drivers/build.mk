@@ -1,0 +1,46 @@
+# drivers/: the user-space ATXF drivers, each built the way a user builds one
+# (rule 4: the staged x86_64-atxf-gcc, crt0, libatxf, atxf.ld, elf2atxf)
+# into build/drivers/NAME.atxf, with NAME.atxf.elf beside it for gdb.
+#
+#   ps2-keyboard  drivers/input/ps2-keyboard + the shared i8042 access
+#   ps2-mouse     drivers/input/ps2-mouse + the shared i8042 access
+#   uart16550     drivers/serial/uart16550
+#
+# The QEMU scenarios boot programs from build/progs, so each driver is also
+# copied there (PROGS_ALL): include this file after tests/qemu/progs/build.mk
+# and before tests/qemu/build.mk.
+# Their device logic is host-tested by tests/unit/drivers.mk.
+
+DRIVERS_OUT := $(BUILD)/drivers
+I8042_DIR   := drivers/input/i8042
+
+PS2KBD_SRCS   := drivers/input/ps2-keyboard/ps2_keyboard.c \
+		 drivers/input/ps2-keyboard/kbd_decode.c $(I8042_DIR)/i8042.c
+PS2MOUSE_SRCS := drivers/input/ps2-mouse/ps2_mouse.c \
+		 drivers/input/ps2-mouse/mouse_decode.c $(I8042_DIR)/i8042.c
+UART16550_SRCS := drivers/serial/uart16550/uart16550.c drivers/serial/uart16550/uart_dev.c
+
+ACFLAGS_drivers/input/ps2-keyboard := -I$(I8042_DIR)
+ACFLAGS_drivers/input/ps2-mouse := -I$(I8042_DIR)
+
+DRIVERS_ATXF := $(DRIVERS_OUT)/ps2-keyboard.atxf $(DRIVERS_OUT)/ps2-mouse.atxf \
+		$(DRIVERS_OUT)/uart16550.atxf
+
+$(eval $(call atxf_program,$(DRIVERS_OUT)/ps2-keyboard.atxf,$(PS2KBD_SRCS)))
+$(eval $(call atxf_program,$(DRIVERS_OUT)/ps2-mouse.atxf,$(PS2MOUSE_SRCS)))
+$(eval $(call atxf_program,$(DRIVERS_OUT)/uart16550.atxf,$(UART16550_SRCS)))
+
+# The scenarios' copies.
+DRIVERS_PROGS := $(DRIVERS_ATXF:$(DRIVERS_OUT)/%=$(PROGS_DIR)/%)
+$(DRIVERS_PROGS): $(PROGS_DIR)/%.atxf: $(DRIVERS_OUT)/%.atxf
+	@mkdir -p $(@D)
+	$(call run,CP,$@) cp $< $@
+
+# The scenarios' clients (tests/qemu/progs/input-events.c, char-write.c).
+# They live here until tests/qemu/progs/build.mk lists them in PROGS_NAMES.
+DRIVERS_CLIENT := $(PROGS_DIR)/input-events.atxf $(PROGS_DIR)/char-write.atxf
+$(foreach c,input-events char-write,$(eval $(call atxf_program,$(PROGS_DIR)/$(c).atxf,tests/qemu/progs/$(c).c)))
+
+PROGS_ALL   += $(DRIVERS_PROGS) $(DRIVERS_CLIENT)
+ALL_TARGETS += $(DRIVERS_ATXF)
+CHECK_BUILD += $(DRIVERS_ATXF) $(DRIVERS_PROGS) $(DRIVERS_CLIENT)

@@ -1,0 +1,122 @@
+/*
+ * ps2-mouse: an ATXF driver for the PS/2 mouse on the i8042 controller's
+ * aux port (QEMU: the i8042's PS/2 mouse; motion injected with QMP
+ * input-send-event), reporting REL_X/REL_Y (screen convention: Y grows
+ * down) and BUTTON events of the input protocol (<atxf/proto/input.h>).
+ *
+ * Sharing the i8042 with ps2-keyboard: the keyboard driver owns the
+ * controller. This driver never writes the command byte nor enables ports:
+ * its probe waits until "kbd0" is registered with the name service (the
+ * keyboard driver registers it only after setting the controller up, aux
+ * port and IRQ 12 included), then sends its own device commands, each with
+ * the controller's 0xD4 (write to aux device) prefix. It reads port 0x60
+ * only when the status register's aux bit says the byte is the mouse's.
+ * (drivers/input/i8042/i8042.h)
+ *
+ * The device logic is mouse_decode.c (host-tested); this file connects it
+ * to the framework: manifest, callbacks, main.
+ */
+#include <atxf/driver.h>
+#include <atxf/name.h>
+#include <atxf/sys.h>
+#include "i8042.h"
+#include "i8042_reg.h"
+#include "mouse_decode.h"
+
+/* The legacy device "i8042": the same two ports as the keyboard, IRQ 12. */
+ATXF_DRIVER_MANIFEST(
+	.name = "ps2-mouse",
+	.device_class = ATXF_CLASS_INPUT,
+	.match = { ATXF_MATCH_LEGACY_DEVICE("i8042") },
+	.resources = {
+		ATXF_RESOURCE_IOPORT(I8042_DATA, 1, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
+		ATXF_RESOURCE_IOPORT(I8042_STATUS, 1, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
+		ATXF_RESOURCE_IRQ(12),
+	});
+
+#define CONTROLLER_OWNER   "kbd0"
+#define OWNER_WAIT_NS      (5ull * 1000 * 1000 * 1000)
+#define MOUSE_BYTES_PER_IRQ 48
+
+static struct mouse_state mouse;
+
+/* The keyboard driver has set the controller up once it registered its name. */
+static int wait_for_controller(struct atxf_device *dev)
+{
+	atxf_handle_t owner = atxf_name_lookup(CONTROLLER_OWNER, OWNER_WAIT_NS);
+
+	if (owner < 0) {
+		atxf_device_log(dev, "no %s after 5 s: the keyboard driver owns the i8042 (%d)",
+				CONTROLLER_OWNER, (int)owner);
+		return (int)owner;
+	}
+	atxf_cap_drop(owner);
+	return 0;
+}
+
+static int on_probe(struct atxf_device *dev)
+{
+	int err;
+
+	mouse_init(&mouse);
+	if ((err = wait_for_controller(dev)))
+		return err;
+	if ((err = i8042_aux_command(AUX_SET_DEFAULTS)) ||
+	    (err = i8042_aux_command(AUX_ENABLE_DATA))) {
+		atxf_device_log(dev, "no PS/2 mouse on the aux port (%d)", err);
+		return err;
+	}
+	atxf_device_log(dev, "streaming, mouse on IRQ 12");
+	return 0;
+}
+
+static void report(struct atxf_device *dev, uint16_t type, uint16_t code, int32_t value)
+{
+	struct atxf_input_event ev = { .type = type, .code = code, .value = value };
+
+	atxf_input_report(dev, &ev);
+}
+
+static void report_packet(struct atxf_device *dev, const struct mouse_packet *p)
+{
+	static const uint16_t codes[] = { ATXF_BTN_LEFT, ATXF_BTN_RIGHT, ATXF_BTN_MIDDLE };
+
+	for (unsigned i = 0; i < 3; i++)
+		if (p->changed & (1u << i))
+			report(dev, ATXF_EV_BUTTON, codes[i], !!(p->buttons & (1u << i)));
+	if (p->dx)
+		report(dev, ATXF_EV_REL, ATXF_REL_X, p->dx);
+	if (p->dy)
+		report(dev, ATXF_EV_REL, ATXF_REL_Y, p->dy);
+	if (p->changed || p->dx || p->dy)
+		report(dev, ATXF_EV_SYN, ATXF_SYN_REPORT, 0);
+}
+
+static void on_irq(struct atxf_device *dev, unsigned n)
+{
+	struct mouse_packet p;
+	uint8_t byte;
+
+	(void)n;
+	for (int i = 0; i < MOUSE_BYTES_PER_IRQ && i8042_take(1, &byte); i++)
+		if (mouse_feed(&mouse, byte, &p))
+			report_packet(dev, &p);
+}
+
+static void on_remove(struct atxf_device *dev)
+{
+	(void)dev;
+	(void)i8042_aux_command(AUX_DISABLE_DATA);
+}
+
+static const struct atxf_driver ops = {
+	.name = "ps2-mouse",
+	.probe = on_probe,
+	.irq = on_irq,
+	.remove = on_remove,
+};
+
+int main(void)
+{
+	return atxf_driver_run(&ops);
+}

@@ -1,0 +1,20 @@
+/* devmgr's state, shared by main.c (setup) and serve.c (requests). */
+#ifndef DEVMGR_DEVMGR_H
+#define DEVMGR_DEVMGR_H
+
+#include <atxf/ipc.h>
+#include "devices.h"
+#include "drivers.h"
+#include "supervise.h"
+
+struct devmgr {
+	atxf_handle_t port;             /* receives clients' calls and drivers' HELLOs */
+	struct dm_devices devices;
+	struct dm_drivers drivers;
+	struct dm_supervisor sup;
+};
+
+/* Handles one received message (serve.c). */
+void dm_serve(struct devmgr *dm, const struct atxf_msg *req);
+
+#endif

@@ -1,0 +1,175 @@
+/*
+ * devmgr: the device manager and driver supervisor (docs/devmgr.md).
+ *
+ * Started by init with `start devmgr.atxf with root`: ROOT arrives as
+ * handle ATXF_HANDLE_FIRST_EXTRA. It registers "devmgr" with the name
+ * service, enumerates PCI and the legacy devices, reads the manifest of
+ * every driver in the boot archive, starts one instance per matched device
+ * with exactly the capabilities planned by match.c, and then serves
+ * requests while it supervises the drivers (supervise.c).
+ *
+ * Built with x86_64-atxf-gcc like any ATXF program (rule 4).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <atxf/name.h>
+#include <atxf/port.h>
+#include <atxf/proc.h>
+#include <atxf/sys.h>
+#include "devmgr.h"
+
+#define ROOT            ATXF_HANDLE_FIRST_EXTRA
+/* The kernel has no "child ended" notification: devmgr looks at least
+ * this often, so a crash is noticed within 10 ms. */
+#define REAP_POLL_NS    10000000ull
+
+static struct devmgr dm;
+
+static int holds(atxf_handle_t h, uint32_t kind)
+{
+	struct atxf_cap_info ci;
+
+	return atxf_cap_query(h, &ci) == 0 && ci.kind == kind;
+}
+
+/* A send-only right to port: what each driver gets as its handle 0. */
+static atxf_handle_t send_right(atxf_handle_t port)
+{
+	struct atxf_cap_info ci;
+	int err = atxf_cap_query(port, &ci);
+
+	if (err < 0)
+		return err;
+	return atxf_cap_derive(port, ci.base, ci.size, ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
+}
+
+/* devmgr's port, published as "devmgr"; drivers get a send right to it. */
+static int open_port(void)
+{
+	int err;
+
+	/* Asked first: the first process's handles 0 and 1 are free slots
+	 * that the port and its send right would fill. */
+	dm.sup.names = holds(ATXF_HANDLE_NAMESERVICE, ATXF_CAP_PORT) ? ATXF_HANDLE_NAMESERVICE
+								     : ATXF_HANDLE_NONE;
+	dm.port = atxf_port_create();
+	if (dm.port < 0)
+		return dm.port;
+	dm.sup.parent = send_right(dm.port);
+	if (dm.sup.parent < 0)
+		return dm.sup.parent;
+	if (dm.sup.names < 0) {
+		printf("devmgr: no name service: reachable by its drivers only\n");
+		return 0;
+	}
+	err = atxf_name_register("devmgr", dm.port);
+	if (err < 0)
+		printf("devmgr: registering \"devmgr\" failed: %s\n", atxf_strerror(err));
+	return 0;
+}
+
+/*
+ * A read-only shared-memory grant of the archive among the handles given
+ * after ROOT (docs/devmgr.md, "The boot archive"): its size is the
+ * archive's, page-rounded; the ustar reader stops at the zero padding.
+ */
+static const void *granted_archive(uint64_t *size)
+{
+	const struct atxf_start_info *si = atxf_start_info();
+	struct atxf_cap_info ci;
+
+	for (atxf_handle_t h = ROOT + 1; si && h < (atxf_handle_t)si->ncaps; h++) {
+		if (atxf_cap_query(h, &ci) < 0 || ci.kind != ATXF_CAP_SHM)
+			continue;
+		*size = ci.size;
+		return atxf_shm_map(h, ATXF_PROT_READ);
+	}
+	return NULL;
+}
+
+/*
+ * The boot archive: the kernel maps it into the first process only
+ * (docs/boot.md). devmgr has it when it runs as that process, or when its
+ * starter passes it a grant of it.
+ */
+static int load_drivers(void)
+{
+	const struct atxf_start_info *si = atxf_start_info();
+	const void *archive = si ? (const void *)(uintptr_t)si->bootfs : NULL;
+	uint64_t size = si ? si->bootfs_size : 0;
+
+	if (!archive || !size)
+		archive = granted_archive(&size);
+	if (!archive || !size) {
+		printf("devmgr: no boot archive in reach: no drivers to start\n");
+		return 0;
+	}
+	dm_drivers_load(archive, size, &dm.drivers);
+	printf("devmgr: %u drivers with a manifest in the boot archive\n", dm.drivers.count);
+	return (int)dm.drivers.count;
+}
+
+static void enumerate(void)
+{
+	dm_pci_scan(dm.sup.root, &dm.devices);
+	dm_legacy_scan(&dm.devices);
+	for (unsigned i = 0; i < dm.devices.count; i++)
+		dm_device_log(&dm.devices.dev[i]);
+	printf("devmgr: %u devices\n", dm.devices.count);
+}
+
+/* One driver against every present device: start it where it matches. */
+static void match_driver(const struct dm_driver *drv)
+{
+	char why[DM_WHY_MAX];
+	struct dm_plan plan;
+
+	for (unsigned i = 0; i < dm.devices.count; i++) {
+		const struct dm_device *d = &dm.devices.dev[i];
+
+		if (!d->present || !dm_match(&drv->manifest, d))
+			continue;
+		if (dm_plan(&drv->manifest, d, &plan, why, sizeof(why)) < 0) {
+			printf("devmgr: refused %s (%s) on %s: %s: the device does not own it\n",
+			       drv->manifest.name, drv->member, d->name, why);
+			continue;
+		}
+		dm_instance_add(&dm.sup, drv, d, &plan);
+	}
+}
+
+static _Noreturn void serve_and_supervise(void)
+{
+	struct atxf_msg req;
+
+	for (;;) {
+		uint64_t due = dm_restart_due(&dm.sup);
+		int err = atxf_recv(dm.port, &req, due < REAP_POLL_NS ? due : REAP_POLL_NS);
+
+		if (err == 0 && req.type != ATXF_MSG_NOTIFY)
+			dm_serve(&dm, &req);
+		dm_reap(&dm.sup);
+		fflush(stdout);
+	}
+}
+
+int main(void)
+{
+	dm.sup.root = ROOT;
+	if (!holds(ROOT, ATXF_CAP_ROOT)) {
+		printf("devmgr: no ROOT capability as handle %d (boot.cfg: `with root`); "
+		       "exiting\n", ROOT);
+		return 1;
+	}
+	if (open_port() < 0) {
+		printf("devmgr: cannot create its port; exiting\n");
+		return 1;
+	}
+	enumerate();
+	if (load_drivers())
+		for (unsigned i = 0; i < dm.drivers.count; i++)
+			match_driver(&dm.drivers.drv[i]);
+	printf("devmgr: ready (%u driver instances)\n", dm.sup.count);
+	fflush(stdout);
+	serve_and_supervise();
+}

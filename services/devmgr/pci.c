@@ -1,0 +1,148 @@
+/*
+ * PCI enumeration through configuration mechanism #1, one ATXF_CAP_PCI
+ * capability per function derived from ROOT and dropped again once read
+ * (devmgr keeps no authority it does not use). Bus 0 and the buses behind
+ * PCI-to-PCI bridges (PCI Local Bus 3.0 §6.1 header, PCI-PCI Bridge 1.2
+ * §3.2 for the secondary bus number). q35 puts everything on bus 0.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <atxf/hw.h>
+#include <atxf/sys.h>
+#include "devices.h"
+
+#define CFG_VENDOR     0x00
+#define CFG_COMMAND    0x04
+#define CFG_STATUS     0x06
+#define CFG_CLASS      0x08     /* revision, prog-if, subclass, class */
+#define CFG_HEADER     0x0e
+#define CFG_BAR0       0x10
+#define CFG_SECONDARY  0x19     /* type 1 header: secondary bus number */
+#define CFG_CAP_PTR    0x34
+#define CFG_IRQ_LINE   0x3c
+#define STATUS_CAPS    0x10     /* a capability list is present */
+#define CAP_ID_MSI     0x05
+#define CMD_DECODE     0x03     /* I/O and memory space enable */
+#define MAX_BUSES      8        /* how many buses the bridges may lead to */
+
+static atxf_handle_t open_function(atxf_handle_t root, unsigned bus, unsigned dev, unsigned fn)
+{
+	return atxf_cap_derive(root, ATXF_PCI_BDF(bus, dev, fn), 1,
+			       ATXF_RIGHT_READ | ATXF_RIGHT_WRITE | ATXF_DERIVE_KIND(ATXF_CAP_PCI));
+}
+
+static int has_msi(atxf_handle_t cfg)
+{
+	uint8_t at;
+
+	if (!(atxf_pci_read16(cfg, CFG_STATUS) & STATUS_CAPS))
+		return 0;
+	/* 48 steps at most: a looping list must not hang devmgr. */
+	at = atxf_pci_read8(cfg, CFG_CAP_PTR) & 0xfc;
+	for (int n = 0; at && n < 48; n++) {
+		if (atxf_pci_read8(cfg, at) == CAP_ID_MSI)
+			return 1;
+		at = atxf_pci_read8(cfg, at + 1) & 0xfc;
+	}
+	return 0;
+}
+
+/* Sizes one BAR by writing all ones (PCI 3.0 §6.2.5.1); returns its slots used. */
+static int size_bar(atxf_handle_t cfg, unsigned i, struct dm_bar *b)
+{
+	uint16_t off = (uint16_t)(CFG_BAR0 + 4 * i);
+	uint32_t orig = atxf_pci_read32(cfg, off), mask;
+	int io = orig & 1, is64 = !io && (orig & 6) == 4;
+	uint32_t addr_bits = io ? ~3u : ~15u;   /* the low bits are flags */
+
+	atxf_pci_write32(cfg, off, 0xffffffff);
+	mask = atxf_pci_read32(cfg, off);
+	atxf_pci_write32(cfg, off, orig);
+	if (!mask || mask == 0xffffffff)
+		return is64 ? 2 : 1;            /* unimplemented BAR */
+	b->kind = io ? DM_BAR_IO : DM_BAR_MMIO;
+	b->base = orig & addr_bits;
+	b->size = (uint32_t)(~(mask & addr_bits) + 1);
+	if (io)
+		b->size &= 0xffff;              /* I/O BARs may leave the upper half 0 */
+	if (is64 && i < DM_BARS - 1)
+		b->base |= (uint64_t)atxf_pci_read32(cfg, off + 4) << 32;
+	return is64 ? 2 : 1;
+}
+
+/* Sizing moves the BARs for a moment: decoding is off meanwhile. */
+static void read_bars(atxf_handle_t cfg, struct dm_pci *p)
+{
+	uint16_t cmd = atxf_pci_read16(cfg, CFG_COMMAND);
+
+	atxf_pci_write16(cfg, CFG_COMMAND, cmd & ~CMD_DECODE);
+	for (unsigned i = 0; i < DM_BARS; )
+		i += (unsigned)size_bar(cfg, i, &p->bar[i]);
+	atxf_pci_write16(cfg, CFG_COMMAND, cmd);
+}
+
+static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigned fn,
+			  struct dm_device *d)
+{
+	uint32_t id = atxf_pci_read32(cfg, CFG_VENDOR), cls = atxf_pci_read32(cfg, CFG_CLASS);
+
+	memset(d, 0, sizeof(*d));
+	d->bus = DM_BUS_PCI;
+	d->present = 1;
+	snprintf(d->name, sizeof(d->name), "%02x:%02x.%x", bus, dev, fn);
+	d->pci.bdf = ATXF_PCI_BDF(bus, dev, fn);
+	d->pci.vendor = (uint16_t)id;
+	d->pci.device = (uint16_t)(id >> 16);
+	d->pci.prog_if = (uint8_t)(cls >> 8);
+	d->pci.subclass = (uint8_t)(cls >> 16);
+	d->pci.class_code = (uint8_t)(cls >> 24);
+	d->pci.irq_line = atxf_pci_read8(cfg, CFG_IRQ_LINE);
+	d->pci.has_msi = (uint8_t)has_msi(cfg);
+	if ((atxf_pci_read8(cfg, CFG_HEADER) & 0x7f) == 0)
+		read_bars(cfg, &d->pci);
+}
+
+struct scan {
+	atxf_handle_t root;
+	struct dm_devices *list;
+	uint8_t buses[MAX_BUSES];       /* buses still to scan, found behind bridges */
+	unsigned nbuses;
+};
+
+/* Reads one function if present; returns its header type, or -1 if absent. */
+static int probe(struct scan *s, unsigned bus, unsigned dev, unsigned fn)
+{
+	atxf_handle_t cfg = open_function(s->root, bus, dev, fn);
+	int header = -1;
+
+	if (cfg < 0)
+		return -1;
+	if (atxf_pci_read16(cfg, CFG_VENDOR) != 0xffff && s->list->count < DM_DEVICES_MAX) {
+		header = atxf_pci_read8(cfg, CFG_HEADER);
+		read_function(cfg, bus, dev, fn, &s->list->dev[s->list->count++]);
+		if ((header & 0x7f) == 1 && s->nbuses < MAX_BUSES)
+			s->buses[s->nbuses++] = atxf_pci_read8(cfg, CFG_SECONDARY);
+	}
+	atxf_cap_drop(cfg);
+	return header;
+}
+
+static void scan_bus(struct scan *s, unsigned bus)
+{
+	for (unsigned dev = 0; dev < 32; dev++) {
+		int header = probe(s, bus, dev, 0);
+
+		/* Functions 1..7 exist only behind a multi-function function 0. */
+		for (unsigned fn = 1; header >= 0 && (header & 0x80) && fn < 8; fn++)
+			probe(s, bus, dev, fn);
+	}
+}
+
+void dm_pci_scan(atxf_handle_t root, struct dm_devices *list)
+{
+	struct scan s = { .root = root, .list = list, .buses = { 0 }, .nbuses = 1 };
+
+	for (unsigned i = 0; i < s.nbuses; i++)
+		if (i == 0 || s.buses[i] != 0)         /* an unconfigured bridge says 0 */
+			scan_bus(&s, s.buses[i]);
+}

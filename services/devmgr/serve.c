@@ -1,0 +1,143 @@
+/*
+ * Requests to devmgr: drivers' HELLO (<atxf/proto/driver.h>) and the
+ * devmgr protocol (devmgr_proto.h). Each is answered once; a malformed one
+ * gets -ATXF_EINVAL and changes nothing (rule 9).
+ */
+#include <string.h>
+#include <atxf/port.h>
+#include <atxf/proto/driver.h>
+#include <atxf/sys.h>
+#include "devmgr.h"
+#include "devmgr_proto.h"
+
+static void answer(const struct atxf_msg *req, int status, const void *data, uint32_t len)
+{
+	struct atxf_msg reply;
+
+	memset(&reply, 0, sizeof(reply));
+	reply.type = (uint32_t)status;
+	reply.len = len;
+	if (len)
+		memcpy(reply.data, data, len);
+	if (req->reply)
+		atxf_reply(req, &reply);
+}
+
+static int hello(struct devmgr *dm, const struct atxf_msg *req)
+{
+	struct atxf_driver_hello h;
+	atxf_handle_t service = req->ncaps ? req->caps[0] : ATXF_HANDLE_NONE;
+	int status;
+
+	if (req->len != sizeof(h)) {
+		if (service >= 0)
+			atxf_cap_drop(service);
+		return -ATXF_EINVAL;
+	}
+	memcpy(&h, req->data, sizeof(h));
+	status = dm_hello(&dm->sup, req->sender, &h, service);
+	if (status < 0 && service >= 0)
+		atxf_cap_drop(service);
+	return status;
+}
+
+static int index_of(const struct atxf_msg *req, uint32_t *index)
+{
+	if (req->len != sizeof(*index))
+		return -ATXF_EINVAL;
+	memcpy(index, req->data, sizeof(*index));
+	return 0;
+}
+
+static void device_info(struct devmgr *dm, const struct atxf_msg *req)
+{
+	struct devmgr_device out;
+	const struct dm_device *d;
+	uint32_t i;
+
+	if (index_of(req, &i) < 0 || i >= dm->devices.count) {
+		answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
+		return;
+	}
+	d = &dm->devices.dev[i];
+	memset(&out, 0, sizeof(out));
+	memcpy(out.name, d->name, sizeof(out.name));
+	out.bus = d->bus;
+	out.present = d->present;
+	out.vendor = d->pci.vendor;
+	out.device = d->pci.device;
+	out.class_code = d->pci.class_code;
+	out.subclass = d->pci.subclass;
+	out.prog_if = d->pci.prog_if;
+	answer(req, 0, &out, sizeof(out));
+}
+
+static void driver_info(struct devmgr *dm, const struct atxf_msg *req)
+{
+	struct devmgr_driver out;
+	const struct dm_instance *in;
+	uint32_t i;
+
+	if (index_of(req, &i) < 0 || i >= dm->sup.count) {
+		answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
+		return;
+	}
+	in = &dm->sup.inst[i];
+	memset(&out, 0, sizeof(out));
+	memcpy(out.driver, in->drv->manifest.name, sizeof(out.driver));
+	memcpy(out.instance, in->instance, sizeof(out.instance));
+	out.device = (uint16_t)(in->dev - dm->devices.dev);
+	out.state = in->state;
+	out.pid = in->pid;
+	out.generation = in->generation;
+	out.restarts = in->restarts;
+	answer(req, 0, &out, sizeof(out));
+}
+
+/* START, STOP, RESTART: the data is an instance name, NUL-terminated. */
+static int control(struct devmgr *dm, const struct atxf_msg *req)
+{
+	struct dm_instance *in;
+
+	if (!req->len || req->len > DEVMGR_NAME_MAX || req->data[req->len - 1] != '\0')
+		return -ATXF_EINVAL;
+	in = dm_instance_find(&dm->sup, (const char *)req->data);
+	if (!in)
+		return -ATXF_ENOENT;
+	if (req->type == DEVMGR_START)
+		return dm_start(&dm->sup, in);
+	if (req->type == DEVMGR_STOP)
+		return dm_stop(&dm->sup, in);
+	return dm_restart(&dm->sup, in);
+}
+
+static void drop_caps(const struct atxf_msg *req)
+{
+	for (uint32_t i = 0; i < req->ncaps && i < ATXF_MSG_CAPS_MAX; i++)
+		if (req->caps[i] >= 0)
+			atxf_cap_drop(req->caps[i]);
+}
+
+void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
+{
+	switch (req->type) {
+	case ATXF_DRIVER_HELLO:
+		answer(req, hello(dm, req), NULL, 0);
+		return;
+	case DEVMGR_DEVICE:
+		device_info(dm, req);
+		break;
+	case DEVMGR_DRIVER:
+		driver_info(dm, req);
+		break;
+	case DEVMGR_START:
+	case DEVMGR_STOP:
+	case DEVMGR_RESTART:
+		answer(req, control(dm, req), NULL, 0);
+		break;
+	default:
+		answer(req, -ATXF_EINVAL, NULL, 0);
+		break;
+	}
+	drop_caps(req);         /* only HELLO keeps what it was sent */
+}

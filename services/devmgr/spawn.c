@@ -1,0 +1,72 @@
+/*
+ * Starting one driver instance (<atxf/proto/driver.h>, "Start"): argv =
+ * NAME INSTANCE GENERATION; handle 0 a send right to devmgr, handle 1 the
+ * name service, then one capability per manifest resource from
+ * ATXF_HANDLE_FIRST_EXTRA on, in manifest order, each derived from ROOT
+ * with exactly the planned range and rights (no GRANT: the driver cannot
+ * pass its hardware on) and dropped here once the child holds its copy.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <atxf/proc.h>
+#include <atxf/sys.h>
+#include "supervise.h"
+
+static void drop_all(const atxf_handle_t *h, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (h[i] >= 0)
+			atxf_cap_drop(h[i]);
+}
+
+/* Derives the plan's capabilities into out; 0, or the error (all dropped). */
+static int derive_grants(const struct dm_supervisor *s, const struct dm_plan *p,
+			 atxf_handle_t *out)
+{
+	for (unsigned i = 0; i < p->count; i++) {
+		const struct dm_grant *g = &p->grant[i];
+
+		out[i] = atxf_cap_derive(s->root, g->base, g->size,
+					 g->rights | ATXF_DERIVE_KIND(g->kind));
+		if (out[i] < 0) {
+			int err = out[i];
+
+			drop_all(out, i);
+			return err;
+		}
+	}
+	return 0;
+}
+
+static void fill_spawn(struct atxf_spawn *sp, const struct dm_instance *in, const char **argv,
+		       const atxf_handle_t *caps, unsigned ncaps)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->image = (uint64_t)(uintptr_t)in->drv->image;
+	sp->image_size = in->drv->image_size;
+	sp->name = (uint64_t)(uintptr_t)in->drv->member;
+	sp->argc = 3;
+	sp->argv = (uint64_t)(uintptr_t)argv;
+	sp->ncaps = ncaps;
+	for (unsigned i = 0; i < ncaps; i++)
+		sp->caps[i] = caps[i];
+}
+
+/* Spawns in with its next generation; returns the pid or a negative error. */
+long dm_spawn(const struct dm_supervisor *s, struct dm_instance *in)
+{
+	atxf_handle_t caps[ATXF_SPAWN_MAX_CAPS] = { s->parent, s->names };
+	char gen[12];
+	const char *argv[4] = { in->drv->member, in->instance, gen, NULL };
+	struct atxf_spawn sp;
+	long pid;
+	int err = derive_grants(s, &in->plan, caps + ATXF_HANDLE_FIRST_EXTRA);
+
+	if (err < 0)
+		return err;
+	snprintf(gen, sizeof(gen), "%u", (unsigned)in->generation);
+	fill_spawn(&sp, in, argv, caps, ATXF_HANDLE_FIRST_EXTRA + in->plan.count);
+	pid = atxf_proc_spawn(&sp);
+	drop_all(caps + ATXF_HANDLE_FIRST_EXTRA, in->plan.count);
+	return pid;
+}

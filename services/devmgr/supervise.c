@@ -1,0 +1,247 @@
+/*
+ * Supervision (supervise.h): the life of each driver instance. The kernel
+ * has no "child ended" notification, so dm_reap() polls SYS_PROC_WAIT; when
+ * a driver ends, the kernel has already revoked everything it held (its
+ * capabilities, IRQ bindings, ports), so a restart starts from clean state.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <atxf/port.h>
+#include <atxf/sys.h>
+#include "supervise.h"
+
+#define STOP_TIMEOUT_NS 500000000ull    /* a driver answers STOP within 0.5 s */
+#define MS(ns) ((unsigned long long)((ns) / 1000000))
+
+long dm_spawn(const struct dm_supervisor *s, struct dm_instance *in);
+
+const char *dm_state_name(unsigned state)
+{
+	static const char *const names[] = { "?", "starting", "running", "restarting",
+					     "stopped", "failed" };
+
+	return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
+}
+
+/* Starts in's next generation; a spawn the kernel refuses is not retried. */
+static void launch(struct dm_supervisor *s, struct dm_instance *in)
+{
+	long pid = dm_spawn(s, in);
+
+	if (pid < 0) {
+		printf("devmgr: %s (%s): cannot start: %s\n", in->drv->manifest.name,
+		       in->instance, atxf_strerror((int)pid));
+		in->state = DM_FAILED;
+		return;
+	}
+	in->pid = (uint32_t)pid;
+	in->state = DM_STARTING;
+	in->started_ns = atxf_clock_ns();
+	printf("devmgr: started %s (%s) on %s pid %ld generation %u with %u capabilities\n",
+	       in->drv->manifest.name, in->instance, in->dev->name, pid,
+	       (unsigned)in->generation, in->plan.count);
+}
+
+/* "uart16550" on "COM1" is "uart16550.com1": unique per driver and device. */
+static void name_instance(struct dm_instance *in)
+{
+	size_t n;
+
+	/* 15 + 1 + 15 bytes: a name-service name has at most 31. */
+	snprintf(in->instance, sizeof(in->instance), "%.15s.%.15s", in->drv->manifest.name,
+		 in->dev->name);
+	for (n = 0; in->instance[n]; n++) {
+		char c = in->instance[n];
+
+		in->instance[n] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c == ':' ? '-' : c;
+	}
+}
+
+void dm_instance_add(struct dm_supervisor *s, const struct dm_driver *drv,
+		     const struct dm_device *dev, const struct dm_plan *plan)
+{
+	struct dm_instance *in;
+
+	if (s->count == DM_INSTANCES_MAX) {
+		printf("devmgr: %s on %s: more than %d instances; not started\n",
+		       drv->manifest.name, dev->name, DM_INSTANCES_MAX);
+		return;
+	}
+	in = &s->inst[s->count++];
+	memset(in, 0, sizeof(*in));
+	in->drv = drv;
+	in->dev = dev;
+	in->plan = *plan;
+	in->service = ATXF_HANDLE_NONE;
+	name_instance(in);
+	launch(s, in);
+}
+
+static struct dm_instance *by_pid(struct dm_supervisor *s, uint32_t pid)
+{
+	for (unsigned i = 0; i < s->count; i++)
+		if (s->inst[i].pid == pid)
+			return &s->inst[i];
+	return NULL;
+}
+
+/* in's process ended with status: restart later, or give up. */
+static void ended(struct dm_instance *in, int status, uint64_t now)
+{
+	int64_t delay;
+
+	printf("devmgr: %s (%s) pid %u ended with status %d after %llu ms\n",
+	       in->drv->manifest.name, in->instance, (unsigned)in->pid, status,
+	       MS(now - in->started_ns));
+	in->pid = 0;
+	in->ended_ns = now;
+	if (in->service >= 0)
+		atxf_cap_drop(in->service);
+	in->service = ATXF_HANDLE_NONE;
+	if (in->stop_wanted) {
+		in->state = DM_STOPPED;
+		return;
+	}
+	if (in->restart_wanted) {
+		in->restart_wanted = 0;
+		in->state = DM_RESTARTING;
+		in->restart_at_ns = now;
+		return;
+	}
+	if (in->drv->manifest.flags & ATXF_MANIFEST_F_NO_RESTART) {
+		printf("devmgr: %s (%s): its manifest says no restart\n",
+		       in->drv->manifest.name, in->instance);
+		in->state = DM_FAILED;
+		return;
+	}
+	delay = dm_backoff_ended(&in->backoff, in->started_ns, now);
+	if (delay < 0) {
+		printf("devmgr: %s (%s): %d failures within %llu ms: giving up\n",
+		       in->drv->manifest.name, in->instance, DM_FAIL_LIMIT, MS(DM_FAIL_WINDOW_NS));
+		in->state = DM_FAILED;
+		return;
+	}
+	in->state = DM_RESTARTING;
+	in->restart_at_ns = now + (uint64_t)delay;
+	printf("devmgr: %s (%s): restarting in %llu ms\n", in->drv->manifest.name,
+	       in->instance, MS((uint64_t)delay));
+}
+
+void dm_reap(struct dm_supervisor *s)
+{
+	int status;
+	long pid;
+
+	while ((pid = atxf_proc_wait(0, &status, ATXF_TIMEOUT_NONE)) > 0) {
+		struct dm_instance *in = by_pid(s, (uint32_t)pid);
+
+		if (in)
+			ended(in, status, atxf_clock_ns());
+		else
+			printf("devmgr: child pid %ld ended with status %d\n", pid, status);
+	}
+}
+
+uint64_t dm_restart_due(struct dm_supervisor *s)
+{
+	uint64_t now = atxf_clock_ns(), next = ATXF_TIMEOUT_FOREVER;
+
+	for (unsigned i = 0; i < s->count; i++) {
+		struct dm_instance *in = &s->inst[i];
+
+		if (in->state != DM_RESTARTING)
+			continue;
+		if (in->restart_at_ns <= now) {
+			in->generation++;
+			in->restarts++;
+			printf("devmgr: restarting %s (%s) generation %u, restart %u, %llu ms "
+			       "after it ended\n", in->drv->manifest.name, in->instance,
+			       (unsigned)in->generation, (unsigned)in->restarts,
+			       MS(now - in->ended_ns));
+			launch(s, in);
+		} else if (in->restart_at_ns - now < next) {
+			next = in->restart_at_ns - now;
+		}
+	}
+	return next;
+}
+
+struct dm_instance *dm_instance_find(struct dm_supervisor *s, const char *instance)
+{
+	for (unsigned i = 0; i < s->count; i++)
+		if (!strncmp(s->inst[i].instance, instance, sizeof(s->inst[i].instance)))
+			return &s->inst[i];
+	return NULL;
+}
+
+int dm_hello(struct dm_supervisor *s, uint32_t pid, const struct atxf_driver_hello *h,
+	     atxf_handle_t service)
+{
+	struct dm_instance *in = by_pid(s, pid);
+
+	if (!in || h->generation != in->generation) {
+		printf("devmgr: HELLO from pid %u refused: %s\n", (unsigned)pid,
+		       in ? "not the generation devmgr started" : "not a driver devmgr started");
+		return -ATXF_EPERM;
+	}
+	printf("devmgr: %s (%s) pid %u generation %u says hello: %s\n", in->drv->manifest.name,
+	       in->instance, (unsigned)pid, (unsigned)h->generation,
+	       h->status ? atxf_strerror(h->status) : "serving");
+	if (h->status == 0)
+		in->state = DM_RUNNING;
+	if (in->service >= 0)
+		atxf_cap_drop(in->service);
+	in->service = service;
+	return 0;
+}
+
+/*
+ * Ends a running driver: STOP first (the framework runs .remove and exits
+ * 0), killing it only when it does not answer; dm_reap() sees it end.
+ */
+static int end_process(struct dm_instance *in)
+{
+	struct atxf_msg req, reply;
+
+	memset(&req, 0, sizeof(req));
+	req.type = ATXF_DRIVER_STOP;
+	if (in->service >= 0 && atxf_call(in->service, &req, &reply, STOP_TIMEOUT_NS) == 0)
+		return 0;
+	return atxf_proc_kill(in->pid);
+}
+
+int dm_stop(struct dm_supervisor *s, struct dm_instance *in)
+{
+	(void)s;
+	if (!in->pid) {
+		if (in->state == DM_RESTARTING)
+			in->state = DM_STOPPED;
+		return in->state == DM_STOPPED ? 0 : -ATXF_EINVAL;
+	}
+	in->stop_wanted = 1;
+	printf("devmgr: stopping %s (%s) pid %u\n", in->drv->manifest.name, in->instance,
+	       (unsigned)in->pid);
+	return end_process(in);
+}
+
+int dm_restart(struct dm_supervisor *s, struct dm_instance *in)
+{
+	if (!in->pid)
+		return dm_start(s, in);
+	in->restart_wanted = 1;
+	printf("devmgr: restart of %s (%s) pid %u asked\n", in->drv->manifest.name,
+	       in->instance, (unsigned)in->pid);
+	return end_process(in);
+}
+
+int dm_start(struct dm_supervisor *s, struct dm_instance *in)
+{
+	if (in->pid)
+		return -ATXF_EBUSY;
+	memset(&in->backoff, 0, sizeof(in->backoff));
+	in->stop_wanted = 0;
+	if (in->started_ns)
+		in->generation++;
+	launch(s, in);
+	return in->pid ? 0 : -ATXF_EIO;
+}

@@ -1,0 +1,157 @@
+"""A small QMP client for the boot scenarios: keys and pointer events.
+
+QEMU's machine protocol (docs/interop/qmp-spec in QEMU) over a UNIX socket:
+QEMU greets with {"QMP": ...}; the client sends {"execute":
+"qmp_capabilities"}, then commands, each answered by {"return": ...} or
+{"error": ...}; asynchronous {"event": ...} messages may come in between
+and are skipped here.
+
+  q = QMP("/tmp/x.sock")                  # waits for QEMU's socket
+  q.send_key(["shift", "a"])              # one chord: shift+a, then released
+  q.type_text("Hi 42")                    # chords for each character
+  q.move(5, -3)                           # relative motion, screen convention
+  q.click("left")                         # press and release a button
+
+Injector plays a scenario's script while the serial log streams by:
+steps is a list of (regex, actions); when a line matches the first pending
+step's regex, its actions run (each a (method name, args) pair of QMP, e.g.
+("type_text", ("ab",))). The harness starts QEMU with
+qemu_args(sock) and calls injector.on_line(text) for every log line.
+"""
+import json
+import os
+import re
+import socket
+import time
+
+# QEMU key names (qcodes) of the characters type_text knows, unshifted and
+# shifted, for a US layout.
+_PLAIN = {c: c for c in "abcdefghijklmnopqrstuvwxyz0123456789"}
+_PLAIN.update({" ": "spc", "\n": "ret", "-": "minus", "=": "equal", ",": "comma",
+               ".": "dot", "/": "slash", ";": "semicolon", "'": "apostrophe",
+               "\b": "backspace"})
+_SHIFTED = dict(zip("!@#$%^&*()_+<>?:", ["1", "2", "3", "4", "5", "6", "7", "8", "9",
+                                         "0", "minus", "equal", "comma", "dot", "slash",
+                                         "semicolon"]))
+
+
+def qemu_args(sock):
+    """The QEMU arguments that open a QMP server on sock."""
+    return ["-qmp", "unix:%s,server=on,wait=off" % sock]
+
+
+def chord_for(ch):
+    """The qcodes to press together for one character."""
+    if ch in _PLAIN:
+        return [_PLAIN[ch]]
+    if ch.isalpha() and ch.lower() in _PLAIN:
+        return ["shift", ch.lower()]
+    if ch in _SHIFTED:
+        return ["shift", _SHIFTED[ch]]
+    raise ValueError("no key for %r" % ch)
+
+
+class QMPError(Exception):
+    pass
+
+
+class QMP:
+    def __init__(self, path, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                self.sock.connect(path)
+                break
+            except OSError:
+                self.sock.close()
+                if time.monotonic() > deadline:
+                    raise QMPError("no QMP socket at %s" % path)
+                time.sleep(0.05)
+        self.sock.settimeout(timeout)
+        self.buf = b""
+        if "QMP" not in self._read():
+            raise QMPError("no QMP greeting")
+        self.execute("qmp_capabilities")
+
+    def _read(self):
+        while b"\n" not in self.buf:
+            data = self.sock.recv(4096)
+            if not data:
+                raise QMPError("QMP connection closed")
+            self.buf += data
+        line, self.buf = self.buf.split(b"\n", 1)
+        return json.loads(line)
+
+    def execute(self, name, **args):
+        msg = {"execute": name}
+        if args:
+            msg["arguments"] = args
+        self.sock.sendall(json.dumps(msg).encode() + b"\n")
+        while True:
+            reply = self._read()
+            if "event" in reply:
+                continue
+            if "error" in reply:
+                raise QMPError("%s: %s" % (name, reply["error"].get("desc")))
+            return reply.get("return")
+
+    def send_key(self, qcodes, hold_ms=50):
+        keys = [{"type": "qcode", "data": k} for k in qcodes]
+        self.execute("send-key", keys=keys, **{"hold-time": hold_ms})
+        time.sleep(hold_ms / 1000.0 + 0.05)     # let the release go out first
+
+    def type_text(self, text):
+        for ch in text:
+            self.send_key(chord_for(ch))
+
+    def move(self, dx, dy):
+        """Relative motion: dx grows right, dy grows down (QEMU's convention too)."""
+        events = [{"type": "rel", "data": {"axis": "x", "value": dx}},
+                  {"type": "rel", "data": {"axis": "y", "value": dy}}]
+        self.execute("input-send-event", events=events)
+
+    def button(self, name, down):
+        self.execute("input-send-event",
+                     events=[{"type": "btn", "data": {"down": down, "button": name}}])
+
+    def click(self, name):
+        self.button(name, True)
+        time.sleep(0.05)
+        self.button(name, False)
+
+    def close(self):
+        self.sock.close()
+
+
+class Injector:
+    """Runs (regex, actions) steps in order as the log lines arrive."""
+
+    def __init__(self, sock, steps):
+        self.sock, self.steps, self.qmp, self.error = sock, list(steps), None, None
+
+    def on_line(self, text):
+        if not self.steps or self.error or not re.search(self.steps[0][0], text):
+            return
+        _, actions = self.steps.pop(0)
+        try:
+            if self.qmp is None:
+                self.qmp = QMP(self.sock)
+            for method, args in actions:
+                getattr(self.qmp, method)(*args)
+        except (OSError, QMPError, ValueError) as e:
+            self.error = "QMP: %s" % e
+
+    def problem(self):
+        """None, or why the script did not run to its end."""
+        if self.error:
+            return self.error
+        if self.steps:
+            return "QMP: never saw %r" % self.steps[0][0]
+        return None
+
+    def close(self):
+        if self.qmp:
+            self.qmp.close()
+        if os.path.exists(self.sock):
+            os.unlink(self.sock)

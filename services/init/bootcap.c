@@ -207,6 +207,11 @@ int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_s
 		cap->rights = ATXF_RIGHTS_ALL;
 		return 0;
 	}
+	if (!strcmp(word, "bootfs")) {
+		cap->kind = ATXF_CAP_SHM;       /* the boot archive, read-only */
+		cap->rights = ATXF_RIGHT_READ;
+		return 0;
+	}
 	if (n == 2 && !strncmp(word, "fb", 2)) {
 		cap->kind = ATXF_CAP_FRAMEBUFFER;
 		cap->size = 0;          /* the kernel fills in the real range */

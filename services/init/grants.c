@@ -2,23 +2,42 @@
  * Capabilities for the programs init starts (grants.h, docs/boot.md):
  * each clause becomes one SYS_CAP_DERIVE from the root capability, with
  * the kind in the rights argument's bits 8..15; `root` passes init's own
- * root handle as it is (and is therefore never dropped).
+ * root handle as it is (and is therefore never dropped); `bootfs` is a
+ * read-only shared-memory grant of the boot archive (devmgr reads driver
+ * manifests from it).
  */
 #include <stdio.h>
 #include <atxf/proc.h>
+#include <atxf/port.h>
 #include <atxf/sys.h>
 #include "bootcap.h"
 #include "grants.h"
+#include "names.h"
 
-static atxf_handle_t derive(const struct bootcap *cap)
+#define PAGE 4096u
+
+static atxf_handle_t share_archive(const struct archive *fs)
+{
+	uint64_t len = (fs->size + PAGE - 1) & ~(uint64_t)(PAGE - 1);
+
+	if (!fs->data)
+		return -ATXF_ENOENT;
+	return (atxf_handle_t)atxf_shm_grant((void *)fs->data, len, names_client_handle(),
+					     ATXF_RIGHT_READ);
+}
+
+static atxf_handle_t derive(const struct bootcap *cap, const struct archive *fs)
 {
 	if (cap->kind == ATXF_CAP_ROOT)
 		return ATXF_HANDLE_INIT_ROOT;
+	if (cap->kind == ATXF_CAP_SHM)
+		return share_archive(fs);
 	return atxf_cap_derive(ATXF_HANDLE_INIT_ROOT, cap->base, cap->size,
 			       cap->rights | ATXF_DERIVE_KIND(cap->kind));
 }
 
-int grants_make(const struct bootcfg_directive *d, atxf_handle_t *out)
+int grants_make(const struct bootcfg_directive *d, const struct archive *fs,
+		atxf_handle_t *out)
 {
 	char why[BOOTCAP_WHY_MAX];
 	struct bootcap cap;
@@ -27,7 +46,7 @@ int grants_make(const struct bootcfg_directive *d, atxf_handle_t *out)
 		atxf_handle_t h = ATXF_HANDLE_NONE;
 
 		if (bootcap_parse(d->caps[i], &cap, why, sizeof(why)) == 0) {
-			h = derive(&cap);
+			h = derive(&cap, fs);
 			if (h < 0)
 				snprintf(why, sizeof(why), "%s", atxf_strerror(h));
 		}

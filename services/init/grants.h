@@ -7,12 +7,15 @@
 
 #include <atxf/cap.h>
 #include "bootcfg.h"
+#include "programs.h"
 
 /*
- * Derives d's clauses into out[0..d->ncaps), in order. 0, or -1 after
- * logging `init: boot.cfg:LINE: CLAUSE: REASON` (nothing is left held).
+ * Derives d's clauses into out[0..d->ncaps), in order (`bootfs` shares fs).
+ * 0, or -1 after logging `init: boot.cfg:LINE: CLAUSE: REASON` (nothing is
+ * left held).
  */
-int grants_make(const struct bootcfg_directive *d, atxf_handle_t *out);
+int grants_make(const struct bootcfg_directive *d, const struct archive *fs,
+		atxf_handle_t *out);
 /* Drops init's copies once the child has its own. */
 void grants_drop(const atxf_handle_t *caps, unsigned n);
 

@@ -58,7 +58,7 @@ static int start(const struct archive *fs, const struct bootcfg_directive *d)
 	atxf_handle_t *extra = caps + ATXF_HANDLE_FIRST_EXTRA;
 	long pid;
 
-	if (grants_make(d, extra) < 0)
+	if (grants_make(d, fs, extra) < 0)
 		return 0;
 	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + d->ncaps);
 	grants_drop(extra, d->ncaps);

@@ -685,6 +685,29 @@ DEVMGR_SCENARIOS += [
                               r"says hello")[1:],
                   devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 "
                               r"says hello")[1:]]),
+    dict(name="devmgr-init-drivers",
+         what="the real boot path: init starts devmgr with root and a read-only grant of the "
+              "boot archive (bootfs); devmgr starts the drivers from their manifests",
+         programs=[DEVMGR] + DEVMGR_DRIVERS, cfg=["start devmgr.atxf with root bootfs"],
+         expect=[started("devmgr.atxf"),
+                 devmgr_says(r"2 drivers with a manifest in the boot archive$"),
+                 devmgr_says(r"started ps2-keyboard \(ps2-keyboard\.i8042\) on i8042 pid \d+ "
+                             r"generation 0 with 3 capabilities$"),
+                 devmgr_says(r"started uart16550 \(uart16550\.com1\) on COM1 pid \d+ "
+                             r"generation 0 with 2 capabilities$"),
+                 devmgr_says(r"ready \(2 driver instances\)$")],
+         check=contains(
+             r"^irq: ps2-keyboard\.atxf pid \d+ handles line 0x1 \(vector 0x[0-9a-f]+, edge\)$",
+             r"^irq: uart16550\.atxf pid \d+ handles line 0x4 \(vector 0x[0-9a-f]+, edge\)$",
+             devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 says hello: "
+                         r"serving$"),
+             devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 says hello: "
+                         r"serving$")),
+         forbid=NO_PANIC + [r"FAIL", r"fault: ", r"ended with status"], exit=None,
+         stop_at=[devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 "
+                              r"says hello")[1:],
+                  devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 "
+                              r"says hello")[1:]]),
 ]
 
 # The devmgr protocol (services/devmgr/devmgr_proto.h) from a client that

@@ -57,6 +57,8 @@ static const struct cap_case cases[] = {
 	{ "fb", "fb 0 0 7" },
 	{ "fb:rw", "fb 0 0 3" },
 	{ "root", "root 0 0 7" },
+	{ "bootfs", "shm 0 0 1" },
+	{ "bootfs:rw", "! unknown capability kind" },
 	{ "ioport:0xfff0-0xffff:grw", "ioport fff0 10 7" },
 	/* refused, with a reason a person can act on */
 	{ "ioport:0x70", "! FIRST-LAST expected" },

@@ -1,6 +1,6 @@
 /*
  * Requests to devmgr: drivers' HELLO (<atxf/proto/driver.h>) and the
- * devmgr protocol (devmgr_proto.h). Each is answered once; a malformed one
+ * devmgr protocol (<atxf/proto/devmgr.h>). Each is answered once; a malformed one
  * gets -ATXF_EINVAL and changes nothing (rule 9).
  */
 #include <string.h>
@@ -8,7 +8,7 @@
 #include <atxf/proto/driver.h>
 #include <atxf/sys.h>
 #include "devmgr.h"
-#include "devmgr_proto.h"
+#include <atxf/proto/devmgr.h>
 
 static void answer(const struct atxf_msg *req, int status, const void *data, uint32_t len)
 {

@@ -19,7 +19,7 @@
 #include <atxf/port.h>
 #include <atxf/proc.h>
 #include <atxf/sys.h>
-#include "../../../services/devmgr/devmgr_proto.h"
+#include <atxf/proto/devmgr.h>
 
 ATXF_DRIVER_MANIFEST(
 	.name = "dm-query",

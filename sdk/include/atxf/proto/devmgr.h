@@ -4,8 +4,7 @@
  * with the name service. Every request is a SYS_IPC_CALL; the reply's type
  * is the status (0 or -ATXF_E*).
  *
- * Lives here until it moves to <atxf/proto/devmgr.h>; its protocol number
- * is not yet in <atxf/ipc.h>'s list.
+ * Its protocol number is ATXF_PROTO_DEVMGR (<atxf/ipc.h>).
  *
  *   DEVICE  data: u32 index      reply: struct devmgr_device   (-ATXF_ENOENT past the end)
  *   DRIVER  data: u32 index      reply: struct devmgr_driver   (-ATXF_ENOENT past the end)
@@ -18,13 +17,13 @@
  * ("uart16550.com1", "virtio-rng.00-04.0"), NUL-terminated, at most
  * DEVMGR_NAME_MAX bytes with the NUL.
  */
-#ifndef DEVMGR_PROTO_H
-#define DEVMGR_PROTO_H
+#ifndef ATXF_PROTO_DEVMGR_H
+#define ATXF_PROTO_DEVMGR_H
 
 #include <stdint.h>
 #include <atxf/ipc.h>
 
-#define DEVMGR_PROTO          0x03
+#define DEVMGR_PROTO          ATXF_PROTO_DEVMGR
 #define DEVMGR_REQ(n)         ((uint32_t)DEVMGR_PROTO << ATXF_PROTO_SHIFT | (n))
 #define DEVMGR_DEVICE         DEVMGR_REQ(1)
 #define DEVMGR_DRIVER         DEVMGR_REQ(2)

@@ -59,7 +59,7 @@ static int size_bar(atxf_handle_t cfg, unsigned i, struct dm_bar *b)
 	mask = atxf_pci_read32(cfg, off);
 	atxf_pci_write32(cfg, off, orig);
 	if (!mask || mask == 0xffffffff)
-		return is64 ? 2 : 1;            /* unimplemented BAR */
+		return is64 ? 2 : 1;            /* the device has no BAR here (PCI 3.0 §6.2.5.1) */
 	b->kind = io ? DM_BAR_IO : DM_BAR_MMIO;
 	b->base = orig & addr_bits;
 	b->size = (uint32_t)(~(mask & addr_bits) + 1);

@@ -663,54 +663,43 @@ DEVMGR_SCENARIOS = [
 # says so before its HELLO (2 s: the name service call's timeout).
 DEVMGR_DRIVERS = ["%s.atxf=../drivers/%s.atxf" % (d, d) for d in ("ps2-keyboard", "uart16550")]
 
+def devmgr_starts_drivers(name, what, first=(), **boot):
+    """devmgr starts ps2-keyboard on i8042 and uart16550 on COM1 from their
+    manifests, each binds its IRQ and says HELLO; boot says how devmgr runs."""
+    def hello(driver, instance):
+        return devmgr_says(r"%s \(%s\) pid \d+ generation 0 says hello" % (driver, instance))
+    return dict(name=name, what=what, programs=[DEVMGR] + DEVMGR_DRIVERS,
+                expect=list(first) + [
+                    devmgr_says(r"2 drivers with a manifest in the boot archive$"),
+                    devmgr_says(r"started ps2-keyboard \(ps2-keyboard\.i8042\) on i8042 pid \d+ "
+                                r"generation 0 with 3 capabilities$"),
+                    devmgr_says(r"started uart16550 \(uart16550\.com1\) on COM1 pid \d+ "
+                                r"generation 0 with 2 capabilities$"),
+                    devmgr_says(r"ready \(2 driver instances\)$")],
+                check=contains(
+                    r"^irq: ps2-keyboard\.atxf pid \d+ handles line 0x1 \(vector 0x[0-9a-f]+, edge\)$",
+                    r"^irq: uart16550\.atxf pid \d+ handles line 0x4 \(vector 0x[0-9a-f]+, edge\)$",
+                    hello("ps2-keyboard", r"ps2-keyboard\.i8042") + ": serving$",
+                    hello("uart16550", r"uart16550\.com1") + ": serving$"),
+                forbid=NO_PANIC + [r"FAIL", r"fault: ", r"ended with status"], exit=None,
+                stop_at=[hello("ps2-keyboard", r"ps2-keyboard\.i8042")[1:],
+                         hello("uart16550", r"uart16550\.com1")[1:]],
+                **boot)
+
+
 DEVMGR_SCENARIOS += [
-    dict(name="devmgr-drivers",
-         what="devmgr starts the PS/2 keyboard and 16550 drivers from their manifests",
-         programs=[DEVMGR] + DEVMGR_DRIVERS, cfg=[], append="init=devmgr.atxf",
-         expect=[devmgr_says(r"2 drivers with a manifest in the boot archive$"),
-                 devmgr_says(r"started ps2-keyboard \(ps2-keyboard\.i8042\) on i8042 pid \d+ "
-                             r"generation 0 with 3 capabilities$"),
-                 devmgr_says(r"started uart16550 \(uart16550\.com1\) on COM1 pid \d+ "
-                             r"generation 0 with 2 capabilities$"),
-                 devmgr_says(r"ready \(2 driver instances\)$")],
-         check=contains(
-             r"^irq: ps2-keyboard\.atxf pid \d+ handles line 0x1 \(vector 0x[0-9a-f]+, edge\)$",
-             r"^irq: uart16550\.atxf pid \d+ handles line 0x4 \(vector 0x[0-9a-f]+, edge\)$",
-             devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 says hello: "
-                         r"serving$"),
-             devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 says hello: "
-                         r"serving$")),
-         forbid=NO_PANIC + [r"FAIL", r"fault: ", r"ended with status"], exit=None,
-         stop_at=[devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 "
-                              r"says hello")[1:],
-                  devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 "
-                              r"says hello")[1:]]),
-    dict(name="devmgr-init-drivers",
-         what="the real boot path: init starts devmgr with root and a read-only grant of the "
-              "boot archive (bootfs); devmgr starts the drivers from their manifests",
-         programs=[DEVMGR] + DEVMGR_DRIVERS, cfg=["start devmgr.atxf with root bootfs"],
-         expect=[started("devmgr.atxf"),
-                 devmgr_says(r"2 drivers with a manifest in the boot archive$"),
-                 devmgr_says(r"started ps2-keyboard \(ps2-keyboard\.i8042\) on i8042 pid \d+ "
-                             r"generation 0 with 3 capabilities$"),
-                 devmgr_says(r"started uart16550 \(uart16550\.com1\) on COM1 pid \d+ "
-                             r"generation 0 with 2 capabilities$"),
-                 devmgr_says(r"ready \(2 driver instances\)$")],
-         check=contains(
-             r"^irq: ps2-keyboard\.atxf pid \d+ handles line 0x1 \(vector 0x[0-9a-f]+, edge\)$",
-             r"^irq: uart16550\.atxf pid \d+ handles line 0x4 \(vector 0x[0-9a-f]+, edge\)$",
-             devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 says hello: "
-                         r"serving$"),
-             devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 says hello: "
-                         r"serving$")),
-         forbid=NO_PANIC + [r"FAIL", r"fault: ", r"ended with status"], exit=None,
-         stop_at=[devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 "
-                              r"says hello")[1:],
-                  devmgr_says(r"uart16550 \(uart16550\.com1\) pid \d+ generation 0 "
-                              r"says hello")[1:]]),
+    devmgr_starts_drivers(
+        "devmgr-drivers",
+        "devmgr starts the PS/2 keyboard and 16550 drivers from their manifests",
+        cfg=[], append="init=devmgr.atxf"),
+    devmgr_starts_drivers(
+        "devmgr-init-drivers",
+        "the real boot path: init starts devmgr with root and a read-only grant of the "
+        "boot archive (bootfs); devmgr starts the drivers from their manifests",
+        first=[started("devmgr.atxf")], cfg=["start devmgr.atxf with root bootfs"]),
 ]
 
-# The devmgr protocol (services/devmgr/devmgr_proto.h) from a client that
+# The devmgr protocol (<atxf/proto/devmgr.h>) from a client that
 # devmgr itself starts (tests/qemu/progs/dm-query.c): the device and driver
 # lists, RESTART of a running driver, and two bad requests refused.
 DEVMGR_SCENARIOS += [

@@ -32,7 +32,7 @@ struct irq_line {
 	unsigned vector;
 	bool level;             /* may be shared */
 	bool masked;
-	bool pending;           /* MSI: fired while masked */
+	bool pending;           /* MSI or edge: fired while masked */
 	struct irq_handler h[IRQ_SHARE_MAX];
 };
 
@@ -51,10 +51,20 @@ static struct irq_line *line_of(uint64_t source)
 	return NULL;
 }
 
+/*
+ * Only level-triggered lines are masked at the IOAPIC while their handlers
+ * work. An edge that arrives on a masked pin is lost (82093AA: edges on a
+ * masked pin are ignored; QEMU does the same), and a device that raised
+ * its line in the window between the driver's last look and its ack (a
+ * 16550 receiving, an i8042 with a new byte) keeps it high and never makes
+ * another edge: its driver would wait forever. So an edge line's pin stays
+ * open from the first ack to the line's release, and an edge that comes
+ * while the handler works is latched in `pending`, as an MSI's is.
+ */
 static void set_masked(struct irq_line *l, bool masked)
 {
 	l->masked = masked;
-	if (!is_msi(l->source))
+	if (!is_msi(l->source) && (l->level || !masked))
 		ioapic_mask((uint32_t)l->source, masked);
 }
 
@@ -81,7 +91,7 @@ static void irq_interrupt(struct trap_frame *f)
 		if (!l->used || l->vector != f->vector)
 			continue;
 		if (l->masked)
-			l->pending = true;      /* an MSI: the IOAPIC holds its lines */
+			l->pending = true;      /* MSI or edge: latched (set_masked) */
 		else
 			deliver(l);
 	}
@@ -158,6 +168,8 @@ static bool line_unused(const struct irq_line *l)
 static void line_free(struct irq_line *l)
 {
 	set_masked(l, true);
+	if (!is_msi(l->source) && !l->level)
+		ioapic_mask((uint32_t)l->source, true);
 	if (is_msi(l->source))
 		msi_disable((uint32_t)l->source & 0xffff, l->vector);
 	trap_set_handler(l->vector, NULL);

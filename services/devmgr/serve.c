@@ -88,6 +88,7 @@ static void driver_info(struct devmgr *dm, const struct atxf_msg *req)
 	memcpy(out.instance, in->instance, sizeof(out.instance));
 	out.device = (uint16_t)(in->dev - dm->devices.dev);
 	out.state = in->state;
+	out.device_class = in->drv->manifest.device_class;
 	out.pid = in->pid;
 	out.generation = in->generation;
 	out.restarts = in->restarts;
@@ -109,6 +110,15 @@ static int control(struct devmgr *dm, const struct atxf_msg *req)
 	if (req->type == DEVMGR_STOP)
 		return dm_stop(&dm->sup, in);
 	return dm_restart(&dm->sup, in);
+}
+
+static int kill_driver(struct devmgr *dm, const struct atxf_msg *req)
+{
+	uint32_t pid;
+
+	if (index_of(req, &pid) < 0)
+		return -ATXF_EINVAL;
+	return dm_kill(&dm->sup, pid);
 }
 
 static void drop_caps(const struct atxf_msg *req)
@@ -134,6 +144,9 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 	case DEVMGR_STOP:
 	case DEVMGR_RESTART:
 		answer(req, control(dm, req), NULL, 0);
+		break;
+	case DEVMGR_KILL:
+		answer(req, kill_driver(dm, req), NULL, 0);
 		break;
 	default:
 		answer(req, -ATXF_EINVAL, NULL, 0);

@@ -234,6 +234,18 @@ int dm_restart(struct dm_supervisor *s, struct dm_instance *in)
 	return end_process(in);
 }
 
+/* As a crash would end it: supervision logs it and restarts it with backoff. */
+int dm_kill(struct dm_supervisor *s, uint32_t pid)
+{
+	struct dm_instance *in = pid ? by_pid(s, pid) : NULL;
+
+	if (!in)
+		return -ATXF_ENOENT;
+	printf("devmgr: killing %s (%s) pid %u, as asked\n", in->drv->manifest.name,
+	       in->instance, (unsigned)pid);
+	return atxf_proc_kill(pid);
+}
+
 int dm_start(struct dm_supervisor *s, struct dm_instance *in)
 {
 	if (in->pid)

@@ -63,6 +63,8 @@ int dm_hello(struct dm_supervisor *s, uint32_t pid, const struct atxf_driver_hel
 int dm_stop(struct dm_supervisor *s, struct dm_instance *in);
 int dm_start(struct dm_supervisor *s, struct dm_instance *in);
 int dm_restart(struct dm_supervisor *s, struct dm_instance *in);
+/* KILL: ends a running driver by pid as a crash would; -ATXF_ENOENT if none. */
+int dm_kill(struct dm_supervisor *s, uint32_t pid);
 struct dm_instance *dm_instance_find(struct dm_supervisor *s, const char *instance);
 const char *dm_state_name(unsigned state);
 

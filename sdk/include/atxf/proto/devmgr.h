@@ -13,6 +13,10 @@
  *                                not answer), and no restart
  *   RESTART data: instance name  reply: none; ends it and starts the next
  *                                generation at once, without backoff
+ *   KILL    data: u32 pid        reply: none; kills that driver process as a
+ *                                crash would end it (status 128 + 9): logged,
+ *                                restarted with the usual backoff. -ATXF_ENOENT
+ *                                if pid is not a running driver devmgr started
  * Instance names are "DRIVER.DEVICE" in lower case with ':' as '-'
  * ("uart16550.com1", "virtio-rng.00-04.0"), NUL-terminated, at most
  * DEVMGR_NAME_MAX bytes with the NUL.
@@ -30,6 +34,7 @@
 #define DEVMGR_START          DEVMGR_REQ(3)
 #define DEVMGR_STOP           DEVMGR_REQ(4)
 #define DEVMGR_RESTART        DEVMGR_REQ(5)
+#define DEVMGR_KILL           DEVMGR_REQ(6)
 #define DEVMGR_NAME_MAX       32
 
 /* DEVICE's reply. */
@@ -48,7 +53,7 @@ struct devmgr_driver {
 	char instance[DEVMGR_NAME_MAX];
 	uint16_t device;        /* DEVICE index of its device */
 	uint8_t state;          /* 1 starting, 2 running, 3 restarting, 4 stopped, 5 failed */
-	uint8_t reserved;
+	uint8_t device_class;   /* the manifest's ATXF_CLASS_* */
 	uint32_t pid;           /* 0 while not running */
 	uint32_t generation;
 	uint32_t restarts;

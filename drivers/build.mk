@@ -36,11 +36,25 @@ $(DRIVERS_PROGS): $(PROGS_DIR)/%.atxf: $(DRIVERS_OUT)/%.atxf
 	@mkdir -p $(@D)
 	$(call run,CP,$@) cp $< $@
 
+# The test build that crashes when F12 is pressed (PS2KBD_CRASH_ON_KEY in
+# ps2_keyboard.c): the crash-recovery scenario boots it as ps2-keyboard.atxf.
+PS2KBD_CRASH     := $(PROGS_DIR)/ps2-keyboard-crash.atxf
+PS2KBD_CRASH_OBJ := $(ATXFOBJ)/crash-build/ps2_keyboard.o
+$(PS2KBD_CRASH_OBJ): drivers/input/ps2-keyboard/ps2_keyboard.c $(ATXF_CC) \
+		$(SR_TGT)/lib/atxf.specs | $(SYSROOT_STAMP)
+	@mkdir -p $(@D)
+	$(call run,CC,$< [atxf crash-on-F12]) $(ATXF_CC) $(ATXF_CFLAGS) -I$(I8042_DIR) \
+		-DPS2KBD_CRASH_ON_KEY=ATXF_KEY_F12 -c $< -o $@
+$(PS2KBD_CRASH): $(PS2KBD_CRASH_OBJ) $(call atxf_objects,$(filter-out %/ps2_keyboard.c,$(PS2KBD_SRCS))) \
+		$(SYSROOT_STAMP)
+	@mkdir -p $(@D)
+	$(call run,ATXF,$@) $(ATXF_CC) $(filter %.o,$^) -o $@
+
 # The scenarios' clients (tests/qemu/progs/input-events.c, char-write.c).
 # They live here until tests/qemu/progs/build.mk lists them in PROGS_NAMES.
 DRIVERS_CLIENT := $(PROGS_DIR)/input-events.atxf $(PROGS_DIR)/char-write.atxf
 $(foreach c,input-events char-write,$(eval $(call atxf_program,$(PROGS_DIR)/$(c).atxf,tests/qemu/progs/$(c).c)))
 
-PROGS_ALL   += $(DRIVERS_PROGS) $(DRIVERS_CLIENT)
+PROGS_ALL   += $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH)
 ALL_TARGETS += $(DRIVERS_ATXF)
-CHECK_BUILD += $(DRIVERS_ATXF) $(DRIVERS_PROGS) $(DRIVERS_CLIENT)
+CHECK_BUILD += $(DRIVERS_ATXF) $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH)

@@ -19,10 +19,15 @@ command line, QEMU arguments and a boot archive, then checks the serial log:
             for runs whose programs end in no fixed order)
   qemu_args extra QEMU arguments (devices: ["-device", "edu"])
   check     optional function(log_text) -> None or a reason for failing
+  qmp       an input script, played as the log streams by (qmp.py's
+            Injector): keys and pointer events through QMP, text on the
+            serial line
+  console   True when the console's shell shares COM1 with the kernel log:
+            its terminal output has no timestamps
 
 Kernel self-tests are selected with ktest=NAME (kernel/test/ktest.c).
-Every line of every log must carry the kernel's timestamp; the harness checks
-that for all scenarios. Program output reaches the log as "NAME[PID]: text"
+Every line of every log must carry the kernel's timestamp (the console's
+terminal output aside); the harness checks that for all scenarios. Program output reaches the log as "NAME[PID]: text"
 (SYS_DEBUG_WRITE); init's lines are therefore "init.atxf[1]: init: ...".
 """
 import re
@@ -478,30 +483,31 @@ SCENARIOS += ISSUE5_SCENARIOS
 
 
 # Issue 6: the PS/2 keyboard and mouse drivers and the 16550 driver
-# (drivers/), started with boot.cfg `with` clauses until devmgr starts them
-# from their manifests. The keyboard driver owns the i8042 (the mouse driver
-# waits for "kbd0"); the UART driver runs on COM2 (a second -serial), for
-# COM1 is the kernel's log. input-events.atxf subscribes to kbd0 and mouse0
-# and prints what they report (tests/qemu/progs/input-events.c).
-KBD_START = "start ps2-keyboard.atxf kbd0 with ioport:0x60-0x60:rw ioport:0x64-0x64:rw irq:1:r"
-MOUSE_START = "start ps2-mouse.atxf mouse0 with ioport:0x60-0x60:rw ioport:0x64-0x64:rw irq:12:r"
+# (drivers/), started by hand with boot.cfg `with` clauses (devmgr's own
+# scenarios start them from their manifests). Without an instance argument
+# they take the framework's default names, ps2-keyboard0 and ps2-mouse0; the
+# keyboard driver owns the i8042 (the mouse driver waits for ps2-keyboard0);
+# the UART driver runs on COM2 (a second -serial), for COM1 is the kernel's
+# log. input-events.atxf subscribes to both input drivers and prints what they report (tests/qemu/progs/input-events.c).
+KBD_START = "start ps2-keyboard.atxf with ioport:0x60-0x60:rw ioport:0x64-0x64:rw irq:1:r"
+MOUSE_START = "start ps2-mouse.atxf with ioport:0x60-0x60:rw ioport:0x64-0x64:rw irq:12:r"
 COM2_START = "start uart16550.atxf com2 with ioport:0x2f8-0x2ff:rw irq:3:r"
 
 DRIVER_SCENARIOS = [
     dict(name="drivers-start",
          what="ps2-keyboard, ps2-mouse and uart16550 probe their devices and register "
-              "kbd0, mouse0 and com2; a client subscribes to both input devices",
+              "ps2-keyboard0, ps2-mouse0 and com2; a client subscribes to both input devices",
          programs=["ps2-keyboard.atxf", "ps2-mouse.atxf", "uart16550.atxf", "input-events.atxf"],
          qemu_args=["-serial", "null"],
-         cfg=[KBD_START, MOUSE_START, COM2_START, "start input-events.atxf kbd0 mouse0"],
-         expect=[says("ps2-keyboard.atxf", r"kbd0: i8042 ready, keyboard on IRQ 1$"),
-                 says("ps2-mouse.atxf", r"mouse0: streaming, mouse on IRQ 12$"),
-                 says("input-events.atxf", r"input-events: subscribed to mouse0$")],
+         cfg=[KBD_START, MOUSE_START, COM2_START, "start input-events.atxf ps2-keyboard0 ps2-mouse0"],
+         expect=[says("ps2-keyboard.atxf", r"ps2-keyboard0: i8042 ready, keyboard on IRQ 1$"),
+                 says("ps2-mouse.atxf", r"ps2-mouse0: streaming, mouse on IRQ 12$"),
+                 says("input-events.atxf", r"input-events: subscribed to ps2-mouse0$")],
          check=contains(says("uart16550.atxf", r"com2: 16550 at port 0x2f8, 115200 baud$"),
-                        says("input-events.atxf", r"input-events: subscribed to kbd0$")),
+                        says("input-events.atxf", r"input-events: subscribed to ps2-keyboard0$")),
          forbid=NO_PANIC + [r"FAIL", r"^fault: "], exit=None,
          stop_at=[says("uart16550.atxf", r"com2: 16550 at port")[1:],
-                  says("input-events.atxf", r"input-events: subscribed to mouse0$")[1:]]),
+                  says("input-events.atxf", r"input-events: subscribed to ps2-mouse0$")[1:]]),
 ]
 
 # The UART driver's transmit path on COM2, written to a file QEMU keeps:
@@ -546,8 +552,8 @@ def event(text):
 # client has subscribed to both devices. Each step of a QMP script waits for
 # its log line; the expected events must appear in this order.
 INPUT_PROGRAMS = ["ps2-keyboard.atxf", "ps2-mouse.atxf", "input-events.atxf"]
-INPUT_CFG = [KBD_START, MOUSE_START, "start input-events.atxf kbd0 mouse0"]
-INPUT_READY = r"input-events: subscribed to mouse0$"
+INPUT_CFG = [KBD_START, MOUSE_START, "start input-events.atxf ps2-keyboard0 ps2-mouse0"]
+INPUT_READY = r"input-events: subscribed to ps2-mouse0$"
 
 KEY_EVENTS = ["KEY 0x1e 1", "KEY 0x1e 0",                  # a
               "KEY 0x02 1", "KEY 0x02 0",                  # 1
@@ -744,6 +750,38 @@ DEVMGR_SCENARIOS += [
                  says("dm-flaky.atxf", r"dm-flaky: generation 2 serving, hello answered 0$")],
          forbid=NO_PANIC + [r"FAIL", r"no boot archive in reach"], exit=None,
          stop_at=says("dm-flaky.atxf", r"dm-flaky: generation 2 serving")[1:]),
+]
+
+# Least privilege end to end, under init: a driver whose manifest matches
+# the i8042 but lists none of its ports is started (with no capabilities)
+# and cannot touch them, by system call or by `in`, while the keyboard
+# driver holds them; a driver asking for ports its device does not own is
+# not started at all. Both logged with the reason.
+DEVMGR_SCENARIOS += [
+    dict(name="devmgr-least-privilege",
+         what="a devmgr-started driver without the i8042 ports in its manifest cannot touch "
+              "them; a manifest asking for what its device does not own is refused",
+         programs=[DEVMGR, "ps2-keyboard.atxf=../drivers/ps2-keyboard.atxf", "dm-sneaky.atxf",
+                   "dm-greedy.atxf"],
+         cfg=["start devmgr.atxf with root bootfs"],
+         expect=[devmgr_says(r"started dm-sneaky \(dm-sneaky\.i8042\) on i8042 pid \d+ "
+                             r"generation 0 with 0 capabilities$"),
+                 says("dm-sneaky.atxf", r"dm-sneaky\.i8042: SYS_IO_INB\(0x60\) = -EPERM: "
+                      r"refused ok$"),
+                 r"^fault: dm-sneaky\.atxf pid \d+ rip 0x[0-9a-f]+ addr 0x60: #GP general "
+                 r"protection \(port I/O: port 0x60 is not open to it\)$",
+                 devmgr_says(r"dm-sneaky \(dm-sneaky\.i8042\) pid \d+ ended with status 141 "),
+                 devmgr_says(r"dm-sneaky \(dm-sneaky\.i8042\): its manifest says no restart$")],
+         check=contains(devmgr_says(r"refused dm-greedy \(dm-greedy\.atxf\) on COM1: ioport "
+                                    r"0x2f8\+0x8: outside the device's port ranges: the device "
+                                    r"does not own it$"),
+                        devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ "
+                                    r"generation 0 says hello: serving$")),
+         forbid=NO_PANIC + [r"FAIL", r"dm-greedy: ", r"ps2-keyboard.*ended with status"],
+         exit=None,
+         stop_at=[devmgr_says(r"dm-sneaky \(dm-sneaky\.i8042\): its manifest says no")[1:],
+                  devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 "
+                              r"says hello")[1:]]),
 ]
 
 SCENARIOS += DEVMGR_SCENARIOS

@@ -6,9 +6,11 @@
  * Sharing rule (both drivers' first comments repeat it): the keyboard
  * driver owns the controller. Only it writes the command byte, enables the
  * ports and sends keyboard commands; it sets the controller up before it
- * registers "kbd0" with the name service, and enables both ports and both
- * interrupts. The mouse driver waits for "kbd0" to be registered, then
- * only sends its own device commands with the CMD_WRITE_AUX (0xD4) prefix.
+ * registers its instance name with the name service ("ps2-keyboard.i8042"
+ * under devmgr), and enables both ports and both interrupts. The mouse
+ * driver waits for that name ("ps2-keyboard" + the device part of its own
+ * instance name, ps2_mouse.c), then only sends its own device commands
+ * with the CMD_WRITE_AUX (0xD4) prefix.
  * Each driver reads port 0x60 only while the status register says the
  * waiting byte is its own (STS_AUX_OBF clear: keyboard; set: mouse).
  */

@@ -6,8 +6,8 @@
  *
  * Sharing the i8042 with ps2-mouse: this driver owns the controller. Its
  * probe sets the controller up (i8042_setup(): command byte, both ports and
- * both IRQs on) before the framework registers "kbd0"; ps2-mouse waits for
- * that name and then only sends its device commands with the 0xD4 prefix.
+ * both IRQs on) before the framework registers its instance name
+ * ("ps2-keyboard.i8042" under devmgr); ps2-mouse waits for that name and then only sends its device commands with the 0xD4 prefix.
  * Each reads port 0x60 only when the status register's aux bit says the
  * byte is its own. (drivers/input/i8042/i8042.h)
  *
@@ -63,6 +63,24 @@ static void report_key(struct atxf_device *dev, const struct kbd_out *out)
 	atxf_input_report(dev, &syn);
 }
 
+#ifdef PS2KBD_CRASH_ON_KEY
+/*
+ * The test build ps2-keyboard-crash.atxf (drivers/build.mk) dies of a page
+ * fault when this key is pressed, so a scenario can show that a crashing
+ * driver is restarted and typing comes back. Never in the real driver.
+ */
+static void crash_on_test_key(const struct kbd_out *out)
+{
+	if (out->code == PS2KBD_CRASH_ON_KEY && out->value == ATXF_KEY_PRESS)
+		*(volatile int *)0 = 1;
+}
+#else
+static void crash_on_test_key(const struct kbd_out *out)
+{
+	(void)out;
+}
+#endif
+
 static void on_irq(struct atxf_device *dev, unsigned n)
 {
 	struct kbd_out out;
@@ -71,8 +89,10 @@ static void on_irq(struct atxf_device *dev, unsigned n)
 	(void)n;
 	for (int i = 0; i < KBD_BYTES_PER_IRQ && i8042_take(0, &byte); i++) {
 		kbd_feed(&kbd, byte, &out);
-		if (out.has_key)
+		if (out.has_key) {
+			crash_on_test_key(&out);
 			report_key(dev, &out);
+		}
 		send_to_keyboard(dev, out.send);
 	}
 }

@@ -6,16 +6,22 @@
  *
  * Sharing the i8042 with ps2-keyboard: the keyboard driver owns the
  * controller. This driver never writes the command byte nor enables ports:
- * its probe waits until "kbd0" is registered with the name service (the
- * keyboard driver registers it only after setting the controller up, aux
- * port and IRQ 12 included), then sends its own device commands, each with
- * the controller's 0xD4 (write to aux device) prefix. It reads port 0x60
+ * its probe waits until the keyboard driver on the same controller has
+ * registered its instance name with the name service (it does so only after
+ * setting the controller up, aux port and IRQ 12 included), then sends its
+ * own device commands, each with the controller's 0xD4 (write to aux
+ * device) prefix. Both instance names follow devmgr's DRIVER.DEVICE rule,
+ * so the owner of "ps2-mouse.i8042" is "ps2-keyboard.i8042"; started by
+ * hand without a name, "ps2-mouse0" looks for "ps2-keyboard0", the
+ * framework's default name for the keyboard. It reads port 0x60
  * only when the status register's aux bit says the byte is the mouse's.
  * (drivers/input/i8042/i8042.h)
  *
  * The device logic is mouse_decode.c (host-tested); this file connects it
  * to the framework: manifest, callbacks, main.
  */
+#include <stdio.h>
+#include <string.h>
 #include <atxf/driver.h>
 #include <atxf/name.h>
 #include <atxf/sys.h>
@@ -34,20 +40,31 @@ ATXF_DRIVER_MANIFEST(
 		ATXF_RESOURCE_IRQ(12),
 	});
 
-#define CONTROLLER_OWNER   "kbd0"
+#define OWNER_DRIVER       "ps2-keyboard"
 #define OWNER_WAIT_NS      (5ull * 1000 * 1000 * 1000)
 #define MOUSE_BYTES_PER_IRQ 48
 
 static struct mouse_state mouse;
 
+/* "ps2-mouse.i8042" -> "ps2-keyboard.i8042"; "ps2-mouse0" -> "ps2-keyboard0". */
+static void owner_name(const struct atxf_device *dev, char *out, size_t size)
+{
+	const char *device = strchr(dev->instance, '.');
+
+	snprintf(out, size, "%s%s", OWNER_DRIVER, device ? device : "0");
+}
+
 /* The keyboard driver has set the controller up once it registered its name. */
 static int wait_for_controller(struct atxf_device *dev)
 {
-	atxf_handle_t owner = atxf_name_lookup(CONTROLLER_OWNER, OWNER_WAIT_NS);
+	char owner_instance[ATXF_NAME_MAX];
+	atxf_handle_t owner;
 
+	owner_name(dev, owner_instance, sizeof(owner_instance));
+	owner = atxf_name_lookup(owner_instance, OWNER_WAIT_NS);
 	if (owner < 0) {
-		atxf_device_log(dev, "no %s after 5 s: the keyboard driver owns the i8042 (%d)",
-				CONTROLLER_OWNER, (int)owner);
+		atxf_device_log(dev, "no %s after 5 s: the keyboard driver owns the i8042 (%s)",
+				owner_instance, atxf_strerror((int)owner));
 		return (int)owner;
 	}
 	atxf_cap_drop(owner);

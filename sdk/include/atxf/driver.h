@@ -134,7 +134,7 @@ struct atxf_driver_core;        /* the framework's own state (sdk/lib/driver) */
 struct atxf_device {
 	const struct atxf_driver *driver;
 	const struct atxf_manifest *manifest;   /* NULL in a program without one */
-	const char *instance;       /* the name clients look up, e.g. "kbd0" */
+	const char *instance;       /* the name clients look up, e.g. "ps2-keyboard.i8042" */
 	void *priv;                 /* the driver's own state */
 	struct atxf_resource_grant grant[ATXF_DEVICE_MAX_GRANTS];
 	unsigned ngrants;

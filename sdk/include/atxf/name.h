@@ -1,5 +1,5 @@
 /*
- * The name service: processes register a port under a name ("kbd0",
+ * The name service: processes register a port under a name ("uart16550.com1",
  * "devmgr", "console") and others look it up. The protocol is in
  * <atxf/proto/name.h>; these are its client calls.
  */

@@ -1,7 +1,7 @@
 /*
  * input-events.atxf: an input-protocol client for the driver scenarios.
  *
- *   input-events.atxf NAME...     e.g. input-events.atxf kbd0 mouse0
+ *   input-events.atxf NAME...     e.g. input-events.atxf ps2-keyboard0 ps2-mouse0
  *
  * Looks each NAME up with the name service (waiting up to 10 s), subscribes
  * its own port with SUBSCRIBE (a send-only right to it as the capability)

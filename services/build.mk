@@ -3,9 +3,11 @@
 # Needs sysroot/build.mk (atxf_program) included before this file.
 #
 #   $(INIT_ATXF)  build/services/init.atxf (and init.atxf.elf for gdb)
-#   $(BOOT_TAR)   build/image/boot.tar: init.atxf and services/init/boot.cfg,
-#                 the one multiboot module beside kernel.elf (docs/boot.md);
-#                 `make image` builds both
+#   $(BOOT_TAR)   build/image/boot.tar: the reference system's boot archive,
+#                 the one multiboot module beside kernel.elf (docs/boot.md):
+#                 init, services/init/boot.cfg, devmgr, the console and the
+#                 drivers devmgr starts from their manifests; `make image`
+#                 builds kernel and archive
 
 INIT_ATXF := $(BUILD)/services/init.atxf
 INIT_SRCS := services/init/main.c services/init/bootcfg.c services/init/programs.c \
@@ -16,9 +18,13 @@ BOOTFS_PY := tests/qemu/bootfs.py
 
 $(eval $(call atxf_program,$(INIT_ATXF),$(INIT_SRCS)))
 
-$(BOOT_TAR): $(INIT_ATXF) $(BOOT_CFG) $(BOOTFS_PY)
+# The other members, named here because their build.mk files come later.
+BOOT_MEMBERS := $(INIT_ATXF) $(BUILD)/services/devmgr.atxf $(BUILD)/services/console.atxf \
+		$(addprefix $(BUILD)/drivers/,ps2-keyboard.atxf ps2-mouse.atxf uart16550.atxf)
+
+$(BOOT_TAR): $(BOOT_MEMBERS) $(BOOT_CFG) $(BOOTFS_PY)
 	@mkdir -p $(@D)
-	$(call run,TAR,$@) $(PYTHON) $(BOOTFS_PY) $@ --cfg $(BOOT_CFG) $(INIT_ATXF)
+	$(call run,TAR,$@) $(PYTHON) $(BOOTFS_PY) $@ --cfg $(BOOT_CFG) $(BOOT_MEMBERS)
 
 .PHONY: image
 image: $(BOOT_TAR)
@@ -32,3 +38,6 @@ DEVMGR_SRCS := $(addprefix services/devmgr/,main.c pci.c legacy.c legacy_table.c
 	       drivers.c match.c backoff.c supervise.c spawn.c serve.c)
 $(eval $(call atxf_program,$(DEVMGR_ATXF),$(DEVMGR_SRCS)))
 ALL_TARGETS += $(DEVMGR_ATXF)
+
+# The console service and its shell (issue 6): services/console/build.mk.
+include services/console/build.mk

@@ -14,6 +14,10 @@ init (--init, build/services/init.atxf) and the named programs (--progs,
 build/progs); `initrd: "reference"` boots the reference archive
 (build/image/boot.tar) instead. Each log is saved to build/tests/qemu/<name>.log.
 
+A scenario with `terminal` instead runs a user's command (`make run`) with
+terminal.py: it waits for a line, types on the serial console, expects the
+answer and quits QEMU with Ctrl-A X.
+
 A run ends through isa-debug-exit; QEMU then exits with (code << 1) | 1.
 The kernel's self-tests use the codes of kernel/arch/x86_64/qemu_exit.h
 (EXIT_STATUS below); init's exit-with uses the exit status of a program.
@@ -29,11 +33,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bootfs                                    # noqa: E402
 import qemu                                      # noqa: E402
 import qmp                                       # noqa: E402
-from scenarios import SCENARIOS                  # noqa: E402
+import terminal                                  # noqa: E402
+from scenarios import SCENARIOS as BOOT_SCENARIOS  # noqa: E402
+from shell_scenarios import SHELL_SCENARIOS      # noqa: E402
 
 LOG_DIR = "build/tests/qemu"
+SCENARIOS = BOOT_SCENARIOS + SHELL_SCENARIOS
 EXIT_STATUS = {33: "pass", 35: "fail", 37: "panic"}
 TIMESTAMP = re.compile(r"^\[ *\d+\.\d{6}\] ")
+GLUED_TIMESTAMP = re.compile(r"\[ *\d+\.\d{6}\] ")
 DEFAULT_TIMEOUT = 60.0                          # generous: TCG on a busy host
 
 
@@ -50,22 +58,32 @@ class Run:
         self.qmp_problem = None                 # a QMP script step that failed
 
 
+def split_glued(line):
+    """The console's prompt has no line end, so a kernel log line written
+    right after it starts mid-line ("atxf> [  1.088] devmgr: ..."): split
+    such a line in two at the timestamp."""
+    m = GLUED_TIMESTAMP.search(line)
+    if m and m.start() > 0:
+        return [line[:m.start()], line[m.start():]]
+    return [line]
+
+
 def read_output(proc, run, stop_at, injector=None):
     """Collects serial lines; ends QEMU once every regex of stop_at (a
     list, matched in any order) has matched some line. An injector (qmp.py)
     sees every line and plays its input script when its trigger appears."""
     waiting = list(stop_at or ())
     for raw in proc.stdout:
-        line = raw.decode("utf-8", "replace").rstrip("\r\n")
-        run.lines.append(line)
-        text = TIMESTAMP.sub("", line)
-        if injector:
-            injector.on_line(text)
-        waiting = [r for r in waiting if not r.search(text)]
-        if stop_at and not waiting:
-            run.stopped = True
-            proc.kill()
-            return
+        for line in split_glued(raw.decode("utf-8", "replace").rstrip("\r\n")):
+            run.lines.append(line)
+            text = TIMESTAMP.sub("", line)
+            if injector:
+                injector.on_line(text)
+            waiting = [r for r in waiting if not r.search(text)]
+            if stop_at and not waiting:
+                run.stopped = True
+                proc.kill()
+                return
 
 
 def archive_for(sc, opts):
@@ -102,8 +120,10 @@ def boot(sc, opts, initrd):
     stop_at = sc.get("stop_at") or []
     stop_at = [re.compile(r) for r in ([stop_at] if isinstance(stop_at, str) else stop_at)]
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if injector else subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if injector:
+        injector.serial = proc.stdin
     reader = threading.Thread(target=read_output, args=(proc, run, stop_at, injector))
     reader.start()
     reader.join(sc.get("timeout", opts["timeout"]))
@@ -117,6 +137,7 @@ def boot(sc, opts, initrd):
     if injector:
         run.qmp_problem = injector.problem()
         injector.close()
+        proc.stdin.close()
     return run
 
 
@@ -181,7 +202,26 @@ def untimestamped(raw_lines):
     return lines, bad
 
 
+def run_terminal(sc):
+    """A scenario that runs a user's command (make run) through terminal.py."""
+    t = sc["terminal"]
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    start = time.monotonic()
+    why, lines = terminal.converse(t["command"], t["ready"], t["type"], t["expect"],
+                                   sc.get("timeout", DEFAULT_TIMEOUT), env=env)
+    with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    if why:
+        print("  FAIL    %s: %s; last line: %s" % (sc["name"], why, lines[-1] if lines else ""))
+    else:
+        print("  OK      %s (%.1f s)" % (sc["name"], time.monotonic() - start))
+    sys.stdout.flush()
+    return why is None
+
+
 def run_scenario(sc, opts):
+    if "terminal" in sc:
+        return run_terminal(sc)
     try:
         initrd = archive_for(sc, opts)
     except (OSError, ValueError) as e:
@@ -192,7 +232,7 @@ def run_scenario(sc, opts):
         f.write("\n".join(run.lines) + "\n")
     lines, bad = untimestamped(run.lines)
     why = ending_problem(sc, run, sc.get("timeout", opts["timeout"]))
-    if not why and bad is not None:
+    if not why and bad is not None and not sc.get("console"):
         why = "a log line without a timestamp: %s" % bad
     why = why or run.qmp_problem or log_problem(sc, lines)
     if why:

@@ -14,9 +14,14 @@ and are skipped here.
 
 Injector plays a scenario's script while the serial log streams by:
 steps is a list of (regex, actions); when a line matches the first pending
-step's regex, its actions run (each a (method name, args) pair of QMP, e.g.
-("type_text", ("ab",))). The harness starts QEMU with
-qemu_args(sock) and calls injector.on_line(text) for every log line.
+step's regex, its actions run, each a (method name, args) pair: a method of
+QMP (("type_text", ("ab",))), ("serial", ("text",)) to type text on the
+serial line (QEMU's standard input, COM1's receive side), or ("sleep",
+(seconds,)). Named groups of the regexes matched so far fill "{name}" in
+string arguments: a step on r"pid (?P<pid>\d+)" lets a later one type
+"kill {pid}". The harness starts QEMU with qemu_args(sock), gives the
+injector QEMU's standard input, and calls injector.on_line(text) for every
+log line.
 """
 import json
 import os
@@ -29,10 +34,12 @@ import time
 _PLAIN = {c: c for c in "abcdefghijklmnopqrstuvwxyz0123456789"}
 _PLAIN.update({" ": "spc", "\n": "ret", "-": "minus", "=": "equal", ",": "comma",
                ".": "dot", "/": "slash", ";": "semicolon", "'": "apostrophe",
-               "\b": "backspace"})
-_SHIFTED = dict(zip("!@#$%^&*()_+<>?:", ["1", "2", "3", "4", "5", "6", "7", "8", "9",
-                                         "0", "minus", "equal", "comma", "dot", "slash",
-                                         "semicolon"]))
+               "\b": "backspace", "[": "bracket_left", "]": "bracket_right",
+               "\\": "backslash", "`": "grave_accent"})
+_SHIFTED = dict(zip("!@#$%^&*()_+<>?:{}|\"~", ["1", "2", "3", "4", "5", "6", "7", "8", "9",
+                                              "0", "minus", "equal", "comma", "dot", "slash",
+                                              "semicolon", "bracket_left", "bracket_right",
+                                              "backslash", "apostrophe", "grave_accent"]))
 
 
 def qemu_args(sock):
@@ -129,16 +136,39 @@ class Injector:
 
     def __init__(self, sock, steps):
         self.sock, self.steps, self.qmp, self.error = sock, list(steps), None, None
+        self.serial = None                      # QEMU's stdin, set by the harness
+        self.groups = {}
 
-    def on_line(self, text):
-        if not self.steps or self.error or not re.search(self.steps[0][0], text):
-            return
-        _, actions = self.steps.pop(0)
-        try:
+    def _fill(self, arg):
+        if not isinstance(arg, str):
+            return arg
+        for name, value in self.groups.items():
+            arg = arg.replace("{%s}" % name, value)
+        return arg
+
+    def _act(self, method, args):
+        args = tuple(self._fill(a) for a in args)
+        if method == "serial":
+            self.serial.write(args[0].encode())
+            self.serial.flush()
+        elif method == "sleep":
+            time.sleep(args[0])
+        else:
             if self.qmp is None:
                 self.qmp = QMP(self.sock)
+            getattr(self.qmp, method)(*args)
+
+    def on_line(self, text):
+        if not self.steps or self.error:
+            return
+        m = re.search(self.steps[0][0], text)
+        if not m:
+            return
+        self.groups.update({k: v for k, v in m.groupdict().items() if v is not None})
+        _, actions = self.steps.pop(0)
+        try:
             for method, args in actions:
-                getattr(self.qmp, method)(*args)
+                self._act(method, args)
         except (OSError, QMPError, ValueError) as e:
             self.error = "QMP: %s" % e
 

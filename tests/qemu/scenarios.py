@@ -160,13 +160,13 @@ SCENARIOS = [
     dict(name="boot-kernel",
          what="QEMU -kernel boot of the reference image: memory map, init ready",
          initrd="reference", expect=BOOT_LINES + INIT_LINES +
-         [init_says(r"ready \(0 programs started\)$")],
+         [init_says(r"ready \(2 programs started\)$")],
          forbid=NO_PANIC, exit=None, stop_at=r"init: ready "),
     dict(name="boot-iso",
          what="GRUB ISO boot: the same, kernel and boot archive loaded by GRUB",
          iso=True, expect=[r'^boot: loader "GRUB'] + BOOT_LINES[2:6] +
          [r'^boot module 0: \[0x[0-9a-f]+-0x[0-9a-f]+\) "boot\.tar"$'] + BOOT_LINES[6:] +
-         INIT_LINES + [init_says(r"ready \(0 programs started\)$")],
+         INIT_LINES + [init_says(r"ready \(2 programs started\)$")],
          forbid=NO_PANIC, exit=None, stop_at=r"init: ready "),
     dict(name="lib",
          what="kernel printf, string functions and heap",

@@ -7,7 +7,8 @@
 # scaffolds, builds and tests every template, builds with CMake, asks
 # pkg-config, checks that atxf-new refuses bad input without writing, and
 # boots a program with atxf-run (issue 4; skipped, and said so, while the
-# tree has no build/services/init.atxf for the kernel to start).
+# tree has no build/services/init.atxf for the kernel to start), and the
+# reference system alone, typing to its shell on a terminal (issue 6).
 # One OK or FAIL line per case; exit 1 if any failed.
 #
 # Run by `make check` (tests/sdk/build.mk) with MAKE and BUILD set.
@@ -370,6 +371,16 @@ run_gdbinit() {
 	grep -qx 'define atxf-symbols-hello' "$d/.gdbinit"
 }
 
+# No program: the reference system alone, as a person meets it. A line typed
+# on standard input (the serial console) reaches the console's shell, whose
+# answer comes back on standard output; Ctrl-A X (terminal.py) ends QEMU.
+run_shell() {
+	local d="$T/work/atxf-run"
+	user "$d" python3 "$SRC/tests/qemu/terminal.py" --timeout 120 \
+		--ready 'console: ready: ' --type 'echo shell from the installed SDK\r' \
+		--expect '^shell from the installed SDK$' -- atxf-run --timeout 180
+}
+
 skip() {
 	printf '  SKIP    sdk: %s (%s)\n' "$1" "$2"
 }
@@ -381,6 +392,7 @@ atxf_run_cases() {
 	# Booting needs the loader and init; until the kernel has them the case is skipped.
 	if [ -e "$BUILD/services/init.atxf" ]; then
 		check "$boot" run_hello
+		check "atxf-run with no program gives a shell on the serial console" run_shell
 	else
 		skip "$boot" "no build/services/init.atxf yet: the kernel cannot start programs"
 	fi

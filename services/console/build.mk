@@ -1,0 +1,13 @@
+# services/console: the console service and its shell (docs/console.md),
+# started by init with `start console.atxf`. keymap.c, serial.c, line.c,
+# termout.c and the shell*.c files are pure and also built for the host
+# tests (tests/unit/console.mk); the rest talks to the system.
+
+CONSOLE_ATXF := $(BUILD)/services/console.atxf
+CONSOLE_PURE_SRCS := $(addprefix services/console/,keymap.c serial.c line.c termout.c \
+	shell.c shell_list.c shell_ctl.c shell_mouse.c)
+CONSOLE_SRCS := $(CONSOLE_PURE_SRCS) \
+	$(addprefix services/console/,main.c sources.c sysenv.c)
+
+$(eval $(call atxf_program,$(CONSOLE_ATXF),$(CONSOLE_SRCS)))
+ALL_TARGETS += $(CONSOLE_ATXF)

@@ -1,0 +1,60 @@
+/*
+ * The console's shell. Its commands reach the system only through a
+ * struct shell_env of function pointers, so the host tests
+ * (tests/unit/test_console_shell.c) run the very same code against
+ * scripted processes, devices and drivers and check its exact output;
+ * main.c fills the table with system calls and devmgr requests.
+ */
+#ifndef CONSOLE_SHELL_H
+#define CONSOLE_SHELL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <atxf/proc.h>
+#include <atxf/proto/devmgr.h>
+#include <atxf/proto/input.h>
+
+#define SHELL_PROMPT "atxf> "
+
+struct shell_env {
+	/* Text for the terminal ("\n" line ends). */
+	void (*write)(void *ctx, const char *s, size_t n);
+	/* atxf_proc_info: up to n records from index on; returns how many (0 at the end). */
+	int (*proc_info)(void *ctx, uint32_t index, struct atxf_proc_info *out, uint32_t n);
+	/* devmgr DEVICE and DRIVER: 0, -ATXF_ENOENT past the end, or another error. */
+	int (*device)(void *ctx, uint32_t index, struct devmgr_device *out);
+	int (*driver)(void *ctx, uint32_t index, struct devmgr_driver *out);
+	/* devmgr KILL and RESTART: 0 or -ATXF_E*. */
+	int (*kill)(void *ctx, uint32_t pid);
+	int (*restart)(void *ctx, const char *instance);
+	/* Mouse mode begins (on) or ends: 0, or an error that keeps it off. */
+	int (*mouse)(void *ctx, bool on);
+	void *ctx;
+};
+
+struct shell {
+	const struct shell_env *env;
+	bool mouse_mode;            /* pointer events are shown; a key ends it */
+	int dx, dy;                 /* motion in the current event group */
+	uint8_t buttons;            /* ATXF_BTN_* bits held down, as last shown */
+	uint8_t group_buttons;      /* the same, as of the events of this group */
+};
+
+void shell_init(struct shell *sh, const struct shell_env *env);
+void shell_prompt(struct shell *sh);
+/*
+ * Runs one command line (modified: split in place), then shows the prompt,
+ * unless the command started mouse mode.
+ */
+void shell_run(struct shell *sh, char *line);
+
+/* Mouse mode: a pointer event (ignored outside it), and its end by a key. */
+void shell_pointer(struct shell *sh, const struct atxf_input_event *ev);
+void shell_mouse_stop(struct shell *sh);
+
+/* Formatted text for the terminal, through env->write. */
+void shell_printf(struct shell *sh, const char *fmt, ...)
+	__attribute__((__format__(__printf__, 2, 3)));
+
+#endif

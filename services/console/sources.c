@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <atxf/client.h>
 #include <atxf/manifest.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
@@ -31,28 +32,6 @@ void sources_init(struct console *c)
 	for (int i = 0; i < CONSOLE_MAX_INPUTS; i++)
 		c->inputs[i] = (struct source){ .handle = ATXF_HANDLE_NONE };
 	c->serial = (struct source){ .handle = ATXF_HANDLE_NONE };
-}
-
-/* SUBSCRIBE with a send right to our port; returns 0 or an error. */
-static int subscribe(struct console *c, atxf_handle_t dev, uint32_t type)
-{
-	struct atxf_cap_info info;
-	struct atxf_msg req, reply;
-	atxf_handle_t right;
-	int err = atxf_cap_query(c->port, &info);
-
-	if (err < 0)
-		return err;
-	right = atxf_cap_derive(c->port, info.base, info.size,
-				ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
-	if (right < 0)
-		return right;
-	atxf_msg_init(&req, type);
-	atxf_msg_put_cap(&req, right);
-	err = atxf_call(dev, &req, &reply, SUBSCRIBE_NS);
-	/* A call copies the capabilities it carries: ours is ours to drop. */
-	atxf_cap_drop(right);
-	return err < 0 ? err : (int32_t)reply.type;
 }
 
 static void subscribed(struct console *c, struct source *s, atxf_handle_t dev)
@@ -80,7 +59,7 @@ static void follow(struct console *c, struct source *s)
 	if (s->state != DRV_RUNNING || (s->subscribed && s->sub_generation == s->generation))
 		return;
 	dev = atxf_name_lookup(s->instance, LOOKUP_NS);
-	err = dev < 0 ? dev : subscribe(c, dev, type);
+	err = dev < 0 ? dev : atxf_subscribe(dev, type, c->port, SUBSCRIBE_NS);
 	if (err == 0) {
 		subscribed(c, s, dev);
 		return;

@@ -5,6 +5,7 @@
  * the kernel's debug log.
  */
 #include <string.h>
+#include <atxf/client.h>
 #include <atxf/manifest.h>
 #include <atxf/port.h>
 #include <atxf/proto/char.h>
@@ -16,20 +17,6 @@
 #define WRITE_RETRY_NS  (1 * MS)
 #define WRITE_GIVEUP_NS (1000 * MS)
 
-/* One WRITE; returns the bytes the driver accepted, or an error. */
-static int serial_write_once(struct console *c, const char *buf, size_t n)
-{
-	struct atxf_msg req, reply;
-	int err;
-
-	if (n > ATXF_CHAR_WRITE_MAX)
-		n = ATXF_CHAR_WRITE_MAX;
-	atxf_msg_init(&req, ATXF_CHAR_WRITE);
-	atxf_msg_put(&req, buf, n);
-	err = atxf_call(c->serial.handle, &req, &reply, WRITE_CALL_NS);
-	return err < 0 ? err : (int32_t)reply.type;
-}
-
 /*
  * All of buf to the serial driver. A full transmit queue accepts 0 bytes:
  * wait a little and send the rest again, for up to a second without
@@ -40,7 +27,7 @@ static void serial_write(struct console *c, const char *buf, size_t n)
 	uint64_t last_progress = atxf_clock_ns();
 
 	while (n) {
-		int done = serial_write_once(c, buf, n);
+		int done = atxf_char_write(c->serial.handle, buf, n, WRITE_CALL_NS);
 
 		if (done < 0)
 			break;

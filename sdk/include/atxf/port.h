@@ -12,6 +12,13 @@
 
 atxf_handle_t atxf_port_create(void);
 int atxf_port_close(atxf_handle_t port);
+/*
+ * A send-only copy (WRITE | GRANT) of a port the caller holds: what to hand
+ * others (the name service, a driver one subscribes to) so they can write
+ * to the port but never receive from it; GRANT lets them pass it on.
+ * -ATXF_EBADH if port is not a port.
+ */
+atxf_handle_t atxf_port_send_right(atxf_handle_t port);
 int atxf_send(atxf_handle_t port, const struct atxf_msg *msg, unsigned flags);
 int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns);
 /* Sends req and waits for the reply; returns the reply's status (type). */

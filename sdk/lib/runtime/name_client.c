@@ -34,21 +34,6 @@ static int name_request(struct atxf_msg *req, uint32_t type, const char *name)
 	return atxf_msg_put(req, name, len);
 }
 
-/* A send-only copy of port: whoever looks the name up may write to the
- * port, never receive from it. GRANT lets the service pass it on. */
-static atxf_handle_t send_right(atxf_handle_t port)
-{
-	struct atxf_cap_info info;
-	int err = atxf_cap_query(port, &info);
-
-	if (err < 0)
-		return err;
-	if (info.kind != ATXF_CAP_PORT)
-		return -ATXF_EBADH;
-	return atxf_cap_derive(port, info.base, info.size,
-			       ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
-}
-
 int atxf_name_register(const char *name, atxf_handle_t port)
 {
 	struct atxf_msg req, reply;
@@ -57,7 +42,8 @@ int atxf_name_register(const char *name, atxf_handle_t port)
 
 	if (err < 0)
 		return err;
-	send = send_right(port);
+	/* Whoever looks the name up may write to the port, never receive. */
+	send = atxf_port_send_right(port);
 	if (send < 0)
 		return send;
 	atxf_msg_put_cap(&req, send);

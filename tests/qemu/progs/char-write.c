@@ -13,9 +13,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <atxf/client.h>
 #include <atxf/name.h>
-#include <atxf/port.h>
-#include <atxf/proto/char.h>
 #include <atxf/sys.h>
 
 #define LOOKUP_NS 10000000000ull
@@ -25,20 +24,6 @@ static int fail(const char *what, const char *name, int err)
 {
 	printf("char-write: FAIL: %s %s: %s\n", what, name, atxf_strerror(err));
 	return 1;
-}
-
-/* One WRITE; returns the bytes the device took or a negative code. */
-static int write_some(atxf_handle_t dev, const char *p, size_t len)
-{
-	struct atxf_msg req, reply;
-	int err;
-
-	if (len > ATXF_CHAR_WRITE_MAX)
-		len = ATXF_CHAR_WRITE_MAX;
-	atxf_msg_init(&req, ATXF_CHAR_WRITE);
-	atxf_msg_put(&req, p, len);
-	err = atxf_call(dev, &req, &reply, LOOKUP_NS);
-	return err < 0 ? err : (int32_t)reply.type;
 }
 
 int main(int argc, char **argv)
@@ -54,7 +39,7 @@ int main(int argc, char **argv)
 	if (dev < 0)
 		return fail("looking up", argv[1], dev);
 	for (int tries = 0; done < len && tries < TRIES; tries++) {
-		int n = write_some(dev, text + done, len - done);
+		int n = atxf_char_write(dev, text + done, len - done, LOOKUP_NS);
 
 		if (n < 0)
 			return fail("writing to", argv[1], n);

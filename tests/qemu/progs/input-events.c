@@ -14,6 +14,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <atxf/client.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proto/input.h>
@@ -29,22 +30,12 @@ static int fail(const char *what, const char *name, int err)
 
 static int subscribe(const char *name, atxf_handle_t mine)
 {
-	struct atxf_cap_info info;
-	struct atxf_msg req, reply;
-	atxf_handle_t dev = atxf_name_lookup(name, LOOKUP_NS), right;
+	atxf_handle_t dev = atxf_name_lookup(name, LOOKUP_NS);
 	int err;
 
 	if (dev < 0)
 		return fail("looking up", name, dev);
-	atxf_cap_query(mine, &info);
-	right = atxf_cap_derive(mine, info.base, info.size, ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
-	if (right < 0)
-		return fail("deriving a right for", name, right);
-	atxf_msg_init(&req, ATXF_INPUT_SUBSCRIBE);
-	atxf_msg_put_cap(&req, right);
-	err = atxf_call(dev, &req, &reply, LOOKUP_NS);
-	if (err >= 0)
-		err = (int32_t)reply.type;
+	err = atxf_subscribe(dev, ATXF_INPUT_SUBSCRIBE, mine, LOOKUP_NS);
 	if (err < 0)
 		return fail("subscribing to", name, err);
 	printf("input-events: subscribed to %s\n", name);

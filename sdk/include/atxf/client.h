@@ -1,0 +1,29 @@
+/*
+ * Calls a client makes on a driver's port (one it looked up by instance
+ * name, <atxf/name.h>), so no program builds these messages by hand. The
+ * messages are those of <atxf/proto/...>; docs/protocols.md.
+ */
+#ifndef ATXF_CLIENT_H
+#define ATXF_CLIENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <atxf/cap.h>
+
+/*
+ * Subscribes port (one the caller holds) to the device's events: sends
+ * subscribe_type (ATXF_INPUT_SUBSCRIBE, ATXF_CHAR_SUBSCRIBE, ...) with a
+ * send-only right to port. The events then arrive on port. Returns 0 or
+ * the call's or the driver's negative ATXF_E* code.
+ */
+int atxf_subscribe(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
+		   uint64_t timeout_ns);
+
+/*
+ * One character-protocol WRITE of up to ATXF_CHAR_WRITE_MAX bytes of buf
+ * (more are not sent): returns how many the device accepted, 0 when its
+ * transmit queue is full (send them again later), or a negative ATXF_E*.
+ */
+int atxf_char_write(atxf_handle_t dev, const void *buf, size_t len, uint64_t timeout_ns);
+
+#endif

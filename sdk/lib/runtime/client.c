@@ -1,0 +1,35 @@
+/*
+ * Client calls on a driver's port (<atxf/client.h>).
+ */
+#include <atxf/client.h>
+#include <atxf/port.h>
+#include <atxf/proto/char.h>
+#include <atxf/sys.h>
+
+int atxf_subscribe(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
+		   uint64_t timeout_ns)
+{
+	struct atxf_msg req, reply;
+	atxf_handle_t right = atxf_port_send_right(port);
+	int err;
+
+	if (right < 0)
+		return right;
+	atxf_msg_init(&req, subscribe_type);
+	atxf_msg_put_cap(&req, right);
+	err = atxf_call(dev, &req, &reply, timeout_ns);
+	/* The call carried a copy: the driver holds its own now. */
+	atxf_cap_drop(right);
+	return err;
+}
+
+int atxf_char_write(atxf_handle_t dev, const void *buf, size_t len, uint64_t timeout_ns)
+{
+	struct atxf_msg req, reply;
+
+	if (len > ATXF_CHAR_WRITE_MAX)
+		len = ATXF_CHAR_WRITE_MAX;
+	atxf_msg_init(&req, ATXF_CHAR_WRITE);
+	atxf_msg_put(&req, buf, len);
+	return atxf_call(dev, &req, &reply, timeout_ns);
+}

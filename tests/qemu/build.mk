@@ -7,7 +7,9 @@
 #   make run-iso    the same from build/atxf.iso (through GRUB)
 #   make run-gdb    QEMU halted with a gdb stub on :1234; then `gdb -x .gdbinit`
 #   make check-qemu run every scenario (QEMU_TESTS="a b" for some); each boots
-#                   init and the programs it names (build/progs) from its own archive
+#                   init and the programs it names (build/progs) from its own archive.
+#                   QEMU_REPEAT=N runs each N times and reports failures per
+#                   scenario; QEMU_LOAD=1 runs them beside a CPU hog on every core
 # ATXF_ACCEL=kvm|tcg forces the accelerator (default: KVM if usable).
 
 QEMU_PY := $(PYTHON) tests/qemu/qemu.py
@@ -39,7 +41,8 @@ run-gdb: $(KERNEL_ELF) $(BOOT_TAR)
 QEMU_TEST_DEPS := $(KERNEL_ELF) $(ATXF_ISO) $(BOOT_TAR) $(INIT_ATXF) $(PROGS_ALL)
 
 check-qemu: $(QEMU_TEST_DEPS)
-	@$(PYTHON) tests/qemu/harness.py $(QEMU_TESTS)
+	@$(PYTHON) tests/qemu/harness.py $(if $(QEMU_REPEAT),--repeat $(QEMU_REPEAT)) \
+		$(if $(filter-out 0,$(QEMU_LOAD)),--load) $(QEMU_TESTS)
 
 CHECK_BUILD += $(QEMU_TEST_DEPS)
 CHECK_STEPS += check-qemu

@@ -6,7 +6,13 @@ serial log. Prints `OK name` or `FAIL name: why` per scenario (indented like the
 
 usage: harness.py [--kernel ELF] [--iso ISO] [--init ATXF] [--progs DIR]
                   [--reference TAR] [--accel auto|kvm|tcg] [--timeout S]
-                  [--list] [NAME ...]
+                  [--repeat N] [--load] [--list] [NAME ...]
+
+--repeat N runs each scenario N times in a row and reports, per scenario,
+how many runs failed and why the first one did (a scenario passes only if
+all N did). --load keeps every host core busy with a CPU hog (load.py)
+while the scenarios run, the way a slow or shared CI machine would.
+`make check-qemu QEMU_REPEAT=N QEMU_LOAD=1` passes both.
 
 A scenario that names programs or boot.cfg lines gets its own boot archive
 (docs/boot.md), built with bootfs.py into build/tests/qemu/<name>.tar from
@@ -31,6 +37,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bootfs                                    # noqa: E402
+import load                                      # noqa: E402
 import qemu                                      # noqa: E402
 import qmp                                       # noqa: E402
 import terminal                                  # noqa: E402
@@ -212,21 +219,18 @@ def run_terminal(sc):
     with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
         f.write("\n".join(lines) + "\n")
     if why:
-        print("  FAIL    %s: %s; last line: %s" % (sc["name"], why, lines[-1] if lines else ""))
-    else:
-        print("  OK      %s (%.1f s)" % (sc["name"], time.monotonic() - start))
-    sys.stdout.flush()
-    return why is None
+        why = "%s; last line: %s" % (why, lines[-1] if lines else "")
+    return why, time.monotonic() - start
 
 
-def run_scenario(sc, opts):
+def run_once(sc, opts):
+    """Runs sc once: (None or why it failed, seconds)."""
     if "terminal" in sc:
         return run_terminal(sc)
     try:
         initrd = archive_for(sc, opts)
     except (OSError, ValueError) as e:
-        print("  FAIL    %s: boot archive: %s" % (sc["name"], e))
-        return False
+        return "boot archive: %s" % e, 0.0
     run = boot(sc, opts, initrd)
     with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
         f.write("\n".join(run.lines) + "\n")
@@ -234,25 +238,53 @@ def run_scenario(sc, opts):
     why = ending_problem(sc, run, sc.get("timeout", opts["timeout"]))
     if not why and bad is not None and not sc.get("console"):
         why = "a log line without a timestamp: %s" % bad
-    why = why or run.qmp_problem or log_problem(sc, lines)
-    if why:
-        print("  FAIL    %s: %s" % (sc["name"], why))
+    return why or run.qmp_problem or log_problem(sc, lines), run.seconds
+
+
+def run_scenario(sc, opts):
+    """Runs sc opts["repeat"] times; prints one line; True if every run passed.
+    A failed run's log is kept as NAME.fail-K.log (K: the run, from 1)."""
+    repeat = opts["repeat"]
+    failures, seconds = [], []
+    for k in range(1, repeat + 1):
+        why, secs = run_once(sc, opts)
+        seconds.append(secs)
+        if why:
+            failures.append((k, why))
+            log = os.path.join(LOG_DIR, sc["name"] + ".log")
+            if repeat > 1 and os.path.exists(log):
+                os.replace(log, os.path.join(LOG_DIR, "%s.fail-%d.log" % (sc["name"], k)))
+    if repeat == 1:
+        if failures:
+            print("  FAIL    %s: %s" % (sc["name"], failures[0][1]))
+        else:
+            print("  OK      %s (%.1f s)" % (sc["name"], seconds[0]))
+    elif failures:
+        print("  FAIL    %s: %d of %d runs failed (runs %s); run %d: %s" % (
+            sc["name"], len(failures), repeat, ",".join(str(k) for k, _ in failures),
+            failures[0][0], failures[0][1]))
     else:
-        print("  OK      %s (%.1f s)" % (sc["name"], run.seconds))
+        print("  OK      %s (%d of %d runs, %.1f-%.1f s)" % (
+            sc["name"], repeat, repeat, min(seconds), max(seconds)))
     sys.stdout.flush()
-    return why is None
+    return not failures
 
 
 def parse(argv):
     opts = {"kernel": qemu.DEFAULT_KERNEL, "iso": "build/atxf.iso", "accel": None,
             "init": "build/services/init.atxf", "progs": "build/progs",
             "reference": "build/image/boot.tar",
-            "timeout": DEFAULT_TIMEOUT, "list": False, "names": []}
+            "timeout": DEFAULT_TIMEOUT, "list": False, "names": [], "repeat": 1,
+            "load": False}
     i = 0
     while i < len(argv):
         a = argv[i]
-        if a == "--list":
-            opts["list"] = True
+        if a in ("--list", "--load"):
+            opts[a[2:]] = True
+        elif a == "--repeat" and i + 1 < len(argv) and argv[i + 1].isdigit() \
+                and int(argv[i + 1]) > 0:
+            opts["repeat"] = int(argv[i + 1])
+            i += 1
         elif a in ("--kernel", "--iso", "--accel", "--timeout", "--init", "--progs",
                    "--reference") and i + 1 < len(argv):
             opts[a[2:]] = float(argv[i + 1]) if a == "--timeout" else argv[i + 1]
@@ -277,7 +309,12 @@ def main(argv):
         return 0
     os.makedirs(LOG_DIR, exist_ok=True)
     print("qemu: accelerator %s" % qemu.accel_args(opts["accel"])[1])
-    passed = sum(run_scenario(s, opts) for s in chosen)
+    if opts["repeat"] > 1:
+        print("qemu: each scenario %d times" % opts["repeat"])
+    with load.cpu_hog(opts["load"]) as hog:
+        if hog:
+            print("qemu: under load: %d CPU hog processes on %d host cores" % (hog, hog))
+        passed = sum(run_scenario(s, opts) for s in chosen)
     print("%d passed, %d failed" % (passed, len(chosen) - passed))
     return 0 if passed == len(chosen) else 1
 

@@ -27,6 +27,7 @@ static const struct shell_cmd commands[] = {
 	{ "lspci", "lspci", "list the PCI functions", cmd_lspci },
 	{ "echo", "echo ARGS...", "print the arguments", cmd_echo },
 	{ "mouse", "mouse", "show mouse events until a key is pressed", cmd_mouse },
+	{ "serial", "serial", "the serial line's byte counts and overruns", cmd_serial },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

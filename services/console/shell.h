@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <atxf/proc.h>
+#include <atxf/proto/char.h>
 #include <atxf/proto/devmgr.h>
 #include <atxf/proto/input.h>
 
@@ -30,6 +31,8 @@ struct shell_env {
 	int (*restart)(void *ctx, const char *instance);
 	/* Mouse mode begins (on) or ends: 0, or an error that keeps it off. */
 	int (*mouse)(void *ctx, bool on);
+	/* The serial line's driver instance (into instance) and its STATS: 0 or -ATXF_E*. */
+	int (*serial_stats)(void *ctx, char *instance, size_t size, struct atxf_char_stats *out);
 	void *ctx;
 };
 

@@ -4,6 +4,7 @@
  * the serial driver (char protocol WRITE) or, while there is none running,
  * the kernel's debug log.
  */
+#include <stdio.h>
 #include <string.h>
 #include <atxf/client.h>
 #include <atxf/manifest.h>
@@ -138,6 +139,26 @@ static int env_mouse(void *ctx, bool on)
 	return -ATXF_ENODEV;
 }
 
+/* STATS from the serial driver the terminal goes through. */
+static int env_serial_stats(void *ctx, char *instance, size_t size, struct atxf_char_stats *out)
+{
+	struct console *c = ctx;
+	struct atxf_msg req, reply;
+	int err;
+
+	if (!serial_usable(c))
+		return -ATXF_ENODEV;
+	snprintf(instance, size, "%s", c->serial.instance);
+	atxf_msg_init(&req, ATXF_CHAR_STATS);
+	err = atxf_call(c->serial.handle, &req, &reply, DEVMGR_CALL_NS);
+	if (err < 0)
+		return err;
+	if (reply.len != sizeof(*out))
+		return -ATXF_EPROTO;
+	memcpy(out, reply.data, sizeof(*out));
+	return 0;
+}
+
 static const struct shell_env console_env = {
 	.write = env_write,
 	.proc_info = env_proc_info,
@@ -146,6 +167,7 @@ static const struct shell_env console_env = {
 	.kill = env_kill,
 	.restart = env_restart,
 	.mouse = env_mouse,
+	.serial_stats = env_serial_stats,
 };
 
 void console_env_bind(struct console *c, struct shell_env *env)

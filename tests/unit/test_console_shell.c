@@ -36,6 +36,8 @@ static struct world {
 	char restarted[4][DEVMGR_NAME_MAX];
 	int nrestarted;
 	int mouse_on, mouse_off;
+	int serial_result;                  /* STATS answer, if nonzero */
+	struct atxf_char_stats serial;
 } w;
 
 static void w_write(void *ctx, const char *s, size_t n)
@@ -104,9 +106,19 @@ static int w_mouse(void *ctx, bool on)
 	return on ? w.mouse_result : 0;
 }
 
+static int w_serial_stats(void *ctx, char *instance, size_t size, struct atxf_char_stats *out)
+{
+	(void)ctx;
+	if (w.serial_result)
+		return w.serial_result;
+	snprintf(instance, size, "uart16550.com1");
+	*out = w.serial;
+	return 0;
+}
+
 static const struct shell_env env = {
 	.write = w_write, .proc_info = w_proc_info, .device = w_device, .driver = w_driver,
-	.kill = w_kill, .restart = w_restart, .mouse = w_mouse,
+	.kill = w_kill, .restart = w_restart, .mouse = w_mouse, .serial_stats = w_serial_stats,
 };
 
 static void add_proc(uint32_t pid, uint32_t parent, uint32_t state, uint64_t cpu_ms,
@@ -218,7 +230,22 @@ static void help_lists_every_command(void **state)
 		"  restart DRIVER restart a driver instance at once\n"
 		"  lspci          list the PCI functions\n"
 		"  echo ARGS...   print the arguments\n"
-		"  mouse          show mouse events until a key is pressed\n" P);
+		"  mouse          show mouse events until a key is pressed\n"
+		"  serial         the serial line's byte counts and overruns\n" P);
+}
+
+static void serial_shows_the_line_figures(void **state)
+{
+	(void)state;
+	w.serial = (struct atxf_char_stats){ .rx_bytes = 65536, .tx_bytes = 131080,
+					     .overruns = 0, .rx_held = 12 };
+	assert_string_equal(run1("serial"),
+		"serial: uart16550.com1: received 65536 bytes, sent 131080, overruns 0, "
+		"input held back 12 times\n" P);
+	assert_string_equal(run1("serial now"), "serial: usage: serial\n" P);
+	w.serial_result = -ATXF_ENODEV;
+	assert_string_equal(run1("serial"),
+		"serial: no figures from the serial driver: no such device\n" P);
 }
 
 static void echo_joins_with_single_spaces(void **state)
@@ -474,6 +501,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(empty_line_is_a_new_prompt, setup),
 		cmocka_unit_test_setup(help_lists_every_command, setup),
+		cmocka_unit_test_setup(serial_shows_the_line_figures, setup),
 		cmocka_unit_test_setup(echo_joins_with_single_spaces, setup),
 		cmocka_unit_test_setup(unknown_command, setup),
 		cmocka_unit_test_setup(ps_lists_processes, setup),

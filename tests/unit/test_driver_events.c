@@ -2,8 +2,10 @@
  * Host tests of the driver framework's reports to subscribers
  * (sdk/lib/driver/report.c, subscribers.c): input events batched up to a
  * SYN, received bytes in DATA chunks, received frames inline or through the
- * subscriber's ring; a full subscriber loses events and is told how many,
- * a dead one is forgotten, and the driver never blocks on either.
+ * subscriber's ring; a full subscriber gets input and char events later
+ * from the backlog, only a full backlog loses input (char applies
+ * back-pressure instead), a dead one is forgotten, and the driver never
+ * blocks on either.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -109,8 +111,8 @@ static void test_reports_of_another_class_are_refused(void **state)
 	assert_int_equal(atxf_char_received(&t.dev, "x", 1), -ATXF_EINVAL);
 }
 
-/* A subscriber whose queue is full loses events, and hears how many next time. */
-static void test_a_full_subscriber_learns_what_it_lost(void **state)
+/* A subscriber whose queue is full gets its events later, in order; the other is not held up. */
+static void test_a_full_subscriber_gets_its_events_later(void **state)
 {
 	struct atxf_input_event a = key(ATXF_KEY_C, 1);
 	struct atxf_input_events got;
@@ -124,17 +126,47 @@ static void test_a_full_subscriber_learns_what_it_lost(void **state)
 	tport.bad_port = slow;
 	tport.port_err = -ATXF_EAGAIN;
 	atxf_input_report(&t.dev, &a);
-	atxf_input_report(&t.dev, &syn);        /* 2 events lost by slow */
-	atxf_input_report(&t.dev, &syn);        /* 1 more */
-	assert_int_equal(tport.nsent, 2);       /* only fast got them */
-	assert_int_equal(t.core.count.dropped, 2);
+	atxf_input_report(&t.dev, &syn);        /* an EVENT of 2 */
+	atxf_input_report(&t.dev, &syn);        /* an EVENT of 1 */
+	assert_int_equal(tport.nsent, 2);       /* only fast took them */
+	assert_true(atxf__backlog_pending(&t.dev));
+	assert_true(atxf__timer_wait_ns(&t.dev) <= ATXF_DRIVER_RETRY_NS);
 	tport.bad_port = ATXF_HANDLE_NONE;
-	atxf_input_report(&t.dev, &syn);
+	atxf__backlog_poll(&t.dev);
+	assert_int_equal(tport.nsent, 4);
 	memcpy(&got, sent(2, slow, ATXF_INPUT_EVENT)->data, sizeof(got));
-	assert_int_equal(got.dropped, 3);
-	memcpy(&got, sent(3, fast, ATXF_INPUT_EVENT)->data, sizeof(got));
+	assert_int_equal(got.count, 2);
+	assert_int_equal(got.ev[0].code, ATXF_KEY_C);
 	assert_int_equal(got.dropped, 0);
-	assert_int_equal(atxf__subscriber_count(&t.dev), 2);
+	memcpy(&got, sent(3, slow, ATXF_INPUT_EVENT)->data, sizeof(got));
+	assert_int_equal(got.count, 1);
+	assert_false(atxf__backlog_pending(&t.dev));
+	assert_int_equal(t.core.count.dropped, 0);
+	(void)fast;
+}
+
+/* Only a full backlog loses input events; the subscriber hears how many. */
+static void test_a_full_backlog_loses_events_and_says_so(void **state)
+{
+	struct atxf_input_events got;
+	atxf_handle_t slow;
+	struct tdev t;
+
+	(void)state;
+	tdev_init(&t, ATXF_CLASS_INPUT, &plain_ops);
+	slow = tdev_subscribe(&t, 10, ATXF_INPUT_SUBSCRIBE, NULL, 0);
+	tport.bad_port = slow;
+	tport.port_err = -ATXF_EAGAIN;
+	for (int i = 0; i < ATXF_DRIVER_BACKLOG + 3; i++)
+		atxf_input_report(&t.dev, &syn);
+	assert_int_equal(t.core.count.dropped, 3);
+	tport.bad_port = ATXF_HANDLE_NONE;
+	atxf__backlog_poll(&t.dev);
+	assert_int_equal(tport.nsent, ATXF_DRIVER_BACKLOG);
+	memcpy(&got, sent(0, slow, ATXF_INPUT_EVENT)->data, sizeof(got));
+	assert_int_equal(got.dropped, 3);
+	memcpy(&got, sent(1, slow, ATXF_INPUT_EVENT)->data, sizeof(got));
+	assert_int_equal(got.dropped, 0);
 }
 
 static void test_a_dead_subscriber_is_forgotten(void **state)
@@ -212,7 +244,7 @@ static void test_received_bytes_go_out_in_chunks(void **state)
 		bytes[i] = (uint8_t)i;
 	tdev_init(&t, ATXF_CLASS_CHAR, &plain_ops);
 	p = tdev_subscribe(&t, 10, ATXF_CHAR_SUBSCRIBE, NULL, 0);
-	assert_int_equal(atxf_char_received(&t.dev, bytes, sizeof(bytes)), 0);
+	assert_int_equal(atxf_char_received(&t.dev, bytes, sizeof(bytes)), sizeof(bytes));
 	assert_int_equal(tport.nsent, 3);
 	assert_int_equal(sent(0, p, ATXF_CHAR_DATA)->len, 4 + ATXF_CHAR_DATA_MAX);
 	assert_int_equal(sent(1, p, ATXF_CHAR_DATA)->len, 4 + ATXF_CHAR_DATA_MAX);
@@ -221,8 +253,18 @@ static void test_received_bytes_go_out_in_chunks(void **state)
 	assert_memory_equal(tport.sent[2].msg.data + 4, bytes + 2 * ATXF_CHAR_DATA_MAX, 32);
 }
 
-/* char counts lost bytes, not messages. */
-static void test_char_drops_are_counted_in_bytes(void **state)
+static int resumed;
+
+static void count_resume(struct atxf_device *dev)
+{
+	(void)dev;
+	resumed++;
+}
+
+static const struct atxf_driver resume_ops = { .name = "resume", .chr = { .resume = count_resume } };
+
+/* Bytes wait for a full subscriber and arrive whole, in order. */
+static void test_char_bytes_wait_for_a_full_subscriber(void **state)
 {
 	struct atxf_char_data got;
 	atxf_handle_t p;
@@ -233,12 +275,49 @@ static void test_char_drops_are_counted_in_bytes(void **state)
 	p = tdev_subscribe(&t, 10, ATXF_CHAR_SUBSCRIBE, NULL, 0);
 	tport.bad_port = p;
 	tport.port_err = -ATXF_EAGAIN;
-	atxf_char_received(&t.dev, "hello", 5);
+	assert_int_equal(atxf_char_received(&t.dev, "hello", 5), 5);
+	assert_int_equal(atxf_char_received(&t.dev, "!", 1), 1);
+	assert_int_equal(tport.nsent, 0);
 	tport.bad_port = ATXF_HANDLE_NONE;
-	atxf_char_received(&t.dev, "!", 1);
+	atxf__backlog_poll(&t.dev);
+	assert_int_equal(tport.nsent, 2);
 	memcpy(&got, sent(0, p, ATXF_CHAR_DATA)->data, sizeof(got));
-	assert_int_equal(got.dropped, 5);
+	assert_int_equal(got.dropped, 0);
+	assert_memory_equal(got.data, "hello", 5);
+	memcpy(&got, sent(1, p, ATXF_CHAR_DATA)->data, sizeof(got));
 	assert_int_equal(got.data[0], '!');
+	assert_int_equal(t.core.count.rx_bytes, 6);
+}
+
+/*
+ * A full backlog takes only what fits: the rest stays with the driver,
+ * which hears .resume once there is room, and nothing is ever lost.
+ */
+static void test_char_backpressure_then_resume(void **state)
+{
+	static uint8_t big[ATXF_DRIVER_BACKLOG * ATXF_CHAR_DATA_MAX + 10];
+	atxf_handle_t p;
+	struct tdev t;
+
+	(void)state;
+	resumed = 0;
+	tdev_init(&t, ATXF_CLASS_CHAR, &resume_ops);
+	assert_int_equal(atxf_char_received(&t.dev, "x", 1), 0);   /* nobody to hold it for */
+	p = tdev_subscribe(&t, 10, ATXF_CHAR_SUBSCRIBE, NULL, 0);
+	atxf__backlog_poll(&t.dev);
+	assert_int_equal(resumed, 1);           /* a subscriber came: offer it again */
+	tport.bad_port = p;
+	tport.port_err = -ATXF_EAGAIN;
+	assert_int_equal(atxf_char_received(&t.dev, big, sizeof(big)),
+			 ATXF_DRIVER_BACKLOG * ATXF_CHAR_DATA_MAX);
+	assert_int_equal(t.core.count.dropped, 0);
+	atxf__backlog_poll(&t.dev);
+	assert_int_equal(resumed, 1);           /* still full: no resume */
+	tport.bad_port = ATXF_HANDLE_NONE;
+	atxf__backlog_poll(&t.dev);
+	assert_int_equal(tport.nsent, ATXF_DRIVER_BACKLOG);
+	assert_int_equal(resumed, 2);
+	assert_int_equal(t.core.count.rx_held, 2);
 }
 
 /* ---- net ---- */
@@ -391,12 +470,14 @@ int main(void)
 		cmocka_unit_test_setup(test_input_events_go_out_at_syn, fresh),
 		cmocka_unit_test_setup(test_input_batches_split_when_full, fresh),
 		cmocka_unit_test_setup(test_reports_of_another_class_are_refused, fresh),
-		cmocka_unit_test_setup(test_a_full_subscriber_learns_what_it_lost, fresh),
+		cmocka_unit_test_setup(test_a_full_subscriber_gets_its_events_later, fresh),
+		cmocka_unit_test_setup(test_a_full_backlog_loses_events_and_says_so, fresh),
 		cmocka_unit_test_setup(test_a_dead_subscriber_is_forgotten, fresh),
 		cmocka_unit_test_setup(test_subscribing_again_replaces, fresh),
 		cmocka_unit_test_setup(test_a_full_table_sweeps_the_dead, fresh),
 		cmocka_unit_test_setup(test_received_bytes_go_out_in_chunks, fresh),
-		cmocka_unit_test_setup(test_char_drops_are_counted_in_bytes, fresh),
+		cmocka_unit_test_setup(test_char_bytes_wait_for_a_full_subscriber, fresh),
+		cmocka_unit_test_setup(test_char_backpressure_then_resume, fresh),
 		cmocka_unit_test_setup(test_small_frames_travel_inline, fresh),
 		cmocka_unit_test_setup(test_large_frames_go_through_the_ring, fresh),
 		cmocka_unit_test_setup(test_a_full_ring_drops_frames, fresh),

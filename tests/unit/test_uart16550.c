@@ -2,7 +2,8 @@
  * Host test of the 16550 UART's device logic (drivers/serial/uart16550/
  * uart_dev.c) against a fake 16550: divisor latch, FIFO control, IER/IIR
  * interrupt identification, LSR bits, a 16-byte transmit FIFO the test
- * empties as the line would, and a receive FIFO the test fills.
+ * empties as the line would, and a receive FIFO the test fills; the
+ * receive queue's flow control (RX interrupt off and RTS down when full).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,7 +26,7 @@ struct fake_uart {
 	size_t tx_fifo;             /* bytes in the transmit FIFO */
 	size_t tx_fifo_max;         /* most bytes the FIFO ever held */
 	int thre_pending;           /* THR-empty interrupt pending (8.6) */
-	uint8_t rx[64];
+	uint8_t rx[1024];
 	size_t nrx, rx_pos;
 	int overrun;                /* LSR bit 1 until LSR is read */
 	int absent;                 /* no UART: everything reads 0xff */
@@ -167,7 +168,7 @@ static void absent_uart_is_refused(void **state)
 /* 40 bytes: 16 at once, the rest 16 per THR-empty interrupt, then quiet. */
 static void transmit_is_interrupt_driven(void **state)
 {
-	uint8_t msg[40], rx[8];
+	uint8_t msg[40];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(msg); i++)
@@ -178,13 +179,13 @@ static void transmit_is_interrupt_driven(void **state)
 	assert_true(uart.ier & IER_TX_EMPTY);
 	for (int i = 0; i < 2; i++) {
 		line_drains(&uart);
-		assert_int_equal(uart_service(&dev, rx, sizeof(rx)), 0);
+		uart_service(&dev);
 	}
 	assert_int_equal(uart.nline, sizeof(msg));
 	assert_memory_equal(uart.line, msg, sizeof(msg));
 	assert_int_equal(uart.tx_fifo_max, UART_FIFO_BYTES);
 	line_drains(&uart);
-	assert_int_equal(uart_service(&dev, rx, sizeof(rx)), 0);
+	uart_service(&dev);
 	assert_false(uart.ier & IER_TX_EMPTY);      /* nothing queued: interrupt off */
 	assert_int_equal(uart_tx_queued(&dev), 0);
 }
@@ -200,24 +201,88 @@ static void full_queue_accepts_what_fits(void **state)
 	assert_int_equal(uart_write(&dev, big, 1), 0);    /* full: send again later */
 }
 
+/* Takes everything queued, as a subscriber that keeps up would. */
+static size_t take_all(uint8_t *out, size_t max)
+{
+	const uint8_t *bytes;
+	size_t n, got = 0;
+
+	while ((n = uart_rx_peek(&dev, &bytes)) > 0 && got + n <= max) {
+		memcpy(out + got, bytes, n);
+		uart_rx_taken(&dev, n);
+		got += n;
+	}
+	return got;
+}
+
 static void receive_drains_the_fifo(void **state)
 {
-	uint8_t rx[8];
-	size_t got;
+	uint8_t rx[32];
 
 	(void)state;
 	assert_int_equal(uart_init(&dev, BASE, 115200), 0);
 	memcpy(uart.rx, "hello, world", 12);
 	uart.nrx = 12;
 	uart.overrun = 1;
-	got = uart_service(&dev, rx, sizeof(rx));
-	assert_int_equal(got, 8);
-	assert_memory_equal(rx, "hello, w", 8);
-	got = uart_service(&dev, rx, sizeof(rx));
-	assert_int_equal(got, 4);
-	assert_memory_equal(rx, "orld", 4);
+	uart_service(&dev);
+	assert_int_equal(iir(&uart), IIR_NO_INTERRUPT);     /* nothing left pending */
+	assert_int_equal(take_all(rx, sizeof(rx)), 12);
+	assert_memory_equal(rx, "hello, world", 12);
 	assert_int_equal(dev.overruns, 1);
-	assert_int_equal(uart_service(&dev, rx, sizeof(rx)), 0);
+	uart_service(&dev);
+	assert_int_equal(take_all(rx, sizeof(rx)), 0);
+}
+
+/* A full queue holds the line: RX interrupt off, RTS down, bytes left in the FIFO. */
+static void a_full_queue_holds_the_line(void **state)
+{
+	static uint8_t rx[UART_RXQ_BYTES + 100];
+
+	(void)state;
+	assert_int_equal(uart_init(&dev, BASE, 115200), 0);
+	for (size_t i = 0; i < UART_RXQ_BYTES + 100; i++)
+		uart.rx[i] = (uint8_t)i;
+	uart.nrx = UART_RXQ_BYTES + 100;
+	uart_service(&dev);
+	assert_int_equal(uart.rx_pos, UART_RXQ_BYTES);      /* the rest waits in the UART */
+	assert_false(uart.ier & IER_RX_AVAILABLE);
+	assert_false(uart.mcr & MCR_RTS);
+	assert_int_equal(iir(&uart), IIR_NO_INTERRUPT);     /* the line is low again */
+	assert_int_equal(take_all(rx, sizeof(rx)), UART_RXQ_BYTES + 100);
+	assert_true(uart.ier & IER_RX_AVAILABLE);
+	assert_true(uart.mcr & MCR_RTS);
+	for (size_t i = 0; i < UART_RXQ_BYTES + 100; i++)
+		assert_int_equal(rx[i], (uint8_t)i);
+	assert_int_equal(dev.overruns, 0);
+}
+
+/* A subscriber that takes part of the queue: order kept, nothing lost. */
+static void partial_takes_keep_order(void **state)
+{
+	const uint8_t *bytes;
+	size_t next = 0, n;
+
+	(void)state;
+	assert_int_equal(uart_init(&dev, BASE, 115200), 0);
+	for (size_t i = 0; i < sizeof(uart.rx); i++)
+		uart.rx[i] = (uint8_t)(i * 7);
+	uart.nrx = sizeof(uart.rx);
+	for (int round = 0; round < 100 && uart.rx_pos < uart.nrx; round++) {
+		uart_service(&dev);
+		n = uart_rx_peek(&dev, &bytes);
+		n = n > 10 ? 10 : n;
+		for (size_t i = 0; i < n; i++, next++)
+			assert_int_equal(bytes[i], (uint8_t)(next * 7));
+		uart_rx_taken(&dev, n);
+	}
+	while ((n = uart_rx_peek(&dev, &bytes)) > 0) {
+		for (size_t i = 0; i < n; i++, next++)
+			assert_int_equal(bytes[i], (uint8_t)(next * 7));
+		uart_rx_taken(&dev, n);
+		uart_service(&dev);
+	}
+	assert_int_equal(next, sizeof(uart.rx));
+	assert_int_equal(uart.rx_pos, uart.nrx);
 }
 
 static void stop_silences_the_uart(void **state)
@@ -237,6 +302,8 @@ int main(void)
 		cmocka_unit_test_setup(transmit_is_interrupt_driven, setup),
 		cmocka_unit_test_setup(full_queue_accepts_what_fits, setup),
 		cmocka_unit_test_setup(receive_drains_the_fifo, setup),
+		cmocka_unit_test_setup(a_full_queue_holds_the_line, setup),
+		cmocka_unit_test_setup(partial_takes_keep_order, setup),
 		cmocka_unit_test_setup(stop_silences_the_uart, setup),
 	};
 

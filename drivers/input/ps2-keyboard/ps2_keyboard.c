@@ -30,7 +30,14 @@ ATXF_DRIVER_MANIFEST(
 		ATXF_RESOURCE_IRQ(1),
 	});
 
-#define KBD_BYTES_PER_IRQ 16    /* QEMU's queue depth; a bound, not a need */
+/*
+ * IRQ 1 is edge-triggered: the i8042 holds it high while its output buffer
+ * has a keyboard byte, so returning with one still there would leave the
+ * line high, and no new edge, no interrupt, would ever come. Read until
+ * the buffer is empty; the bound only guards against a controller that
+ * never empties (QEMU's keyboard queue holds 16 bytes).
+ */
+#define KBD_BYTES_PER_IRQ 1024
 
 static struct kbd_state kbd;
 

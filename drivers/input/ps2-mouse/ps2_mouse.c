@@ -42,7 +42,9 @@ ATXF_DRIVER_MANIFEST(
 
 #define OWNER_DRIVER       "ps2-keyboard"
 #define OWNER_WAIT_NS      (5ull * 1000 * 1000 * 1000)
-#define MOUSE_BYTES_PER_IRQ 48
+/* Read until the output buffer is empty: IRQ 12 is edge-triggered, like
+ * the keyboard's (ps2_keyboard.c); the bound guards a stuck controller. */
+#define MOUSE_BYTES_PER_IRQ 1024
 
 static struct mouse_state mouse;
 

@@ -2,8 +2,11 @@
  * uart16550: an ATXF driver for a 16550 UART on ISA I/O ports with an IRQ
  * (QEMU: the PC's serial ports; -serial gives COM1, a second -serial COM2),
  * serving the character protocol (<atxf/proto/char.h>): WRITE queues bytes
- * sent under the THR-empty interrupt, CONFIGURE sets the baud rate, and
- * received bytes go to subscribers as DATA events.
+ * sent under the THR-empty interrupt, CONFIGURE sets the baud rate, STATS
+ * gives the line's figures, and received bytes go to subscribers as DATA
+ * events, never lost: while the framework holds all it can for a slow
+ * subscriber, the bytes wait in the driver's queue and then in the UART,
+ * with RTS dropped (uart_dev.c), until .resume.
  *
  * The manifest asks for COM1 (devmgr's legacy device). In QEMU, COM1 is the
  * kernel's log console too: the driver shares the line with it (the kernel
@@ -47,14 +50,43 @@ static int on_probe(struct atxf_device *dev)
 	return 0;
 }
 
+/* Moves received bytes on to the framework until it or the line has no more. */
+static void pump(struct atxf_device *dev)
+{
+	const uint8_t *bytes;
+	size_t n;
+	int took;
+
+	for (;;) {
+		uart_service(&uart);
+		n = uart_rx_peek(&uart, &bytes);
+		if (n == 0)
+			return;
+		took = atxf_char_received(dev, bytes, n);
+		if (took <= 0)
+			return;
+		uart_rx_taken(&uart, (size_t)took);
+		if ((size_t)took < n)
+			return;
+	}
+}
+
 static void on_irq(struct atxf_device *dev, unsigned n)
 {
-	uint8_t buf[ATXF_CHAR_DATA_MAX];
-	size_t got;
-
 	(void)n;
-	while ((got = uart_service(&uart, buf, sizeof(buf))) > 0)
-		atxf_char_received(dev, buf, got);
+	pump(dev);
+}
+
+static void on_resume(struct atxf_device *dev)
+{
+	pump(dev);
+}
+
+static void on_stats(struct atxf_device *dev, struct atxf_char_stats *st)
+{
+	(void)dev;
+	st->overruns = uart.overruns;
+	st->tx_bytes = uart.tx_bytes;
 }
 
 static int on_write(struct atxf_device *dev, const void *buf, size_t len)
@@ -80,7 +112,8 @@ static const struct atxf_driver ops = {
 	.probe = on_probe,
 	.irq = on_irq,
 	.remove = on_remove,
-	.chr = { .write = on_write, .configure = on_configure },
+	.chr = { .write = on_write, .configure = on_configure, .resume = on_resume,
+		 .stats = on_stats },
 };
 
 int main(void)

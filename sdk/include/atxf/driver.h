@@ -54,10 +54,19 @@ struct atxf_block_ops {
 	int (*flush)(struct atxf_device *dev);
 };
 
-/* Character devices (ATXF_CLASS_CHAR): write returns bytes accepted (0..len). */
+/*
+ * Character devices (ATXF_CLASS_CHAR): write returns bytes accepted (0..len).
+ * Received bytes go to atxf_char_received(), which may take fewer than
+ * offered while subscribers are behind: leave the rest in the device (stop
+ * reading it; a UART drops RTS) until resume is called, then offer them
+ * again. stats fills the device's own figures (overruns, bytes sent); the
+ * framework adds what it counted itself.
+ */
 struct atxf_char_ops {
 	int (*write)(struct atxf_device *dev, const void *buf, size_t len);
 	int (*configure)(struct atxf_device *dev, uint32_t baud);
+	void (*resume)(struct atxf_device *dev);
+	void (*stats)(struct atxf_device *dev, struct atxf_char_stats *st);
 };
 
 /* Input devices (ATXF_CLASS_INPUT) mostly report; they may take LED state. */
@@ -168,9 +177,16 @@ const struct atxf_resource_grant *atxf_device_resource(const struct atxf_device 
 int atxf_device_wait_irq(struct atxf_device *dev, uint64_t timeout_ns);
 
 /*
- * Reports from the device to its subscribers, never blocking: a subscriber
- * whose queue is full loses the report (it learns how many from the next
- * event's `dropped`); a subscriber that is gone is forgotten.
+ * Reports from the device to its subscribers, never blocking; a subscriber
+ * that is gone is forgotten.
+ *
+ * Input events and received bytes are held for a subscriber whose queue is
+ * full (ATXF_DRIVER_BACKLOG messages in all, docs/driver-guide.md) and
+ * offered again, in order, until it takes them. When the backlog is full an
+ * input event is lost (the subscriber learns how many from the next event's
+ * `dropped`), while atxf_char_received() returns how many bytes it took
+ * (0..len): the rest stay with the driver until .chr.resume. A frame that
+ * finds a net subscriber full is lost and counted the same way.
  *
  * atxf_input_report() batches: events go out when a SYN is reported, when a
  * message is full, and when the callback that reported them returns. A

@@ -19,6 +19,8 @@
 #define ATXF_DRIVER_MAX_SUBSCRIBERS 8   /* ports receiving the device's events */
 #define ATXF_DRIVER_QUEUE           8   /* requests held while a request waits for an IRQ */
 #define ATXF_DRIVER_MAX_IRQS        8   /* interrupts bound to notification bits 0.. */
+#define ATXF_DRIVER_BACKLOG        64   /* input and char events held for full subscribers */
+#define ATXF_DRIVER_RETRY_NS  1000000ull /* how soon a held event is offered again */
 
 /* One client process's attached buffer (block, net, display). */
 struct atxf_client {
@@ -37,7 +39,20 @@ struct atxf_subscriber {
 	uint32_t slot_size;         /* net ring, in the pid's attached buffer .. */
 	uint32_t slots;             /* .. 0: inline frames only */
 	uint32_t next;              /* the ring slot the next big frame goes to */
+	uint32_t seq;               /* the next backlog event it is owed */
 	uint64_t ring_offset;
+};
+
+/*
+ * Input and char events not yet taken by every subscriber (backlog.c):
+ * a ring of messages numbered by free-running sequence numbers; each
+ * subscriber's seq says how far it got, and the oldest one still owed
+ * something holds the tail.
+ */
+struct atxf_backlog {
+	struct atxf_msg msg[ATXF_DRIVER_BACKLOG];
+	uint32_t head;              /* sequence number of the next event put */
+	uint32_t tail;              /* the oldest event some subscriber is owed */
 };
 
 /* Requests held by atxf_device_wait_irq(), served afterwards in order. */
@@ -49,6 +64,8 @@ struct atxf_request_queue {
 
 struct atxf_driver_counters {
 	uint64_t requests, errors, irqs, events, dropped;
+	uint64_t rx_bytes;          /* char: bytes atxf_char_received() accepted */
+	uint64_t rx_held;           /* char: times it accepted fewer than offered */
 };
 
 struct atxf_driver_core {
@@ -70,6 +87,8 @@ struct atxf_driver_core {
 	struct atxf_client client[ATXF_DRIVER_MAX_CLIENTS];
 	struct atxf_subscriber sub[ATXF_DRIVER_MAX_SUBSCRIBERS];
 	struct atxf_input_events input;     /* events reported, not yet sent */
+	struct atxf_backlog backlog;
+	uint8_t char_short;         /* char: bytes were refused; .chr.resume when room */
 	struct atxf_request_queue queue;
 	char instance[ATXF_DRIVER_INSTANCE_MAX];
 };
@@ -121,8 +140,21 @@ int atxf__deliver(struct atxf_device *dev, struct atxf_subscriber *sub,
 		  struct atxf_msg *ev, uint32_t units);
 /* Counts units sub lost without a message (e.g. its net ring was full). */
 void atxf__lost(struct atxf_device *dev, struct atxf_subscriber *sub, uint32_t units);
-/* Delivers ev to every subscriber. */
-void atxf__broadcast(struct atxf_device *dev, struct atxf_msg *ev, uint32_t units);
+/*
+ * Puts ev in the backlog for every subscriber and offers it at once; a
+ * full backlog loses it (each subscriber hears of `units` lost). Returns 0,
+ * or -ATXF_ENOSPC when it was lost.
+ */
+int atxf__broadcast(struct atxf_device *dev, const struct atxf_msg *ev, uint32_t units);
+
+/* The backlog (backlog.c). */
+uint32_t atxf__backlog_room(const struct atxf_device *dev);
+/* Offers every subscriber what it is owed; frees what all have taken. */
+void atxf__backlog_flush(struct atxf_device *dev);
+/* Something is still owed to a subscriber (the loop offers it again soon). */
+int atxf__backlog_pending(const struct atxf_device *dev);
+/* The loop's turn: flush, then .chr.resume if bytes were refused and room is back. */
+void atxf__backlog_poll(struct atxf_device *dev);
 
 /* The input batch (report.c): encode it as an EVENT message; send it. */
 void atxf__input_encode(const struct atxf_input_events *batch, struct atxf_msg *msg);

@@ -60,15 +60,20 @@ void atxf__timer_start(struct atxf_device *dev)
 		dev->core->timer_next_ns = atxf_time_ns() + period_ns(dev);
 }
 
-/* How long the loop may wait for a message before .timer is due. */
+/* How long the loop may wait for a message before .timer is due, or
+ * before held events are offered again. */
 uint64_t atxf__timer_wait_ns(struct atxf_device *dev)
 {
-	uint64_t now;
+	uint64_t now, wait = ATXF_TIMEOUT_FOREVER;
 
-	if (!has_timer(dev))
-		return ATXF_TIMEOUT_FOREVER;
-	now = atxf_time_ns();
-	return dev->core->timer_next_ns > now ? dev->core->timer_next_ns - now : ATXF_TIMEOUT_NONE;
+	if (has_timer(dev)) {
+		now = atxf_time_ns();
+		wait = dev->core->timer_next_ns > now ? dev->core->timer_next_ns - now
+						      : ATXF_TIMEOUT_NONE;
+	}
+	if (atxf__backlog_pending(dev) && wait > ATXF_DRIVER_RETRY_NS)
+		wait = ATXF_DRIVER_RETRY_NS;
+	return wait;
 }
 
 void atxf__timer_check(struct atxf_device *dev)

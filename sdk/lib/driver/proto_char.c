@@ -1,6 +1,6 @@
 /*
  * The character protocol's requests (<atxf/proto/char.h>): WRITE with the
- * bytes inline, SUBSCRIBE for received bytes, CONFIGURE the line. Exercised
+ * bytes inline, SUBSCRIBE for received bytes, CONFIGURE the line, STATS. Exercised
  * in QEMU by the 16550 UART driver on COM1.
  */
 #include "core.h"
@@ -34,12 +34,24 @@ static int configure(struct atxf_device *dev, const struct atxf_msg *req)
 	return err < 0 ? err : 0;
 }
 
+static int stats(struct atxf_device *dev, struct atxf_msg *reply)
+{
+	struct atxf_char_stats st;
+
+	memset(&st, 0, sizeof(st));
+	if (dev->driver->chr.stats)
+		dev->driver->chr.stats(dev, &st);
+	st.rx_bytes = dev->core->count.rx_bytes;
+	st.rx_held = dev->core->count.rx_held;
+	atxf__reply_put(reply, &st, sizeof(st));
+	return 0;
+}
+
 int atxf__char_proto(struct atxf_device *dev, const struct atxf_msg *req,
 		     struct atxf_msg *reply)
 {
 	static const struct atxf_subscriber plain = { .port = ATXF_HANDLE_NONE };
 
-	(void)reply;
 	switch (req->type) {
 	case ATXF_CHAR_WRITE:
 		return write_bytes(dev, req);
@@ -47,6 +59,8 @@ int atxf__char_proto(struct atxf_device *dev, const struct atxf_msg *req,
 		return atxf__subscribe(dev, req, &plain);
 	case ATXF_CHAR_CONFIGURE:
 		return configure(dev, req);
+	case ATXF_CHAR_STATS:
+		return stats(dev, reply);
 	}
 	return -ATXF_ENOSYS;
 }

@@ -1,8 +1,9 @@
 /*
  * Reports from a device to its subscribers: input events (batched into
- * EVENT messages), received bytes (DATA) and received frames (RECEIVED,
- * inline or through the subscriber's ring). Formats: <atxf/proto/input.h>,
- * <atxf/proto/char.h>, <atxf/proto/net.h>.
+ * EVENT messages) and received bytes (DATA), both through the backlog
+ * (backlog.c), and received frames (RECEIVED, inline or through the
+ * subscriber's ring). Formats: <atxf/proto/input.h>, <atxf/proto/char.h>,
+ * <atxf/proto/net.h>.
  */
 #include <atxf/hw.h>
 #include "core.h"
@@ -48,21 +49,28 @@ int atxf_char_received(struct atxf_device *dev, const void *buf, size_t len)
 {
 	const uint8_t *p = buf;
 	struct atxf_msg msg;
+	size_t taken = 0;
 
 	if (atxf_device_class(dev) != ATXF_CLASS_CHAR)
 		return -ATXF_EINVAL;
-	while (len > 0) {
-		uint32_t n = len < ATXF_CHAR_DATA_MAX ? (uint32_t)len : ATXF_CHAR_DATA_MAX;
+	/* Nobody to hold them for yet: they wait in the device. */
+	while (taken < len && atxf__subscriber_count(dev) && atxf__backlog_room(dev)) {
+		size_t left = len - taken;
+		uint32_t n = left < ATXF_CHAR_DATA_MAX ? (uint32_t)left : ATXF_CHAR_DATA_MAX;
 
 		memset(&msg, 0, sizeof(msg));
 		msg.type = ATXF_CHAR_DATA;
 		msg.len = 4 + n;
-		memcpy(msg.data + 4, p, n);
+		memcpy(msg.data + 4, p + taken, n);
 		atxf__broadcast(dev, &msg, n);
-		p += n;
-		len -= n;
+		taken += n;
 	}
-	return 0;
+	dev->core->count.rx_bytes += taken;
+	if (taken < len) {
+		dev->core->char_short = 1;
+		dev->core->count.rx_held++;
+	}
+	return (int)taken;
 }
 
 /* Ring slot i of sub, in its client's buffer; NULL if that buffer is gone. */

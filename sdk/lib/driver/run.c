@@ -100,6 +100,7 @@ static int loop(struct atxf_device *dev)
 			continue;
 		}
 		atxf__timer_check(dev);
+		atxf__backlog_poll(dev);
 		err = receive_one(dev);
 		if (err < 0) {
 			/* Only a broken service port ends up here: nothing can reach us. */

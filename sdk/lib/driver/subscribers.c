@@ -1,9 +1,11 @@
 /*
  * Subscribers: the ports that receive a device's events (input EVENT, char
- * DATA, net RECEIVED). Delivery never blocks the driver: a subscriber whose
- * queue is full loses the event and learns how much it lost from the next
- * one's header; a subscriber whose port is gone is forgotten. One
- * subscription per client process: subscribing again replaces it.
+ * DATA, net RECEIVED). Delivery never blocks the driver. Input and char
+ * events wait in the backlog (backlog.c) while a subscriber's queue is
+ * full; a net frame that finds it full is lost, and the subscriber learns
+ * how much it lost from the next one's header. A subscriber whose port is
+ * gone is forgotten. One subscription per client process: subscribing
+ * again replaces it.
  */
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -68,6 +70,8 @@ int atxf__subscribe(struct atxf_device *dev, const struct atxf_msg *req,
 	s->pid = req->sender;
 	s->dropped = 0;
 	s->next = 0;
+	/* Owed what comes from now on, not what others were sent before. */
+	s->seq = dev->core->backlog.head;
 	dev->core->caps_kept |= 1u;
 	return 0;
 }
@@ -106,13 +110,4 @@ void atxf__lost(struct atxf_device *dev, struct atxf_subscriber *sub, uint32_t u
 {
 	sub->dropped += units;
 	dev->core->count.dropped++;
-}
-
-void atxf__broadcast(struct atxf_device *dev, struct atxf_msg *ev, uint32_t units)
-{
-	struct atxf_subscriber *s = dev->core->sub;
-
-	for (unsigned i = 0; i < ATXF_DRIVER_MAX_SUBSCRIBERS; i++)
-		if (s[i].port != ATXF_HANDLE_NONE)
-			atxf__deliver(dev, &s[i], ev, units);
 }

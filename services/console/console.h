@@ -45,7 +45,11 @@ struct console {
 	struct source serial;               /* the COM1 instance (else the first CHAR one) */
 	struct keymap_state keys;
 	struct serial_decoder serial_in;
-	struct line line;
+	/* A line each for the keyboard and the serial line: two people typing
+	 * at once (or a paste on one while the other types) never mix their
+	 * commands; only their echo shares the terminal. */
+	struct line key_line;
+	struct line serial_line;
 	struct termout out;
 	struct shell shell;
 };

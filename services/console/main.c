@@ -32,8 +32,8 @@ static void echo(void *ctx, const char *s, size_t n)
 	termout_write(&((struct console *)ctx)->out, s, n);
 }
 
-/* One character from the keyboard or the serial line. */
-static void typed(struct console *c, int ch)
+/* One character from the keyboard or the serial line, for that source's line. */
+static void typed(struct console *c, struct line *line, int ch)
 {
 	if (!ch)
 		return;
@@ -42,13 +42,13 @@ static void typed(struct console *c, int ch)
 		shell_mouse_stop(&c->shell);
 		return;
 	}
-	switch (line_char(&c->line, ch)) {
+	switch (line_char(line, ch)) {
 	case LINE_ENTER:
 		/* The echo goes out before the command runs, which may restart
 		 * the very driver it would go through. */
 		termout_flush(&c->out);
-		shell_run(&c->shell, c->line.buf);
-		line_clear(&c->line);
+		shell_run(&c->shell, line->buf);
+		line_clear(line);
 		break;
 	case LINE_CANCEL:
 		shell_prompt(&c->shell);
@@ -65,7 +65,7 @@ static void key_event(struct console *c, const struct atxf_input_event *ev)
 	/* In mouse mode any key press ends it, even one that types nothing;
 	 * the keymap still saw it, so shift and the locks stay right. */
 	if (!c->shell.mouse_mode)
-		typed(c, ch);
+		typed(c, &c->key_line, ch);
 	else if (ev->value == ATXF_KEY_PRESS)
 		shell_mouse_stop(&c->shell);
 }
@@ -106,7 +106,7 @@ static void serial_data(struct console *c, const struct atxf_msg *msg)
 		return;
 	}
 	for (uint32_t i = 0; i < n; i++)
-		typed(c, serial_byte(&c->serial_in, bytes[i]));
+		typed(c, &c->serial_line, serial_byte(&c->serial_in, bytes[i]));
 }
 
 static void handle(struct console *c, const struct atxf_msg *msg)
@@ -170,7 +170,8 @@ int main(void)
 	keymap_init(&c->keys);
 	serial_init(&c->serial_in);
 	console_env_bind(c, &env);
-	line_init(&c->line, echo, c);
+	line_init(&c->key_line, echo, c);
+	line_init(&c->serial_line, echo, c);
 	shell_init(&c->shell, &env);
 
 	await_sources(c);

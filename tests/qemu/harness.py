@@ -142,6 +142,7 @@ def boot(sc, opts, initrd):
     run.status = proc.wait()
     run.seconds = time.monotonic() - start
     if injector:
+        injector.finish()
         run.qmp_problem = injector.problem()
         injector.close()
         proc.stdin.close()

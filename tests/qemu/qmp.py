@@ -16,8 +16,8 @@ Injector plays a scenario's script while the serial log streams by:
 steps is a list of (regex, actions); when a line matches the first pending
 step's regex, its actions run, each a (method name, args) pair: a method of
 QMP (("type_text", ("ab",))), ("serial", ("text",)) to type text on the
-serial line (QEMU's standard input, COM1's receive side), or ("sleep",
-(seconds,)). Named groups of the regexes matched so far fill "{name}" in
+serial line (QEMU's standard input, COM1's receive side), ("serial_async",
+("text",)) to do so on a thread of its own, or ("sleep", (seconds,)). Named groups of the regexes matched so far fill "{name}" in
 string arguments: a step on r"pid (?P<pid>\d+)" lets a later one type
 "kill {pid}". The harness starts QEMU with qemu_args(sock), gives the
 injector QEMU's standard input, and calls injector.on_line(text) for every
@@ -25,8 +25,10 @@ log line.
 """
 import json
 import os
+import queue
 import re
 import socket
+import threading
 import time
 
 # QEMU key names (qcodes) of the characters type_text knows, unshifted and
@@ -132,12 +134,21 @@ class QMP:
 
 
 class Injector:
-    """Runs (regex, actions) steps in order as the log lines arrive."""
+    """Runs (regex, actions) steps in order as the log lines arrive.
+
+    The actions run on a thread of their own, one step after another, so
+    the log goes on being read while they type or paste: a long paste whose
+    echo filled QEMU's output pipe would otherwise stop QEMU and the paste
+    alike. ("serial_async", (text,)) writes on yet another thread, so the
+    next actions (keys typed over QMP) run while the paste is going in."""
 
     def __init__(self, sock, steps):
         self.sock, self.steps, self.qmp, self.error = sock, list(steps), None, None
         self.serial = None                      # QEMU's stdin, set by the harness
         self.groups = {}
+        self.work = queue.Queue()
+        self.worker = None
+        self.writers = []
 
     def _fill(self, arg):
         if not isinstance(arg, str):
@@ -151,6 +162,10 @@ class Injector:
         if method == "serial":
             self.serial.write(args[0].encode())
             self.serial.flush()
+        elif method == "serial_async":
+            t = threading.Thread(target=self._write_serial, args=(args[0],), daemon=True)
+            t.start()
+            self.writers.append(t)
         elif method == "sleep":
             time.sleep(args[0])
         else:
@@ -166,11 +181,28 @@ class Injector:
             return
         self.groups.update({k: v for k, v in m.groupdict().items() if v is not None})
         _, actions = self.steps.pop(0)
+        if self.worker is None:
+            self.worker = threading.Thread(target=self._run_steps, daemon=True)
+            self.worker.start()
+        self.work.put(actions)
+
+    def _run_steps(self):
+        while True:
+            actions = self.work.get()
+            if actions is None or self.error:
+                return
+            try:
+                for method, args in actions:
+                    self._act(method, args)
+            except (OSError, QMPError, ValueError) as e:
+                self.error = "QMP: %s" % e
+
+    def _write_serial(self, text):
         try:
-            for method, args in actions:
-                self._act(method, args)
-        except (OSError, QMPError, ValueError) as e:
-            self.error = "QMP: %s" % e
+            self.serial.write(text.encode())
+            self.serial.flush()
+        except (OSError, ValueError) as e:
+            self.error = "serial: %s" % e
 
     def problem(self):
         """None, or why the script did not run to its end."""
@@ -179,6 +211,15 @@ class Injector:
         if self.steps:
             return "QMP: never saw %r" % self.steps[0][0]
         return None
+
+    def finish(self, timeout=5.0):
+        """Waits for the actions already started (QEMU has ended by now, so
+        a write or QMP command still waiting fails at once)."""
+        if self.worker:
+            self.work.put(None)
+            self.worker.join(timeout)
+        for t in self.writers:
+            t.join(timeout)
 
     def close(self):
         if self.qmp:

@@ -188,3 +188,46 @@ SHELL_SCENARIOS += [
                        expect=out("make run gives a shell")),
          timeout=120),
 ]
+
+# 64 KiB of printable text pasted into the shell's serial input in one
+# write, as lines of echo commands, while a line is typed on the keyboard:
+# every pasted line's answer comes back exactly and in order (the console
+# runs each source's line on its own, so only the echo of what is typed
+# shares the terminal), the typed command runs too, and the serial driver
+# reports 0 overruns. Input that the console cannot take at once waits in
+# the driver and then in the UART (flow control): nothing may be lost.
+PASTE_FILL = "".join(chr(c) for c in range(0x21, 0x7f) if chr(c) not in "\\")
+
+
+def paste_lines(total=64 * 1024):
+    """Bodies of echo lines ("echo BODY\r" each) of exactly total bytes in all."""
+    lines, size, i = [], 0, 0
+    while total - size > 120:
+        body = "paste %04d %s" % (i, PASTE_FILL[i % 40:i % 40 + 40 + i % 37])
+        lines.append(body)
+        size += len("echo %s\r" % body)
+        i += 1
+    last = total - size - len("echo \r")
+    lines.append(("paste %04d %s" % (i, PASTE_FILL * 2))[:last])
+    return lines
+
+
+PASTE = paste_lines()
+PASTE_TEXT = "".join("echo %s\r" % b for b in PASTE)
+TYPED_DURING_PASTE = "echo typed while pasting\n"
+assert len(PASTE_TEXT) == 64 * 1024
+
+SHELL_SCENARIOS += [
+    dict(name="shell-serial-paste",
+         what="64 KiB pasted on the serial line in one write while the keyboard types: "
+              "every line comes back exactly, in order, 0 overruns",
+         initrd="reference", console=True, timeout=240,
+         qmp=[(CONSOLE_READY, [SETTLE, ("serial_async", (PASTE_TEXT,)), ("sleep", (0.5,)),
+                               ("type_text", (TYPED_DURING_PASTE,))]),
+              (out(PASTE[-1]), [SETTLE, ("serial", ("serial\r",))])],
+         expect=[out(b) for b in PASTE] +
+                [r"^serial: uart16550\.com1: received (\d+) bytes, sent \d+, overruns 0, "],
+         check=contains(out("typed while pasting")),
+         forbid=SHELL_FORBID, exit=None,
+         stop_at=[r"^serial: uart16550\.com1: received"]),
+]

@@ -50,11 +50,25 @@ $(PS2KBD_CRASH): $(PS2KBD_CRASH_OBJ) $(call atxf_objects,$(filter-out %/ps2_keyb
 	@mkdir -p $(@D)
 	$(call run,ATXF,$@) $(ATXF_CC) $(filter %.o,$^) -o $@
 
+# The test build that hangs when F11 is pressed (PS2KBD_HANG_ON_KEY): the
+# heartbeat scenario boots it as ps2-keyboard.atxf.
+PS2KBD_HANG     := $(PROGS_DIR)/ps2-keyboard-hang.atxf
+PS2KBD_HANG_OBJ := $(ATXFOBJ)/hang-build/ps2_keyboard.o
+$(PS2KBD_HANG_OBJ): drivers/input/ps2-keyboard/ps2_keyboard.c $(ATXF_CC) \
+		$(SR_TGT)/lib/atxf.specs | $(SYSROOT_STAMP)
+	@mkdir -p $(@D)
+	$(call run,CC,$< [atxf hang-on-F11]) $(ATXF_CC) $(ATXF_CFLAGS) -I$(I8042_DIR) \
+		-DPS2KBD_HANG_ON_KEY=ATXF_KEY_F11 -c $< -o $@
+$(PS2KBD_HANG): $(PS2KBD_HANG_OBJ) $(call atxf_objects,$(filter-out %/ps2_keyboard.c,$(PS2KBD_SRCS))) \
+		$(SYSROOT_STAMP)
+	@mkdir -p $(@D)
+	$(call run,ATXF,$@) $(ATXF_CC) $(filter %.o,$^) -o $@
+
 # The scenarios' clients (tests/qemu/progs/input-events.c, char-write.c).
 # They live here until tests/qemu/progs/build.mk lists them in PROGS_NAMES.
 DRIVERS_CLIENT := $(PROGS_DIR)/input-events.atxf $(PROGS_DIR)/char-write.atxf
 $(foreach c,input-events char-write,$(eval $(call atxf_program,$(PROGS_DIR)/$(c).atxf,tests/qemu/progs/$(c).c)))
 
-PROGS_ALL   += $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH)
+PROGS_ALL   += $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH) $(PS2KBD_HANG)
 ALL_TARGETS += $(DRIVERS_ATXF)
-CHECK_BUILD += $(DRIVERS_ATXF) $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH)
+CHECK_BUILD += $(DRIVERS_ATXF) $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH) $(PS2KBD_HANG)

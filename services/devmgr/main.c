@@ -143,8 +143,12 @@ static _Noreturn void serve_and_supervise(void)
 	struct atxf_msg req;
 
 	for (;;) {
-		uint64_t due = dm_restart_due(&dm.sup);
-		int err = atxf_recv(dm.port, &req, due < REAP_POLL_NS ? due : REAP_POLL_NS);
+		uint64_t due = dm_restart_due(&dm.sup), beat = dm_heartbeat(&dm.sup);
+		int err;
+
+		if (beat < due)
+			due = beat;
+		err = atxf_recv(dm.port, &req, due < REAP_POLL_NS ? due : REAP_POLL_NS);
 
 		if (err == 0 && req.type != ATXF_MSG_NOTIFY)
 			dm_serve(&dm, &req);

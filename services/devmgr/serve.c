@@ -134,6 +134,10 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 	case ATXF_DRIVER_HELLO:
 		answer(req, hello(dm, req), NULL, 0);
 		return;
+	case ATXF_DRIVER_ALIVE:
+		/* The kernel stamps sender: only that driver can say it is alive. */
+		dm_alive(&dm->sup, req->sender);
+		break;
 	case DEVMGR_DEVICE:
 		device_info(dm, req);
 		break;

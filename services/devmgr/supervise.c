@@ -77,7 +77,7 @@ void dm_instance_add(struct dm_supervisor *s, const struct dm_driver *drv,
 	launch(s, in);
 }
 
-static struct dm_instance *by_pid(struct dm_supervisor *s, uint32_t pid)
+struct dm_instance *dm_instance_by_pid(struct dm_supervisor *s, uint32_t pid)
 {
 	for (unsigned i = 0; i < s->count; i++)
 		if (s->inst[i].pid == pid)
@@ -133,7 +133,7 @@ void dm_reap(struct dm_supervisor *s)
 	long pid;
 
 	while ((pid = atxf_proc_wait(0, &status, ATXF_TIMEOUT_NONE)) > 0) {
-		struct dm_instance *in = by_pid(s, (uint32_t)pid);
+		struct dm_instance *in = dm_instance_by_pid(s, (uint32_t)pid);
 
 		if (in)
 			ended(in, status, atxf_clock_ns());
@@ -177,7 +177,7 @@ struct dm_instance *dm_instance_find(struct dm_supervisor *s, const char *instan
 int dm_hello(struct dm_supervisor *s, uint32_t pid, const struct atxf_driver_hello *h,
 	     atxf_handle_t service)
 {
-	struct dm_instance *in = by_pid(s, pid);
+	struct dm_instance *in = dm_instance_by_pid(s, pid);
 
 	if (!in || h->generation != in->generation) {
 		printf("devmgr: HELLO from pid %u refused: %s\n", (unsigned)pid,
@@ -189,6 +189,8 @@ int dm_hello(struct dm_supervisor *s, uint32_t pid, const struct atxf_driver_hel
 	       h->status ? atxf_strerror(h->status) : "serving");
 	if (h->status == 0)
 		in->state = DM_RUNNING;
+	in->pings_unanswered = 0;
+	in->alive_ns = atxf_clock_ns();
 	if (in->service >= 0)
 		atxf_cap_drop(in->service);
 	in->service = service;
@@ -237,7 +239,7 @@ int dm_restart(struct dm_supervisor *s, struct dm_instance *in)
 /* As a crash would end it: supervision logs it and restarts it with backoff. */
 int dm_kill(struct dm_supervisor *s, uint32_t pid)
 {
-	struct dm_instance *in = pid ? by_pid(s, pid) : NULL;
+	struct dm_instance *in = pid ? dm_instance_by_pid(s, pid) : NULL;
 
 	if (!in)
 		return -ATXF_ENOENT;

@@ -39,6 +39,8 @@ struct dm_instance {
 	uint64_t restart_at_ns; /* DM_RESTARTING: when */
 	struct dm_backoff backoff;
 	atxf_handle_t service;  /* from HELLO: send right to its service port */
+	uint8_t pings_unanswered;   /* heartbeat PINGs sent since its last ALIVE */
+	uint64_t alive_ns;      /* when it last answered (or said HELLO) */
 };
 
 struct dm_supervisor {
@@ -47,6 +49,7 @@ struct dm_supervisor {
 	atxf_handle_t names;    /* the name service, or ATXF_HANDLE_NONE */
 	struct dm_instance inst[DM_INSTANCES_MAX];
 	unsigned count;
+	uint64_t heartbeat_ns;  /* when the next round of heartbeat PINGs is due */
 };
 
 /* Adds and starts an instance of drv on dev with plan; logs what happens. */
@@ -66,6 +69,15 @@ int dm_restart(struct dm_supervisor *s, struct dm_instance *in);
 /* KILL: ends a running driver by pid as a crash would; -ATXF_ENOENT if none. */
 int dm_kill(struct dm_supervisor *s, uint32_t pid);
 struct dm_instance *dm_instance_find(struct dm_supervisor *s, const char *instance);
+struct dm_instance *dm_instance_by_pid(struct dm_supervisor *s, uint32_t pid);
+/*
+ * The heartbeat (heartbeat.c, <atxf/proto/driver.h>): a PING to every
+ * running driver each ATXF_DRIVER_HEARTBEAT_NS, and a kill for one that
+ * left ATXF_DRIVER_HEARTBEAT_MISSES in a row unanswered. Returns ns until
+ * the next round. dm_alive() notes pid's ALIVE.
+ */
+uint64_t dm_heartbeat(struct dm_supervisor *s);
+void dm_alive(struct dm_supervisor *s, uint32_t pid);
 const char *dm_state_name(unsigned state);
 
 #endif

@@ -89,6 +89,9 @@ def read_output(proc, run, stop_at, injector=None):
             waiting = [r for r in waiting if not r.search(text)]
             if stop_at and not waiting:
                 run.stopped = True
+                if injector:
+                    # Its last actions (a key's release) finish on a live QEMU.
+                    injector.finish()
                 proc.kill()
                 return
 

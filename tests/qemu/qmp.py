@@ -218,6 +218,7 @@ class Injector:
         if self.worker:
             self.work.put(None)
             self.worker.join(timeout)
+            self.worker = None
         for t in self.writers:
             t.join(timeout)
 

@@ -162,6 +162,33 @@ SHELL_SCENARIOS += [
         cfg=["start devmgr.atxf with root bootfs", "start console.atxf"]),
 ]
 
+def heartbeat_deadline(log):
+    """The hung driver was killed after 3 unanswered heartbeats: at least
+    1000 ms after its last answer (so not early) and within the documented
+    2000 ms plus one heartbeat of slack for a loaded machine."""
+    m = re.search(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ missed 3 heartbeats "
+                  r"\(no answer for (\d+) ms\)", log)
+    if not m:
+        return "devmgr never said the keyboard driver missed its heartbeats"
+    ms = int(m.group(1))
+    return None if 1000 <= ms <= 2500 else "killed %d ms after its last answer" % ms
+
+
+SHELL_SCENARIOS += [
+    keyboard_recovery(
+        "shell-hang-keyboard",
+        "a keyboard driver build that spins forever on F11: devmgr's heartbeat kills it "
+        "within its deadline, restarts it, typing works again, the others never stop",
+        end_it=[("send_key", (["f11"],))],
+        ended=[devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ missed 3 "
+                           r"heartbeats \(no answer for \d+ ms\): killing it$")],
+        status=137, check=heartbeat_deadline,
+        programs=["devmgr.atxf=../services/devmgr.atxf", "console.atxf=../services/console.atxf",
+                  "ps2-keyboard.atxf=ps2-keyboard-hang.atxf", "ps2-mouse.atxf",
+                  "uart16550.atxf"],
+        cfg=["start devmgr.atxf with root bootfs", "start console.atxf"]),
+]
+
 # Serial input while output flows: 40 command lines sent at once keep the
 # 16550 receiving while it transmits the echoes and answers, so its
 # interrupt line is often raised again before the driver's ack (an edge

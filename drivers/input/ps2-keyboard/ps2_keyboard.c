@@ -81,6 +81,18 @@ static void crash_on_test_key(const struct kbd_out *out)
 	if (out->code == PS2KBD_CRASH_ON_KEY && out->value == ATXF_KEY_PRESS)
 		*(volatile int *)0 = 1;
 }
+#elif defined(PS2KBD_HANG_ON_KEY)
+/*
+ * The test build ps2-keyboard-hang.atxf spins forever when this key is
+ * pressed, never returning to the framework: devmgr's heartbeat must
+ * notice and restart it. Never in the real driver.
+ */
+static void crash_on_test_key(const struct kbd_out *out)
+{
+	if (out->code == PS2KBD_HANG_ON_KEY && out->value == ATXF_KEY_PRESS)
+		for (volatile int spin = 1; spin;)
+			;
+}
 #else
 static void crash_on_test_key(const struct kbd_out *out)
 {

@@ -1,11 +1,27 @@
 /*
  * The driver protocol's requests (<atxf/proto/driver.h>): PING, answered
- * from the framework's counters, and STOP, honoured only from devmgr.
- * HELLO, the other direction, is in announce.c.
+ * from the framework's counters (devmgr's heartbeat PING with ALIVE to
+ * devmgr), and STOP, honoured only from devmgr. HELLO, the other
+ * direction, is in announce.c.
  */
+#include <atxf/port.h>
+#include <atxf/proc.h>
 #include "core.h"
 
-static int ping(struct atxf_device *dev, struct atxf_msg *reply)
+/* devmgr's heartbeat: a PING sent, not called, so devmgr never waits on us. */
+static void heartbeat(const struct atxf_device *dev, const struct atxf_msg *req,
+		      const struct atxf_msg *reply)
+{
+	struct atxf_msg alive;
+
+	if (req->reply || dev->core->control_pid == 0 || req->sender != dev->core->control_pid)
+		return;
+	alive = *reply;
+	alive.type = ATXF_DRIVER_ALIVE;
+	atxf_send(ATXF_HANDLE_PARENT, &alive, ATXF_IPC_NONBLOCK);
+}
+
+static int ping(struct atxf_device *dev, const struct atxf_msg *req, struct atxf_msg *reply)
 {
 	const struct atxf_driver_core *core = dev->core;
 	struct atxf_driver_status st = {
@@ -22,6 +38,7 @@ static int ping(struct atxf_device *dev, struct atxf_msg *reply)
 	};
 
 	atxf__reply_put(reply, &st, sizeof(st));
+	heartbeat(dev, req, reply);
 	return 0;
 }
 
@@ -49,7 +66,7 @@ int atxf__driver_proto(struct atxf_device *dev, const struct atxf_msg *req,
 {
 	switch (req->type) {
 	case ATXF_DRIVER_PING:
-		return ping(dev, reply);
+		return ping(dev, req, reply);
 	case ATXF_DRIVER_STOP:
 		return stop(dev, req);
 	}

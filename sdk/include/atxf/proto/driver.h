@@ -24,8 +24,15 @@
  * generation they are talking to.
  *
  * PING. Anyone may ask; the reply is the driver's state and counters.
- * devmgr pings to see that a driver is alive and serving: a driver inside a
- * long request (waiting for its device) still answers.
+ * A driver inside a long request (waiting for its device) still answers.
+ *
+ * Heartbeat. devmgr sends each running driver a PING as a plain message
+ * (no reply token: devmgr never waits on a driver) every
+ * ATXF_DRIVER_HEARTBEAT_NS; the framework answers devmgr's with ALIVE, the
+ * same status, sent to its handle ATXF_HANDLE_PARENT. A driver that leaves
+ * ATXF_DRIVER_HEARTBEAT_MISSES pings in a row unanswered is killed and
+ * restarted like one that crashed: one that hangs is noticed within
+ * (MISSES + 1) * HEARTBEAT_NS, 2 s, of its last answer.
  *
  * STOP. From devmgr only (-ATXF_EPERM otherwise). The framework calls the
  * driver's .remove, replies 0, and the process exits with status 0.
@@ -41,6 +48,10 @@
 /* Where devmgr puts the instance name and generation in a driver's argv. */
 #define ATXF_DRIVER_ARG_INSTANCE   1
 #define ATXF_DRIVER_ARG_GENERATION 2
+
+/* The heartbeat (above): a PING every 500 ms; 3 unanswered in a row end the driver. */
+#define ATXF_DRIVER_HEARTBEAT_NS     500000000ull
+#define ATXF_DRIVER_HEARTBEAT_MISSES 3
 
 /* How long a driver waits for devmgr to answer HELLO. */
 #define ATXF_DRIVER_HELLO_TIMEOUT_NS 1000000000ull
@@ -85,7 +96,9 @@ struct atxf_driver_status {
 	X(DRIVER, HELLO, 1, ATXF_FROM_DRIVER, sizeof(struct atxf_driver_hello), \
 	  sizeof(struct atxf_driver_hello), 1, 0)                               \
 	X(DRIVER, PING, 2, ATXF_TO_DRIVER, 0, 0, 0, sizeof(struct atxf_driver_status)) \
-	X(DRIVER, STOP, 3, ATXF_TO_DRIVER, 0, 0, 0, 0)
+	X(DRIVER, STOP, 3, ATXF_TO_DRIVER, 0, 0, 0, 0)                          \
+	X(DRIVER, ALIVE, 4, ATXF_FROM_DRIVER, sizeof(struct atxf_driver_status), \
+	  sizeof(struct atxf_driver_status), 0, 0)
 
 enum { ATXF_DRIVER_PROTOCOL(ATXF_PROTO_CODE_) };
 

@@ -76,6 +76,12 @@ int ktest_sleep(void)
 	uint64_t us = (clock_ns() - t0) / NS_PER_US;
 
 	klog("ktest sleep: sleep(100 ms) took %lu.%03lu ms", us / 1000, us % 1000);
-	KTEST_CHECK(us >= 100000 && us < 150000, "outside 100-150 ms");
+	/*
+	 * Never early is the promise. How late depends on the host: under TCG
+	 * on a loaded machine QEMU's vCPU thread can wait for a core for tens
+	 * of milliseconds, so the upper bound only catches a timer that is
+	 * off by a factor; wake-up latency is measured by make bench.
+	 */
+	KTEST_CHECK(us >= 100000 && us < 1000000, "outside 100-1000 ms");
 	return 0;
 }

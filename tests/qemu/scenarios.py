@@ -73,7 +73,8 @@ def sleep_in_range(log):
     if not m:
         return "no sleep measurement in the log"
     ms = float(m.group(1))
-    return None if 100.0 <= ms < 150.0 else "slept %.3f ms, not in [100, 150)" % ms
+    # Never early; the upper bound allows a loaded TCG host (test_sched.c).
+    return None if 100.0 <= ms < 1000.0 else "slept %.3f ms, not in [100, 1000)" % ms
 
 
 # What init prints, behind the kernel's "NAME[PID]: " prefix.
@@ -209,7 +210,7 @@ SCENARIOS = [
          append="ktest=priority", expect=[r"^ktest priority: PASS$"],
          forbid=NO_PANIC, exit="pass"),
     dict(name="sleep",
-         what="a 100 ms sleep lasts 100-150 ms by the kernel clock",
+         what="a 100 ms sleep never ends early (and not 10 times late) by the kernel clock",
          append="ktest=sleep", expect=[r"^ktest sleep: PASS$"], check=sleep_in_range,
          forbid=NO_PANIC, exit="pass"),
     dict(name="irq",
@@ -251,7 +252,7 @@ SCENARIOS = [
                  exited("spin-b.atxf", 0)],
          check=cpu_share("spin-a.atxf", 300, 0.75), forbid=NO_PANIC, exit=0),
     dict(name="sleeper",
-         what="sleep(100 ms) in an ATXF program lasts 100-150 ms of the kernel clock",
+         what="sleep(100 ms) in an ATXF program never ends early, by the kernel clock",
          programs=["sleeper.atxf"], cfg=["start sleeper.atxf", "exit-with sleeper.atxf"],
          expect=[r"^sleeper\.atxf\[\d+\]: sleeper: sleep\(100 ms\) took [\d.]+ ms$"],
          check=sleep_in_range, forbid=NO_PANIC, exit=0),

@@ -2,7 +2,7 @@
  * SYS_IPC_CALL and SYS_IPC_REPLY: the record of a call waiting for its
  * answer. It lives on the caller's kernel stack for the length of the
  * call and sits on a global list, where SYS_IPC_REPLY finds it by token.
- * A token is a counter that never repeats, so a used or stale token finds
+ * A token never repeats (ipc/token.h), so a used or stale token finds
  * nothing (-ATXF_ENOENT). Guarded by cap_lock.
  */
 #ifndef IPC_CALL_H

@@ -331,9 +331,11 @@ def shared_says(x, text):
 ISSUE5_SCENARIOS = [
     dict(name="ipc-objects",
          what="kernel side of ports: bounded queue, notifications first and coalesced, "
-              "death releases queued caps; contiguous DMA frames",
+              "death releases queued caps; reply tokens; contiguous DMA frames",
          append="ktest=ipc",
-         expect=[r"^ktest ipc: queue of 16, notifications first, death, contiguous frames: "
+         expect=[r"^ipc: reply tokens keyed per boot from (rdrand|tsc)$",
+                 r"^ktest ipc: 4096 reply tokens unique and never 0$",
+                 r"^ktest ipc: queue of 16, notifications first, death, contiguous frames: "
                  r"-?\d+ frames net$", r"^ktest ipc: PASS$"],
          forbid=NO_PANIC, exit="pass"),
     # spin.atxf holds 0x60-0x64 (READ|WRITE: open in its I/O bitmap) and

@@ -20,12 +20,13 @@ void call_close_locked(struct call *c)
 	list_remove(&c->link);
 }
 
-struct call *call_find_locked(uint64_t token)
+struct call *call_find_locked(uint64_t token, uint32_t server)
 {
 	list_for_each(n, &calls) {
 		struct call *c = container_of(n, struct call, link);
 
-		if (c->token == token && !c->done && c->server)
+		/* server 0: still queued, nobody may answer it yet. */
+		if (c->token == token && !c->done && c->server && c->server == server)
 			return c;
 	}
 	return NULL;

@@ -3,12 +3,14 @@
  * notifications (coalesced, never lost, ahead of messages), the death of
  * a port when its last receive right goes (queued capabilities released,
  * later sends -ATXF_EPEER, the memory freed with the last reference),
- * reply tokens (unique, never 0, not a visible sequence), and physically
- * contiguous allocation for DMA.
+ * reply tokens (unique, never 0, not a visible sequence) and the rule that
+ * only a call's server finds it by its token, and physically contiguous
+ * allocation for DMA.
  */
 #include <atxf/errors.h>
 #include "arch/x86_64/memlayout.h"
 #include "cap/captable.h"
+#include "ipc/call.h"
 #include "ipc/port.h"
 #include "ipc/token.h"
 #include "lib/log.h"
@@ -125,6 +127,27 @@ static int test_tokens(void)
 	return bad;
 }
 
+/* SYS_IPC_REPLY's lookup: the token alone is not enough. The call is on
+ * the list while we look, so every check waits until it is closed. */
+static int test_reply_needs_server(void)
+{
+	struct call c;
+	bool server, other, stale, done;
+
+	call_open_locked(&c);
+	c.server = 7;
+	server = call_find_locked(c.token, 7) == &c;
+	other = call_find_locked(c.token, 8) != NULL;
+	stale = call_find_locked(c.token ^ 1, 7) != NULL;
+	c.done = true;
+	done = call_find_locked(c.token, 7) != NULL;
+	call_close_locked(&c);
+	KTEST_CHECK(server, "the server must find its call by token");
+	KTEST_CHECK(!other, "another process must not find the call by its token");
+	KTEST_CHECK(!stale && !done, "a wrong or answered token must find nothing");
+	return 0;
+}
+
 static int test_contig(void)
 {
 	uint64_t before = pmm_free_frames();
@@ -153,11 +176,12 @@ int ktest_ipc(void)
 	KTEST_CHECK(p, "port_create");
 	flags = spin_lock_irqsave(&cap_lock);
 	port_get_locked(p, RW);
-	bad = test_queue(p) || test_death(p);
+	bad = test_queue(p) || test_death(p) || test_reply_needs_server();
 	spin_unlock_irqrestore(&cap_lock, flags);
 	if (bad || test_tokens() || test_contig())
 		return -1;
-	klog("ktest ipc: %d reply tokens unique and never 0", NTOKENS);
+	klog("ktest ipc: %d reply tokens unique and never 0; a token finds its call only "
+	     "for the call's server", NTOKENS);
 	klog("ktest ipc: queue of %d, notifications first, death, contiguous frames: %ld "
 	     "frames net", PORT_QUEUE_LEN, (long)(before - pmm_free_frames()));
 	return 0;

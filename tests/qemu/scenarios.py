@@ -379,6 +379,29 @@ ISSUE5_SCENARIOS = [
                  says("ipc-ping.atxf", r"ipc-ping: 1000 round trips ok$"),
                  exited("ipc-ping.atxf", 0)],
          forbid=NO_PANIC + [r"FAIL"], exit=0),
+    # Three roles of tests/qemu/progs/forger.c: the forger learns tokens of
+    # calls made to it and is even handed the exact token of the victim's
+    # pending call; the kernel lets only the call's server answer it.
+    dict(name="ipc-reply-forger",
+         what="a process that is not a call's server cannot answer it, whatever token it "
+              "tries; the caller ends by its own timeout",
+         programs=["fg-server.atxf=forger.atxf", "fg-forger.atxf=forger.atxf",
+                   "fg-victim.atxf=forger.atxf"],
+         cfg=["start fg-server.atxf server", "start fg-forger.atxf forger",
+              "start fg-victim.atxf victim"],
+         expect=[says("fg-forger.atxf", r"forger: answered 4 calls of its own$"),
+                 says("fg-forger.atxf", r"forger: [1-9]\d{3,} forged replies, 0 accepted, "
+                      r"all ENOENT$"),
+                 says("fg-forger.atxf", r"forger: the leaked token was tried while the call "
+                      r"was pending: ok$")],
+         check=contains(
+             says("fg-victim.atxf", r"victim: call ended with ETIMEDOUT after \d+ ms \(its "
+                  r"timeout: 5000 ms\): ok$"),
+             says("fg-server.atxf", r"server: late reply after the victim's timeout: ENOENT ok$")),
+         forbid=NO_PANIC + [r"FAIL"], exit=None,
+         # Each role's end, whatever its status: a failure shows at once.
+         stop_at=[init_says(r"fg-%s\.atxf pid \d+ exited with status" % r)[1:]
+                  for r in ("forger", "victim", "server")]),
     dict(name="names",
          what="the name service's contract: register, look up, duplicates, bad names, rights",
          programs=["names-check.atxf"],

@@ -112,6 +112,10 @@ static void serve(struct atxf_msg *req)
 
 	if (status == 0 && req->type == ATXF_NAME_REGISTER)
 		log_registration(req);
+	/* A missing name with a port to drop: the lookup found it dead. */
+	if (status == -ATXF_ENOENT && req->type == ATXF_NAME_LOOKUP && drop[0] >= 0)
+		printf("names: %.*s removed (its port is dead)\n", (int)req->len,
+		       (const char *)req->data);
 	/* A plain send (no token) is served but not answered (docs/protocols.md). */
 	if (req->reply)
 		atxf_reply(req, &reply);

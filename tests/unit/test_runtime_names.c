@@ -226,6 +226,32 @@ static void serve_duplicate_live_and_dead(void **state)
 	assert_int_equal(atxf_name_table_find(&t, "blk0", 4)->owner, 52);
 }
 
+/* A lookup never hands out a dead port: the name is missing until its
+ * owner's successor registers it, and the dead entry is dropped. */
+static void serve_lookup_of_a_dead_port(void **state)
+{
+	struct atxf_name_table t;
+	struct atxf_msg req, reply;
+	atxf_handle_t drop[ATXF_NAME_DROPS];
+
+	(void)state;
+	atxf_name_table_init(&t);
+	req = request(ATXF_NAME_REGISTER, "blk0", 50);
+	atxf_msg_put_cap(&req, 30);
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), 0);
+
+	dead_port = 30;
+	req = request(ATXF_NAME_LOOKUP, "blk0", 9);
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), -ATXF_ENOENT);
+	assert_int_equal(reply.ncaps, 0);
+	assert_drops(drop, 30, ATXF_HANDLE_NONE);
+	assert_null(atxf_name_table_find(&t, "blk0", 4));
+	/* Asked again: simply missing, nothing more to drop. */
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), -ATXF_ENOENT);
+	assert_drops(drop, ATXF_HANDLE_NONE, ATXF_HANDLE_NONE);
+	dead_port = -1;
+}
+
 static void serve_refuses_malformed(void **state)
 {
 	struct atxf_name_table t;
@@ -273,6 +299,7 @@ int main(void)
 		cmocka_unit_test(evict_owner),
 		cmocka_unit_test(serve_register_lookup_unregister),
 		cmocka_unit_test(serve_duplicate_live_and_dead),
+		cmocka_unit_test(serve_lookup_of_a_dead_port),
 		cmocka_unit_test(serve_refuses_malformed),
 	};
 

@@ -31,8 +31,12 @@ static int do_register(struct atxf_name_table *t, const struct atxf_msg *req,
 	return 0;
 }
 
+/* LOOKUP: a name whose port died is missing, so a client waits for its
+ * next owner (a restarting driver) rather than call a dead port; the entry
+ * goes, and *old gets its port to drop. */
 static int do_lookup(struct atxf_name_table *t, const struct atxf_msg *req,
-		     struct atxf_msg *reply)
+		     struct atxf_msg *reply, atxf_handle_t *old,
+		     int (*port_alive)(atxf_handle_t))
 {
 	const char *name = (const char *)req->data;
 	struct atxf_name_entry *e;
@@ -44,6 +48,10 @@ static int do_lookup(struct atxf_name_table *t, const struct atxf_msg *req,
 	e = atxf_name_table_find(t, name, req->len);
 	if (e == NULL)
 		return -ATXF_ENOENT;
+	if (port_alive != NULL && !port_alive(e->port)) {
+		*old = atxf_name_table_remove(t, name, req->len, e->owner);
+		return -ATXF_ENOENT;
+	}
 	return atxf_msg_put_cap(reply, e->port);
 }
 
@@ -69,7 +77,7 @@ static int dispatch(struct atxf_name_table *t, const struct atxf_msg *req,
 	case ATXF_NAME_REGISTER:
 		return do_register(t, req, old, port_alive);
 	case ATXF_NAME_LOOKUP:
-		return do_lookup(t, req, reply);
+		return do_lookup(t, req, reply, old, port_alive);
 	case ATXF_NAME_UNREGISTER:
 		return do_unregister(t, req, old);
 	default:

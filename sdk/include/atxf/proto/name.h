@@ -8,7 +8,9 @@
  *   REGISTER    caps[0] = a send right (WRITE|GRANT) to the port to publish.
  *               The registering process becomes the name's owner.
  *   LOOKUP      reply: status 0, caps[0] = a new send handle to the port;
- *               -ATXF_ENOENT while nobody has registered the name.
+ *               -ATXF_ENOENT while nobody has registered the name, and
+ *               for a name whose port is dead (its receiver ended): never
+ *               a dead port. The dead entry is removed.
  *   UNREGISTER  only the owner may (-ATXF_EPERM otherwise).
  *
  * A valid name has 1 .. ATXF_NAME_MAX-1 bytes, each a printable ASCII
@@ -96,7 +98,8 @@ atxf_handle_t atxf_name_table_evict(struct atxf_name_table *t, uint32_t owner);
  * caps[0] is the table's handle, which the server sends as a copy and
  * keeps). Fills drop[] with the handles the server must drop afterwards,
  * the rest ATXF_HANDLE_NONE: every received cap the table did not keep and
- * any port a REGISTER replaced or UNREGISTER removed. port_alive tells a
+ * any port a REGISTER replaced, UNREGISTER removed or LOOKUP found dead
+ * (and removed). port_alive tells a
  * live owner's port from a dead one (e.g. atxf_notify(port, 0) !=
  * -ATXF_EPEER); NULL treats every port as alive. Unknown requests get
  * -ATXF_ENOSYS, a wrong number of caps -ATXF_EPROTO.

@@ -712,8 +712,8 @@ DEVMGR_SCENARIOS = [
 
 # The real drivers (drivers/, build/drivers) started by devmgr from their
 # manifests alone, each with exactly the ports and IRQ its device owns. As
-# the first process devmgr has no name service to offer, so each driver
-# says so before its HELLO (2 s: the name service call's timeout).
+# the first process devmgr has no name service, so nobody publishes the
+# drivers' instance names (devmgr would, after their HELLO).
 DEVMGR_DRIVERS = ["%s.atxf=../drivers/%s.atxf" % (d, d) for d in ("ps2-keyboard", "uart16550")]
 
 def devmgr_starts_drivers(name, what, first=(), **boot):

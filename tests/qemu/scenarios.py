@@ -831,4 +831,41 @@ DEVMGR_SCENARIOS += [
                               r"says hello")[1:]]),
 ]
 
+# Instance names are devmgr's to give (<atxf/proto/name.h>): a program init
+# starts with no capability (tests/qemu/progs/impostor.c) tries to register
+# the keyboard driver's name while it runs, and in a loop while devmgr
+# restarts it after a KILL, twice; every try is refused, and afterwards the
+# name leads to the pid devmgr reports for the new generation.
+DEVMGR_SCENARIOS += [
+    dict(name="names-impostor",
+         what="an impostor cannot register or drop a supervised driver's instance name, "
+              "neither while the driver runs nor while devmgr restarts it",
+         programs=[DEVMGR, "ps2-keyboard.atxf=../drivers/ps2-keyboard.atxf", "impostor.atxf"],
+         cfg=["start devmgr.atxf with root bootfs", "start impostor.atxf ps2-keyboard.i8042",
+              "exit-with impostor.atxf"],
+         expect=[says("impostor.atxf", r"impostor: ps2-keyboard\.i8042 generation 0 runs as "
+                      r"pid \d+$"),
+                 says("impostor.atxf", r"impostor: while it runs: 60 tries refused$")] +
+                [line for r in (1, 2) for line in (
+                    says("impostor.atxf", r"impostor: killed pid \d+ through devmgr \(restart "
+                         r"%d\)$" % r),
+                    says("impostor.atxf", r"impostor: during restart %d: [1-9]\d* tries refused, "
+                         r"the name missing on \d+ lookups$" % r),
+                    says("impostor.atxf", r"impostor: after restart %d: ps2-keyboard\.i8042 "
+                         r"generation %d answered by pid \d+, the driver devmgr started: ok$"
+                         % (r, r)))] +
+                [says("impostor.atxf", r"impostor: every registration refused: ok$"),
+                 exited("impostor.atxf", 0)],
+         check=contains(
+             says("init.atxf", r"names: devmgr\.atxf pid \d+ registers instance names$"),
+             devmgr_says(r"killing ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+, as asked$"),
+             devmgr_says(r"restarting ps2-keyboard \(ps2-keyboard\.i8042\) generation 2, "),
+             says("init.atxf", r"names: ps2-keyboard\.i8042 -> pid \d+, registered by pid "
+                  r"\d+$")),
+         # A registration by anyone but devmgr would log without "registered by".
+         forbid=NO_PANIC + [r"FAIL", r"names: ps2-keyboard\.i8042 -> pid \d+$",
+                            r"publishing its name failed"],
+         exit=0),
+]
+
 SCENARIOS += DEVMGR_SCENARIOS

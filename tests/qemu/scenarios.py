@@ -403,10 +403,11 @@ ISSUE5_SCENARIOS = [
          stop_at=[init_says(r"fg-%s\.atxf pid \d+ exited with status" % r)[1:]
                   for r in ("forger", "victim", "server")]),
     dict(name="names",
-         what="the name service's contract: register, look up, duplicates, bad names, rights",
+         what="the name service's contract: register, look up, duplicates, bad names, rights, "
+              "instance names",
          programs=["names-check.atxf"],
          cfg=["start names-check.atxf with ioport:0x80-0x80:rg", "exit-with names-check.atxf"],
-         expect=[says("names-check.atxf", r"names-check: 13 of 13 checks ok$"),
+         expect=[says("names-check.atxf", r"names-check: 15 of 15 checks ok$"),
                  exited("names-check.atxf", 0)],
          forbid=NO_PANIC + [r"FAIL"], exit=0),
     dict(name="port-xfer",

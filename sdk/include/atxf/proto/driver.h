@@ -2,10 +2,11 @@
  * The driver protocol: devmgr <-> every driver (ATXF_PROTO_DRIVER).
  * The driver framework speaks it for the driver; docs/protocols.md §2.
  *
- * Start. devmgr spawns a driver with argv[1] = its instance name ("com1")
- * and argv[2] = its generation in decimal (0 at first start, +1 for every
- * restart), handle ATXF_HANDLE_PARENT = a send right to devmgr's port and the
- * granted resources from ATXF_HANDLE_FIRST_EXTRA on, in manifest order.
+ * Start. devmgr spawns a driver with argv[1] = its instance name
+ * ("uart16550.com1": DRIVER.DEVICE) and argv[2] = its generation in decimal
+ * (0 at first start, +1 for every restart), handle ATXF_HANDLE_PARENT = a
+ * send right to devmgr's port and the granted resources from
+ * ATXF_HANDLE_FIRST_EXTRA on, in manifest order.
  *
  * HELLO. After probe, the driver calls devmgr with HELLO: its name, class,
  * instance, generation and probe status, caps[0] = a send right to its

@@ -82,11 +82,11 @@ static int is_registration(const struct atxf_msg *req)
 }
 
 /*
- * What REGISTER publishes is handed to everyone who looks the name up, so
- * it must be a port's send right and nothing more: another kind of
- * capability is refused (-ATXF_EBADH), a right without WRITE and GRANT
- * too (-ATXF_EPERM: lookups could not use or receive it), and a right that
- * also receives is narrowed to WRITE|GRANT, so no client can read the
+ * What REGISTER or REGISTER_FOR publishes is handed to everyone who looks
+ * the name up, so it must be a port's send right and nothing more: another
+ * kind of capability is refused (-ATXF_EBADH), a right without WRITE and
+ * GRANT too (-ATXF_EPERM: lookups could not use or receive it), and a right
+ * that also receives is narrowed to WRITE|GRANT, so no client can read the
  * owner's messages. 0, with req->caps[0] replaced if narrowed.
  */
 static int vet_register(struct atxf_msg *req)

@@ -16,6 +16,7 @@
 #include "core/bootinfo.h"
 #include "core/cmdline.h"
 #include "core/panic.h"
+#include "ipc/token.h"
 #include "lib/log.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -71,6 +72,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 
 	cpu_init_boot();
 	cpu_features_init();
+	token_init();
 	syscall_init();
 	pmm_init();
 	paging_init();

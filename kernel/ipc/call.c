@@ -1,17 +1,17 @@
 /* Open calls and their reply tokens (ipc/call.h). */
 #include <atxf/errors.h>
 #include "ipc/call.h"
+#include "ipc/token.h"
 #include "lib/string.h"
 #include "sched/sched.h"
 
 static struct list_node calls = { &calls, &calls };
-static uint64_t next_token = 1;
 
 void call_open_locked(struct call *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->caller = thread_current();
-	c->token = next_token++;
+	c->token = token_next_locked();
 	list_push_back(&calls, &c->link);
 }
 
@@ -20,12 +20,13 @@ void call_close_locked(struct call *c)
 	list_remove(&c->link);
 }
 
-struct call *call_find_locked(uint64_t token)
+struct call *call_find_locked(uint64_t token, uint32_t server)
 {
 	list_for_each(n, &calls) {
 		struct call *c = container_of(n, struct call, link);
 
-		if (c->token == token && !c->done && c->server)
+		/* server 0: still queued, nobody may answer it yet. */
+		if (c->token == token && !c->done && c->server && c->server == server)
 			return c;
 	}
 	return NULL;

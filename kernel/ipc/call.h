@@ -1,9 +1,11 @@
 /*
  * SYS_IPC_CALL and SYS_IPC_REPLY: the record of a call waiting for its
  * answer. It lives on the caller's kernel stack for the length of the
- * call and sits on a global list, where SYS_IPC_REPLY finds it by token.
- * A token is a counter that never repeats, so a used or stale token finds
- * nothing (-ATXF_ENOENT). Guarded by cap_lock.
+ * call and sits on a global list, where SYS_IPC_REPLY finds it by token
+ * and by the pid of the process that replies: only the process that
+ * received the request may answer it (docs/syscalls.md). A token never
+ * repeats (ipc/token.h), so a used or stale token, or another process's,
+ * finds nothing (-ATXF_ENOENT). Guarded by cap_lock.
  */
 #ifndef IPC_CALL_H
 #define IPC_CALL_H
@@ -26,8 +28,8 @@ struct call {
 void call_open_locked(struct call *c);
 /* Takes the call off the list (the caller is returning). */
 void call_close_locked(struct call *c);
-/* The open, unanswered call with this token, or NULL. */
-struct call *call_find_locked(uint64_t token);
+/* The open, unanswered call with this token that server received, or NULL. */
+struct call *call_find_locked(uint64_t token, uint32_t server);
 /* Ends a call with status (and, for 0, the reply) and wakes its caller. */
 void call_finish_locked(struct call *c, int status, const struct kmsg *reply);
 /* A process died: the calls it had received and not answered fail with

@@ -296,7 +296,9 @@ long sys_ipc_call(const struct syscall_args *args)
 	spin_unlock_irqrestore(&cap_lock, flags);
 	if (!err && copy_to_user(args->a[2], &c.reply.m, sizeof(c.reply.m)))
 		err = -ATXF_EFAULT;
-	return err;
+	/* The pid that received the request, and so the only one that could
+	 * answer it: the caller checks the reply's sender against it. */
+	return err ? err : (long)c.server;
 }
 
 long sys_ipc_reply(const struct syscall_args *args)
@@ -310,7 +312,9 @@ long sys_ipc_reply(const struct syscall_args *args)
 		return err;
 	uint64_t flags = spin_lock_irqsave(&cap_lock);
 
-	c = call_find_locked(args->a[0]);
+	/* Another process's call answers as a stale token would: whether
+	 * the token exists is none of the replier's business. */
+	c = call_find_locked(args->a[0], p->pid);
 	if (!c)
 		err = -ATXF_ENOENT;
 	if (!err)

@@ -2,15 +2,20 @@
  * IPC objects self-test, below the system calls: a port's bounded queue,
  * notifications (coalesced, never lost, ahead of messages), the death of
  * a port when its last receive right goes (queued capabilities released,
- * later sends -ATXF_EPEER, the memory freed with the last reference), and
- * physically contiguous allocation for DMA.
+ * later sends -ATXF_EPEER, the memory freed with the last reference),
+ * reply tokens (unique, never 0, not a visible sequence) and the rule that
+ * only a call's server finds it by its token, and physically contiguous
+ * allocation for DMA.
  */
 #include <atxf/errors.h>
 #include "arch/x86_64/memlayout.h"
 #include "cap/captable.h"
+#include "ipc/call.h"
 #include "ipc/port.h"
+#include "ipc/token.h"
 #include "lib/log.h"
 #include "lib/string.h"
+#include "mm/heap.h"
 #include "mm/pmm.h"
 #include "test/ktest.h"
 
@@ -72,6 +77,77 @@ static int test_death(struct port *p)
 	return 0;
 }
 
+#define NTOKENS 4096
+
+static void sort_u64(uint64_t *v, int n)
+{
+	for (int gap = n / 2; gap > 0; gap /= 2)
+		for (int i = gap; i < n; i++)
+			for (int j = i; j >= gap && v[j - gap] > v[j]; j -= gap) {
+				uint64_t t = v[j];
+
+				v[j] = v[j - gap];
+				v[j - gap] = t;
+			}
+}
+
+/* Consecutive tokens must not betray the counter behind them: with a keyed
+ * permutation two differ by less than 2^32 once in 2^31 pairs. */
+static int check_tokens(uint64_t *t)
+{
+	int close = 0, zero = 0, twice = 0;
+
+	for (int i = 0; i < NTOKENS; i++) {
+		uint64_t d = i ? t[i] - t[i - 1] : 0;
+
+		zero += t[i] == 0;
+		close += i && (d < (1ull << 32) || -d < (1ull << 32));
+	}
+	sort_u64(t, NTOKENS);
+	for (int i = 1; i < NTOKENS; i++)
+		twice += t[i] == t[i - 1];
+	KTEST_CHECK(!zero && !twice, "tokens: %d zero, %d repeated of %d", zero, twice, NTOKENS);
+	KTEST_CHECK(!close, "tokens: %d consecutive pairs less than 2^32 apart", close);
+	return 0;
+}
+
+static int test_tokens(void)
+{
+	uint64_t *t = kmalloc(NTOKENS * sizeof(*t));
+	uint64_t flags;
+	int bad;
+
+	KTEST_CHECK(t, "kmalloc for %d tokens", NTOKENS);
+	flags = spin_lock_irqsave(&cap_lock);
+	for (int i = 0; i < NTOKENS; i++)
+		t[i] = token_next_locked();
+	spin_unlock_irqrestore(&cap_lock, flags);
+	bad = check_tokens(t);
+	kfree(t);
+	return bad;
+}
+
+/* SYS_IPC_REPLY's lookup: the token alone is not enough. The call is on
+ * the list while we look, so every check waits until it is closed. */
+static int test_reply_needs_server(void)
+{
+	struct call c;
+	bool server, other, stale, done;
+
+	call_open_locked(&c);
+	c.server = 7;
+	server = call_find_locked(c.token, 7) == &c;
+	other = call_find_locked(c.token, 8) != NULL;
+	stale = call_find_locked(c.token ^ 1, 7) != NULL;
+	c.done = true;
+	done = call_find_locked(c.token, 7) != NULL;
+	call_close_locked(&c);
+	KTEST_CHECK(server, "the server must find its call by token");
+	KTEST_CHECK(!other, "another process must not find the call by its token");
+	KTEST_CHECK(!stale && !done, "a wrong or answered token must find nothing");
+	return 0;
+}
+
 static int test_contig(void)
 {
 	uint64_t before = pmm_free_frames();
@@ -100,10 +176,12 @@ int ktest_ipc(void)
 	KTEST_CHECK(p, "port_create");
 	flags = spin_lock_irqsave(&cap_lock);
 	port_get_locked(p, RW);
-	bad = test_queue(p) || test_death(p);
+	bad = test_queue(p) || test_death(p) || test_reply_needs_server();
 	spin_unlock_irqrestore(&cap_lock, flags);
-	if (bad || test_contig())
+	if (bad || test_tokens() || test_contig())
 		return -1;
+	klog("ktest ipc: %d reply tokens unique and never 0; a token finds its call only "
+	     "for the call's server", NTOKENS);
 	klog("ktest ipc: queue of %d, notifications first, death, contiguous frames: %ld "
 	     "frames net", PORT_QUEUE_LEN, (long)(before - pmm_free_frames()));
 	return 0;

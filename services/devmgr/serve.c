@@ -8,6 +8,7 @@
 #include <atxf/proto/driver.h>
 #include <atxf/sys.h>
 #include "devmgr.h"
+#include "naming.h"
 #include <atxf/proto/devmgr.h>
 
 static void answer(const struct atxf_msg *req, int status, const void *data, uint32_t len)
@@ -130,9 +131,15 @@ static void drop_caps(const struct atxf_msg *req)
 
 void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 {
+	int status;
+
 	switch (req->type) {
 	case ATXF_DRIVER_HELLO:
-		answer(req, hello(dm, req), NULL, 0);
+		status = hello(dm, req);
+		/* Answered first: the driver need not wait on the name service. */
+		answer(req, status, NULL, 0);
+		if (status == 0)
+			dm_name_publish(&dm->sup, req->sender);
 		return;
 	case ATXF_DRIVER_ALIVE:
 		/* The kernel stamps sender: only that driver can say it is alive. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
+#include "naming.h"
 #include "supervise.h"
 
 #define STOP_TIMEOUT_NS 500000000ull    /* a driver answers STOP within 0.5 s */
@@ -135,10 +136,12 @@ void dm_reap(struct dm_supervisor *s)
 	while ((pid = atxf_proc_wait(0, &status, ATXF_TIMEOUT_NONE)) > 0) {
 		struct dm_instance *in = dm_instance_by_pid(s, (uint32_t)pid);
 
-		if (in)
+		if (in) {
+			dm_name_withdraw(s, in);
 			ended(in, status, atxf_clock_ns());
-		else
+		} else {
 			printf("devmgr: child pid %ld ended with status %d\n", pid, status);
+		}
 	}
 }
 

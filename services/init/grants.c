@@ -67,3 +67,15 @@ void grants_drop(const atxf_handle_t *caps, unsigned n)
 		if (caps[i] >= 0 && caps[i] != ATXF_HANDLE_INIT_ROOT)
 			atxf_cap_drop(caps[i]);
 }
+
+int grants_root(const struct bootcfg_directive *d)
+{
+	char why[BOOTCAP_WHY_MAX];
+	struct bootcap cap;
+
+	for (unsigned i = 0; i < d->ncaps; i++)
+		if (bootcap_parse(d->caps[i], &cap, why, sizeof(why)) == 0 &&
+		    cap.kind == ATXF_CAP_ROOT)
+			return 1;
+	return 0;
+}

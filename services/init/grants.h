@@ -18,5 +18,7 @@ int grants_make(const struct bootcfg_directive *d, const struct archive *fs,
 		atxf_handle_t *out);
 /* Drops init's copies once the child has its own. */
 void grants_drop(const atxf_handle_t *caps, unsigned n);
+/* 1 if d has the `root` clause: the program is trusted as init is. */
+int grants_root(const struct bootcfg_directive *d);
 
 #endif

@@ -49,18 +49,44 @@ atxf_handle_t names_client_handle(void)
 	return client;
 }
 
+void names_trust(uint32_t pid, const char *prog)
+{
+	int err = service < 0 ? -ATXF_EBADH : atxf_name_table_trust(&table, pid);
+
+	if (err < 0)
+		printf("names: %s pid %u is no naming authority: %s\n", prog, (unsigned)pid,
+		       atxf_strerror(err));
+	else
+		printf("names: %s pid %u registers instance names\n", prog, (unsigned)pid);
+}
+
 static void log_registration(const struct atxf_msg *req)
 {
-	printf("names: %.*s -> pid %u\n", (int)req->len, (const char *)req->data,
+	uint32_t owner;
+
+	if (req->type == ATXF_NAME_REGISTER) {
+		printf("names: %.*s -> pid %u\n", (int)req->len, (const char *)req->data,
+		       (unsigned)req->sender);
+		return;
+	}
+	memcpy(&owner, req->data, sizeof(owner));
+	printf("names: %.*s -> pid %u, registered by pid %u\n",
+	       (int)(req->len - ATXF_NAME_FOR_HEADER),
+	       (const char *)req->data + ATXF_NAME_FOR_HEADER, (unsigned)owner,
 	       (unsigned)req->sender);
 }
 
+static int is_registration(const struct atxf_msg *req)
+{
+	return req->type == ATXF_NAME_REGISTER || req->type == ATXF_NAME_REGISTER_FOR;
+}
+
 /*
- * What REGISTER publishes is handed to everyone who looks the name up, so
- * it must be a port's send right and nothing more: another kind of
- * capability is refused (-ATXF_EBADH), a right without WRITE and GRANT
- * too (-ATXF_EPERM: lookups could not use or receive it), and a right that
- * also receives is narrowed to WRITE|GRANT, so no client can read the
+ * What REGISTER or REGISTER_FOR publishes is handed to everyone who looks
+ * the name up, so it must be a port's send right and nothing more: another
+ * kind of capability is refused (-ATXF_EBADH), a right without WRITE and
+ * GRANT too (-ATXF_EPERM: lookups could not use or receive it), and a right
+ * that also receives is narrowed to WRITE|GRANT, so no client can read the
  * owner's messages. 0, with req->caps[0] replaced if narrowed.
  */
 static int vet_register(struct atxf_msg *req)
@@ -69,7 +95,7 @@ static int vet_register(struct atxf_msg *req)
 	struct atxf_cap_info info;
 	atxf_handle_t narrow;
 
-	if (req->type != ATXF_NAME_REGISTER || req->ncaps != 1 || req->caps[0] < 0)
+	if (!is_registration(req) || req->ncaps != 1 || req->caps[0] < 0)
 		return 0;
 	if (atxf_cap_query(req->caps[0], &info) < 0 || info.kind != ATXF_CAP_PORT)
 		return -ATXF_EBADH;
@@ -110,8 +136,12 @@ static void serve(struct atxf_msg *req)
 	}
 	status = atxf_name_serve(&table, req, &reply, drop, port_alive);
 
-	if (status == 0 && req->type == ATXF_NAME_REGISTER)
+	if (status == 0 && is_registration(req))
 		log_registration(req);
+	/* A missing name with a port to drop: the lookup found it dead. */
+	if (status == -ATXF_ENOENT && req->type == ATXF_NAME_LOOKUP && drop[0] >= 0)
+		printf("names: %.*s removed (its port is dead)\n", (int)req->len,
+		       (const char *)req->data);
 	/* A plain send (no token) is served but not answered (docs/protocols.md). */
 	if (req->reply)
 		atxf_reply(req, &reply);
@@ -148,6 +178,7 @@ void names_forget(uint32_t pid)
 
 	if (service < 0)
 		return;
+	atxf_name_table_distrust(&table, pid);
 	for (unsigned i = 0; i < ATXF_NAME_TABLE_SIZE; i++) {
 		const struct atxf_name_entry *e = &table.entry[i];
 

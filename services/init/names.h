@@ -22,7 +22,11 @@ atxf_handle_t names_client_handle(void);
  * itself failed (the service is then stopped).
  */
 int names_serve_one(uint64_t timeout_ns);
-/* Removes every name pid registered (it ended) and drops their ports. */
+/* Makes pid (started as prog) a naming authority: it may register
+ * instance names for others (<atxf/proto/name.h>, REGISTER_FOR). */
+void names_trust(uint32_t pid, const char *prog);
+/* Removes every name pid owns (it ended), drops their ports, and ends its
+ * authority. */
 void names_forget(uint32_t pid);
 
 #endif

@@ -331,9 +331,12 @@ def shared_says(x, text):
 ISSUE5_SCENARIOS = [
     dict(name="ipc-objects",
          what="kernel side of ports: bounded queue, notifications first and coalesced, "
-              "death releases queued caps; contiguous DMA frames",
+              "death releases queued caps; reply tokens; contiguous DMA frames",
          append="ktest=ipc",
-         expect=[r"^ktest ipc: queue of 16, notifications first, death, contiguous frames: "
+         expect=[r"^ipc: reply tokens keyed per boot from (rdrand|tsc)$",
+                 r"^ktest ipc: 4096 reply tokens unique and never 0; a token finds its call "
+                 r"only for the call's server$",
+                 r"^ktest ipc: queue of 16, notifications first, death, contiguous frames: "
                  r"-?\d+ frames net$", r"^ktest ipc: PASS$"],
          forbid=NO_PANIC, exit="pass"),
     # spin.atxf holds 0x60-0x64 (READ|WRITE: open in its I/O bitmap) and
@@ -376,11 +379,35 @@ ISSUE5_SCENARIOS = [
                  says("ipc-ping.atxf", r"ipc-ping: 1000 round trips ok$"),
                  exited("ipc-ping.atxf", 0)],
          forbid=NO_PANIC + [r"FAIL"], exit=0),
+    # Three roles of tests/qemu/progs/forger.c: the forger learns tokens of
+    # calls made to it and is even handed the exact token of the victim's
+    # pending call; the kernel lets only the call's server answer it.
+    dict(name="ipc-reply-forger",
+         what="a process that is not a call's server cannot answer it, whatever token it "
+              "tries; the caller ends by its own timeout",
+         programs=["fg-server.atxf=forger.atxf", "fg-forger.atxf=forger.atxf",
+                   "fg-victim.atxf=forger.atxf"],
+         cfg=["start fg-server.atxf server", "start fg-forger.atxf forger",
+              "start fg-victim.atxf victim"],
+         expect=[says("fg-forger.atxf", r"forger: answered 4 calls of its own$"),
+                 says("fg-forger.atxf", r"forger: [1-9]\d{3,} forged replies, 0 accepted, "
+                      r"all ENOENT$"),
+                 says("fg-forger.atxf", r"forger: the leaked token was tried while the call "
+                      r"was pending: ok$")],
+         check=contains(
+             says("fg-victim.atxf", r"victim: call ended with ETIMEDOUT after \d+ ms \(its "
+                  r"timeout: 5000 ms\): ok$"),
+             says("fg-server.atxf", r"server: late reply after the victim's timeout: ENOENT ok$")),
+         forbid=NO_PANIC + [r"FAIL"], exit=None,
+         # Each role's end, whatever its status: a failure shows at once.
+         stop_at=[init_says(r"fg-%s\.atxf pid \d+ exited with status" % r)[1:]
+                  for r in ("forger", "victim", "server")]),
     dict(name="names",
-         what="the name service's contract: register, look up, duplicates, bad names, rights",
+         what="the name service's contract: register, look up, duplicates, bad names, rights, "
+              "instance names",
          programs=["names-check.atxf"],
          cfg=["start names-check.atxf with ioport:0x80-0x80:rg", "exit-with names-check.atxf"],
-         expect=[says("names-check.atxf", r"names-check: 13 of 13 checks ok$"),
+         expect=[says("names-check.atxf", r"names-check: 15 of 15 checks ok$"),
                  exited("names-check.atxf", 0)],
          forbid=NO_PANIC + [r"FAIL"], exit=0),
     dict(name="port-xfer",
@@ -686,8 +713,8 @@ DEVMGR_SCENARIOS = [
 
 # The real drivers (drivers/, build/drivers) started by devmgr from their
 # manifests alone, each with exactly the ports and IRQ its device owns. As
-# the first process devmgr has no name service to offer, so each driver
-# says so before its HELLO (2 s: the name service call's timeout).
+# the first process devmgr has no name service, so nobody publishes the
+# drivers' instance names (devmgr would, after their HELLO).
 DEVMGR_DRIVERS = ["%s.atxf=../drivers/%s.atxf" % (d, d) for d in ("ps2-keyboard", "uart16550")]
 
 def devmgr_starts_drivers(name, what, first=(), **boot):
@@ -803,6 +830,43 @@ DEVMGR_SCENARIOS += [
          stop_at=[devmgr_says(r"dm-sneaky \(dm-sneaky\.i8042\): its manifest says no")[1:],
                   devmgr_says(r"ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+ generation 0 "
                               r"says hello")[1:]]),
+]
+
+# Instance names are devmgr's to give (<atxf/proto/name.h>): a program init
+# starts with no capability (tests/qemu/progs/impostor.c) tries to register
+# the keyboard driver's name while it runs, and in a loop while devmgr
+# restarts it after a KILL, twice; every try is refused, and afterwards the
+# name leads to the pid devmgr reports for the new generation.
+DEVMGR_SCENARIOS += [
+    dict(name="names-impostor",
+         what="an impostor cannot register or drop a supervised driver's instance name, "
+              "neither while the driver runs nor while devmgr restarts it",
+         programs=[DEVMGR, "ps2-keyboard.atxf=../drivers/ps2-keyboard.atxf", "impostor.atxf"],
+         cfg=["start devmgr.atxf with root bootfs", "start impostor.atxf ps2-keyboard.i8042",
+              "exit-with impostor.atxf"],
+         expect=[says("impostor.atxf", r"impostor: ps2-keyboard\.i8042 generation 0 runs as "
+                      r"pid \d+$"),
+                 says("impostor.atxf", r"impostor: while it runs: 60 tries refused$")] +
+                [line for r in (1, 2) for line in (
+                    says("impostor.atxf", r"impostor: killed pid \d+ through devmgr \(restart "
+                         r"%d\)$" % r),
+                    says("impostor.atxf", r"impostor: during restart %d: [1-9]\d* tries refused, "
+                         r"the name missing on \d+ lookups$" % r),
+                    says("impostor.atxf", r"impostor: after restart %d: ps2-keyboard\.i8042 "
+                         r"generation %d answered by pid \d+, the driver devmgr started: ok$"
+                         % (r, r)))] +
+                [says("impostor.atxf", r"impostor: every registration refused: ok$"),
+                 exited("impostor.atxf", 0)],
+         check=contains(
+             says("init.atxf", r"names: devmgr\.atxf pid \d+ registers instance names$"),
+             devmgr_says(r"killing ps2-keyboard \(ps2-keyboard\.i8042\) pid \d+, as asked$"),
+             devmgr_says(r"restarting ps2-keyboard \(ps2-keyboard\.i8042\) generation 2, "),
+             says("init.atxf", r"names: ps2-keyboard\.i8042 -> pid \d+, registered by pid "
+                  r"\d+$")),
+         # A registration by anyone but devmgr would log without "registered by".
+         forbid=NO_PANIC + [r"FAIL", r"names: ps2-keyboard\.i8042 -> pid \d+$",
+                            r"publishing its name failed"],
+         exit=0),
 ]
 
 SCENARIOS += DEVMGR_SCENARIOS

@@ -403,11 +403,13 @@ static void device_acts(void *ctx)
 
 static uint8_t pci_config[256];
 
-/* The resources devmgr grants the example, in its manifest's order. */
-static void grant_example_resources(void)
+/* The resources devmgr grants the example, in its manifest's order, and
+ * argv with instance. */
+static void grant_example_resources_as(const char *instance)
 {
-	static const char *const argv[] = { "virtio-rng", "rng0", "2" };
+	static const char *argv[] = { "virtio-rng", NULL, "2" };
 
+	argv[1] = instance;
 	fake_vrng_add(IO_BASE);
 	memset(pci_config, 0, sizeof(pci_config));
 	assert_int_equal(atxf_fake_cap_ioport(IO_BASE, 0x20, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
@@ -420,6 +422,11 @@ static void grant_example_resources(void)
 	tport_set_start(3, argv, ATXF_HANDLE_FIRST_EXTRA + 4);
 	tport.call_sender = TDEV_DEVMGR;        /* devmgr answers HELLO */
 	phase = completed = 0;
+}
+
+static void grant_example_resources(void)
+{
+	grant_example_resources_as("rng0");
 }
 
 static void test_example_runs_from_hello_to_stop(void **state)
@@ -474,6 +481,25 @@ static void test_example_runs_from_hello_to_stop(void **state)
 	assert_string_equal(tport.unregistered, "rng0");
 	assert_true(pci_config[PCI_COMMAND] & PCI_COMMAND_MASTER);
 	assert_int_equal(atxf_fake_strays(), 0);
+}
+
+/* A DRIVER.DEVICE instance is devmgr's to publish (<atxf/proto/name.h>):
+ * the driver says HELLO without registering, and drops the name at STOP. */
+static void test_an_instance_devmgr_named_is_published_by_devmgr(void **state)
+{
+	struct atxf_rng_read first = { .len = 16 };
+	struct atxf_driver_hello hello;
+
+	(void)state;
+	grant_example_resources_as("virtio-rng.00-04.0");
+	tport_push_request(ATXF_RNG_READ, TDEV_CLIENT, &first, sizeof(first), 101);
+	tport.on_recv = device_acts;
+	assert_int_equal(virtio_rng_main(), 0);
+	assert_string_equal(tport.registered, "");
+	assert_int_equal(tport.calls[0].msg.type, ATXF_DRIVER_HELLO);
+	memcpy(&hello, tport.calls[0].msg.data, sizeof(hello));
+	assert_string_equal(hello.instance, "virtio-rng.00-04.0");
+	assert_string_equal(tport.unregistered, "virtio-rng.00-04.0");
 }
 
 static void test_a_failed_probe_is_reported_to_devmgr(void **state)
@@ -539,6 +565,7 @@ int main(void)
 		cmocka_unit_test_setup(test_resources_follow_the_manifest, fresh),
 		cmocka_unit_test_setup(test_a_bad_grant_fails_the_start, fresh),
 		cmocka_unit_test_setup(test_example_runs_from_hello_to_stop, fresh),
+		cmocka_unit_test_setup(test_an_instance_devmgr_named_is_published_by_devmgr, fresh),
 		cmocka_unit_test_setup(test_a_failed_probe_is_reported_to_devmgr, fresh),
 		cmocka_unit_test_setup(test_devmgr_may_refuse_hello, fresh),
 		cmocka_unit_test_setup(test_without_devmgr_it_serves_but_ignores_stop, fresh),

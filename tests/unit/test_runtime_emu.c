@@ -221,9 +221,13 @@ static long ipc_call(struct emu *e, pid_t pid, const struct emu_call *c)
 		return -ATXF_EFAULT;
 	memset(&reply, 0, sizeof(reply));
 	ret = e->ipc(e, c->a[0], &req, &reply);
-	if (ret == 0 && mem_write(pid, (uint64_t)c->a[2], &reply, sizeof(reply)) < 0)
+	if (ret != 0)
+		return ret;
+	if (reply.sender == 0)
+		reply.sender = EMU_SERVER_PID;
+	if (mem_write(pid, (uint64_t)c->a[2], &reply, sizeof(reply)) < 0)
 		return -ATXF_EFAULT;
-	return ret;
+	return EMU_SERVER_PID;
 }
 
 static long dma_alloc(pid_t pid, const struct emu_call *c)

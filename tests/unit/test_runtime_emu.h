@@ -26,8 +26,13 @@ struct emu_call {
 
 struct emu;
 
+/* The pid the scripted kernel says received every request. */
+#define EMU_SERVER_PID 1
+
 /* Plays the server behind any port: fills reply, returns the call's result
- * (0 when the server answered, its status in reply->type). */
+ * (0 when the server answered, its status in reply->type). The kernel then
+ * makes SYS_IPC_CALL return EMU_SERVER_PID and, unless the script set
+ * reply->sender (a reply from someone else), sends the reply from it. */
 typedef long (*emu_ipc_fn)(struct emu *e, long port, const struct atxf_msg *req,
 			   struct atxf_msg *reply);
 

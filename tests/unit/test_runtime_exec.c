@@ -203,6 +203,37 @@ static void name_client(void **state)
 	assert_int_equal(emu_find(&emu, SYS_CAP_DROP, 0)->a[0], 20);
 }
 
+/* ---- atxf_call checks who answered */
+
+/* The first reply comes from the process that received the request; the
+ * second names another sender, as a forged reply would. */
+static long two_replies(struct emu *e, long port, const struct atxf_msg *req,
+			struct atxf_msg *reply)
+{
+	int *calls = e->ctx;
+
+	(void)port;
+	(void)req;
+	reply->type = 3;
+	if ((*calls)++ == 1)
+		reply->sender = EMU_SERVER_PID + 76;
+	return 0;
+}
+
+static void call_checks_the_sender(void **state)
+{
+	const char *const argv[] = { "prog", "call-sender", NULL };
+	int calls = 0;
+
+	(void)state;
+	emu.ipc = two_replies;
+	emu.ctx = &calls;
+	run(argv);
+	assert_int_equal(emu.status, 0);
+	assert_string_equal(emu.out, "answered=3 other-sender=-19\n");
+	assert_int_equal(calls, 2);
+}
+
 /* ---- every register of the trap, and the wrappers' argument order */
 
 static void assert_call(long nr, long a0, long a1, long a2, long a3)
@@ -263,6 +294,7 @@ int main(void)
 		cmocka_unit_test_setup(exit_from_deep_inside, setup),
 		cmocka_unit_test_setup(io_direct_and_syscall_paths, setup),
 		cmocka_unit_test_setup(name_client, setup),
+		cmocka_unit_test_setup(call_checks_the_sender, setup),
 		cmocka_unit_test_setup(raw_calls, setup),
 		cmocka_unit_test_setup(libc_output_heap_and_exit_flush, setup),
 	};

@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
@@ -129,6 +130,37 @@ static void evict_owner(void **state)
 	assert_int_equal(atxf_name_table_evict(&t, 5), ATXF_HANDLE_NONE);
 }
 
+static void authorities(void **state)
+{
+	struct atxf_name_table t;
+
+	(void)state;
+	atxf_name_table_init(&t);
+	assert_false(atxf_name_table_is_authority(&t, 2));
+	assert_false(atxf_name_table_is_authority(&t, 0));     /* free slots are 0 */
+	assert_int_equal(atxf_name_table_trust(&t, 0), -ATXF_EINVAL);
+	for (uint32_t pid = 2; pid < 2 + ATXF_NAME_AUTHORITIES; pid++)
+		assert_int_equal(atxf_name_table_trust(&t, pid), 0);
+	assert_int_equal(atxf_name_table_trust(&t, 2), 0);     /* already */
+	assert_int_equal(atxf_name_table_trust(&t, 99), -ATXF_ENOSPC);
+	assert_true(atxf_name_table_is_authority(&t, 3));
+	atxf_name_table_distrust(&t, 3);
+	assert_false(atxf_name_table_is_authority(&t, 3));
+	assert_int_equal(atxf_name_table_trust(&t, 99), 0);
+	assert_true(atxf_name_table_is_authority(&t, 99));
+}
+
+static void instance_names(void **state)
+{
+	(void)state;
+	assert_true(atxf_name_is_instance("uart16550.com1", 14));
+	assert_true(atxf_name_is_instance("virtio-rng.00-04.0", 18));
+	assert_false(atxf_name_is_instance("com2", 4));
+	assert_false(atxf_name_is_instance("ps2-keyboard0", 13));
+	/* Only the bytes of the name count. */
+	assert_false(atxf_name_is_instance("com2.x", 4));
+}
+
 /* ---- serving requests */
 
 static struct atxf_msg request(uint32_t type, const char *name, uint32_t sender)
@@ -226,6 +258,155 @@ static void serve_duplicate_live_and_dead(void **state)
 	assert_int_equal(atxf_name_table_find(&t, "blk0", 4)->owner, 52);
 }
 
+/* A lookup never hands out a dead port: the name is missing until its
+ * owner's successor registers it, and the dead entry is dropped. */
+static void serve_lookup_of_a_dead_port(void **state)
+{
+	struct atxf_name_table t;
+	struct atxf_msg req, reply;
+	atxf_handle_t drop[ATXF_NAME_DROPS];
+
+	(void)state;
+	atxf_name_table_init(&t);
+	req = request(ATXF_NAME_REGISTER, "blk0", 50);
+	atxf_msg_put_cap(&req, 30);
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), 0);
+
+	dead_port = 30;
+	req = request(ATXF_NAME_LOOKUP, "blk0", 9);
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), -ATXF_ENOENT);
+	assert_int_equal(reply.ncaps, 0);
+	assert_drops(drop, 30, ATXF_HANDLE_NONE);
+	assert_null(atxf_name_table_find(&t, "blk0", 4));
+	/* Asked again: simply missing, nothing more to drop. */
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), -ATXF_ENOENT);
+	assert_drops(drop, ATXF_HANDLE_NONE, ATXF_HANDLE_NONE);
+	dead_port = -1;
+}
+
+#define DEVMGR 2                /* the naming authority's pid */
+
+/* REGISTER_FOR: data = u32 owner pid, then the name; caps[0] the port. */
+static struct atxf_msg register_for(const char *name, uint32_t owner, uint32_t sender,
+				    atxf_handle_t port)
+{
+	struct atxf_msg m;
+
+	atxf_msg_init(&m, ATXF_NAME_REGISTER_FOR);
+	atxf_msg_put(&m, &owner, sizeof(owner));
+	atxf_msg_put(&m, name, strlen(name));
+	atxf_msg_put_cap(&m, port);
+	m.sender = sender;
+	return m;
+}
+
+/* devmgr publishes a driver's instance name for it; the driver owns it. */
+static void serve_register_for(void **state)
+{
+	struct atxf_name_table t;
+	struct atxf_msg req, reply;
+	atxf_handle_t drop[ATXF_NAME_DROPS];
+	const struct atxf_name_entry *e;
+
+	(void)state;
+	atxf_name_table_init(&t);
+	atxf_name_table_trust(&t, DEVMGR);
+	req = register_for("uart16550.com1", 40, DEVMGR, 21);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), 0);
+	assert_drops(drop, ATXF_HANDLE_NONE, ATXF_HANDLE_NONE);     /* kept */
+	e = atxf_name_table_find(&t, "uart16550.com1", 14);
+	assert_non_null(e);
+	assert_int_equal(e->port, 21);
+	assert_int_equal(e->owner, 40);
+	assert_int_equal(e->registrar, DEVMGR);
+	req = request(ATXF_NAME_LOOKUP, "uart16550.com1", 9);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), 0);
+	assert_int_equal(reply.caps[0], 21);
+
+	/* From a process that is no authority: refused, its cap dropped. */
+	req = register_for("ps2-keyboard.i8042", 9, 9, 22);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EPERM);
+	assert_drops(drop, 22, ATXF_HANDLE_NONE);
+	assert_null(atxf_name_table_find(&t, "ps2-keyboard.i8042", 18));
+	/* Only instance names, and a pid and a valid name in the data. */
+	req = register_for("devmgr", 40, DEVMGR, 23);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EINVAL);
+	req = register_for("x.y", 0, DEVMGR, 23);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EINVAL);
+	req = register_for("a b.c", 40, DEVMGR, 23);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EINVAL);
+	req = register_for("", 40, DEVMGR, 23);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EINVAL);
+	req = register_for("x.y", 40, DEVMGR, 23);
+	req.ncaps = 0;
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EPROTO);
+}
+
+/* A plain REGISTER of an instance name is refused, whoever asks, whether
+ * the name is free, held, or held by a dead port (a restarting driver). */
+static void serve_instance_names_only_for(void **state)
+{
+	static const uint32_t who[] = { 9, 40, DEVMGR };
+	struct atxf_name_table t;
+	struct atxf_msg req, reply;
+	atxf_handle_t drop[ATXF_NAME_DROPS];
+
+	(void)state;
+	atxf_name_table_init(&t);
+	atxf_name_table_trust(&t, DEVMGR);
+	for (unsigned i = 0; i < 3; i++) {
+		req = request(ATXF_NAME_REGISTER, "uart16550.com1", who[i]);
+		atxf_msg_put_cap(&req, 30 + (int)i);
+		assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EPERM);
+		assert_drops(drop, 30 + (int)i, ATXF_HANDLE_NONE);
+	}
+	req = register_for("uart16550.com1", 40, DEVMGR, 21);
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), 0);
+	dead_port = 21;                 /* the driver crashed */
+	req = request(ATXF_NAME_REGISTER, "uart16550.com1", 9);
+	atxf_msg_put_cap(&req, 33);
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), -ATXF_EPERM);
+	assert_int_equal(atxf_name_table_find(&t, "uart16550.com1", 14)->owner, 40);
+	/* Its next generation: devmgr registers it again, over the dead port. */
+	req = register_for("uart16550.com1", 41, DEVMGR, 24);
+	assert_int_equal(serve(&t, &req, &reply, drop, alive_unless_dead), 0);
+	assert_drops(drop, 21, ATXF_HANDLE_NONE);
+	assert_int_equal(atxf_name_table_find(&t, "uart16550.com1", 14)->owner, 41);
+	dead_port = -1;
+	/* A name without a dot is anyone's, as before. */
+	req = request(ATXF_NAME_REGISTER, "com2", 9);
+	atxf_msg_put_cap(&req, 34);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), 0);
+}
+
+/* Who may drop a name: its owner, and whoever registered it for the owner. */
+static void serve_unregister_rules(void **state)
+{
+	struct atxf_name_table t;
+	struct atxf_msg req, reply;
+	atxf_handle_t drop[ATXF_NAME_DROPS];
+
+	(void)state;
+	atxf_name_table_init(&t);
+	atxf_name_table_trust(&t, DEVMGR);
+	req = register_for("uart16550.com1", 40, DEVMGR, 21);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), 0);
+	req = register_for("ps2-keyboard.i8042", 41, DEVMGR, 22);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), 0);
+
+	req = request(ATXF_NAME_UNREGISTER, "uart16550.com1", 9);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EPERM);
+	req.sender = 41;                /* another driver */
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), -ATXF_EPERM);
+	req.sender = 40;                /* its owner */
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), 0);
+	assert_drops(drop, 21, ATXF_HANDLE_NONE);
+	req = request(ATXF_NAME_UNREGISTER, "ps2-keyboard.i8042", DEVMGR);
+	assert_int_equal(serve(&t, &req, &reply, drop, NULL), 0);     /* its registrar */
+	assert_drops(drop, 22, ATXF_HANDLE_NONE);
+	assert_null(atxf_name_table_find(&t, "ps2-keyboard.i8042", 18));
+}
+
 static void serve_refuses_malformed(void **state)
 {
 	struct atxf_name_table t;
@@ -271,8 +452,14 @@ int main(void)
 		cmocka_unit_test(add_refuses),
 		cmocka_unit_test(full_table),
 		cmocka_unit_test(evict_owner),
+		cmocka_unit_test(authorities),
+		cmocka_unit_test(instance_names),
 		cmocka_unit_test(serve_register_lookup_unregister),
 		cmocka_unit_test(serve_duplicate_live_and_dead),
+		cmocka_unit_test(serve_lookup_of_a_dead_port),
+		cmocka_unit_test(serve_register_for),
+		cmocka_unit_test(serve_instance_names_only_for),
+		cmocka_unit_test(serve_unregister_rules),
 		cmocka_unit_test(serve_refuses_malformed),
 	};
 

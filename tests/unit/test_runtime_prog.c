@@ -137,6 +137,21 @@ static int names(void)
 	return 0;
 }
 
+/* atxf_call's answer: the server's status, unless the reply came from
+ * another process than the one the kernel says received the request. */
+static int call_sender(void)
+{
+	struct atxf_msg req, reply;
+
+	atxf_msg_init(&req, 1);
+	put("answered=");
+	put_dec(atxf_call(5, &req, &reply, 1000000ull));
+	put(" other-sender=");
+	put_dec(atxf_call(5, &req, &reply, 1000000ull));
+	put("\n");
+	return 0;
+}
+
 /* Every argument register, and the wrappers' argument order. */
 static int raw_calls(void)
 {
@@ -191,6 +206,8 @@ int main(int argc, char **argv)
 		return names();
 	if (streq(mode, "calls"))
 		return raw_calls();
+	if (streq(mode, "call-sender"))
+		return call_sender();
 	if (streq(mode, "libc"))
 		return libc();
 	return show_start(argc, argv);

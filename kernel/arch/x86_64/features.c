@@ -24,6 +24,7 @@ static void detect(void)
 	cpu_features.pge = r[3] & (1u << 13);
 	cpu_features.x2apic = r[2] & (1u << 21);
 	cpu_features.tsc_deadline = r[2] & (1u << 24);
+	cpu_features.rdrand = r[2] & (1u << 30);
 	cpuid(0, 0, r);
 	if (r[0] >= 7) {
 		cpuid(7, 0, r);

@@ -12,6 +12,7 @@ struct cpu_features {
 	bool tsc_deadline;
 	bool x2apic;
 	bool invariant_tsc;
+	bool rdrand;             /* RDRAND: the CPU's random number generator */
 };
 
 extern struct cpu_features cpu_features;

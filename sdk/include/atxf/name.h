@@ -6,6 +6,7 @@
 #ifndef ATXF_NAME_H
 #define ATXF_NAME_H
 
+#include <stdint.h>
 #include <atxf/cap.h>
 
 #define ATXF_NAME_MAX 32   /* including the NUL */
@@ -13,7 +14,8 @@
 /*
  * Publishes a send-only right to port (a PORT handle the caller holds) under
  * name. -ATXF_EINVAL for a name the service would refuse (see
- * <atxf/proto/name.h>), -ATXF_EEXIST while a live process holds the name.
+ * <atxf/proto/name.h>), -ATXF_EEXIST while a live process holds the name,
+ * -ATXF_EPERM for an instance name ("DRIVER.DEVICE": devmgr's to give).
  */
 int atxf_name_register(const char *name, atxf_handle_t port);
 /*
@@ -24,7 +26,15 @@ int atxf_name_register(const char *name, atxf_handle_t port);
  * other errors (the service itself not answering) end the wait at once.
  */
 atxf_handle_t atxf_name_lookup(const char *name, uint64_t timeout_ns);
-/* Removes a name the caller registered (-ATXF_EPERM for another's). */
+/*
+ * For a naming authority (devmgr): publishes a send-only right to port
+ * under an instance name ("DRIVER.DEVICE") for the process owner, which
+ * may then drop it like its own. -ATXF_EPERM unless the service counts the
+ * caller as an authority, -ATXF_EINVAL for a name without a '.'.
+ */
+int atxf_name_register_for(const char *name, atxf_handle_t port, uint32_t owner);
+/* Removes a name the caller registered, or one registered for it
+ * (-ATXF_EPERM for anyone else's). */
 int atxf_name_unregister(const char *name);
 
 #endif

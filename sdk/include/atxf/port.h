@@ -21,9 +21,11 @@ int atxf_port_close(atxf_handle_t port);
 atxf_handle_t atxf_port_send_right(atxf_handle_t port);
 int atxf_send(atxf_handle_t port, const struct atxf_msg *msg, unsigned flags);
 int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns);
-/* Sends req and waits for the reply; returns the reply's status (type). */
+/* Sends req and waits for the reply; returns the reply's status (type), or
+ * -ATXF_EPROTO if the reply's sender is not the process that received req. */
 int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,
 	      uint64_t timeout_ns);
+/* Answers req, a call this process received; -ATXF_ENOENT for any other. */
 int atxf_reply(const struct atxf_msg *req, const struct atxf_msg *reply);
 int atxf_notify(atxf_handle_t port, uint64_t bits);
 

@@ -4,20 +4,29 @@
  * (<atxf/proto/driver.h>). devmgr's reply tells the driver who devmgr is,
  * the only process whose STOP it will honour.
  */
+#include <string.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
+#include <atxf/proto/name.h>
 #include <atxf/sys.h>
 #include "core.h"
 
 /*
- * The name service replaces a dead registration (a restarted driver takes
- * its name back) and refuses a live one: a second instance of the same
- * name must not serve.
+ * An instance devmgr named (DRIVER.DEVICE) is published by devmgr, for
+ * this process, once HELLO is answered: the name service takes such names
+ * from devmgr alone, so no other process can pose as this driver. A driver
+ * started by hand ("com2", "rng0") registers itself. The name service
+ * replaces a dead registration and refuses a live one: a second instance
+ * of the same name must not serve.
  */
 int atxf__register(struct atxf_device *dev)
 {
-	int err = atxf_name_register(dev->instance, dev->core->port);
+	int err;
+
+	if (atxf_name_is_instance(dev->instance, strlen(dev->instance)))
+		return 0;
+	err = atxf_name_register(dev->instance, dev->core->port);
 
 	if (err == -ATXF_EEXIST) {
 		atxf_device_log(dev, "another driver serves this name; exiting");
@@ -80,6 +89,9 @@ int atxf__announce(struct atxf_device *dev, int status)
 	if (reply.sender == 0) {
 		if (err != -ATXF_EBADH)
 			atxf_device_log(dev, "devmgr did not answer HELLO (%s)", atxf_strerror(err));
+		if (atxf_name_is_instance(dev->instance, strlen(dev->instance)))
+			atxf_device_log(dev, "not registered: only devmgr publishes "
+					"DRIVER.DEVICE names");
 		return 0;
 	}
 	dev->core->control_pid = reply.sender;

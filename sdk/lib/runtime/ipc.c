@@ -3,6 +3,7 @@
  * notifications and shared-memory grants. Thin wrappers over SYS_IPC_* and
  * SYS_SHM_*; docs/syscalls.md says what each needs and returns.
  */
+#include <atxf/errors.h>
 #include <atxf/port.h>
 #include "trap.h"
 
@@ -31,9 +32,14 @@ int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *r
 {
 	long ret = sys_IPC_CALL(port, ATXF_PTR(req), ATXF_PTR(reply), (long)timeout_ns);
 
-	/* The call itself failed (bad handle, timeout, peer gone): say so.
-	 * Otherwise the answer is the server's status. */
-	return ret < 0 ? (int)ret : (int)reply->type;
+	/* The call itself failed (bad handle, timeout, peer gone): say so. */
+	if (ret < 0)
+		return (int)ret;
+	/* The kernel names the process that received the request; a reply
+	 * from anyone else is not the answer (docs/syscalls.md, SYS_IPC_CALL). */
+	if (ret == 0 || reply->sender != (uint32_t)ret)
+		return -ATXF_EPROTO;
+	return (int)reply->type;
 }
 
 int atxf_reply(const struct atxf_msg *req, const struct atxf_msg *reply)

@@ -34,23 +34,44 @@ static int name_request(struct atxf_msg *req, uint32_t type, const char *name)
 	return atxf_msg_put(req, name, len);
 }
 
-int atxf_name_register(const char *name, atxf_handle_t port)
+/* Sends a registration, req, with a send right to port. */
+static int publish(struct atxf_msg *req, atxf_handle_t port)
 {
-	struct atxf_msg req, reply;
+	struct atxf_msg reply;
 	atxf_handle_t send;
-	int err = name_request(&req, ATXF_NAME_REGISTER, name);
+	int err;
 
-	if (err < 0)
-		return err;
 	/* Whoever looks the name up may write to the port, never receive. */
 	send = atxf_port_send_right(port);
 	if (send < 0)
 		return send;
-	atxf_msg_put_cap(&req, send);
-	err = atxf_call(ATXF_HANDLE_NAMESERVICE, &req, &reply, ATXF_NAME_CALL_TIMEOUT_NS);
+	atxf_msg_put_cap(req, send);
+	err = atxf_call(ATXF_HANDLE_NAMESERVICE, req, &reply, ATXF_NAME_CALL_TIMEOUT_NS);
 	/* The message carried a copy: the service holds its own now. */
 	atxf_cap_drop(send);
 	return err;
+}
+
+int atxf_name_register(const char *name, atxf_handle_t port)
+{
+	struct atxf_msg req;
+	int err = name_request(&req, ATXF_NAME_REGISTER, name);
+
+	return err < 0 ? err : publish(&req, port);
+}
+
+int atxf_name_register_for(const char *name, atxf_handle_t port, uint32_t owner)
+{
+	struct atxf_msg req, named;
+	int err = name_request(&named, ATXF_NAME_REGISTER_FOR, name);
+
+	if (err < 0)
+		return err;
+	/* The owner's pid first, then the name (<atxf/proto/name.h>). */
+	atxf_msg_init(&req, ATXF_NAME_REGISTER_FOR);
+	atxf_msg_put(&req, &owner, sizeof(owner));
+	atxf_msg_put(&req, named.data, named.len);
+	return publish(&req, port);
 }
 
 int atxf_name_unregister(const char *name)

@@ -1,8 +1,9 @@
 /*
  * The name service's table (<atxf/proto/name.h>): which name maps to which
- * port, and who registered it. Pure: no system call and no libc, so the
- * server's logic is tested on the host (tests/unit/test_runtime_names.c).
- * 64 fixed slots and a linear search: a system has a few dozen names.
+ * port, whose port it is and who registered it, and which processes are
+ * naming authorities. Pure: no system call and no libc, so the server's
+ * logic is tested on the host (tests/unit/test_runtime_names.c). 64 fixed
+ * slots and a linear search: a system has a few dozen names.
  */
 #include <stddef.h>
 #include <atxf/errors.h>
@@ -24,12 +25,21 @@ int atxf_name_check(const char *name, size_t len)
 	return 0;
 }
 
+int atxf_name_is_instance(const char *name, size_t len)
+{
+	for (size_t i = 0; name != NULL && i < len; i++)
+		if (name[i] == ATXF_NAME_INSTANCE_SEP)
+			return 1;
+	return 0;
+}
+
 static void entry_clear(struct atxf_name_entry *e)
 {
 	for (size_t i = 0; i < sizeof(e->name); i++)
 		e->name[i] = '\0';
 	e->port = ATXF_HANDLE_NONE;
 	e->owner = 0;
+	e->registrar = 0;
 }
 
 /* A free slot's name is "", which no valid name (len >= 1) matches. */
@@ -45,6 +55,37 @@ void atxf_name_table_init(struct atxf_name_table *t)
 {
 	for (unsigned i = 0; i < ATXF_NAME_TABLE_SIZE; i++)
 		entry_clear(&t->entry[i]);
+	for (unsigned i = 0; i < ATXF_NAME_AUTHORITIES; i++)
+		t->authority[i] = 0;
+}
+
+int atxf_name_table_is_authority(const struct atxf_name_table *t, uint32_t pid)
+{
+	for (unsigned i = 0; pid != 0 && i < ATXF_NAME_AUTHORITIES; i++)
+		if (t->authority[i] == pid)
+			return 1;
+	return 0;
+}
+
+int atxf_name_table_trust(struct atxf_name_table *t, uint32_t pid)
+{
+	if (pid == 0)
+		return -ATXF_EINVAL;
+	if (atxf_name_table_is_authority(t, pid))
+		return 0;
+	for (unsigned i = 0; i < ATXF_NAME_AUTHORITIES; i++)
+		if (t->authority[i] == 0) {
+			t->authority[i] = pid;
+			return 0;
+		}
+	return -ATXF_ENOSPC;
+}
+
+void atxf_name_table_distrust(struct atxf_name_table *t, uint32_t pid)
+{
+	for (unsigned i = 0; i < ATXF_NAME_AUTHORITIES; i++)
+		if (t->authority[i] == pid)
+			t->authority[i] = 0;
 }
 
 struct atxf_name_entry *atxf_name_table_find(struct atxf_name_table *t,
@@ -85,11 +126,12 @@ int atxf_name_table_add(struct atxf_name_table *t, const char *name, size_t len,
 	e->name[len] = '\0';
 	e->port = port;
 	e->owner = owner;
+	e->registrar = owner;
 	return 0;
 }
 
 atxf_handle_t atxf_name_table_remove(struct atxf_name_table *t, const char *name,
-				     size_t len, uint32_t owner)
+				     size_t len, uint32_t who)
 {
 	struct atxf_name_entry *e;
 	atxf_handle_t port;
@@ -99,7 +141,7 @@ atxf_handle_t atxf_name_table_remove(struct atxf_name_table *t, const char *name
 	e = atxf_name_table_find(t, name, len);
 	if (e == NULL)
 		return -ATXF_ENOENT;
-	if (e->owner != owner)
+	if (e->owner != who && e->registrar != who)
 		return -ATXF_EPERM;
 	port = e->port;
 	entry_clear(e);

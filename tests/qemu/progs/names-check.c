@@ -12,12 +12,15 @@
  * it (EEXIST), a missing name (ENOENT), names the server refuses (EINVAL,
  * also when the client check is bypassed), a receive right narrowed to a
  * send right, a capability that is not a port (EBADH), an unknown request
- * (ENOSYS), and unregister (then ENOENT).
+ * (ENOSYS), an instance name (DRIVER.DEVICE: EPERM, registered by devmgr
+ * alone, and not for a process that is no authority either), and
+ * unregister (then ENOENT).
  */
 #include <stdio.h>
 #include <string.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
+#include <atxf/proc.h>
 #include <atxf/proto/name.h>
 #include <atxf/sys.h>
 #include "caps.h"
@@ -83,6 +86,10 @@ static void checks(atxf_handle_t port, atxf_handle_t other)
 	if (other >= 0)
 		check("register of a non-port is EBADH",
 		      raw(ATXF_NAME_REGISTER, "nc-io", 5, other, &reply), -ATXF_EBADH);
+	check("an instance name is devmgr's: EPERM", atxf_name_register("nc.dev", port),
+	      -ATXF_EPERM);
+	check("REGISTER_FOR from no authority: EPERM",
+	      atxf_name_register_for("nc.dev", port, atxf_start_info()->pid), -ATXF_EPERM);
 	check("unknown request is ENOSYS",
 	      raw(ATXF_REQUEST(ATXF_PROTO_NAME, 0x3f), "nc-a", 4, ATXF_HANDLE_NONE, &reply),
 	      -ATXF_ENOSYS);

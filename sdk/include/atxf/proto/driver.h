@@ -2,26 +2,31 @@
  * The driver protocol: devmgr <-> every driver (ATXF_PROTO_DRIVER).
  * The driver framework speaks it for the driver; docs/protocols.md §2.
  *
- * Start. devmgr spawns a driver with argv[1] = its instance name ("com1")
- * and argv[2] = its generation in decimal (0 at first start, +1 for every
- * restart), handle ATXF_HANDLE_PARENT = a send right to devmgr's port and the
- * granted resources from ATXF_HANDLE_FIRST_EXTRA on, in manifest order.
+ * Start. devmgr spawns a driver with argv[1] = its instance name
+ * ("uart16550.com1": DRIVER.DEVICE) and argv[2] = its generation in decimal
+ * (0 at first start, +1 for every restart), handle ATXF_HANDLE_PARENT = a
+ * send right to devmgr's port and the granted resources from
+ * ATXF_HANDLE_FIRST_EXTRA on, in manifest order.
  *
- * HELLO. After probe, the driver registers its instance with the name
- * service and calls devmgr with HELLO: its name, class, instance, generation
- * and probe status, caps[0] = a send right to its service port. devmgr
- * replies 0 to accept; any other status tells the driver to exit with it
- * (for one, a HELLO whose generation is not the one devmgr started). The
- * reply's sender is devmgr's pid: from then on the driver honours STOP only
- * from that process. A driver whose probe failed says HELLO with the error,
- * then exits with it, so devmgr can log the reason rather than a bare status.
+ * HELLO. After probe, the driver calls devmgr with HELLO: its name, class,
+ * instance, generation and probe status, caps[0] = a send right to its
+ * service port. devmgr replies 0 to accept; any other status tells the
+ * driver to exit with it (for one, a HELLO whose generation is not the one
+ * devmgr started). The reply's sender is devmgr's pid: from then on the
+ * driver honours STOP only from that process. A driver whose probe failed
+ * says HELLO with the error, then exits with it, so devmgr can log the
+ * reason rather than a bare status. Once it has answered a serving HELLO,
+ * devmgr registers the instance name ("DRIVER.DEVICE") with the name
+ * service for the driver's pid and that service port: only devmgr may
+ * register such names (<atxf/proto/name.h>). A driver started by hand,
+ * with an instance name without a dot, registers it itself before HELLO.
  *
  * Restart. devmgr restarts a driver that crashed, exited or failed PING by
- * spawning it again with generation + 1. The new process registers the same
- * instance name (replacing the dead port) and says HELLO with the new
- * generation. Clients whose calls fail with -ATXF_EPEER look the name up
- * again, re-attach their buffers and re-subscribe; PING tells them which
- * generation they are talking to.
+ * spawning it again with generation + 1. devmgr withdraws the old process's
+ * name when it ends and registers it for the new one after its HELLO, so
+ * meanwhile a lookup waits. Clients whose calls fail with -ATXF_EPEER look
+ * the name up again, re-attach their buffers and re-subscribe; PING tells
+ * them which generation they are talking to.
  *
  * PING. Anyone may ask; the reply is the driver's state and counters.
  * A driver inside a long request (waiting for its device) still answers.
@@ -61,7 +66,7 @@
 /* HELLO: driver -> devmgr, caps[0] = send right to the driver's service port. */
 struct atxf_driver_hello {
 	char name[ATXF_MANIFEST_NAME_MAX];          /* the manifest's name */
-	char instance[ATXF_DRIVER_INSTANCE_MAX];    /* registered with the name service */
+	char instance[ATXF_DRIVER_INSTANCE_MAX];    /* its name-service name, argv[1] */
 	uint16_t device_class;      /* enum atxf_device_class */
 	uint16_t reserved;
 	int32_t status;             /* 0: serving; < 0: probe failed with it, exiting */

@@ -176,7 +176,7 @@ SYSROOT_FILES += $(SR_BIN)/$(1)
 sysroot: $(SR_BIN)/$(1)
 endef
 
-# === atxf-run and the reference system (issue 4) ==============================
+# === atxf-run and the reference system ========================================
 # bin/atxf-run boots the reference system with a user's programs. It finds,
 # relative to itself: share/atxf/kernel.elf and share/atxf/boot.tar (what
 # `make image` builds), and its Python modules in share/atxf/python/:

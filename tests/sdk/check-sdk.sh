@@ -1,14 +1,14 @@
 #!/bin/bash
-# tests/sdk/check-sdk.sh: the SDK as a user meets it, issue 3's "Done when".
+# tests/sdk/check-sdk.sh: the SDK as a user meets it.
 #
 # Installs the SDK, moves the installation, and then, with only the moved
 # bin/ on PATH and nothing else from this tree in the environment: builds a
 # program, checks that no installed file names the source or build tree,
 # scaffolds, builds and tests every template, builds with CMake, asks
 # pkg-config, checks that atxf-new refuses bad input without writing, and
-# boots a program with atxf-run (issue 4; skipped, and said so, while the
-# tree has no build/services/init.atxf for the kernel to start), and the
-# reference system alone, typing to its shell on a terminal (issue 6).
+# boots a program with atxf-run (skipped, and said so, while the tree has no
+# build/services/init.atxf for the kernel to start), and the reference
+# system alone, typing to its shell on a terminal.
 # One OK or FAIL line per case; exit 1 if any failed.
 #
 # Run by `make check` (tests/sdk/build.mk) with MAKE and BUILD set.

@@ -71,7 +71,8 @@ layout() {
 		 x86_64-atxf/lib/libatxf.a x86_64-atxf/lib/crt0.o x86_64-atxf/lib/atxf.ld \
 		 x86_64-atxf/lib/atxf.specs include/atxf/hw.h include/atxf/fake.h \
 		 lib/libatxf-fake.a lib/pkgconfig/atxf.pc lib/pkgconfig/atxf-fake.pc \
-		 share/atxf/cmake/atxf-toolchain.cmake share/atxf/templates/isa/TEMPLATE \
+		 share/atxf/cmake/atxf-toolchain.cmake \
+		 share/atxf/cmake/Platform/ATXF.cmake share/atxf/templates/isa/TEMPLATE \
 		 share/man/man1/x86_64-atxf-gcc.1 share/man/man1/elf2atxf.1 \
 		 share/man/man1/atxfdump.1 share/man/man1/atxf-new.1 \
 		 bin/atxf-run share/atxf/kernel.elf share/atxf/boot.tar \
@@ -235,6 +236,7 @@ template_manifest() {
 	user "$d" atxfdump mydrv.atxf && grep -q '^ *driver *mydrv$' "$LOG"
 }
 
+# add_executable(hello ...) makes hello.atxf: CMAKE_EXECUTABLE_SUFFIX is .atxf.
 cmake_project() {
 	local d
 	d=$(workdir cmake)
@@ -242,13 +244,16 @@ cmake_project() {
 	cat > "$d/CMakeLists.txt" <<'EOF'
 cmake_minimum_required(VERSION 3.13)
 project(hello C)
-add_executable(hello.atxf hello.c)
+add_executable(hello hello.c)
 atxf_add_executable(hello2 hello.c)
+message(STATUS "executable suffix: [${CMAKE_EXECUTABLE_SUFFIX}]")
 EOF
 	user "$d" cmake -S . -B build \
 		-DCMAKE_TOOLCHAIN_FILE="$PREFIX/share/atxf/cmake/atxf-toolchain.cmake" &&
+	grep -qxF -- '-- executable suffix: [.atxf]' "$LOG" &&
 	user "$d" cmake --build build &&
-	user "$d" atxfdump build/hello.atxf && user "$d" atxfdump build/hello2.atxf
+	user "$d" atxfdump build/hello.atxf && user "$d" atxfdump build/hello2.atxf &&
+	test -f "$d/build/hello.atxf.elf" && [ ! -e "$d/build/hello" ]
 }
 
 # A template's own CMakeLists.txt finds the toolchain through the wrapper on PATH.
@@ -427,7 +432,7 @@ for t in isa pci virtio service; do
 	check "atxf-new driver --template $t mydrv && make && make test" template "$t"
 	check "template $t: atxfdump shows the manifest" template_manifest "$t"
 done
-check "CMake project with the installed toolchain file builds ATXFs" cmake_project
+check "CMake: add_executable(hello hello.c) with the installed toolchain file makes hello.atxf" cmake_project
 check "template's CMakeLists.txt builds with the wrapper on PATH" cmake_template
 check "pkg-config --cflags --libs atxf" pkgconfig atxf
 check "pkg-config --cflags --libs atxf-fake" pkgconfig atxf-fake

@@ -456,6 +456,19 @@ run_driver() {
 	! grep -q 'init: started mydrv\.atxf' "$LOG" && ! grep -q 'probe failed' "$LOG"
 }
 
+# A signal to atxf-run (its standard input and output pipes, no --timeout)
+# ends its QEMU too: sigcheck.py waits for QEMU's output, notes the pids
+# below atxf-run, signals atxf-run alone and checks that each is gone. On
+# SIGTERM and SIGHUP atxf-run stops QEMU itself and removes its temporary
+# directory; SIGKILL leaves that behind, but the kernel still ends QEMU.
+run_signal() {
+	local d="$T/work/atxf-run" sig=$1 tmp="$T/tmp-signal-$1"
+	mkdir -p "$tmp" &&
+	user "$d" env TMPDIR="$tmp" python3 "$SRC/tests/qemu/sigcheck.py" --signal "$sig" \
+		--timeout 120 --within 15 -- atxf-run || return 1
+	[ "$sig" = KILL ] || [ -z "$(ls -A "$tmp")" ] || { echo "left in TMPDIR:" "$tmp"/*; return 1; }
+}
+
 skip() {
 	printf '  SKIP    sdk: %s (%s)\n' "$1" "$2"
 }
@@ -470,6 +483,10 @@ atxf_run_cases() {
 		check "$boot" run_hello
 		check "atxf-run with no program gives a shell on the serial console" run_shell
 		check "atxf-run of a driver: devmgr starts it once, on COM2; init does not" run_driver
+		for sig in TERM HUP KILL; do
+			check "kill -$sig of atxf-run (stdin and stdout pipes) ends its QEMU" \
+				run_signal "$sig"
+		done
 	else
 		skip "$boot" "no build/services/init.atxf yet: the kernel cannot start programs"
 	fi

@@ -15,11 +15,14 @@ Accelerator: KVM with `-cpu host` when /dev/kvm works, else TCG with
 PVM (/sys/module/kvm_pvm: KVM for nested guests without VMX) counts as no
 KVM: it runs a guest that is not PVM-aware by emulation, far slower than TCG.
 
-Ending: QEMU never outlives what started it. Programs that run QEMU as a
-child (atxf-run) start it with popen() and call stop_on_signals(): a
-SIGTERM, SIGHUP or SIGINT becomes Stopped, and they end QEMU before they
-end. On Linux the kernel also sends QEMU SIGTERM when its parent ends by
-any other way, even SIGKILL (prctl PR_SET_PDEATHSIG).
+Ending: QEMU never outlives what started it. qemu.py execs QEMU, so QEMU is
+the process that `make run` started and gets its signals (make passes
+SIGTERM on to its recipe; the terminal sends SIGHUP and SIGINT to the whole
+job). Programs that run QEMU as a child (atxf-run, the harness, terminal.py)
+start it with popen() and call stop_on_signals(): a SIGTERM, SIGHUP or
+SIGINT becomes Stopped, and they end QEMU before they end. On Linux the
+kernel also sends QEMU SIGTERM when its parent ends by any other way, even
+SIGKILL (prctl PR_SET_PDEATHSIG).
 """
 import ctypes
 import fcntl
@@ -186,6 +189,9 @@ def main(argv):
     if opts["print"]:
         print(" ".join(cmd))
         return 0
+    # This process goes on as QEMU: what started qemu.py signals QEMU itself,
+    # and QEMU gets SIGTERM if that ends first.
+    _tie_to(os.getppid())
     os.execvp(cmd[0], cmd)
     return 1
 

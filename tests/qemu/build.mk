@@ -10,6 +10,7 @@
 #                   init and the programs it names (build/progs) from its own archive.
 #                   QEMU_REPEAT=N runs each N times and reports failures per
 #                   scenario; QEMU_LOAD=1 runs them beside a CPU hog on every core
+#   make check-signals  a signal to make run, harness.py or terminal.py leaves no QEMU
 # ATXF_ACCEL=kvm|tcg forces the accelerator (default: KVM if usable).
 
 QEMU_PY := $(PYTHON) tests/qemu/qemu.py

@@ -31,7 +31,7 @@ image: $(BOOT_TAR)
 
 ALL_TARGETS += $(INIT_ATXF) $(BOOT_TAR)
 
-# devmgr (issue 6): device manager and driver supervisor, started by init
+# devmgr: device manager and driver supervisor, started by init
 # with `start devmgr.atxf with root` (docs/devmgr.md).
 DEVMGR_ATXF := $(BUILD)/services/devmgr.atxf
 DEVMGR_SRCS := $(addprefix services/devmgr/,main.c pci.c legacy.c legacy_table.c log.c \
@@ -40,5 +40,5 @@ DEVMGR_SRCS := $(addprefix services/devmgr/,main.c pci.c legacy.c legacy_table.c
 $(eval $(call atxf_program,$(DEVMGR_ATXF),$(DEVMGR_SRCS)))
 ALL_TARGETS += $(DEVMGR_ATXF)
 
-# The console service and its shell (issue 6): services/console/build.mk.
+# The console service and its shell: services/console/build.mk.
 include services/console/build.mk

@@ -67,6 +67,7 @@ SYSROOT_FILES = $(SYSROOT_TOOLCHAIN) $(SR_BIN)/atxfdump $(SR_BIN)/atxf-new \
 	$(SR_HOST_HEADERS) $(SYSROOT)/lib/libatxf-fake.a \
 	$(SYSROOT)/lib/pkgconfig/atxf.pc $(SYSROOT)/lib/pkgconfig/atxf-fake.pc \
 	$(SR_SHARE)/atxf/cmake/atxf-toolchain.cmake \
+	$(SR_SHARE)/atxf/cmake/Platform/ATXF.cmake \
 	$(MAN_PAGES:docs/man/%=$(SR_SHARE)/man/man1/%) $(SR_TEMPLATE_FILES)
 
 # Installed files carry no debug information: it names the build directory
@@ -176,7 +177,7 @@ SYSROOT_FILES += $(SR_BIN)/$(1)
 sysroot: $(SR_BIN)/$(1)
 endef
 
-# === atxf-run and the reference system (issue 4) ==============================
+# === atxf-run and the reference system ========================================
 # bin/atxf-run boots the reference system with a user's programs. It finds,
 # relative to itself: share/atxf/kernel.elf and share/atxf/boot.tar (what
 # `make image` builds), and its Python modules in share/atxf/python/:

@@ -1,6 +1,6 @@
 /*
- * When to restart a driver that ended, and when to give up on it (issue 6:
- * "restarts with backoff and gives up after repeated fast failures"). Pure
+ * When to restart a driver that ended, and when to give up on it: devmgr
+ * restarts with backoff and gives up after repeated fast failures. Pure
  * arithmetic on nanosecond times, host-tested (test_devmgr_backoff.c).
  */
 #ifndef DEVMGR_BACKOFF_H

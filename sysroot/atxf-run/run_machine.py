@@ -1,6 +1,8 @@
 """atxf-run's QEMU run: starts the command, copies the serial console to
 stdout as it comes, enforces the timeout and turns the way QEMU ended into
-atxf-run's exit status.
+atxf-run's exit status. However the run ends, QEMU ends with it: on a
+timeout, on an error, on a stop signal (qemu.Stopped), and, through
+qemu.popen, when atxf-run itself is killed.
 
 With `exit-with NAME` in boot.cfg, init powers the machine off through
 isa-debug-exit when NAME exits, and QEMU exits with (status << 1) | 1
@@ -14,6 +16,8 @@ import select
 import subprocess
 import sys
 import time
+
+import qemu
 
 TIMEOUT_STATUS = 124            # as timeout(1)
 NO_STATUS = 125                 # the machine ended without the program's status
@@ -79,7 +83,7 @@ def _pump(proc, watch, deadline):
 def run(cmd, timeout=None):
     """Runs QEMU; returns (QEMU's exit status or None on timeout, Watch)."""
     watch = Watch()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    proc = qemu.popen(cmd, stdout=subprocess.PIPE)
     deadline = time.monotonic() + timeout if timeout else None
     try:
         ended = _pump(proc, watch, deadline)

@@ -4,7 +4,15 @@ and the names before QEMU starts, and the boot archive that carries them.
 Everything that can be wrong with the user's input is found here and
 reported as one line naming the file and the problem (UsageError), before
 anything is written or started.
+
+A program whose manifest matches devices (atxfdump, the SDK's one ATXF and
+manifest reader, tells) is a driver: devmgr finds it in the boot archive
+and starts it on each device it matches (docs/devmgr.md), with its own
+arguments and capabilities. Init does not start it too: boot.cfg gets no
+`start` line for it. A manifest that matches nothing (a service's) leaves
+the program to init like any other.
 """
+import json
 import os
 import re
 import subprocess
@@ -30,6 +38,7 @@ class Program:
         self.path = path
         self.name = os.path.basename(path)
         self.args = []
+        self.driver = None      # its manifest (atxfdump's JSON) if it matches devices
 
 
 def split_programs(words):
@@ -58,18 +67,43 @@ def _check_words(p):
                              "spaces or '#'" % (p.name, a))
 
 
-def _atxfdump_reason(atxfdump, path):
-    """None if the shared reader accepts the file, else its reason."""
-    res = subprocess.run([atxfdump, path], stdout=subprocess.DEVNULL,
+def _atxfdump(atxfdump, path):
+    """(None, atxfdump's JSON) if the shared reader accepts the file, else
+    (its reason, None)."""
+    res = subprocess.run([atxfdump, "--json", path], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, check=False)
     if res.returncode == 0:
-        return None
+        return None, json.loads(res.stdout.decode("utf-8"))
     err = res.stderr.decode("utf-8", "replace").strip().splitlines()
     text = err[-1] if err else "atxfdump exit status %d" % res.returncode
-    return text.split("invalid: ", 1)[-1]
+    return text.split("invalid: ", 1)[-1], None
+
+
+def _device_manifest(dump):
+    """The manifest in atxfdump's JSON if it matches any device, else None."""
+    for ext in dump.get("extensions", []):
+        manifest = ext.get("manifest")
+        if manifest and manifest.get("matches"):
+            return manifest
+    return None
+
+
+def describe_matches(manifest):
+    """`legacy COM2, pci 1234:11e8`: what a driver's manifest matches."""
+    words = []
+    for m in manifest["matches"]:
+        if m["kind"] == "legacy":
+            words.append("legacy %s" % m["legacy"])
+        elif m["kind"] == "pci-id":
+            device = "any" if m["device"] == 0xffff else "%04x" % m["device"]
+            words.append("pci %04x:%s" % (m["vendor"], device))
+        else:
+            words.append("pci class %02x:%02x:%02x" % (m["class"], m["subclass"], m["prog_if"]))
+    return ", ".join(words)
 
 
 def _check_file(p, atxfdump):
+    """Refuses a file that is not a valid ATXF; returns its driver manifest or None."""
     try:
         with open(p.path, "rb") as f:
             head = f.read(4)
@@ -80,14 +114,23 @@ def _check_file(p, atxfdump):
                          "or convert it with elf2atxf" % p.path)
     if head != ATXF_MAGIC:
         raise UsageError("%s: not an ATXF executable (no ATXF magic at offset 0)" % p.path)
-    reason = _atxfdump_reason(atxfdump, p.path) if atxfdump else None
+    reason, dump = _atxfdump(atxfdump, p.path)
     if reason:
         raise UsageError("%s: not a valid ATXF executable: %s" % (p.path, reason))
+    return _device_manifest(dump)
+
+
+def _check_driver(p):
+    if p.driver and p.args:
+        raise UsageError("%s: a driver (its manifest matches %s): devmgr starts it with "
+                         "its own arguments, so it takes none here"
+                         % (p.path, describe_matches(p.driver)))
 
 
 def check(programs, reference_names, atxfdump):
-    """Checks files, names and arguments; returns {member name: path}."""
-    members = {}
+    """Checks files, names and arguments, and sets each program's driver;
+    returns {member name: path}."""
+    members, drivers = {}, {}
     for p in programs:
         if not os.path.isfile(p.path):
             raise UsageError("%s: no such file" % p.path)
@@ -99,8 +142,10 @@ def check(programs, reference_names, atxfdump):
         if seen and os.path.realpath(seen) != os.path.realpath(p.path):
             raise UsageError("%s and %s: two programs named %s" % (seen, p.path, p.name))
         if not seen:
-            _check_file(p, atxfdump)
+            drivers[p.name] = _check_file(p, atxfdump)
             members[p.name] = p.path
+        p.driver = drivers[p.name]
+        _check_driver(p)
     return members
 
 
@@ -129,11 +174,18 @@ def reference_names(tar_path):
 
 
 def boot_cfg(reference_cfg, programs, exit_with):
-    """The reference boot.cfg with atxf-run's lines after it."""
+    """The reference boot.cfg with atxf-run's lines after it: a start line for
+    each program but the drivers, which devmgr starts."""
     lines = [reference_cfg.rstrip("\n"), "", "# added by atxf-run"]
     if exit_with:
         lines.append("exit-with %s" % exit_with)
-    lines += ["start %s" % " ".join([p.name] + p.args) for p in programs]
+    drivers = set()
+    for p in programs:
+        if not p.driver:
+            lines.append("start %s" % " ".join([p.name] + p.args))
+        elif p.name not in drivers:
+            drivers.add(p.name)
+            lines.append("# %s: a driver: devmgr starts it on each device it matches" % p.name)
     return "\n".join(lines).lstrip("\n") + "\n"
 
 

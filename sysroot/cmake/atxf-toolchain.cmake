@@ -3,18 +3,26 @@
 #   cmake -S . -B build -DCMAKE_TOOLCHAIN_FILE=PREFIX/share/atxf/cmake/atxf-toolchain.cmake
 #
 # The compiler is the SDK's x86_64-atxf-gcc, which links every executable
-# into an ATXF (and keeps the ELF beside it as NAME.elf, for gdb). So
+# into an ATXF (and keeps the ELF beside it as NAME.elf, for gdb). The
+# system is ATXF, described by Platform/ATXF.cmake beside this file, whose
+# CMAKE_EXECUTABLE_SUFFIX is .atxf. So
 #
-#   add_executable(hello.atxf hello.c)        # -> hello.atxf, hello.atxf.elf
-#   atxf_add_executable(hello hello.c)        # the same, target named "hello"
+#   add_executable(hello hello.c)             # -> hello.atxf, hello.atxf.elf
 #
 # The SDK is found relative to this file (PREFIX/share/atxf/cmake), so a
 # moved installation keeps working.
 
 get_filename_component(ATXF_PREFIX "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
 
-set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_NAME ATXF)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)
+# CMake looks for Platform/ATXF.cmake on CMAKE_MODULE_PATH. It reads a
+# toolchain file more than once (for each try_compile project too), so the
+# directory is added only once.
+list(FIND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}" _atxf_found)
+if(_atxf_found EQUAL -1)
+	list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}")
+endif()
 
 set(CMAKE_C_COMPILER "${ATXF_PREFIX}/bin/x86_64-atxf-gcc")
 set(CMAKE_ASM_COMPILER "${ATXF_PREFIX}/bin/x86_64-atxf-gcc")
@@ -34,8 +42,8 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 set(ATXF_ELF2ATXF "${ATXF_PREFIX}/bin/elf2atxf")
 set(ATXF_DUMP "${ATXF_PREFIX}/bin/atxfdump")
 
-# atxf_add_executable(NAME SOURCES...): target NAME, output NAME.atxf.
+# atxf_add_executable(NAME SOURCES...): the same as add_executable(NAME
+# SOURCES...), for projects that already call it.
 function(atxf_add_executable name)
 	add_executable(${name} ${ARGN})
-	set_target_properties(${name} PROPERTIES SUFFIX ".atxf")
 endfunction()

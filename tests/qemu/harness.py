@@ -27,6 +27,9 @@ answer and quits QEMU with Ctrl-A X.
 A run ends through isa-debug-exit; QEMU then exits with (code << 1) | 1.
 The kernel's self-tests use the codes of kernel/arch/x86_64/qemu_exit.h
 (EXIT_STATUS below); init's exit-with uses the exit status of a program.
+
+SIGTERM, SIGHUP or SIGINT (Ctrl-C) ends the QEMU of the scenario that is
+running, then the harness by that signal: no QEMU is left behind.
 """
 import os
 import re
@@ -130,13 +133,18 @@ def boot(sc, opts, initrd):
     stop_at = sc.get("stop_at") or []
     stop_at = [re.compile(r) for r in ([stop_at] if isinstance(stop_at, str) else stop_at)]
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if injector else subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if injector:
-        injector.serial = proc.stdin
+    proc = qemu.popen(cmd, stdin=subprocess.PIPE if injector else subprocess.DEVNULL,
+                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader = threading.Thread(target=read_output, args=(proc, run, stop_at, injector))
-    reader.start()
-    reader.join(sc.get("timeout", opts["timeout"]))
+    try:
+        if injector:
+            injector.serial = proc.stdin
+        reader.start()
+        reader.join(sc.get("timeout", opts["timeout"]))
+    except qemu.Stopped:
+        proc.kill()
+        proc.wait()
+        raise
     if reader.is_alive():
         run.timed_out = True
         proc.kill()
@@ -315,13 +323,19 @@ def main(argv):
     print("qemu: accelerator %s" % qemu.accel_args(opts["accel"])[1])
     if opts["repeat"] > 1:
         print("qemu: each scenario %d times" % opts["repeat"])
-    with load.cpu_hog(opts["load"]) as hog:
-        if hog:
-            print("qemu: under load: %d CPU hog processes on %d host cores" % (hog, hog))
-        passed = sum(run_scenario(s, opts) for s in chosen)
+    try:
+        with load.cpu_hog(opts["load"]) as hog:
+            if hog:
+                print("qemu: under load: %d CPU hog processes on %d host cores" % (hog, hog))
+            passed = sum(run_scenario(s, opts) for s in chosen)
+    except qemu.Stopped as e:
+        # Outside the with: the hogs have ended too.
+        qemu.say("harness: %s; its QEMU is ended" % e)
+        qemu.end_by_signal(e.signum)
     print("%d passed, %d failed" % (passed, len(chosen) - passed))
     return 0 if passed == len(chosen) else 1
 
 
 if __name__ == "__main__":
+    qemu.stop_on_signals()
     sys.exit(main(sys.argv[1:]))

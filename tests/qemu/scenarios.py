@@ -314,7 +314,7 @@ SCENARIOS = [
 ]
 
 
-# Issue 5: capabilities, IPC, hardware access, IRQ forwarding. Each
+# Capabilities, IPC, hardware access, IRQ forwarding. Each
 # scenario's programs are in tests/qemu/progs (their first comment says
 # what they print); init gives them capabilities from the `with` clauses of
 # their start lines (docs/boot.md).
@@ -328,7 +328,7 @@ def shared_says(x, text):
     return says("irq-shared-%s.atxf" % x.lower(), r"irq-shared %s: " % x + text + "$")
 
 
-ISSUE5_SCENARIOS = [
+CAP_IPC_IRQ_SCENARIOS = [
     dict(name="ipc-objects",
          what="kernel side of ports: bounded queue, notifications first and coalesced, "
               "death releases queued caps; reply tokens; contiguous DMA frames",
@@ -463,7 +463,7 @@ ISSUE5_SCENARIOS = [
 EDU_ARGS = ["-device", "edu,addr=0x10"]
 EDU_BAR0 = "mmio:0xfea00000+0x100000:rw"
 
-ISSUE5_SCENARIOS += [
+CAP_IPC_IRQ_SCENARIOS += [
     dict(name="irq-msi",
          what="edu's MSI forwarded as notifications: one per interrupt, masked until ack",
          programs=["irq-edu.atxf"], qemu_args=EDU_ARGS,
@@ -527,10 +527,10 @@ ISSUE5_SCENARIOS += [
          forbid=NO_PANIC + [r"FAIL"], exit=0),
 ]
 
-SCENARIOS += ISSUE5_SCENARIOS
+SCENARIOS += CAP_IPC_IRQ_SCENARIOS
 
 
-# Issue 6: the PS/2 keyboard and mouse drivers and the 16550 driver
+# The PS/2 keyboard and mouse drivers and the 16550 driver
 # (drivers/), started by hand with boot.cfg `with` clauses (devmgr's own
 # scenarios start them from their manifests). Without an instance argument
 # they take the framework's default names, ps2-keyboard0 and ps2-mouse0; the
@@ -635,7 +635,7 @@ DRIVER_SCENARIOS += [
 
 SCENARIOS += DRIVER_SCENARIOS
 
-# ---- issue 6: devmgr (services/devmgr, docs/devmgr.md) ----------------------
+# ---- devmgr (services/devmgr, docs/devmgr.md) ------------------------------
 # devmgr is built into build/services, beside init, not build/progs.
 DEVMGR = "devmgr.atxf=../services/devmgr.atxf"
 

@@ -1,4 +1,4 @@
-"""The QEMU scenarios of the reference system as a person uses it (issue 6):
+"""The QEMU scenarios of the reference system as a person uses it:
 the console's shell on COM1 and the PS/2 keyboard, text typed through QMP
 send-key and on the serial line, the keyboard driver killed from the shell
 and crashed by a key, and `make run` itself. Same table format as

@@ -12,7 +12,8 @@ TEXT may hold \\r, \\n and \\t escapes. Prints one line saying what it saw;
 exits 0 when EXPECT matched a line after TEXT was typed and the command
 then ended by itself within 10 s of Ctrl-A X, 1 otherwise (the last lines
 of output are printed), 2 on bad usage. The whole output is kept in
---log FILE when given.
+--log FILE when given. SIGTERM, SIGHUP or SIGINT ends the command's whole
+session (its QEMU with it), then terminal.py by that signal.
 """
 import os
 import pty
@@ -21,6 +22,9 @@ import signal
 import subprocess
 import sys
 import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu                                      # noqa: E402
 
 QUIT = b"\x01x"                 # Ctrl-A X: QEMU's mon:stdio "exit"
 QUIT_WAIT_S = 10.0
@@ -57,21 +61,14 @@ class Conversation:
             self.done.set()
 
 
-def converse(command, ready, text, expect, timeout, env=None):
-    """Runs the conversation; returns (problem or None, output lines)."""
-    talk = Conversation(ready, text, expect)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave,
-                            start_new_session=True, env=env)
-    os.close(slave)
-    reader = threading.Thread(target=talk.read, args=(master,), daemon=True)
-    reader.start()
+def talk_and_quit(proc, master, talk, timeout):
+    """The conversation, then Ctrl-A X; returns the problem or None."""
     talk.done.wait(timeout)
     problem = None
     if not talk.typed:
-        problem = "never saw %r within %.0f s" % (ready, timeout)
+        problem = "never saw %r within %.0f s" % (talk.ready.pattern, timeout)
     elif not talk.answered:
-        problem = "typed %r; never saw %r" % (text, expect)
+        problem = "typed %r; never saw %r" % (talk.text, talk.expect.pattern)
     try:
         os.write(master, QUIT)
     except OSError:
@@ -80,9 +77,27 @@ def converse(command, ready, text, expect, timeout, env=None):
         proc.wait(QUIT_WAIT_S)
     except subprocess.TimeoutExpired:
         problem = problem or "still running %.0f s after Ctrl-A X" % QUIT_WAIT_S
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    return problem
+
+
+def converse(command, ready, text, expect, timeout, env=None):
+    """Runs the conversation; returns (problem or None, output lines)."""
+    talk = Conversation(ready, text, expect)
+    master, slave = pty.openpty()
+    proc = qemu.popen(command, stdin=slave, stdout=slave, stderr=slave,
+                      start_new_session=True, env=env)
+    os.close(slave)
+    reader = threading.Thread(target=talk.read, args=(master,), daemon=True)
+    reader.start()
+    try:
+        problem = talk_and_quit(proc, master, talk, timeout)
+    finally:
+        # The command has a session of its own, out of reach of the signals
+        # that reach us: whatever of it (make, QEMU) still runs ends here,
+        # also when a stop signal (qemu.Stopped) cut the conversation short.
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
     reader.join(5)
     os.close(master)
     return problem, talk.lines
@@ -108,8 +123,13 @@ def parse(argv):
 
 def main(argv):
     opts = parse(argv)
-    problem, lines = converse(opts["command"], opts["ready"], opts["type"], opts["expect"],
-                              opts["timeout"])
+    qemu.stop_on_signals()
+    try:
+        problem, lines = converse(opts["command"], opts["ready"], opts["type"], opts["expect"],
+                                  opts["timeout"])
+    except qemu.Stopped as e:
+        qemu.say("terminal: %s: %s; its session is ended" % (" ".join(opts["command"]), e))
+        qemu.end_by_signal(e.signum)
     if opts["log"]:
         with open(opts["log"], "w") as f:
             f.write("\n".join(lines) + "\n")

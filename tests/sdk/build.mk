@@ -1,4 +1,4 @@
-# tests/sdk: the installed SDK as a user meets it (issue 3, "Done when"):
+# tests/sdk: the installed SDK as a user meets it:
 # make install, move the prefix, then build, scaffold every template, CMake,
 # pkg-config and atxf-new's refusals with only the moved bin/ on PATH.
 # tests/sdk/check-sdk.sh prints one OK or FAIL line per case.

@@ -1,14 +1,14 @@
 #!/bin/bash
-# tests/sdk/check-sdk.sh: the SDK as a user meets it, issue 3's "Done when".
+# tests/sdk/check-sdk.sh: the SDK as a user meets it.
 #
 # Installs the SDK, moves the installation, and then, with only the moved
 # bin/ on PATH and nothing else from this tree in the environment: builds a
 # program, checks that no installed file names the source or build tree,
 # scaffolds, builds and tests every template, builds with CMake, asks
 # pkg-config, checks that atxf-new refuses bad input without writing, and
-# boots a program with atxf-run (issue 4; skipped, and said so, while the
-# tree has no build/services/init.atxf for the kernel to start), and the
-# reference system alone, typing to its shell on a terminal (issue 6).
+# boots a program with atxf-run (skipped, and said so, while the tree has no
+# build/services/init.atxf for the kernel to start), and the reference
+# system alone, typing to its shell on a terminal.
 # One OK or FAIL line per case; exit 1 if any failed.
 #
 # Run by `make check` (tests/sdk/build.mk) with MAKE and BUILD set.
@@ -71,7 +71,8 @@ layout() {
 		 x86_64-atxf/lib/libatxf.a x86_64-atxf/lib/crt0.o x86_64-atxf/lib/atxf.ld \
 		 x86_64-atxf/lib/atxf.specs include/atxf/hw.h include/atxf/fake.h \
 		 lib/libatxf-fake.a lib/pkgconfig/atxf.pc lib/pkgconfig/atxf-fake.pc \
-		 share/atxf/cmake/atxf-toolchain.cmake share/atxf/templates/isa/TEMPLATE \
+		 share/atxf/cmake/atxf-toolchain.cmake \
+		 share/atxf/cmake/Platform/ATXF.cmake share/atxf/templates/isa/TEMPLATE \
 		 share/man/man1/x86_64-atxf-gcc.1 share/man/man1/elf2atxf.1 \
 		 share/man/man1/atxfdump.1 share/man/man1/atxf-new.1 \
 		 bin/atxf-run share/atxf/kernel.elf share/atxf/boot.tar \
@@ -235,6 +236,7 @@ template_manifest() {
 	user "$d" atxfdump mydrv.atxf && grep -q '^ *driver *mydrv$' "$LOG"
 }
 
+# add_executable(hello ...) makes hello.atxf: CMAKE_EXECUTABLE_SUFFIX is .atxf.
 cmake_project() {
 	local d
 	d=$(workdir cmake)
@@ -242,13 +244,16 @@ cmake_project() {
 	cat > "$d/CMakeLists.txt" <<'EOF'
 cmake_minimum_required(VERSION 3.13)
 project(hello C)
-add_executable(hello.atxf hello.c)
+add_executable(hello hello.c)
 atxf_add_executable(hello2 hello.c)
+message(STATUS "executable suffix: [${CMAKE_EXECUTABLE_SUFFIX}]")
 EOF
 	user "$d" cmake -S . -B build \
 		-DCMAKE_TOOLCHAIN_FILE="$PREFIX/share/atxf/cmake/atxf-toolchain.cmake" &&
+	grep -qxF -- '-- executable suffix: [.atxf]' "$LOG" &&
 	user "$d" cmake --build build &&
-	user "$d" atxfdump build/hello.atxf && user "$d" atxfdump build/hello2.atxf
+	user "$d" atxfdump build/hello.atxf && user "$d" atxfdump build/hello2.atxf &&
+	test -f "$d/build/hello.atxf.elf" && [ ! -e "$d/build/hello" ]
 }
 
 # A template's own CMakeLists.txt finds the toolchain through the wrapper on PATH.
@@ -381,6 +386,89 @@ run_shell() {
 		--expect '^shell from the installed SDK$' -- atxf-run --timeout 180
 }
 
+# A driver given to atxf-run (the isa template's mydrv: its manifest matches
+# COM2, which a second -serial gives the machine) and drv-wait.atxf, which
+# waits for the driver's instance name and ends the run.
+run_driver_src() {
+	local d="$T/work/atxf-run"
+	cp "$T/work/tpl-isa/mydrv/mydrv.atxf" "$d/" &&
+	cp "$T/work/tpl-service/mydrv/mydrv.atxf" "$d/mysvc.atxf" || return 1
+	cat > "$d/drv-wait.c" <<'EOF2'
+#include <stdio.h>
+#include <atxf/name.h>
+
+int main(int argc, char **argv)
+{
+	atxf_handle_t h = argc == 2 ? atxf_name_lookup(argv[1], 60000000000ull) : -1;
+
+	if (h < 0) {
+		printf("drv-wait: no %s (%d)\n", argc == 2 ? argv[1] : "name given", h);
+		return 1;
+	}
+	printf("drv-wait: %s is registered\n", argv[1]);
+	return 0;
+}
+EOF2
+	user "$d" x86_64-atxf-gcc -O2 drv-wait.c -o drv-wait.atxf
+}
+
+# The boot.cfg atxf-run writes starts the programs, not the driver; a
+# service's manifest (it matches no device) leaves it to init.
+run_driver_print() {
+	local d="$T/work/atxf-run" tar cfg
+	fake_qemu
+	user "$d" env QEMU="$T/fake-qemu" atxf-run --print mydrv.atxf mysvc.atxf \
+		drv-wait.atxf mydrv.com2 || return 1
+	grep -qF 'atxf-run: mydrv.atxf is a driver (its manifest matches legacy COM2)' "$LOG" &&
+	! grep -q 'mysvc.atxf is a driver' "$LOG" || return 1
+	tar=$(sed -n 's/.* -initrd \([^ ]*boot\.tar\).*/\1/p' "$LOG")
+	cfg=$(tar -xOf "$tar" boot.cfg) || return 1
+	printf '%s\n' "$cfg" | sed -n '/added by atxf-run/,$p'
+	tar -tf "$tar" | grep -qx mydrv.atxf && ! printf '%s\n' "$cfg" | grep -q '^start mydrv' &&
+	printf '%s\n' "$cfg" | grep -qx 'start mysvc.atxf' &&
+	printf '%s\n' "$cfg" | grep -qx 'start drv-wait.atxf mydrv.com2' && [ ! -e "$T/qemu-started" ]
+}
+
+# A driver takes no arguments and cannot be --exit-with: devmgr starts it.
+run_driver_refused() {
+	local d="$T/work/atxf-run" status
+	fake_qemu
+	user "$d" env QEMU="$T/fake-qemu" atxf-run mydrv.atxf fast </dev/null
+	status=$?
+	echo "exit status $status"
+	[ "$status" -eq 2 ] && grep -qF "atxf-run: mydrv.atxf: a driver" "$LOG" &&
+	[ ! -e "$T/qemu-started" ]
+}
+
+# The driver is started once, by devmgr, on COM2, and registers its
+# instance name; init never starts it as a plain program (which would fail
+# its probe). Init starts drv-wait after the line it would have started the
+# driver from, so a start by init is in the log before the run ends.
+run_driver() {
+	local d="$T/work/atxf-run" status starts
+	user "$d" atxf-run --timeout 120 --qemu-arg -serial --qemu-arg null \
+		--exit-with drv-wait.atxf mydrv.atxf drv-wait.atxf mydrv.com2 </dev/null
+	status=$?
+	starts=$(grep -c 'devmgr: started mydrv (mydrv\.com2) on COM2 pid ' "$LOG")
+	echo "exit status $status; devmgr started mydrv $starts time(s)"
+	[ "$status" -eq 0 ] && [ "$starts" -eq 1 ] &&
+	grep -q 'drv-wait: mydrv\.com2 is registered' "$LOG" &&
+	! grep -q 'init: started mydrv\.atxf' "$LOG" && ! grep -q 'probe failed' "$LOG"
+}
+
+# A signal to atxf-run (its standard input and output pipes, no --timeout)
+# ends its QEMU too: sigcheck.py waits for QEMU's output, notes the pids
+# below atxf-run, signals atxf-run alone and checks that each is gone. On
+# SIGTERM and SIGHUP atxf-run stops QEMU itself and removes its temporary
+# directory; SIGKILL leaves that behind, but the kernel still ends QEMU.
+run_signal() {
+	local d="$T/work/atxf-run" sig=$1 tmp="$T/tmp-signal-$1"
+	mkdir -p "$tmp" &&
+	user "$d" env TMPDIR="$tmp" python3 "$SRC/tests/qemu/sigcheck.py" --signal "$sig" \
+		--timeout 120 --within 15 -- atxf-run || return 1
+	[ "$sig" = KILL ] || [ -z "$(ls -A "$tmp")" ] || { echo "left in TMPDIR:" "$tmp"/*; return 1; }
+}
+
 skip() {
 	printf '  SKIP    sdk: %s (%s)\n' "$1" "$2"
 }
@@ -389,10 +477,16 @@ atxf_run_cases() {
 	local boot="atxf-run --timeout 60 --exit-with hello.atxf hello.atxf prints and returns 7"
 
 	check "x86_64-atxf-gcc hello.c (prints, returns 7) for atxf-run" run_hello_src
+	check "the isa template's driver, a service and drv-wait.atxf for atxf-run" run_driver_src
 	# Booting needs the loader and init; until the kernel has them the case is skipped.
 	if [ -e "$BUILD/services/init.atxf" ]; then
 		check "$boot" run_hello
 		check "atxf-run with no program gives a shell on the serial console" run_shell
+		check "atxf-run of a driver: devmgr starts it once, on COM2; init does not" run_driver
+		for sig in TERM HUP KILL; do
+			check "kill -$sig of atxf-run (stdin and stdout pipes) ends its QEMU" \
+				run_signal "$sig"
+		done
 	else
 		skip "$boot" "no build/services/init.atxf yet: the kernel cannot start programs"
 	fi
@@ -400,6 +494,11 @@ atxf_run_cases() {
 	check "atxf-run refuses a missing file: exit 2, no QEMU" refused "no such file" missing.atxf
 	check "atxf-run refuses a non-ATXF file: exit 2, no QEMU" refused "not an ATXF executable" text.atxf
 	check "atxf-run --print shows -kernel and -initrd, the archive holds hello" run_print
+	check "atxf-run --print of a driver: in the archive, no start line; a service's is" \
+		run_driver_print
+	check "atxf-run refuses arguments to a driver: exit 2, no QEMU" run_driver_refused
+	check "atxf-run refuses --exit-with a driver: exit 2, no QEMU" \
+		refused "a driver, started by devmgr" mydrv.atxf
 	check "atxf-run --gdb writes .gdbinit with the kernel and atxf-symbols hello" run_gdbinit
 }
 
@@ -427,7 +526,7 @@ for t in isa pci virtio service; do
 	check "atxf-new driver --template $t mydrv && make && make test" template "$t"
 	check "template $t: atxfdump shows the manifest" template_manifest "$t"
 done
-check "CMake project with the installed toolchain file builds ATXFs" cmake_project
+check "CMake: add_executable(hello hello.c) with the installed toolchain file makes hello.atxf" cmake_project
 check "template's CMakeLists.txt builds with the wrapper on PATH" cmake_template
 check "pkg-config --cflags --libs atxf" pkgconfig atxf
 check "pkg-config --cflags --libs atxf-fake" pkgconfig atxf-fake

@@ -6,7 +6,7 @@
 # of UNIT_TESTS through tests/unit/run-all, which lets each print cmocka's
 # summary and fails if any failed.
 #
-# This file also holds the toolchain tests (issue 2): elf2atxf and atxfdump run
+# This file also holds the toolchain tests: elf2atxf and atxfdump run
 # as real programs on real ELF files, and the shared reader on crafted headers.
 # The ELF fixtures are built here from tests/unit/fixtures into
 # build/tests/fixtures with real gcc, clang, as and ld.

@@ -178,7 +178,7 @@ static void test_table(void **state)
 		fail();
 }
 
-/* The fixed PC/AT resources the legacy table promises (issue 6). */
+/* The fixed PC/AT resources the legacy table promises (docs/devmgr.md). */
 static void test_legacy_table(void **state)
 {
 	const struct dm_device *kbd = dm_legacy_find("i8042"), *com4 = dm_legacy_find("COM4");

@@ -2,12 +2,13 @@
 one busy process per host core for as long as the scenarios run, so QEMU's
 TCG thread gets a share of the machine, not all of it, as on a slow or
 shared CI host. The hogs are the harness's children and end with it, also
-when it is interrupted."""
+when it is interrupted or killed (qemu.popen's parent-death signal)."""
 import contextlib
 import os
 import signal
-import subprocess
 import sys
+
+import qemu
 
 SPIN = "while True: pass"
 
@@ -19,9 +20,9 @@ def cpu_hog(enabled):
     if enabled:
         for _ in range(os.cpu_count() or 1):
             # A new session, so a terminal's ^C reaches the harness, which
-            # then ends the hogs itself in the finally below.
-            procs.append(subprocess.Popen([sys.executable, "-c", SPIN],
-                                          start_new_session=True))
+            # then ends the hogs itself in the finally below; tied to the
+            # harness, so they end even if it is killed outright.
+            procs.append(qemu.popen([sys.executable, "-c", SPIN], start_new_session=True))
     try:
         yield len(procs)
     finally:

@@ -19,6 +19,7 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_SLEEP] = sys_sleep,
 	[SYS_CLOCK] = sys_clock,
 	[SYS_DEBUG_WRITE] = sys_debug_write,
+	[SYS_LOG_WRITE] = sys_log_write,
 	[SYS_MEM_MAP] = sys_mem_map,
 	[SYS_MEM_UNMAP] = sys_mem_unmap,
 	[SYS_PROC_SPAWN] = sys_proc_spawn,

@@ -5,6 +5,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <atxf/log.h>
 #include "devices.h"
 
 #define DEVICE_LINE_MAX 320
@@ -70,5 +71,5 @@ void dm_device_log(const struct dm_device *d)
 		log_pci(&l, d);
 	else
 		log_legacy(&l, d);
-	printf("%s\n", l.buf);
+	atxf_log("%s\n", l.buf);
 }

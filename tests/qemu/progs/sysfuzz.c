@@ -37,10 +37,10 @@
  * "sysfuzz: COUNT calls done, E errors" last (E: negative results), exit 0.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <atxf/atxf.h>
 #include <atxf/ipc.h>
+#include <atxf/log.h>
 #include <atxf/sys.h>
 
 #define NARGS        6
@@ -237,9 +237,9 @@ int main(int argc, char **argv)
 		rng_state = 1;
 	stack_lo = (here & ~(uint64_t)0xfffff) - STACK_ZONE;
 
-	printf("sysfuzz: seed %llu, %lu calls\n", (unsigned long long)seed, count);
+	atxf_log("sysfuzz: seed %llu, %lu calls\n", (unsigned long long)seed, count);
 	for (unsigned long i = 0; i < count; i++)
 		errors += fuzz_one() < 0;
-	printf("sysfuzz: %lu calls done, %lu errors\n", count, errors);
+	atxf_log("sysfuzz: %lu calls done, %lu errors\n", count, errors);
 	return 0;
 }

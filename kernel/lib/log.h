@@ -1,6 +1,7 @@
 /*
  * The kernel log: one line per call, prefixed with the time since kernel
- * entry ("[    0.012345] "), written to the early console (COM1).
+ * entry ("[    0.012345] "), written to the console (lib/console.h, COM1),
+ * always at the start of a line.
  */
 #ifndef LIB_LOG_H
 #define LIB_LOG_H

@@ -209,13 +209,16 @@ def log_problem(sc, lines):
     return check("\n".join(lines)) if check else None
 
 
-def untimestamped(raw_lines):
-    """Strips timestamps; returns (lines, the first line that had none)."""
+def untimestamped(raw_lines, output=()):
+    """Strips timestamps; returns (lines, the first line that had none and
+    is not program output: matches none of the `output` regexes)."""
     lines, bad = [], None
+    output = [re.compile(r) for r in output]
     for line in raw_lines:
         if not line.strip():
             continue
-        if not TIMESTAMP.match(line) and bad is None:
+        if (not TIMESTAMP.match(line) and bad is None and
+                not any(r.search(line) for r in output)):
             bad = line
         lines.append(TIMESTAMP.sub("", line))
     return lines, bad
@@ -246,7 +249,7 @@ def run_once(sc, opts):
     run = boot(sc, opts, initrd)
     with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
         f.write("\n".join(run.lines) + "\n")
-    lines, bad = untimestamped(run.lines)
+    lines, bad = untimestamped(run.lines, sc.get("output", ()))
     why = ending_problem(sc, run, sc.get("timeout", opts["timeout"]))
     if not why and bad is not None and not sc.get("console"):
         why = "a log line without a timestamp: %s" % bad

@@ -56,6 +56,27 @@ NO_PANIC = [r"PANIC", r"EXCEPTION"]
 # hello.atxf prints (it is a user's program, not a service): its raw lines.
 HELLO_OUTPUT = [r"^hello from hello\.atxf: argc \d+$", r"^argv\[\d+\] = \S+$"]
 
+# What outstream.atxf (tests/qemu/progs/outstream.c) prints, line by line.
+OUTSTREAM_LINES = (["ab", "0123456789" * 100] +
+                   ["".join(chr(ord("a") + i % 26) for i in range(2000))] * 8 +
+                   ["plain text,\ttabbed, 100% sure,", "in UTF-8: caf\u00e9,",
+                    "and no carriage return", "stderr: one line",
+                    "stderr: a line in two writes", "stdout: the last line"])
+OUTSTREAM_OUTPUT = ["^%s$" % re.escape(line) for line in OUTSTREAM_LINES]
+CHATTER_LINE = re.compile(r"^chatter\.atxf\[\d+\]: chatter: line \d+$")
+
+
+def chatter_while_printing(log):
+    """chatter's lines are whole, and some came while outstream printed:
+    between its first line and its last (so they had a chance to collide)."""
+    lines = log.split("\n")
+    for line in lines:
+        if "chatter: line" in line and not CHATTER_LINE.match(line):
+            return "a chatter line mixed with something: %.120s" % line
+    first, last = lines.index(OUTSTREAM_LINES[0]), lines.index(OUTSTREAM_LINES[-1])
+    during = sum(1 for line in lines[first:last] if CHATTER_LINE.match(line))
+    return None if during else "chatter logged nothing while outstream printed"
+
 
 def fault_report(mnemonic, name, vector, thread, func, caller):
     """The lines a kernel-mode exception report must contain, in order."""
@@ -267,6 +288,17 @@ SCENARIOS = [
                               exited("hello.atxf", 7)],
          check=contains(started("hello.atxf"), init_says(r"ready \(1 programs started\)$")),
          forbid=NO_PANIC + [r"^hello\.atxf\["], exit=7),
+    # chatter.atxf logs a line each time outstream's time slice ends; the
+    # harness splits a line that a kernel line landed in, and the pieces
+    # would match none of `output`. Order: outstream's own lines, in order.
+    dict(name="output-stream",
+         what="a program's printf output stays whole lines while another program logs",
+         programs=["outstream.atxf", "chatter.atxf"],
+         cfg=["start chatter.atxf", "start outstream.atxf", "exit-with outstream.atxf"],
+         output=OUTSTREAM_OUTPUT,
+         expect=OUTSTREAM_OUTPUT + [r"^exit: outstream\.atxf pid \d+ status 0, ",
+                                    exited("outstream.atxf", 0)],
+         check=chatter_while_printing, forbid=NO_PANIC, exit=0),
     dict(name="spin",
          what="two CPU-bound ATXF programs both progress under preemption",
          programs=["spin-a.atxf=spin.atxf", "spin-b.atxf=spin.atxf"],

@@ -69,22 +69,26 @@ class Run:
 
 
 def split_glued(line):
-    """The console's prompt has no line end, so a kernel log line written
-    right after it starts mid-line ("atxf> [  1.088] devmgr: ..."): split
-    such a line in two at the timestamp."""
+    """The console's prompt has no line end, and its shell writes beside the
+    kernel's console lock, so a kernel log line written right after it
+    starts mid-line ("atxf> [  1.088] devmgr: ..."): split such a line in
+    two at the timestamp. Only where the shell shares COM1 (`console`): the
+    kernel itself ends a program's partial line before its own, so anywhere
+    else a glued line is a defect, and stays one line without a timestamp."""
     m = GLUED_TIMESTAMP.search(line)
     if m and m.start() > 0:
         return [line[:m.start()], line[m.start():]]
     return [line]
 
 
-def read_output(proc, run, stop_at, injector=None):
+def read_output(proc, run, stop_at, injector=None, console=False):
     """Collects serial lines; ends QEMU once every regex of stop_at (a
     list, matched in any order) has matched some line. An injector (qmp.py)
     sees every line and plays its input script when its trigger appears."""
     waiting = list(stop_at or ())
     for raw in proc.stdout:
-        for line in split_glued(raw.decode("utf-8", "replace").rstrip("\r\n")):
+        raw = raw.decode("utf-8", "replace").rstrip("\r\n")
+        for line in split_glued(raw) if console else [raw]:
             run.lines.append(line)
             text = TIMESTAMP.sub("", line)
             if injector:
@@ -135,7 +139,8 @@ def boot(sc, opts, initrd):
     start = time.monotonic()
     proc = qemu.popen(cmd, stdin=subprocess.PIPE if injector else subprocess.DEVNULL,
                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    reader = threading.Thread(target=read_output, args=(proc, run, stop_at, injector))
+    reader = threading.Thread(target=read_output,
+                              args=(proc, run, stop_at, injector, sc.get("console", False)))
     try:
         if injector:
             injector.serial = proc.stdin

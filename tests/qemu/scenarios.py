@@ -299,6 +299,18 @@ SCENARIOS = [
          expect=OUTSTREAM_OUTPUT + [r"^exit: outstream\.atxf pid \d+ status 0, ",
                                     exited("outstream.atxf", 0)],
          check=chatter_while_printing, forbid=NO_PANIC, exit=0),
+    # All one process's doing, so the order is the design's: the prompt
+    # goes out at the sleep, the log line ends its line, "bye" goes out at
+    # the exit and the exit line ends it. A kernel line glued to a partial
+    # line would be a line without a timestamp matching no `output`.
+    dict(name="output-partial",
+         what="a prompt shows while its program waits; kernel lines end a partial line first",
+         programs=["prompt.atxf"], cfg=["start prompt.atxf", "exit-with prompt.atxf"],
+         output=[r"^prompt> $", r"^answer$", r"^bye$"],
+         expect=[r"^prompt> $", r"^prompt\.atxf\[\d+\]: prompt: logged while the prompt shows$",
+                 r"^answer$", r"^bye$", r"^exit: prompt\.atxf pid \d+ status 0, ",
+                 exited("prompt.atxf", 0)],
+         forbid=NO_PANIC + [r"prompt> answer"], exit=0),
     dict(name="spin",
          what="two CPU-bound ATXF programs both progress under preemption",
          programs=["spin-a.atxf=spin.atxf", "spin-b.atxf=spin.atxf"],

@@ -1,17 +1,14 @@
 /*
- * klog(): format one line into a stack buffer, then write it to the console
- * under a lock so lines from different threads (and, later, CPUs) never mix.
+ * klog(): format one line into a stack buffer, then hand it to the console
+ * (lib/console.h), which writes it whole, at the start of a line, under its
+ * lock, so lines from different threads (and, later, CPUs) never mix, and
+ * never with a program's output.
  */
 #include <stdarg.h>
-#include <stdbool.h>
-#include "arch/x86_64/serial.h"
+#include "lib/console.h"
 #include "lib/log.h"
 #include "lib/printf.h"
-#include "sched/spinlock.h"
 #include "time/clock.h"
-
-static struct spinlock log_lock = SPINLOCK_INIT("log");
-static bool panic_mode;
 
 static int format_prefix(char *buf, size_t size)
 {
@@ -34,17 +31,10 @@ void klog(const char *fmt, ...)
 		line[n - 3] = line[n - 2] = line[n - 1] = '.';
 	}
 	line[n++] = '\n';
-
-	if (panic_mode) {
-		serial_write(line, n);
-		return;
-	}
-	uint64_t flags = spin_lock_irqsave(&log_lock);
-	serial_write(line, n);
-	spin_unlock_irqrestore(&log_lock, flags);
+	console_kernel_line(line, (size_t)n);
 }
 
 void klog_panic_mode(void)
 {
-	panic_mode = true;
+	console_panic_mode();
 }

@@ -1,11 +1,14 @@
 /*
  * The kernel log: one line per call, prefixed with the time since kernel
- * entry ("[    0.012345] "), written to the early console (COM1).
+ * entry ("[    0.012345] "), written to the console (lib/console.h, COM1),
+ * always at the start of a line.
  */
 #ifndef LIB_LOG_H
 #define LIB_LOG_H
 
-#define LOG_LINE_MAX 256        /* longer lines are cut and end in "..." */
+/* Longer lines are cut and end in "...". Room for a program's log line:
+ * timestamp, name, pid and ATXF_LOG_MAX (<atxf/log.h>) bytes of text. */
+#define LOG_LINE_MAX 512
 
 void klog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* From here on the log ignores its lock: a panicking CPU must get its report

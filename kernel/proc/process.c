@@ -111,6 +111,7 @@ void process_destroy(struct process *p)
 
 	unlink_locked(p);
 	spin_unlock_irqrestore(&proc_lock, flags);
+	output_release(p);
 	cap_release_all(&p->caps);
 	aspace_destroy(p->as);
 	umap_release(&p->maps);
@@ -213,6 +214,7 @@ void process_abandon(struct process *p)
 	unlink_locked(p);
 	p->thread = NULL;
 	spin_unlock_irqrestore(&proc_lock, flags);
+	output_release(p);
 	cap_release_all(&p->caps);
 	aspace_destroy(p->as);
 	umap_release(&p->maps);
@@ -254,6 +256,7 @@ _Noreturn void process_exit(int status)
 
 	p->cpu_ns = t->cpu_ns + clock_ns() - t->run_start;
 	cpu_us = p->cpu_ns / NS_PER_US;
+	output_release(p);              /* its last words before the exit line */
 	klog("exit: %s pid %u status %d, %lu.%03lu ms of CPU", p->name, p->pid, status,
 	     cpu_us / 1000, cpu_us % 1000);
 	if (p->flags & PROC_FLAG_INIT)

@@ -27,6 +27,7 @@
 #include "cap/captable.h"
 #include "lib/list.h"
 #include "mm/umap.h"
+#include "proc/output.h"
 
 #define PROC_NAME_MAX     32
 /* docs/syscalls.md §2-3: the stack ends below the top user page, which
@@ -68,6 +69,7 @@ struct process {
 	struct cap_table caps;
 	struct umap maps;       /* SYS_MEM_MAP and the boot archive */
 	uint64_t dma_used;      /* bytes of DMA buffers charged to it (mm/dma.h) */
+	struct output out;      /* its stdout and stderr on the console (proc/output.h) */
 };
 
 /* A new EMBRYO with an address space and a user stack, child of parent

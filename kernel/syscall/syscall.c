@@ -1,15 +1,20 @@
 /*
  * syscall_dispatch(): called by arch/x86_64/syscall_entry.S with the
  * caller's registers. The table is indexed by the ABI's numbers; anything
- * unlisted is -ATXF_ENOSYS, so any number a program passes is safe. On the
+ * unlisted is -ATXF_ENOSYS, so any number a program passes is safe. Before
+ * a call that may wait, the caller's partial output line goes out (a
+ * prompt shows while its answer is awaited, proc/output.h). On the
  * way out, the I/O bitmap follows any change to the caller's IOPORT
  * capabilities (derived, received, dropped), and a process killed
  * meanwhile (SYS_PROC_KILL) ends instead of returning to ring 3.
  */
+#include <stdbool.h>
 #include <atxf/errors.h>
+#include <atxf/ipc.h>
 #include <atxf/syscalls.h>
 #include "arch/x86_64/iobitmap.h"
 #include "arch/x86_64/trap.h"
+#include "proc/output.h"
 #include "proc/process.h"
 #include "syscall/syscall.h"
 
@@ -19,6 +24,7 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_SLEEP] = sys_sleep,
 	[SYS_CLOCK] = sys_clock,
 	[SYS_DEBUG_WRITE] = sys_debug_write,
+	[SYS_LOG_WRITE] = sys_log_write,
 	[SYS_MEM_MAP] = sys_mem_map,
 	[SYS_MEM_UNMAP] = sys_mem_unmap,
 	[SYS_PROC_SPAWN] = sys_proc_spawn,
@@ -55,6 +61,24 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_IRQ_ACK] = sys_irq_ack,
 };
 
+/* Whether call nr with these arguments may block (docs/syscalls.md). */
+static bool may_wait(uint64_t nr, const struct syscall_args *args)
+{
+	switch (nr) {
+	case SYS_SLEEP:
+		return true;
+	case SYS_IPC_SEND:
+		return !(args->a[2] & ATXF_IPC_NONBLOCK);
+	case SYS_IPC_RECV:
+	case SYS_PROC_WAIT:
+		return args->a[2] != ATXF_TIMEOUT_NONE;
+	case SYS_IPC_CALL:
+		return args->a[3] != ATXF_TIMEOUT_NONE;
+	default:
+		return false;
+	}
+}
+
 void syscall_dispatch(struct trap_frame *f);
 
 void syscall_dispatch(struct trap_frame *f)
@@ -62,6 +86,8 @@ void syscall_dispatch(struct trap_frame *f)
 	struct syscall_args args = { { f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9 } };
 	uint64_t nr = f->rax;
 
+	if (may_wait(nr, &args))
+		output_flush(process_current());
 	if (nr < SYS_COUNT && table[nr])
 		f->rax = table[nr](&args);
 	else

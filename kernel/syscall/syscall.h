@@ -21,6 +21,7 @@ long sys_yield(const struct syscall_args *args);
 long sys_sleep(const struct syscall_args *args);
 long sys_clock(const struct syscall_args *args);
 long sys_debug_write(const struct syscall_args *args);
+long sys_log_write(const struct syscall_args *args);
 long sys_mem_map(const struct syscall_args *args);
 long sys_mem_unmap(const struct syscall_args *args);
 long sys_proc_spawn(const struct syscall_args *args);

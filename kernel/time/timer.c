@@ -1,5 +1,7 @@
 /* The periodic tick (time/timer.h); the hardware side is arch/x86_64/lapic.c. */
 #include "arch/x86_64/lapic.h"
+#include "proc/output.h"
+#include "proc/process.h"
 #include "sched/sched.h"
 #include "time/clock.h"
 #include "time/timer.h"
@@ -14,6 +16,7 @@ void timer_init(void)
 void timer_tick(void)
 {
 	ticks++;
+	output_tick(process_current());         /* the process this tick interrupted */
 	sched_tick(clock_ns());
 }
 

@@ -22,6 +22,9 @@ RUNTIME_TARGET_OBJS := $(RUNTIME_SRCS:%.c=$(TGTOBJ)/%.o)
 # The runtime's pure parts: no system call, no libc; they run on the host
 # unchanged (in libatxf-fake and in the unit tests).
 RUNTIME_PURE_SRCS := $(addprefix $(RUNTIME_DIR)/,strerror.c msg.c name_table.c name_serve.c)
+# atxf_log() is portable too: its one system call is atxf_log_write, which
+# the fake console provides.
+RUNTIME_FAKE_SRCS := $(RUNTIME_PURE_SRCS) $(RUNTIME_DIR)/log.c
 
 FORMAT_TARGET_OBJS := $(FORMAT_SRCS:%.c=$(TGTOBJ)/%.o)
 
@@ -42,6 +45,6 @@ $(CRT0): $(TGTOBJ)/$(RUNTIME_DIR)/crt0.o
 FAKE_SRCS := $(wildcard sdk/lib/fake/*.c)
 LIBATXF_FAKE := $(HOSTLIB)/libatxf-fake.a
 
-$(LIBATXF_FAKE): $(FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) $(RUNTIME_PURE_SRCS:%.c=$(HOSTOBJ)/%.o)
+$(LIBATXF_FAKE): $(FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) $(RUNTIME_FAKE_SRCS:%.c=$(HOSTOBJ)/%.o)
 
 ALL_TARGETS += $(LIBATXF) $(CRT0) $(LIBATXF_FAKE)

@@ -12,6 +12,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proto/char.h>
@@ -157,13 +158,13 @@ int main(void)
 
 	c->port = atxf_port_create();
 	if (c->port < 0) {
-		printf("console: creating a port failed (%s)\n", atxf_strerror(c->port));
+		atxf_log("console: creating a port failed (%s)\n", atxf_strerror(c->port));
 		return 1;
 	}
 	c->devmgr = atxf_name_lookup("devmgr", DEVMGR_LOOKUP_NS);
 	if (c->devmgr < 0) {
-		printf("console: no devmgr (%s): no devices to read from\n",
-		       atxf_strerror(c->devmgr));
+		atxf_log("console: no devmgr (%s): no devices to read from\n",
+			 atxf_strerror(c->devmgr));
 		return 1;
 	}
 	sources_init(c);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <atxf/client.h>
+#include <atxf/log.h>
 #include <atxf/manifest.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
@@ -41,8 +42,8 @@ static void subscribed(struct console *c, struct source *s, atxf_handle_t dev)
 	s->handle = dev;
 	s->subscribed = true;
 	s->sub_generation = s->generation;
-	printf("console: subscribed to %s (%s, generation %u)\n", s->instance, s->driver,
-	       s->generation);
+	atxf_log("console: subscribed to %s (%s, generation %u)\n", s->instance, s->driver,
+		 s->generation);
 	/* A (re)started keyboard comes up with its lock lights off. */
 	if (s->device_class == ATXF_CLASS_INPUT && !s->pointer)
 		keymap_reset_locks(&c->keys);
@@ -67,8 +68,8 @@ static void follow(struct console *c, struct source *s)
 	if (dev >= 0)
 		atxf_cap_drop(dev);
 	if (s->failed_generation != s->generation + 1) {
-		printf("console: subscribing to %s (generation %u) failed: %s; trying again\n",
-		       s->instance, s->generation, atxf_strerror(err));
+		atxf_log("console: subscribing to %s (generation %u) failed: %s; trying again\n",
+			 s->instance, s->generation, atxf_strerror(err));
 		s->failed_generation = s->generation + 1;
 	}
 }
@@ -163,8 +164,8 @@ void sources_log_ready(const struct console *c)
 				      c->inputs[i].instance);
 			any = true;
 		}
-	printf("%s%s, serial %s\n", line, any ? "" : " none",
-	       c->serial.subscribed ? c->serial.instance : "none");
+	atxf_log("%s%s, serial %s\n", line, any ? "" : " none",
+		 c->serial.subscribed ? c->serial.instance : "none");
 }
 
 struct source *source_by_pid(struct console *c, uint32_t pid)

@@ -2,7 +2,7 @@
  * The shell's window on the real system (struct shell_env): the kernel's
  * process table, devmgr's queries and requests, and the terminal, which is
  * the serial driver (char protocol WRITE) or, while there is none running,
- * the kernel's debug log.
+ * the console's own program output (SYS_DEBUG_WRITE, straight to COM1).
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +21,7 @@
 /*
  * All of buf to the serial driver. A full transmit queue accepts 0 bytes:
  * wait a little and send the rest again, for up to a second without
- * progress. What the driver will not take goes to the debug log.
+ * progress. What the driver will not take goes out as program output.
  */
 static void serial_write(struct console *c, const char *buf, size_t n)
 {

@@ -1,7 +1,7 @@
 /*
  * Terminal output: the one place where "\n" becomes "\r\n". Text is
  * gathered into char-protocol WRITE sized chunks and handed to a flush
- * function (the serial driver, or the debug log without one). Pure,
+ * function (the serial driver, or program output without one). Pure,
  * tested on the host by tests/unit/test_console_line.c.
  */
 #ifndef CONSOLE_TERMOUT_H

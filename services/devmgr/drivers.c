@@ -3,9 +3,9 @@
  * (rule 2): ustar for the members, the ATXF reader for the image and its
  * extension list, atxf_manifest_decode for the manifest itself.
  */
-#include <stdio.h>
 #include <string.h>
 #include <atxf/atxf.h>
+#include <atxf/log.h>
 #include <atxf/reader.h>
 #include "drivers.h"
 
@@ -25,13 +25,13 @@ static int read_driver(const struct atxf_ustar_entry *e, struct dm_driver *d)
 	enum atxf_fmt_error err = atxf_read(e->data, e->size, &img, NULL);
 
 	if (err != ATXF_FMT_OK) {
-		printf("devmgr: %s: not a valid ATXF image: %s\n", e->name, atxf_fmt_strerror(err));
+		atxf_log("devmgr: %s: not a valid ATXF image: %s\n", e->name, atxf_fmt_strerror(err));
 		return -1;
 	}
 	if (atxf_ext_find(&img, ATXF_EXT_MANIFEST, &ext) != 1)
 		return 0;
 	if (atxf_manifest_decode(ext.data, ext.size, &d->manifest, &why) < 0) {
-		printf("devmgr: %s: manifest refused: %s\n", e->name, why);
+		atxf_log("devmgr: %s: manifest refused: %s\n", e->name, why);
 		return -1;
 	}
 	memcpy(d->member, e->name, sizeof(d->member));  /* both NAME_MAX + 1, NUL-ended */
@@ -51,8 +51,8 @@ unsigned dm_drivers_load(const void *data, uint64_t size, struct dm_drivers *lis
 		if (e.type != '0' || !is_atxf_name(e.name))
 			continue;
 		if (list->count == DM_DRIVERS_MAX) {
-			printf("devmgr: more than %d drivers; %s and later ignored\n",
-			       DM_DRIVERS_MAX, e.name);
+			atxf_log("devmgr: more than %d drivers; %s and later ignored\n",
+				 DM_DRIVERS_MAX, e.name);
 			break;
 		}
 		memset(&list->drv[list->count], 0, sizeof(list->drv[0]));
@@ -60,6 +60,6 @@ unsigned dm_drivers_load(const void *data, uint64_t size, struct dm_drivers *lis
 			list->count++;
 	}
 	if (r < 0)
-		printf("devmgr: boot archive: %s\n", atxf_ustar_strerror(r));
+		atxf_log("devmgr: boot archive: %s\n", atxf_ustar_strerror(r));
 	return list->count;
 }

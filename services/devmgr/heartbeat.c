@@ -7,7 +7,7 @@
  * it like one that crashed. devmgr never waits on a driver: a PING that
  * does not fit the driver's full queue counts as unanswered.
  */
-#include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
 #include "supervise.h"
@@ -16,9 +16,9 @@
 
 static void kill_stuck(struct dm_instance *in, uint64_t now)
 {
-	printf("devmgr: %s (%s) pid %u missed %u heartbeats (no answer for %llu ms): "
-	       "killing it\n", in->drv->manifest.name, in->instance, (unsigned)in->pid,
-	       (unsigned)in->pings_unanswered, MS(now - in->alive_ns));
+	atxf_log("devmgr: %s (%s) pid %u missed %u heartbeats (no answer for %llu ms): "
+		 "killing it\n", in->drv->manifest.name, in->instance, (unsigned)in->pid,
+		 (unsigned)in->pings_unanswered, MS(now - in->alive_ns));
 	in->pings_unanswered = 0;
 	atxf_proc_kill(in->pid);
 }

@@ -1,46 +1,75 @@
-/* devmgr's device lines: what a person reads to see what devmgr found. */
+/*
+ * devmgr's device lines: what a person reads to see what devmgr found.
+ * Each line is built whole in a buffer, then logged in one call, so it is
+ * one log line however many parts it has.
+ */
+#include <stdarg.h>
 #include <stdio.h>
+#include <atxf/log.h>
 #include "devices.h"
 
-static void log_bars(const struct dm_pci *p)
+#define DEVICE_LINE_MAX 320
+
+struct line {
+	char buf[DEVICE_LINE_MAX];
+	size_t len;             /* stays < sizeof(buf): a longer line is cut */
+};
+
+static void add(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add(struct line *l, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(l->buf + l->len, sizeof(l->buf) - l->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		l->len += (size_t)n < sizeof(l->buf) - l->len ? (size_t)n : sizeof(l->buf) - l->len - 1;
+}
+
+static void log_bars(struct line *l, const struct dm_pci *p)
 {
 	for (unsigned i = 0; i < DM_BARS; i++)
 		if (p->bar[i].kind != DM_BAR_NONE)
-			printf(" bar%u %s 0x%llx+0x%llx", i,
-			       p->bar[i].kind == DM_BAR_IO ? "io" : "mmio",
-			       (unsigned long long)p->bar[i].base, (unsigned long long)p->bar[i].size);
+			add(l, " bar%u %s 0x%llx+0x%llx", i,
+			    p->bar[i].kind == DM_BAR_IO ? "io" : "mmio",
+			    (unsigned long long)p->bar[i].base, (unsigned long long)p->bar[i].size);
 }
 
-static void log_pci(const struct dm_device *d)
+static void log_pci(struct line *l, const struct dm_device *d)
 {
 	const struct dm_pci *p = &d->pci;
 
-	printf("devmgr: device %s pci %04x:%04x class %02x:%02x:%02x", d->name, p->vendor,
-	       p->device, p->class_code, p->subclass, p->prog_if);
-	log_bars(p);
+	add(l, "devmgr: device %s pci %04x:%04x class %02x:%02x:%02x", d->name, p->vendor,
+	    p->device, p->class_code, p->subclass, p->prog_if);
+	log_bars(l, p);
 	if (p->has_msi)
-		printf(" msi");
+		add(l, " msi");
 	if (p->irq_line && p->irq_line != 0xff)
-		printf(" intx %u", p->irq_line);
-	printf("\n");
+		add(l, " intx %u", p->irq_line);
 }
 
-static void log_legacy(const struct dm_device *d)
+static void log_legacy(struct line *l, const struct dm_device *d)
 {
-	printf("devmgr: device %s legacy ports", d->name);
+	add(l, "devmgr: device %s legacy ports", d->name);
 	for (unsigned i = 0; i < DM_PORT_RANGES && d->ports[i].size; i++)
-		printf(" 0x%llx-0x%llx", (unsigned long long)d->ports[i].base,
-		       (unsigned long long)(d->ports[i].base + d->ports[i].size - 1));
-	printf(" irq");
+		add(l, " 0x%llx-0x%llx", (unsigned long long)d->ports[i].base,
+		    (unsigned long long)(d->ports[i].base + d->ports[i].size - 1));
+	add(l, " irq");
 	for (unsigned i = 0; i < d->nirqs; i++)
-		printf(" %u", (unsigned)d->irqs[i]);
-	printf(": %s\n", d->present ? "present" : "absent");
+		add(l, " %u", (unsigned)d->irqs[i]);
+	add(l, ": %s", d->present ? "present" : "absent");
 }
 
 void dm_device_log(const struct dm_device *d)
 {
+	struct line l = { .len = 0 };
+
 	if (d->bus == DM_BUS_PCI)
-		log_pci(d);
+		log_pci(&l, d);
 	else
-		log_legacy(d);
+		log_legacy(&l, d);
+	atxf_log("%s\n", l.buf);
 }

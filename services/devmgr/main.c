@@ -12,6 +12,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
@@ -59,12 +60,12 @@ static int open_port(void)
 	if (dm.sup.parent < 0)
 		return dm.sup.parent;
 	if (dm.sup.names < 0) {
-		printf("devmgr: no name service: reachable by its drivers only\n");
+		atxf_log("devmgr: no name service: reachable by its drivers only\n");
 		return 0;
 	}
 	err = atxf_name_register("devmgr", dm.port);
 	if (err < 0)
-		printf("devmgr: registering \"devmgr\" failed: %s\n", atxf_strerror(err));
+		atxf_log("devmgr: registering \"devmgr\" failed: %s\n", atxf_strerror(err));
 	return 0;
 }
 
@@ -101,11 +102,11 @@ static int load_drivers(void)
 	if (!archive || !size)
 		archive = granted_archive(&size);
 	if (!archive || !size) {
-		printf("devmgr: no boot archive in reach: no drivers to start\n");
+		atxf_log("devmgr: no boot archive in reach: no drivers to start\n");
 		return 0;
 	}
 	dm_drivers_load(archive, size, &dm.drivers);
-	printf("devmgr: %u drivers with a manifest in the boot archive\n", dm.drivers.count);
+	atxf_log("devmgr: %u drivers with a manifest in the boot archive\n", dm.drivers.count);
 	return (int)dm.drivers.count;
 }
 
@@ -115,7 +116,7 @@ static void enumerate(void)
 	dm_legacy_scan(&dm.devices);
 	for (unsigned i = 0; i < dm.devices.count; i++)
 		dm_device_log(&dm.devices.dev[i]);
-	printf("devmgr: %u devices\n", dm.devices.count);
+	atxf_log("devmgr: %u devices\n", dm.devices.count);
 }
 
 /* One driver against every present device: start it where it matches. */
@@ -130,8 +131,8 @@ static void match_driver(const struct dm_driver *drv)
 		if (!d->present || !dm_match(&drv->manifest, d))
 			continue;
 		if (dm_plan(&drv->manifest, d, &plan, why, sizeof(why)) < 0) {
-			printf("devmgr: refused %s (%s) on %s: %s: the device does not own it\n",
-			       drv->manifest.name, drv->member, d->name, why);
+			atxf_log("devmgr: refused %s (%s) on %s: %s: the device does not own it\n",
+				 drv->manifest.name, drv->member, d->name, why);
 			continue;
 		}
 		dm_instance_add(&dm.sup, drv, d, &plan);
@@ -161,19 +162,19 @@ int main(void)
 {
 	dm.sup.root = ROOT;
 	if (!holds(ROOT, ATXF_CAP_ROOT)) {
-		printf("devmgr: no ROOT capability as handle %d (boot.cfg: `with root`); "
-		       "exiting\n", ROOT);
+		atxf_log("devmgr: no ROOT capability as handle %d (boot.cfg: `with root`); "
+			 "exiting\n", ROOT);
 		return 1;
 	}
 	if (open_port() < 0) {
-		printf("devmgr: cannot create its port; exiting\n");
+		atxf_log("devmgr: cannot create its port; exiting\n");
 		return 1;
 	}
 	enumerate();
 	if (load_drivers())
 		for (unsigned i = 0; i < dm.drivers.count; i++)
 			match_driver(&dm.drivers.drv[i]);
-	printf("devmgr: ready (%u driver instances)\n", dm.sup.count);
+	atxf_log("devmgr: ready (%u driver instances)\n", dm.sup.count);
 	fflush(stdout);
 	serve_and_supervise();
 }

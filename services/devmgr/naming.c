@@ -8,7 +8,7 @@
  * driver ends. Without a name service (devmgr as the first process) there
  * is nothing to do: drivers are reachable through devmgr only.
  */
-#include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/sys.h>
 #include "naming.h"
@@ -22,9 +22,9 @@ void dm_name_publish(struct dm_supervisor *s, uint32_t pid)
 		return;
 	err = atxf_name_register_for(in->instance, in->service, pid);
 	if (err < 0)
-		printf("devmgr: %s (%s) pid %u: publishing its name failed: %s; reachable "
-		       "through devmgr only\n", in->drv->manifest.name, in->instance,
-		       (unsigned)pid, atxf_strerror(err));
+		atxf_log("devmgr: %s (%s) pid %u: publishing its name failed: %s; reachable "
+			 "through devmgr only\n", in->drv->manifest.name, in->instance,
+			 (unsigned)pid, atxf_strerror(err));
 }
 
 void dm_name_withdraw(const struct dm_supervisor *s, const struct dm_instance *in)
@@ -36,6 +36,6 @@ void dm_name_withdraw(const struct dm_supervisor *s, const struct dm_instance *i
 	err = atxf_name_unregister(in->instance);
 	/* ENOENT: the driver dropped it itself (STOP), or it was never published. */
 	if (err < 0 && err != -ATXF_ENOENT)
-		printf("devmgr: %s (%s): withdrawing its name failed: %s\n",
-		       in->drv->manifest.name, in->instance, atxf_strerror(err));
+		atxf_log("devmgr: %s (%s): withdrawing its name failed: %s\n",
+			 in->drv->manifest.name, in->instance, atxf_strerror(err));
 }

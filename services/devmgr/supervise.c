@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
 #include "naming.h"
@@ -30,17 +31,17 @@ static void launch(struct dm_supervisor *s, struct dm_instance *in)
 	long pid = dm_spawn(s, in);
 
 	if (pid < 0) {
-		printf("devmgr: %s (%s): cannot start: %s\n", in->drv->manifest.name,
-		       in->instance, atxf_strerror((int)pid));
+		atxf_log("devmgr: %s (%s): cannot start: %s\n", in->drv->manifest.name,
+			 in->instance, atxf_strerror((int)pid));
 		in->state = DM_FAILED;
 		return;
 	}
 	in->pid = (uint32_t)pid;
 	in->state = DM_STARTING;
 	in->started_ns = atxf_clock_ns();
-	printf("devmgr: started %s (%s) on %s pid %ld generation %u with %u capabilities\n",
-	       in->drv->manifest.name, in->instance, in->dev->name, pid,
-	       (unsigned)in->generation, in->plan.count);
+	atxf_log("devmgr: started %s (%s) on %s pid %ld generation %u with %u capabilities\n",
+		 in->drv->manifest.name, in->instance, in->dev->name, pid,
+		 (unsigned)in->generation, in->plan.count);
 }
 
 /* "uart16550" on "COM1" is "uart16550.com1": unique per driver and device. */
@@ -64,8 +65,8 @@ void dm_instance_add(struct dm_supervisor *s, const struct dm_driver *drv,
 	struct dm_instance *in;
 
 	if (s->count == DM_INSTANCES_MAX) {
-		printf("devmgr: %s on %s: more than %d instances; not started\n",
-		       drv->manifest.name, dev->name, DM_INSTANCES_MAX);
+		atxf_log("devmgr: %s on %s: more than %d instances; not started\n",
+			 drv->manifest.name, dev->name, DM_INSTANCES_MAX);
 		return;
 	}
 	in = &s->inst[s->count++];
@@ -91,9 +92,9 @@ static void ended(struct dm_instance *in, int status, uint64_t now)
 {
 	int64_t delay;
 
-	printf("devmgr: %s (%s) pid %u ended with status %d after %llu ms\n",
-	       in->drv->manifest.name, in->instance, (unsigned)in->pid, status,
-	       MS(now - in->started_ns));
+	atxf_log("devmgr: %s (%s) pid %u ended with status %d after %llu ms\n",
+		 in->drv->manifest.name, in->instance, (unsigned)in->pid, status,
+		 MS(now - in->started_ns));
 	in->pid = 0;
 	in->ended_ns = now;
 	if (in->service >= 0)
@@ -110,22 +111,22 @@ static void ended(struct dm_instance *in, int status, uint64_t now)
 		return;
 	}
 	if (in->drv->manifest.flags & ATXF_MANIFEST_F_NO_RESTART) {
-		printf("devmgr: %s (%s): its manifest says no restart\n",
-		       in->drv->manifest.name, in->instance);
+		atxf_log("devmgr: %s (%s): its manifest says no restart\n",
+			 in->drv->manifest.name, in->instance);
 		in->state = DM_FAILED;
 		return;
 	}
 	delay = dm_backoff_ended(&in->backoff, in->started_ns, now);
 	if (delay < 0) {
-		printf("devmgr: %s (%s): %d failures within %llu ms: giving up\n",
-		       in->drv->manifest.name, in->instance, DM_FAIL_LIMIT, MS(DM_FAIL_WINDOW_NS));
+		atxf_log("devmgr: %s (%s): %d failures within %llu ms: giving up\n",
+			 in->drv->manifest.name, in->instance, DM_FAIL_LIMIT, MS(DM_FAIL_WINDOW_NS));
 		in->state = DM_FAILED;
 		return;
 	}
 	in->state = DM_RESTARTING;
 	in->restart_at_ns = now + (uint64_t)delay;
-	printf("devmgr: %s (%s): restarting in %llu ms\n", in->drv->manifest.name,
-	       in->instance, MS((uint64_t)delay));
+	atxf_log("devmgr: %s (%s): restarting in %llu ms\n", in->drv->manifest.name,
+		 in->instance, MS((uint64_t)delay));
 }
 
 void dm_reap(struct dm_supervisor *s)
@@ -140,7 +141,7 @@ void dm_reap(struct dm_supervisor *s)
 			dm_name_withdraw(s, in);
 			ended(in, status, atxf_clock_ns());
 		} else {
-			printf("devmgr: child pid %ld ended with status %d\n", pid, status);
+			atxf_log("devmgr: child pid %ld ended with status %d\n", pid, status);
 		}
 	}
 }
@@ -157,10 +158,10 @@ uint64_t dm_restart_due(struct dm_supervisor *s)
 		if (in->restart_at_ns <= now) {
 			in->generation++;
 			in->restarts++;
-			printf("devmgr: restarting %s (%s) generation %u, restart %u, %llu ms "
-			       "after it ended\n", in->drv->manifest.name, in->instance,
-			       (unsigned)in->generation, (unsigned)in->restarts,
-			       MS(now - in->ended_ns));
+			atxf_log("devmgr: restarting %s (%s) generation %u, restart %u, %llu ms "
+				 "after it ended\n", in->drv->manifest.name, in->instance,
+				 (unsigned)in->generation, (unsigned)in->restarts,
+				 MS(now - in->ended_ns));
 			launch(s, in);
 		} else if (in->restart_at_ns - now < next) {
 			next = in->restart_at_ns - now;
@@ -183,13 +184,13 @@ int dm_hello(struct dm_supervisor *s, uint32_t pid, const struct atxf_driver_hel
 	struct dm_instance *in = dm_instance_by_pid(s, pid);
 
 	if (!in || h->generation != in->generation) {
-		printf("devmgr: HELLO from pid %u refused: %s\n", (unsigned)pid,
-		       in ? "not the generation devmgr started" : "not a driver devmgr started");
+		atxf_log("devmgr: HELLO from pid %u refused: %s\n", (unsigned)pid,
+			 in ? "not the generation devmgr started" : "not a driver devmgr started");
 		return -ATXF_EPERM;
 	}
-	printf("devmgr: %s (%s) pid %u generation %u says hello: %s\n", in->drv->manifest.name,
-	       in->instance, (unsigned)pid, (unsigned)h->generation,
-	       h->status ? atxf_strerror(h->status) : "serving");
+	atxf_log("devmgr: %s (%s) pid %u generation %u says hello: %s\n", in->drv->manifest.name,
+		 in->instance, (unsigned)pid, (unsigned)h->generation,
+		 h->status ? atxf_strerror(h->status) : "serving");
 	if (h->status == 0)
 		in->state = DM_RUNNING;
 	in->pings_unanswered = 0;
@@ -224,8 +225,8 @@ int dm_stop(struct dm_supervisor *s, struct dm_instance *in)
 		return in->state == DM_STOPPED ? 0 : -ATXF_EINVAL;
 	}
 	in->stop_wanted = 1;
-	printf("devmgr: stopping %s (%s) pid %u\n", in->drv->manifest.name, in->instance,
-	       (unsigned)in->pid);
+	atxf_log("devmgr: stopping %s (%s) pid %u\n", in->drv->manifest.name, in->instance,
+		 (unsigned)in->pid);
 	return end_process(in);
 }
 
@@ -234,8 +235,8 @@ int dm_restart(struct dm_supervisor *s, struct dm_instance *in)
 	if (!in->pid)
 		return dm_start(s, in);
 	in->restart_wanted = 1;
-	printf("devmgr: restart of %s (%s) pid %u asked\n", in->drv->manifest.name,
-	       in->instance, (unsigned)in->pid);
+	atxf_log("devmgr: restart of %s (%s) pid %u asked\n", in->drv->manifest.name,
+		 in->instance, (unsigned)in->pid);
 	return end_process(in);
 }
 
@@ -246,8 +247,8 @@ int dm_kill(struct dm_supervisor *s, uint32_t pid)
 
 	if (!in)
 		return -ATXF_ENOENT;
-	printf("devmgr: killing %s (%s) pid %u, as asked\n", in->drv->manifest.name,
-	       in->instance, (unsigned)pid);
+	atxf_log("devmgr: killing %s (%s) pid %u, as asked\n", in->drv->manifest.name,
+		 in->instance, (unsigned)pid);
 	return atxf_proc_kill(pid);
 }
 

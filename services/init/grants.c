@@ -7,6 +7,7 @@
  * manifests from it).
  */
 #include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/proc.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -51,8 +52,8 @@ int grants_make(const struct bootcfg_directive *d, const struct archive *fs,
 				snprintf(why, sizeof(why), "%s", atxf_strerror(h));
 		}
 		if (h < 0) {
-			printf("init: boot.cfg:%u: %s: %s; %s not started\n", d->line,
-			       d->caps[i], why, d->argv[0]);
+			atxf_log("init: boot.cfg:%u: %s: %s; %s not started\n", d->line,
+				 d->caps[i], why, d->argv[0]);
 			grants_drop(out, i);
 			return -1;
 		}

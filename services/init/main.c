@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <atxf/hw.h>
+#include <atxf/log.h>
 #include <atxf/sys.h>
 #include "bootcfg.h"
 #include "grants.h"
@@ -36,8 +37,8 @@ static unsigned exit_with_count;
 static void note_exit_with(const struct bootcfg_directive *d)
 {
 	if (exit_with_count == EXIT_WITH_MAX) {
-		printf("init: boot.cfg:%u: more than %d exit-with lines; ignored\n", d->line,
-		       EXIT_WITH_MAX);
+		atxf_log("init: boot.cfg:%u: more than %d exit-with lines; ignored\n", d->line,
+			 EXIT_WITH_MAX);
 		return;
 	}
 	strcpy(exit_with[exit_with_count++], d->argv[0]);
@@ -63,15 +64,15 @@ static int start(const struct archive *fs, const struct bootcfg_directive *d)
 	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + d->ncaps);
 	grants_drop(extra, d->ncaps);
 	if (pid == -ATXF_ENOENT) {
-		printf("init: boot.cfg:%u: %s: not in the boot archive\n", d->line, d->argv[0]);
+		atxf_log("init: boot.cfg:%u: %s: not in the boot archive\n", d->line, d->argv[0]);
 		return 0;
 	}
 	if (pid < 0) {
-		printf("init: boot.cfg:%u: cannot start %s: %s\n", d->line, d->argv[0],
-		       atxf_strerror((int)pid));
+		atxf_log("init: boot.cfg:%u: cannot start %s: %s\n", d->line, d->argv[0],
+			 atxf_strerror((int)pid));
 		return 0;
 	}
-	printf("init: started %s pid %ld\n", d->argv[0], pid);
+	atxf_log("init: started %s pid %ld\n", d->argv[0], pid);
 	/* ROOT lets it start drivers: it names their instances (devmgr). */
 	if (grants_root(d))
 		names_trust((uint32_t)pid, d->argv[0]);
@@ -88,7 +89,7 @@ static unsigned run_config(const struct archive *fs)
 	const char *cfg = archive_member(fs, "boot.cfg", &size);
 
 	if (!cfg) {
-		printf("init: no boot.cfg in the boot archive: nothing to start\n");
+		atxf_log("init: no boot.cfg in the boot archive: nothing to start\n");
 		return 0;
 	}
 	bootcfg_begin(&r, cfg, size);
@@ -98,7 +99,7 @@ static unsigned run_config(const struct archive *fs)
 		if (res == BOOTCFG_END)
 			return started;
 		if (res == BOOTCFG_MALFORMED)
-			printf("init: boot.cfg:%u: %s; line skipped\n", d.line, d.error);
+			atxf_log("init: boot.cfg:%u: %s; line skipped\n", d.line, d.error);
 		else if (d.kind == BOOTCFG_EXIT_WITH)
 			note_exit_with(&d);
 		else
@@ -108,7 +109,7 @@ static unsigned run_config(const struct archive *fs)
 
 static void power_off(const char *name, int status)
 {
-	printf("init: %s ends the run (exit-with): powering off with status %d\n", name, status);
+	atxf_log("init: %s ends the run (exit-with): powering off with status %d\n", name, status);
 	fflush(stdout);
 	atxf_outb(DEBUG_EXIT_PORT, (uint8_t)status);
 }
@@ -125,7 +126,7 @@ static void ended(long pid, int status)
 	char name[BOOTCFG_LINE_MAX + 1];
 
 	program_forget((uint32_t)pid, name, sizeof(name));
-	printf("init: %s pid %ld exited with status %d\n", name, pid, status);
+	atxf_log("init: %s pid %ld exited with status %d\n", name, pid, status);
 	names_forget((uint32_t)pid);
 	if (is_exit_with(name))
 		power_off(name, status);
@@ -147,7 +148,7 @@ static int reap(uint64_t timeout_ns)
 		if (pid == -ATXF_ENOENT)
 			return 0;
 		if (pid < 0) {
-			printf("init: waiting for children failed: %s\n", atxf_strerror((int)pid));
+			atxf_log("init: waiting for children failed: %s\n", atxf_strerror((int)pid));
 			return 0;
 		}
 		ended(pid, status);
@@ -170,7 +171,7 @@ static _Noreturn void serve_and_reap(unsigned started)
 		if (children)
 			children = reap(serving ? ATXF_TIMEOUT_NONE : ATXF_TIMEOUT_FOREVER);
 		if (!children && started) {
-			printf("init: every program has ended\n");
+			atxf_log("init: every program has ended\n");
 			started = 0;
 		}
 		fflush(stdout);
@@ -183,9 +184,9 @@ static void start_names(void)
 	int err = names_start();
 
 	if (err < 0)
-		printf("init: no name service: creating its port failed: %s\n", atxf_strerror(err));
+		atxf_log("init: no name service: creating its port failed: %s\n", atxf_strerror(err));
 	else
-		printf("init: name service ready\n");
+		atxf_log("init: name service ready\n");
 }
 
 int main(void)
@@ -197,8 +198,8 @@ int main(void)
 	if (archive_find(&fs))
 		started = run_config(&fs);
 	else
-		printf("init: the kernel passed no boot archive: nothing to start\n");
-	printf("init: ready (%u programs started)\n", started);
+		atxf_log("init: the kernel passed no boot archive: nothing to start\n");
+	atxf_log("init: ready (%u programs started)\n", started);
 	fflush(stdout);
 	serve_and_reap(started);
 }

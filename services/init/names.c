@@ -3,9 +3,9 @@
  * pure atxf_name_serve(). Registration and eviction are logged, one line
  * each, so a boot log shows who published what.
  */
-#include <stdio.h>
 #include <string.h>
 #include <atxf/errors.h>
+#include <atxf/log.h>
 #include <atxf/port.h>
 #include <atxf/proto/name.h>
 #include <atxf/sys.h>
@@ -54,10 +54,10 @@ void names_trust(uint32_t pid, const char *prog)
 	int err = service < 0 ? -ATXF_EBADH : atxf_name_table_trust(&table, pid);
 
 	if (err < 0)
-		printf("names: %s pid %u is no naming authority: %s\n", prog, (unsigned)pid,
-		       atxf_strerror(err));
+		atxf_log("names: %s pid %u is no naming authority: %s\n", prog, (unsigned)pid,
+			 atxf_strerror(err));
 	else
-		printf("names: %s pid %u registers instance names\n", prog, (unsigned)pid);
+		atxf_log("names: %s pid %u registers instance names\n", prog, (unsigned)pid);
 }
 
 static void log_registration(const struct atxf_msg *req)
@@ -65,15 +65,15 @@ static void log_registration(const struct atxf_msg *req)
 	uint32_t owner;
 
 	if (req->type == ATXF_NAME_REGISTER) {
-		printf("names: %.*s -> pid %u\n", (int)req->len, (const char *)req->data,
-		       (unsigned)req->sender);
+		atxf_log("names: %.*s -> pid %u\n", (int)req->len, (const char *)req->data,
+			 (unsigned)req->sender);
 		return;
 	}
 	memcpy(&owner, req->data, sizeof(owner));
-	printf("names: %.*s -> pid %u, registered by pid %u\n",
-	       (int)(req->len - ATXF_NAME_FOR_HEADER),
-	       (const char *)req->data + ATXF_NAME_FOR_HEADER, (unsigned)owner,
-	       (unsigned)req->sender);
+	atxf_log("names: %.*s -> pid %u, registered by pid %u\n",
+		 (int)(req->len - ATXF_NAME_FOR_HEADER),
+		 (const char *)req->data + ATXF_NAME_FOR_HEADER, (unsigned)owner,
+		 (unsigned)req->sender);
 }
 
 static int is_registration(const struct atxf_msg *req)
@@ -140,8 +140,8 @@ static void serve(struct atxf_msg *req)
 		log_registration(req);
 	/* A missing name with a port to drop: the lookup found it dead. */
 	if (status == -ATXF_ENOENT && req->type == ATXF_NAME_LOOKUP && drop[0] >= 0)
-		printf("names: %.*s removed (its port is dead)\n", (int)req->len,
-		       (const char *)req->data);
+		atxf_log("names: %.*s removed (its port is dead)\n", (int)req->len,
+			 (const char *)req->data);
 	/* A plain send (no token) is served but not answered (docs/protocols.md). */
 	if (req->reply)
 		atxf_reply(req, &reply);
@@ -161,7 +161,7 @@ int names_serve_one(uint64_t timeout_ns)
 	if (err == -ATXF_ETIMEDOUT || err == -ATXF_EAGAIN)
 		return 0;
 	if (err < 0) {
-		printf("init: name service stopped: receiving failed: %s\n", atxf_strerror(err));
+		atxf_log("init: name service stopped: receiving failed: %s\n", atxf_strerror(err));
 		service = ATXF_HANDLE_NONE;
 		return err;
 	}
@@ -187,7 +187,7 @@ void names_forget(uint32_t pid)
 		/* The table clears the entry: keep the name for the log line. */
 		memcpy(name, e->name, sizeof(name));
 		port = atxf_name_table_remove(&table, name, strlen(name), pid);
-		printf("names: %s removed (pid %u ended)\n", name, (unsigned)pid);
+		atxf_log("names: %s removed (pid %u ended)\n", name, (unsigned)pid);
 		if (port >= 0)
 			atxf_cap_drop(port);
 	}

@@ -8,7 +8,7 @@
  * calls directly. The manifest names the program (atxfdump shows it) and
  * says it drives no device.
  */
-#include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/manifest.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
@@ -29,7 +29,7 @@ static void serve(atxf_handle_t port)
 	for (;;) {
 		err = atxf_recv(port, &req, ATXF_TIMEOUT_FOREVER);
 		if (err < 0) {
-			fprintf(stderr, "@NAME@: receive failed (%d); exiting\n", err);
+			atxf_log("@NAME@: receive failed (%d); exiting\n", err);
 			return;
 		}
 		if (req.type == ATXF_MSG_NOTIFY)
@@ -46,12 +46,12 @@ int main(void)
 	int err;
 
 	if (port < 0) {
-		fprintf(stderr, "@NAME@: cannot create a port (%d)\n", port);
+		atxf_log("@NAME@: cannot create a port (%d)\n", port);
 		return 1;
 	}
 	err = atxf_name_register("@NAME@", port);
 	if (err) {
-		fprintf(stderr, "@NAME@: cannot register the name \"@NAME@\" (%d)\n", err);
+		atxf_log("@NAME@: cannot register the name \"@NAME@\" (%d)\n", err);
 		return 1;
 	}
 	@IDENT@_init(&state);

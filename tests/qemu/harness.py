@@ -69,22 +69,26 @@ class Run:
 
 
 def split_glued(line):
-    """The console's prompt has no line end, so a kernel log line written
-    right after it starts mid-line ("atxf> [  1.088] devmgr: ..."): split
-    such a line in two at the timestamp."""
+    """The console's prompt has no line end, and its shell writes beside the
+    kernel's console lock, so a kernel log line written right after it
+    starts mid-line ("atxf> [  1.088] devmgr: ..."): split such a line in
+    two at the timestamp. Only where the shell shares COM1 (`console`): the
+    kernel itself ends a program's partial line before its own, so anywhere
+    else a glued line is a defect, and stays one line without a timestamp."""
     m = GLUED_TIMESTAMP.search(line)
     if m and m.start() > 0:
         return [line[:m.start()], line[m.start():]]
     return [line]
 
 
-def read_output(proc, run, stop_at, injector=None):
+def read_output(proc, run, stop_at, injector=None, console=False):
     """Collects serial lines; ends QEMU once every regex of stop_at (a
     list, matched in any order) has matched some line. An injector (qmp.py)
     sees every line and plays its input script when its trigger appears."""
     waiting = list(stop_at or ())
     for raw in proc.stdout:
-        for line in split_glued(raw.decode("utf-8", "replace").rstrip("\r\n")):
+        raw = raw.decode("utf-8", "replace").rstrip("\r\n")
+        for line in split_glued(raw) if console else [raw]:
             run.lines.append(line)
             text = TIMESTAMP.sub("", line)
             if injector:
@@ -135,7 +139,8 @@ def boot(sc, opts, initrd):
     start = time.monotonic()
     proc = qemu.popen(cmd, stdin=subprocess.PIPE if injector else subprocess.DEVNULL,
                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    reader = threading.Thread(target=read_output, args=(proc, run, stop_at, injector))
+    reader = threading.Thread(target=read_output,
+                              args=(proc, run, stop_at, injector, sc.get("console", False)))
     try:
         if injector:
             injector.serial = proc.stdin
@@ -209,13 +214,16 @@ def log_problem(sc, lines):
     return check("\n".join(lines)) if check else None
 
 
-def untimestamped(raw_lines):
-    """Strips timestamps; returns (lines, the first line that had none)."""
+def untimestamped(raw_lines, output=()):
+    """Strips timestamps; returns (lines, the first line that had none and
+    is not program output: matches none of the `output` regexes)."""
     lines, bad = [], None
+    output = [re.compile(r) for r in output]
     for line in raw_lines:
         if not line.strip():
             continue
-        if not TIMESTAMP.match(line) and bad is None:
+        if (not TIMESTAMP.match(line) and bad is None and
+                not any(r.search(line) for r in output)):
             bad = line
         lines.append(TIMESTAMP.sub("", line))
     return lines, bad
@@ -246,7 +254,7 @@ def run_once(sc, opts):
     run = boot(sc, opts, initrd)
     with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
         f.write("\n".join(run.lines) + "\n")
-    lines, bad = untimestamped(run.lines)
+    lines, bad = untimestamped(run.lines, sc.get("output", ()))
     why = ending_problem(sc, run, sc.get("timeout", opts["timeout"]))
     if not why and bad is not None and not sc.get("console"):
         why = "a log line without a timestamp: %s" % bad

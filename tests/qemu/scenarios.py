@@ -24,11 +24,16 @@ command line, QEMU arguments and a boot archive, then checks the serial log:
             serial line
   console   True when the console's shell shares COM1 with the kernel log:
             its terminal output has no timestamps
+  output    regexes for the lines a program prints (its raw output, no
+            timestamp): a line without a timestamp must match one of them
 
 Kernel self-tests are selected with ktest=NAME (kernel/test/ktest.c).
-Every line of every log must carry the kernel's timestamp (the console's
-terminal output aside); the harness checks that for all scenarios. Program output reaches the log as "NAME[PID]: text"
-(SYS_DEBUG_WRITE); init's lines are therefore "init.atxf[1]: init: ...".
+Every line of every log must carry the kernel's timestamp, but for the
+console's terminal output (`console`) and the program output a scenario
+declares (`output`); the harness checks that for all scenarios. A service's
+or driver's log line is "NAME[PID]: text" (atxf_log, SYS_LOG_WRITE), so
+init's lines are "init.atxf[1]: init: ..."; a program's printf output is
+its own bytes, with no prefix (SYS_DEBUG_WRITE, docs/boot.md).
 """
 import re
 
@@ -47,6 +52,30 @@ BOOT_LINES = [
 ]
 
 NO_PANIC = [r"PANIC", r"EXCEPTION"]
+
+# hello.atxf prints (it is a user's program, not a service): its raw lines.
+HELLO_OUTPUT = [r"^hello from hello\.atxf: argc \d+$", r"^argv\[\d+\] = \S+$"]
+
+# What outstream.atxf (tests/qemu/progs/outstream.c) prints, line by line.
+OUTSTREAM_LINES = (["ab", "0123456789" * 100] +
+                   ["".join(chr(ord("a") + i % 26) for i in range(2000))] * 8 +
+                   ["plain text,\ttabbed, 100% sure,", "in UTF-8: caf\u00e9,",
+                    "and no carriage return", "stderr: one line",
+                    "stderr: a line in two writes", "stdout: the last line"])
+OUTSTREAM_OUTPUT = ["^%s$" % re.escape(line) for line in OUTSTREAM_LINES]
+CHATTER_LINE = re.compile(r"^chatter\.atxf\[\d+\]: chatter: line \d+$")
+
+
+def chatter_while_printing(log):
+    """chatter's lines are whole, and some came while outstream printed:
+    between its first line and its last (so they had a chance to collide)."""
+    lines = log.split("\n")
+    for line in lines:
+        if "chatter: line" in line and not CHATTER_LINE.match(line):
+            return "a chatter line mixed with something: %.120s" % line
+    first, last = lines.index(OUTSTREAM_LINES[0]), lines.index(OUTSTREAM_LINES[-1])
+    during = sum(1 for line in lines[first:last] if CHATTER_LINE.match(line))
+    return None if during else "chatter logged nothing while outstream printed"
 
 
 def fault_report(mnemonic, name, vector, thread, func, caller):
@@ -233,6 +262,7 @@ SCENARIOS = [
     dict(name="proc",
          what="kernel side of processes: spawn, wait, timeouts, kill, orphans, no leaks",
          append="ktest=proc", programs=["hello.atxf", "spin.atxf"], no_init=True,
+         output=HELLO_OUTPUT,
          expect=[r"^kill: spin\.atxf pid \d+, by ktest-parent pid \d+$",
                  r"^exit: spin\.atxf pid \d+ status 137, ",
                  r"^loader: hello\.atxf: refused: wrong magic",
@@ -245,15 +275,42 @@ SCENARIOS = [
          # The child may print before init logs that it started it: the two
          # processes' lines are in no promised order, so "started" is
          # checked anywhere; hello's own lines, its exit and init's report
-         # of the exit are ordered (the exit follows the output, and init
-         # learns of it after the kernel logs it).
-         expect=INIT_LINES + [r"^hello\.atxf\[\d+\]: hello from hello\.atxf: argc 4$",
-                              r"^hello\.atxf\[\d+\]: argv\[0\] = hello\.atxf$",
-                              r"^hello\.atxf\[\d+\]: argv\[3\] = beta$",
+         # of the exit are ordered (the exit follows the output, which the
+         # kernel sends before its exit line, and init learns of the exit
+         # after the kernel logs it). hello prints: its lines are raw.
+         output=HELLO_OUTPUT,
+         expect=INIT_LINES + [r"^hello from hello\.atxf: argc 4$",
+                              r"^argv\[0\] = hello\.atxf$",
+                              r"^argv\[1\] = 7$",
+                              r"^argv\[2\] = alpha$",
+                              r"^argv\[3\] = beta$",
                               r"^exit: hello\.atxf pid \d+ status 7, [\d.]+ ms of CPU$",
                               exited("hello.atxf", 7)],
          check=contains(started("hello.atxf"), init_says(r"ready \(1 programs started\)$")),
-         forbid=NO_PANIC, exit=7),
+         forbid=NO_PANIC + [r"^hello\.atxf\["], exit=7),
+    # chatter.atxf logs a line each time outstream's time slice ends; the
+    # harness splits a line that a kernel line landed in, and the pieces
+    # would match none of `output`. Order: outstream's own lines, in order.
+    dict(name="output-stream",
+         what="a program's printf output stays whole lines while another program logs",
+         programs=["outstream.atxf", "chatter.atxf"],
+         cfg=["start chatter.atxf", "start outstream.atxf", "exit-with outstream.atxf"],
+         output=OUTSTREAM_OUTPUT,
+         expect=OUTSTREAM_OUTPUT + [r"^exit: outstream\.atxf pid \d+ status 0, ",
+                                    exited("outstream.atxf", 0)],
+         check=chatter_while_printing, forbid=NO_PANIC, exit=0),
+    # All one process's doing, so the order is the design's: the prompt
+    # goes out at the sleep, the log line ends its line, "bye" goes out at
+    # the exit and the exit line ends it. A kernel line glued to a partial
+    # line would be a line without a timestamp matching no `output`.
+    dict(name="output-partial",
+         what="a prompt shows while its program waits; kernel lines end a partial line first",
+         programs=["prompt.atxf"], cfg=["start prompt.atxf", "exit-with prompt.atxf"],
+         output=[r"^prompt> $", r"^answer$", r"^bye$"],
+         expect=[r"^prompt> $", r"^prompt\.atxf\[\d+\]: prompt: logged while the prompt shows$",
+                 r"^answer$", r"^bye$", r"^exit: prompt\.atxf pid \d+ status 0, ",
+                 exited("prompt.atxf", 0)],
+         forbid=NO_PANIC + [r"prompt> answer"], exit=0),
     dict(name="spin",
          what="two CPU-bound ATXF programs both progress under preemption",
          programs=["spin-a.atxf=spin.atxf", "spin-b.atxf=spin.atxf"],
@@ -281,7 +338,7 @@ SCENARIOS = [
          check=faults_contained, forbid=NO_PANIC + [r"still alive"], exit=0),
     dict(name="refusal",
          what="a corrupted ATXF and malformed boot.cfg lines are refused; the rest boots",
-         programs=["bad.atxf", "hello.atxf"],
+         programs=["bad.atxf", "hello.atxf"], output=HELLO_OUTPUT,
          cfg=["start bad.atxf", "frobnicate now", "start", "start missing.atxf",
               "start hello.atxf 3", "exit-with hello.atxf"],
          expect=[r"^loader: bad\.atxf: refused: text_offset is not a non-zero multiple of "

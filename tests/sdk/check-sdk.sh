@@ -7,8 +7,9 @@
 # scaffolds, builds and tests every template, builds with CMake, asks
 # pkg-config, checks that atxf-new refuses bad input without writing, and
 # boots a program with atxf-run (skipped, and said so, while the tree has no
-# build/services/init.atxf for the kernel to start), and the reference
-# system alone, typing to its shell on a terminal.
+# build/services/init.atxf for the kernel to start), checks that a program's
+# output in atxf-run is byte for byte its host build's, and boots the
+# reference system alone, typing to its shell on a terminal.
 # One OK or FAIL line per case; exit 1 if any failed.
 #
 # Run by `make check` (tests/sdk/build.mk) with MAKE and BUILD set.
@@ -376,6 +377,27 @@ run_gdbinit() {
 	grep -qx 'define atxf-symbols-hello' "$d/.gdbinit"
 }
 
+# A program's output is a byte stream (docs/boot.md, "The serial console"):
+# the same C file, built with the host's gcc and with x86_64-atxf-gcc, prints
+# the same bytes. The ATXF build's bytes are atxf-run's output without the
+# kernel's lines (and the shell's CR LF lines), by the rule the docs give.
+run_outstream() {
+	local d
+	d=$(workdir outstream)
+	cp "$SRC/tests/qemu/progs/outstream.c" "$d/" &&
+	user "$d" gcc -std=gnu11 -O2 -Wall -Wextra -Werror outstream.c -o outstream-host &&
+	user "$d" x86_64-atxf-gcc -std=gnu11 -O2 -Wall -Wextra -Werror outstream.c -o outstream.atxf &&
+	user "$d" sh -c './outstream-host >host.out 2>&1' &&
+	user "$d" atxf-run --timeout 120 --exit-with outstream.atxf outstream.atxf \
+		</dev/null >"$d/atxf-run.out" || return 1
+	sed -E '/^(atxf> )?\[ *[0-9]+\.[0-9]{6}\] /d; /\r$/d' "$d/atxf-run.out" >"$d/atxf.out"
+	echo "host build: $(wc -c <"$d/host.out") bytes; ATXF build in atxf-run: $(wc -c <"$d/atxf.out") bytes"
+	cmp "$d/host.out" "$d/atxf.out" || {
+		diff "$d/host.out" "$d/atxf.out" | cut -c1-100 | head -n 12
+		return 1
+	}
+}
+
 # No program: the reference system alone, as a person meets it. A line typed
 # on standard input (the serial console) reaches the console's shell, whose
 # answer comes back on standard output; Ctrl-A X (terminal.py) ends QEMU.
@@ -481,6 +503,8 @@ atxf_run_cases() {
 	# Booting needs the loader and init; until the kernel has them the case is skipped.
 	if [ -e "$BUILD/services/init.atxf" ]; then
 		check "$boot" run_hello
+		check "outstream.c: host gcc build and atxf-run of the ATXF build print the same bytes" \
+			run_outstream
 		check "atxf-run with no program gives a shell on the serial console" run_shell
 		check "atxf-run of a driver: devmgr starts it once, on COM2; init does not" run_driver
 		for sig in TERM HUP KILL; do

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/fake.h>
+#include <atxf/log.h>
 #include <atxf/proc.h>
 
 #define RW (ATXF_RIGHT_READ | ATXF_RIGHT_WRITE)
@@ -433,7 +434,7 @@ static void fake_implements_all_of_hw_h(void **state)
 		(const void *)atxf_cap_drop, (const void *)atxf_clock_ns,
 		(const void *)atxf_sleep_ns, (const void *)atxf_yield,
 		(const void *)atxf_debug_write, (const void *)atxf_exit,
-		(const void *)atxf_strerror,
+		(const void *)atxf_strerror, (const void *)atxf_log,
 	};
 
 	(void)state;
@@ -467,6 +468,23 @@ static void console_and_exit(void **state)
 	assert_string_equal(atxf_fake_debug_output(), "");
 }
 
+/* atxf_log: one line per call, a trailing newline or none, long text cut. */
+static void log_lines_in_order(void **state)
+{
+	char long_text[ATXF_LOG_MAX + 50];
+
+	(void)state;
+	memset(long_text, 'x', sizeof(long_text) - 1);
+	long_text[sizeof(long_text) - 1] = '\0';
+	assert_int_equal(atxf_debug_write("out ", 4), 4);
+	assert_int_equal(atxf_log("dev0: ready, irq %d", 4), 0);
+	assert_int_equal(atxf_log("dev0: %s\n", "stopped"), 0);
+	assert_string_equal(atxf_fake_debug_output(), "out dev0: ready, irq 4\ndev0: stopped\n");
+	atxf_fake_reset();
+	assert_int_equal(atxf_log("%s", long_text), 0);
+	assert_int_equal(strlen(atxf_fake_debug_output()), ATXF_LOG_MAX + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -488,6 +506,7 @@ int main(void)
 		cmocka_unit_test_setup(framebuffer, setup),
 		cmocka_unit_test_setup(fake_implements_all_of_hw_h, setup),
 		cmocka_unit_test_setup(console_and_exit, setup),
+		cmocka_unit_test_setup(log_lines_in_order, setup),
 	};
 
 	return cmocka_run_group_tests_name("fake hardware: MMIO, DMA, IRQ, clock, caps, PCI",

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 void serial_init(void);
-/* Writes n bytes, turning "\n" into "\r\n" for terminals. Polls; no lock. */
+/* Writes n bytes as they are. Polls; no lock (lib/console.c has it). */
 void serial_write(const char *s, size_t n);
 
 #endif

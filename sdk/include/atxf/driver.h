@@ -196,7 +196,7 @@ int atxf_input_report(struct atxf_device *dev, const struct atxf_input_event *ev
 int atxf_char_received(struct atxf_device *dev, const void *buf, size_t len);
 int atxf_net_received(struct atxf_device *dev, const void *frame, size_t len);
 
-/* Logs one line "instance: message" on the debug console. */
+/* Logs one kernel log line "NAME[PID]: instance: message" (<atxf/log.h>). */
 void atxf_device_log(const struct atxf_device *dev, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -129,7 +129,8 @@ atxf_handle_t atxf_fake_cap_pci(uint32_t bdf, uint8_t *config, size_t size,
  */
 void *atxf_fake_framebuffer(uint32_t width, uint32_t height, uint32_t bpp);
 
-/* What the code wrote with atxf_debug_write since the reset, NUL-terminated. */
+/* What the code wrote with atxf_debug_write and logged (atxf_log, each
+ * line as "text\n") since the reset, in order, NUL-terminated. */
 const char *atxf_fake_debug_output(void);
 
 /*

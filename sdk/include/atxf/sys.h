@@ -23,6 +23,8 @@ void atxf_yield(void);
 int atxf_sleep_ns(uint64_t ns);
 uint64_t atxf_clock_ns(void);
 long atxf_debug_write(const char *buf, unsigned long len);
+/* One kernel log line "NAME[PID]: text" (<atxf/log.h> formats): 0 or -ATXF_E*. */
+int atxf_log_write(const char *text, unsigned long len);
 
 void *atxf_mem_map(void *hint, size_t len, unsigned prot);   /* NULL on failure */
 int atxf_mem_unmap(void *addr, size_t len);

@@ -52,13 +52,14 @@
 	X(IO_INB,               36, 1) /* port -> value */                      \
 	X(IO_OUTW,              37, 2) /* port, value */                        \
 	X(IO_INW,               38, 1) /* port -> value */                      \
-	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */
+	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
+	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,
 enum atxf_syscall_nr {
 	ATXF_SYSCALL_TABLE(ATXF_SYSCALL_ENUM_)
-	SYS_COUNT = 40          /* one past the highest number */
+	SYS_COUNT = 41          /* one past the highest number */
 };
 #undef ATXF_SYSCALL_ENUM_
 #endif /* !__ASSEMBLER__ */

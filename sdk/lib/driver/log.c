@@ -1,13 +1,12 @@
 /*
- * atxf_device_log(): one line "instance: message" on the debug console,
- * written in one call so lines from different drivers do not interleave.
+ * atxf_device_log(): one kernel log line "NAME[PID]: instance: message"
+ * (SYS_LOG_WRITE, <atxf/log.h>).
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/sys.h>
 #include "core.h"
-
-#define LOG_LINE_MAX 160
 
 static const char *who(const struct atxf_device *dev)
 {
@@ -20,17 +19,15 @@ static const char *who(const struct atxf_device *dev)
 
 void atxf_device_log(const struct atxf_device *dev, const char *fmt, ...)
 {
-	char line[LOG_LINE_MAX];
+	char line[ATXF_LOG_MAX + 1];
 	va_list ap;
 	size_t len;
 
 	snprintf(line, sizeof(line), "%s: ", who(dev));
 	len = strlen(line);
 	va_start(ap, fmt);
-	/* Leave room for the newline; a longer message is cut, not split. */
-	vsnprintf(line + len, sizeof(line) - len - 1, fmt, ap);
+	/* A longer message is cut, not split. */
+	vsnprintf(line + len, sizeof(line) - len, fmt, ap);
 	va_end(ap);
-	len = strlen(line);
-	line[len++] = '\n';
-	atxf_debug_write(line, len);
+	atxf_log_write(line, strlen(line));
 }

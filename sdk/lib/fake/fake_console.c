@@ -1,7 +1,9 @@
 /*
- * The fake debug console and exit: what the code logs is kept for the test
- * to read, and atxf_exit() goes to the test's handler (a longjmp back into
- * the test) or ends the test program with the status.
+ * The fake console and exit: what the code prints and logs is kept, in
+ * order, for the test to read (a log line as its text and a '\n', without
+ * the kernel's timestamp and "NAME[PID]: "), and atxf_exit() goes to the
+ * test's handler (a longjmp back into the test) or ends the test program
+ * with the status.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +33,16 @@ long atxf_debug_write(const char *buf, unsigned long len)
 	out_len += n;
 	out[out_len] = '\0';
 	return (long)len;
+}
+
+/* One line, as the kernel takes it: a trailing '\n' is the line's own. */
+int atxf_log_write(const char *text, unsigned long len)
+{
+	if (len && text[len - 1] == '\n')
+		len--;
+	atxf_debug_write(text, len);
+	atxf_debug_write("\n", 1);
+	return 0;
 }
 
 const char *atxf_fake_debug_output(void)

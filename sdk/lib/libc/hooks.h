@@ -4,7 +4,7 @@
  * naming them in one header, and nowhere else, lets the host tests replace
  * them (tests/unit/test_libc_hooks.c).
  *
- *   atxf_debug_write(buf, len)  <atxf/sys.h>: write to the debug console;
+ *   atxf_debug_write(buf, len)  <atxf/sys.h>: the program's output;
  *                               bytes written (maybe fewer) or -ATXF_E*
  *   atxf_exit(status)           <atxf/sys.h>: end the process; it does not
  *                               flush stdio, the callers here do

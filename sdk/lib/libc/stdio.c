@@ -1,6 +1,7 @@
 /*
- * stdout and stderr: two streams onto the process's debug console, and the
- * calls that act on a whole stream (fflush, ferror, clearerr).
+ * stdout and stderr: two streams onto the process's output on the console
+ * (one byte stream: the kernel keeps their order), and the calls that act
+ * on a whole stream (fflush, ferror, clearerr).
  */
 #include <stdio.h>
 #include "hooks.h"

@@ -1,8 +1,9 @@
 /*
- * Buffered output streams. The debug console is a system call per write, so
+ * Buffered output streams. The console is a system call per write, so
  * output is gathered into lines (stdout) or whole calls (stderr) first: one
- * printf of one line costs one system call and stays in one piece when
- * several processes share the console.
+ * printf of one line costs one system call. The kernel keeps a line whole
+ * however many writes it takes (docs/syscalls.md, SYS_DEBUG_WRITE), so a
+ * flush in the middle of a line costs a call, never the line's shape.
  */
 #include "format.h"
 #include "stream.h"

@@ -1,6 +1,7 @@
 /*
  * Process and time calls of <atxf/sys.h>: exit, yield, sleep, clock, the
- * debug console, and spawning and watching other processes.
+ * console (program output and log lines), and spawning and watching other
+ * processes.
  */
 #include <atxf/sys.h>
 #include "../libc/hooks.h"
@@ -32,6 +33,11 @@ uint64_t atxf_clock_ns(void)
 long atxf_debug_write(const char *buf, unsigned long len)
 {
 	return sys_DEBUG_WRITE(ATXF_PTR(buf), (long)len);
+}
+
+int atxf_log_write(const char *text, unsigned long len)
+{
+	return (int)sys_LOG_WRITE(ATXF_PTR(text), (long)len);
 }
 
 long atxf_proc_spawn(const struct atxf_spawn *spawn)

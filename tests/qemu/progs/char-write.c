@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <atxf/client.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/sys.h>
 
@@ -22,7 +23,7 @@
 
 static int fail(const char *what, const char *name, int err)
 {
-	printf("char-write: FAIL: %s %s: %s\n", what, name, atxf_strerror(err));
+	atxf_log("char-write: FAIL: %s %s: %s\n", what, name, atxf_strerror(err));
 	return 1;
 }
 
@@ -50,6 +51,6 @@ int main(int argc, char **argv)
 	if (done < len)
 		return fail("the device kept refusing bytes:", argv[1], -ATXF_ETIMEDOUT);
 	atxf_sleep_ns(200000000);
-	printf("char-write: %s took %zu bytes\n", argv[1], done);
+	atxf_log("char-write: %s took %zu bytes\n", argv[1], done);
 	return 0;
 }

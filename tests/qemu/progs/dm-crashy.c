@@ -3,7 +3,7 @@
  * devmgr's give-up rule (docs/devmgr.md). Its manifest matches COM1 and
  * asks for nothing. Prints "dm-crashy: generation N: exiting with 3".
  */
-#include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/manifest.h>
 
 ATXF_DRIVER_MANIFEST(
@@ -13,6 +13,6 @@ ATXF_DRIVER_MANIFEST(
 
 int main(int argc, char **argv)
 {
-	printf("dm-crashy: generation %s: exiting with 3\n", argc > 2 ? argv[2] : "?");
+	atxf_log("dm-crashy: generation %s: exiting with 3\n", argc > 2 ? argv[2] : "?");
 	return 3;
 }

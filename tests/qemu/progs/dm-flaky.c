@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/manifest.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
@@ -40,8 +41,8 @@ static void show_handles(void)
 
 	for (atxf_handle_t h = ATXF_HANDLE_FIRST_EXTRA; h < (atxf_handle_t)si->ncaps; h++)
 		if (atxf_cap_query(h, &ci) == 0)
-			printf("dm-flaky: handle %d kind %u 0x%llx+0x%llx rights %u\n", h, ci.kind,
-			       (unsigned long long)ci.base, (unsigned long long)ci.size, ci.rights);
+			atxf_log("dm-flaky: handle %d kind %u 0x%llx+0x%llx rights %u\n", h, ci.kind,
+				 (unsigned long long)ci.base, (unsigned long long)ci.size, ci.rights);
 }
 
 static int hello(const char *instance, unsigned generation)
@@ -67,13 +68,13 @@ int main(int argc, char **argv)
 	unsigned generation = argc > 2 ? (unsigned)atoi(argv[2]) : 0;
 
 	if (generation < 2) {
-		printf("dm-flaky: generation %u: crashing\n", generation);
+		atxf_log("dm-flaky: generation %u: crashing\n", generation);
 		fflush(stdout);
 		crash();
 	}
 	show_handles();
-	printf("dm-flaky: generation %u serving, hello answered %d\n", generation,
-	       hello(argc > 1 ? argv[1] : "?", generation));
+	atxf_log("dm-flaky: generation %u serving, hello answered %d\n", generation,
+		 hello(argc > 1 ? argv[1] : "?", generation));
 	fflush(stdout);
 	for (;;)
 		atxf_sleep_ns(ATXF_TIMEOUT_FOREVER);

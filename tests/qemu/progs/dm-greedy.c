@@ -3,7 +3,7 @@
  * COM2's ports, which COM1 does not own: devmgr must refuse to start it
  * (rule 7). If it ever runs it prints "dm-greedy: FAIL: started".
  */
-#include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/manifest.h>
 
 ATXF_DRIVER_MANIFEST(
@@ -16,6 +16,6 @@ ATXF_DRIVER_MANIFEST(
 
 int main(void)
 {
-	printf("dm-greedy: FAIL: started\n");
+	atxf_log("dm-greedy: FAIL: started\n");
 	return 1;
 }

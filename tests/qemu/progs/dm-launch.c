@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
 #include <atxf/sys.h>
@@ -49,17 +50,17 @@ int main(void)
 	grant = port < 0 ? port : atxf_shm_grant((void *)(uintptr_t)si->bootfs, len, port,
 						   ATXF_RIGHT_READ);
 	if (grant < 0) {
-		printf("dm-launch: FAIL: granting the archive: %s\n", atxf_strerror((int)grant));
+		atxf_log("dm-launch: FAIL: granting the archive: %s\n", atxf_strerror((int)grant));
 		return 1;
 	}
 	pid = spawn_devmgr((const void *)(uintptr_t)si->bootfs, si->bootfs_size,
 			   (atxf_handle_t)grant);
 	if (pid < 0) {
-		printf("dm-launch: FAIL: spawning devmgr: %s\n", atxf_strerror((int)pid));
+		atxf_log("dm-launch: FAIL: spawning devmgr: %s\n", atxf_strerror((int)pid));
 		return 1;
 	}
-	printf("dm-launch: devmgr pid %ld with a grant of %llu bytes\n", pid,
-	       (unsigned long long)len);
+	atxf_log("dm-launch: devmgr pid %ld with a grant of %llu bytes\n", pid,
+		 (unsigned long long)len);
 	fflush(stdout);
 	for (;;)
 		atxf_proc_wait((uint32_t)pid, NULL, ATXF_TIMEOUT_FOREVER);

@@ -13,8 +13,8 @@
  * STOP without a NUL: EINVAL ok") and exits 0; any other answer prints
  * "dm-query: FAIL ..." and exits 1.
  */
-#include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/manifest.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
@@ -61,7 +61,7 @@ static int wait_running(const char *instance, uint32_t min_gen, struct devmgr_dr
 			return 0;
 		atxf_sleep_ns(POLL_NS);
 	}
-	printf("dm-query: FAIL: %s never ran generation %u\n", instance, (unsigned)min_gen);
+	atxf_log("dm-query: FAIL: %s never ran generation %u\n", instance, (unsigned)min_gen);
 	return -1;
 }
 
@@ -73,15 +73,15 @@ static void list(void)
 		struct devmgr_device d;
 
 		memcpy(&d, reply.data, sizeof(d));
-		printf("dm-query: device %u %.16s\n", (unsigned)i, d.name);
+		atxf_log("dm-query: device %u %.16s\n", (unsigned)i, d.name);
 	}
 	for (uint32_t i = 0; ask(DEVMGR_DRIVER, &i, sizeof(i), &reply) == 0; i++) {
 		struct devmgr_driver d;
 
 		memcpy(&d, reply.data, sizeof(d));
-		printf("dm-query: driver %u %.32s %.32s state %u generation %u restarts %u\n",
-		       (unsigned)i, d.driver, d.instance, d.state, (unsigned)d.generation,
-		       (unsigned)d.restarts);
+		atxf_log("dm-query: driver %u %.32s %.32s state %u generation %u restarts %u\n",
+			 (unsigned)i, d.driver, d.instance, d.state, (unsigned)d.generation,
+			 (unsigned)d.restarts);
 	}
 }
 
@@ -91,10 +91,10 @@ static int refused(const char *what, const void *data, uint32_t len, int want, c
 	int got = ask(DEVMGR_STOP, data, len, &reply);
 
 	if (got != want) {
-		printf("dm-query: FAIL: %s: %d, want %s\n", what, got, name);
+		atxf_log("dm-query: FAIL: %s: %d, want %s\n", what, got, name);
 		return -1;
 	}
-	printf("dm-query: %s: %s ok\n", what, name);
+	atxf_log("dm-query: %s: %s ok\n", what, name);
 	return 0;
 }
 
@@ -109,11 +109,11 @@ int main(void)
 		return 1;
 	before = d.generation;
 	list();
-	printf("dm-query: RESTART %s: %d\n", flaky, ask(DEVMGR_RESTART, flaky, sizeof(flaky),
+	atxf_log("dm-query: RESTART %s: %d\n", flaky, ask(DEVMGR_RESTART, flaky, sizeof(flaky),
 							  &reply));
 	if (wait_running(flaky, before + 1, &d) < 0)
 		return 1;
-	printf("dm-query: %s generation %u after the restart\n", flaky, (unsigned)d.generation);
+	atxf_log("dm-query: %s generation %u after the restart\n", flaky, (unsigned)d.generation);
 	if (refused("STOP of an unknown instance", "nobody", 7, -ATXF_ENOENT, "ENOENT") < 0 ||
 	    refused("STOP without a NUL", "dm-flaky", 8, -ATXF_EINVAL, "EINVAL") < 0)
 		return 1;

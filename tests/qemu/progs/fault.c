@@ -22,8 +22,8 @@
  * into a different trap (gcc makes a known NULL dereference a ud2).
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 
 #define EXIT_ALIVE 99
 #define EXIT_USAGE 2
@@ -99,11 +99,11 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		if (strcmp(kind, kinds[i].kind) != 0)
 			continue;
-		printf("fault %s: about to fault\n", kind);
+		atxf_log("fault %s: about to fault\n", kind);
 		kinds[i].run();
-		printf("fault %s: still alive\n", kind);
+		atxf_log("fault %s: still alive\n", kind);
 		return EXIT_ALIVE;
 	}
-	printf("fault: unknown kind '%s' (pf-null pf-kernel gp ud de priv io wx nx)\n", kind);
+	atxf_log("fault: unknown kind '%s' (pf-null pf-kernel gp ud de priv io wx nx)\n", kind);
 	return EXIT_USAGE;
 }

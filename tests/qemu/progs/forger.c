@@ -26,8 +26,8 @@
  * Exit 0, or 1 after `ROLE: FAIL: ...`.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -55,7 +55,7 @@ static const char *role = "?";
 
 static int fail(const char *what, long err)
 {
-	printf("%s: FAIL: %s: %s\n", role, what, atxf_strerror((int)err));
+	atxf_log("%s: FAIL: %s: %s\n", role, what, atxf_strerror((int)err));
 	return 1;
 }
 
@@ -103,7 +103,7 @@ static int server(void)
 	err = atxf_reply(&work, &reply);
 	if (err != -ATXF_ENOENT)
 		return fail("a late reply must be stale (ENOENT), got", err);
-	printf("server: late reply after the victim's timeout: ENOENT ok\n");
+	atxf_log("server: late reply after the victim's timeout: ENOENT ok\n");
 	return 0;
 }
 
@@ -137,8 +137,8 @@ static int victim(void)
 		return fail("the call must end by its timeout (ETIMEDOUT), got", d.status);
 	if (took < CALL_NS)
 		return fail("the call ended before its timeout", -ATXF_EPROTO);
-	printf("victim: call ended with ETIMEDOUT after %llu ms (its timeout: %llu ms): ok\n",
-	       (unsigned long long)(took / 1000000), (unsigned long long)(CALL_NS / 1000000));
+	atxf_log("victim: call ended with ETIMEDOUT after %llu ms (its timeout: %llu ms): ok\n",
+		 (unsigned long long)(took / 1000000), (unsigned long long)(CALL_NS / 1000000));
 	return 0;
 }
 
@@ -194,7 +194,7 @@ static int learn(atxf_handle_t port, struct forgery *f)
 		if ((err = atxf_reply(&req, &reply)) < 0)
 			return fail("answering a call of its own", err);
 	}
-	printf("forger: answered %d calls of its own\n", LEARN);
+	atxf_log("forger: answered %d calls of its own\n", LEARN);
 	return 0;
 }
 
@@ -232,18 +232,18 @@ static int forger(void)
 	if (learn(port, &f) || forge_until_done(port, &f, &d))
 		return 1;
 	if (f.accepted)
-		printf("forger: FAIL: %lu of %lu forged replies accepted\n", f.accepted, f.tried);
+		atxf_log("forger: FAIL: %lu of %lu forged replies accepted\n", f.accepted, f.tried);
 	if (f.other)
-		printf("forger: FAIL: %lu forged replies failed otherwise (%s)\n", f.other,
-		       atxf_strerror(f.last_other));
+		atxf_log("forger: FAIL: %lu forged replies failed otherwise (%s)\n", f.other,
+			 atxf_strerror(f.last_other));
 	if (f.accepted || f.other)
 		return 1;
-	printf("forger: %lu forged replies, 0 accepted, all ENOENT\n", f.tried);
+	atxf_log("forger: %lu forged replies, 0 accepted, all ENOENT\n", f.tried);
 	/* The call was open at least until start + its timeout. */
 	if (f.leak_tried_ns >= d.start_ns + CALL_NS)
 		return fail("the leaked token was tried only after the call's timeout",
 			    -ATXF_ETIMEDOUT);
-	printf("forger: the leaked token was tried while the call was pending: ok\n");
+	atxf_log("forger: the leaked token was tried while the call was pending: ok\n");
 	return 0;
 }
 
@@ -256,6 +256,6 @@ int main(int argc, char **argv)
 		return victim();
 	if (!strcmp(role, "forger"))
 		return forger();
-	printf("forger: usage: forger.atxf server|victim|forger\n");
+	atxf_log("forger: usage: forger.atxf server|victim|forger\n");
 	return 2;
 }

@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 #include <atxf/hw.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -21,7 +22,7 @@
 
 static int fail(const char *what, int err)
 {
-	printf("holder: FAIL: %s: %s\n", what, atxf_strerror(err));
+	atxf_log("holder: FAIL: %s: %s\n", what, atxf_strerror(err));
 	return 1;
 }
 
@@ -49,11 +50,11 @@ int main(void)
 	if (err < 0)
 		return fail("registering \"holder\"", err);
 	atxf_io_refresh();
-	printf("holder: port \"holder\", irq %llu bound, dma %llu KiB at 0x%llx, ioports 0x%llx-0x%llx\n",
-	       (unsigned long long)irq_info.base, (unsigned long long)dma.size / 1024,
-	       (unsigned long long)dma.paddr, (unsigned long long)io_info.base,
-	       (unsigned long long)(io_info.base + io_info.size - 1));
-	printf("holder: ready, sleeping\n");
+	atxf_log("holder: port \"holder\", irq %llu bound, dma %llu KiB at 0x%llx, ioports 0x%llx-0x%llx\n",
+		 (unsigned long long)irq_info.base, (unsigned long long)dma.size / 1024,
+		 (unsigned long long)dma.paddr, (unsigned long long)io_info.base,
+		 (unsigned long long)(io_info.base + io_info.size - 1));
+	atxf_log("holder: ready, sleeping\n");
 	fflush(stdout);
 	for (;;)
 		atxf_sleep_ns(ATXF_TIMEOUT_FOREVER);

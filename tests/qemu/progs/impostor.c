@@ -24,8 +24,8 @@
  *   impostor: every registration refused: ok
  * Exit 0, or 1 after `impostor: FAIL: ...`.
  */
-#include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
@@ -50,7 +50,7 @@ struct impostor {
 
 static int fail(const char *what, long err)
 {
-	printf("impostor: FAIL: %s: %s\n", what, atxf_strerror((int)err));
+	atxf_log("impostor: FAIL: %s: %s\n", what, atxf_strerror((int)err));
 	return 1;
 }
 
@@ -86,8 +86,8 @@ static void expect(struct impostor *im, const char *what, int got, int want, int
 	}
 	/* The first few say what went wrong; the count says the rest. */
 	if (++im->broken <= 3)
-		printf("impostor: FAIL: %s %s: %s\n", what, im->instance,
-		       got ? atxf_strerror(got) : "accepted");
+		atxf_log("impostor: FAIL: %s %s: %s\n", what, im->instance,
+			 got ? atxf_strerror(got) : "accepted");
 }
 
 /* The three tries; missing: the name may be absent (ENOENT) just now. */
@@ -138,13 +138,13 @@ static int restarted(struct impostor *im, uint32_t gen)
 	}
 	if (!ok)
 		return fail("the name never led to the next generation", -ATXF_ETIMEDOUT);
-	printf("impostor: during restart %u: %u tries refused, the name missing on %u lookups\n",
-	       (unsigned)gen, im->refused - before, im->missing);
+	atxf_log("impostor: during restart %u: %u tries refused, the name missing on %u lookups\n",
+		 (unsigned)gen, im->refused - before, im->missing);
 	if (sender != d.pid)
 		return fail("the name led to a process devmgr did not start", -ATXF_EPERM);
-	printf("impostor: after restart %u: %s generation %u answered by pid %u, the driver "
-	       "devmgr started: ok\n", (unsigned)gen, im->instance, (unsigned)gen,
-	       (unsigned)sender);
+	atxf_log("impostor: after restart %u: %s generation %u answered by pid %u, the driver "
+		 "devmgr started: ok\n", (unsigned)gen, im->instance, (unsigned)gen,
+		 (unsigned)sender);
 	return 0;
 }
 
@@ -158,8 +158,8 @@ static int kill_driver(struct impostor *im, uint32_t gen)
 		err = ask_devmgr(im, DEVMGR_KILL, &d.pid, sizeof(d.pid), &reply);
 	if (err < 0)
 		return fail("KILL through devmgr", err);
-	printf("impostor: killed pid %u through devmgr (restart %u)\n", (unsigned)d.pid,
-	       (unsigned)gen);
+	atxf_log("impostor: killed pid %u through devmgr (restart %u)\n", (unsigned)d.pid,
+		 (unsigned)gen);
 	return 0;
 }
 
@@ -179,10 +179,10 @@ static int while_running(struct impostor *im)
 	}
 	if (err || gen != 0 || sender != d.pid)
 		return fail("the driver's first generation never answered by name", err);
-	printf("impostor: %s generation 0 runs as pid %u\n", im->instance, (unsigned)d.pid);
+	atxf_log("impostor: %s generation 0 runs as pid %u\n", im->instance, (unsigned)d.pid);
 	for (int i = 0; i < TRIES; i++)
 		try_all(im, 0);
-	printf("impostor: while it runs: %u tries refused\n", im->refused);
+	atxf_log("impostor: while it runs: %u tries refused\n", im->refused);
 	return 0;
 }
 
@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 	const struct atxf_start_info *si = atxf_start_info();
 
 	if (argc != 2) {
-		printf("impostor: usage: impostor.atxf INSTANCE\n");
+		atxf_log("impostor: usage: impostor.atxf INSTANCE\n");
 		return 2;
 	}
 	im.pid = si ? si->pid : 0;
@@ -207,6 +207,6 @@ int main(int argc, char **argv)
 			return 1;
 	if (im.broken)
 		return fail("some tries were not refused", -ATXF_EPERM);
-	printf("impostor: every registration refused: ok\n");
+	atxf_log("impostor: every registration refused: ok\n");
 	return 0;
 }

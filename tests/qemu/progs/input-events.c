@@ -13,8 +13,8 @@
  * SYN events are not printed. On a failure it prints a FAIL line, exits 1.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <atxf/client.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proto/input.h>
@@ -24,7 +24,7 @@
 
 static int fail(const char *what, const char *name, int err)
 {
-	printf("input-events: FAIL: %s %s: %s\n", what, name, atxf_strerror(err));
+	atxf_log("input-events: FAIL: %s %s: %s\n", what, name, atxf_strerror(err));
 	return 1;
 }
 
@@ -38,7 +38,7 @@ static int subscribe(const char *name, atxf_handle_t mine)
 	err = atxf_subscribe(dev, ATXF_INPUT_SUBSCRIBE, mine, LOOKUP_NS);
 	if (err < 0)
 		return fail("subscribing to", name, err);
-	printf("input-events: subscribed to %s\n", name);
+	atxf_log("input-events: subscribed to %s\n", name);
 	return 0;
 }
 
@@ -49,9 +49,9 @@ static void print_event(const struct atxf_input_event *ev)
 	if (ev->type == ATXF_EV_SYN)
 		return;
 	if (ev->type == ATXF_EV_KEY)
-		printf("input-events: KEY %#04x %d\n", ev->code, (int)ev->value);
+		atxf_log("input-events: KEY %#04x %d\n", ev->code, (int)ev->value);
 	else if (ev->type < 4)
-		printf("input-events: %s %u %d\n", types[ev->type], ev->code, (int)ev->value);
+		atxf_log("input-events: %s %u %d\n", types[ev->type], ev->code, (int)ev->value);
 }
 
 int main(int argc, char **argv)

@@ -14,6 +14,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/sys.h>
 
 #define PS2_DATA 0x60
@@ -25,13 +26,13 @@ int main(void)
 	uint8_t b;
 
 	if (v != -ATXF_EPERM) {
-		printf("ioport-deny: FAIL: SYS_IO_INB(0x60) returned %ld, not -EPERM\n", v);
+		atxf_log("ioport-deny: FAIL: SYS_IO_INB(0x60) returned %ld, not -EPERM\n", v);
 		return 1;
 	}
-	printf("ioport-deny: SYS_IO_INB(0x60) = -EPERM: refused ok\n");
-	printf("ioport-deny: direct inb 0x60 next: the kernel must end this process\n");
+	atxf_log("ioport-deny: SYS_IO_INB(0x60) = -EPERM: refused ok\n");
+	atxf_log("ioport-deny: direct inb 0x60 next: the kernel must end this process\n");
 	fflush(stdout);
 	__asm__ volatile("inb %w1, %b0" : "=a"(b) : "Nd"((uint16_t)PS2_DATA));
-	printf("ioport-deny: FAIL: still alive (read 0x%02x)\n", b);
+	atxf_log("ioport-deny: FAIL: still alive (read 0x%02x)\n", b);
 	return EXIT_ALIVE;
 }

@@ -24,9 +24,9 @@
  * 0x00..0x59, checked.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include <atxf/hw.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
@@ -40,7 +40,7 @@
 
 static int fail(const char *role, const char *what, long err)
 {
-	printf("ioport-xfer %s: FAIL: %s: %s\n", role, what, atxf_strerror((int)err));
+	atxf_log("ioport-xfer %s: FAIL: %s: %s\n", role, what, atxf_strerror((int)err));
 	return 1;
 }
 
@@ -75,22 +75,22 @@ static int read_rtc(atxf_handle_t ports)
 
 	if (atxf_cap_query(ports, &info) < 0 || info.kind != ATXF_CAP_IOPORT)
 		return fail("take", "the received handle is not an I/O port range", -ATXF_EBADH);
-	printf("ioport-xfer take: received ports 0x%llx-0x%llx, rights %s\n",
-	       (unsigned long long)info.base, (unsigned long long)(info.base + info.size - 1),
-	       info.rights == ATXF_RIGHTS_ALL ? "rwg" : "not rwg");
+	atxf_log("ioport-xfer take: received ports 0x%llx-0x%llx, rights %s\n",
+		 (unsigned long long)info.base, (unsigned long long)(info.base + info.size - 1),
+		 info.rights == ATXF_RIGHTS_ALL ? "rwg" : "not rwg");
 	v = seconds_by_syscall();
 	if (!bcd_seconds(v))
 		return fail("take", "SYS_IO_INB of the seconds register", v < 0 ? v : -ATXF_EIO);
-	printf("ioport-xfer take: RTC seconds via SYS_IO_INB: 0x%02lx\n", v);
+	atxf_log("ioport-xfer take: RTC seconds via SYS_IO_INB: 0x%02lx\n", v);
 	atxf_io_refresh();
 	v = seconds_direct();
 	if (!bcd_seconds(v))
 		return fail("take", "direct in of the seconds register", -ATXF_EIO);
-	printf("ioport-xfer take: RTC seconds via a direct in: 0x%02lx\n", v);
+	atxf_log("ioport-xfer take: RTC seconds via a direct in: 0x%02lx\n", v);
 	v = atxf_syscall(SYS_IO_INB, OUTSIDE, 0, 0, 0, 0, 0);
 	if (v != -ATXF_EPERM)
 		return fail("take", "port 0x72 was not refused", v < 0 ? v : 0);
-	printf("ioport-xfer take: port 0x72 (outside the range) refused: EPERM ok\n");
+	atxf_log("ioport-xfer take: port 0x72 (outside the range) refused: EPERM ok\n");
 	return 0;
 }
 
@@ -104,7 +104,7 @@ static int take(void)
 	if (v != -ATXF_EPERM)
 		return fail("take", "SYS_IO_INB(0x71) without a capability was not refused",
 			    v < 0 ? v : 0);
-	printf("ioport-xfer take: before the transfer: SYS_IO_INB(0x71) refused: EPERM ok\n");
+	atxf_log("ioport-xfer take: before the transfer: SYS_IO_INB(0x71) refused: EPERM ok\n");
 	if (port < 0)
 		return fail("take", "creating a port", port);
 	err = atxf_name_register("io-take", port);
@@ -117,7 +117,7 @@ static int take(void)
 		return fail("take", "HERE with one capability expected", -ATXF_EPROTO);
 	if (read_rtc(msg.caps[0]))
 		return 1;
-	printf("ioport-xfer take: ok\n");
+	atxf_log("ioport-xfer take: ok\n");
 	return 0;
 }
 
@@ -153,8 +153,8 @@ static int give(void)
 	err = atxf_send(to, &msg, ATXF_IPC_MOVE_CAPS);
 	if (err < 0)
 		return fail("give", "sending the ports", err);
-	printf("ioport-xfer give: sent ports 0x70-0x71 (derived from 0x%llx-0x%llx) to \"io-take\"\n",
-	       (unsigned long long)info.base, (unsigned long long)(info.base + info.size - 1));
+	atxf_log("ioport-xfer give: sent ports 0x70-0x71 (derived from 0x%llx-0x%llx) to \"io-take\"\n",
+		 (unsigned long long)info.base, (unsigned long long)(info.base + info.size - 1));
 	return 0;
 }
 
@@ -164,6 +164,6 @@ int main(int argc, char **argv)
 		return give();
 	if (argc > 1 && !strcmp(argv[1], "take"))
 		return take();
-	printf("ioport-xfer: usage: ioport-xfer.atxf give|take\n");
+	atxf_log("ioport-xfer: usage: ioport-xfer.atxf give|take\n");
 	return 2;
 }

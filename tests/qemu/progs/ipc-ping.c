@@ -10,8 +10,8 @@
  * and exit 0; on the first failure `ipc-ping: FAIL: WHAT` and exit 1.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -23,7 +23,7 @@
 
 static int fail(const char *what, int err)
 {
-	printf("ipc-ping: FAIL: %s: %s\n", what, atxf_strerror(err));
+	atxf_log("ipc-ping: FAIL: %s: %s\n", what, atxf_strerror(err));
 	return 1;
 }
 
@@ -40,8 +40,8 @@ static int ping(atxf_handle_t pong, uint64_t i)
 	if (status != 0)
 		return fail("PING call", status);
 	if (atxf_msg_get(&reply, 0, &got, sizeof(got)) < 0 || got != i + 1) {
-		printf("ipc-ping: FAIL: PING %llu answered %llu (len %u)\n",
-		       (unsigned long long)i, (unsigned long long)got, reply.len);
+		atxf_log("ipc-ping: FAIL: PING %llu answered %llu (len %u)\n",
+			 (unsigned long long)i, (unsigned long long)got, reply.len);
 		return 1;
 	}
 	return 0;
@@ -59,7 +59,7 @@ int main(int argc, char **argv)
 	for (unsigned long i = 0; i < n; i++)
 		if (ping(pong, i))
 			return 1;
-	printf("ipc-ping: %lu round trips ok\n", n);
+	atxf_log("ipc-ping: %lu round trips ok\n", n);
 	atxf_msg_init(&req, STOP);
 	status = atxf_call(pong, &req, &reply, CALL_TIMEOUT_NS);
 	if (status != 0)

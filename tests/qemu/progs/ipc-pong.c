@@ -14,7 +14,7 @@
  * Any failing call prints `ipc-pong: FAIL: WHAT: ERROR` and exits 1.
  */
 #include <stdint.h>
-#include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -24,7 +24,7 @@
 
 static int fail(const char *what, int err)
 {
-	printf("ipc-pong: FAIL: %s: %s\n", what, atxf_strerror(err));
+	atxf_log("ipc-pong: FAIL: %s: %s\n", what, atxf_strerror(err));
 	return 1;
 }
 
@@ -57,7 +57,7 @@ int main(void)
 	err = atxf_name_register("pong", port);
 	if (err < 0)
 		return fail("registering \"pong\"", err);
-	printf("ipc-pong: registered \"pong\"\n");
+	atxf_log("ipc-pong: registered \"pong\"\n");
 	while (!stop) {
 		err = atxf_recv(port, &req, ATXF_TIMEOUT_FOREVER);
 		if (err < 0)
@@ -70,6 +70,6 @@ int main(void)
 		if (err < 0)
 			return fail("replying", err);
 	}
-	printf("ipc-pong: %lu pings answered, stopping\n", pings);
+	atxf_log("ipc-pong: %lu pings answered, stopping\n", pings);
 	return 0;
 }

@@ -18,9 +18,9 @@
  * counts agree and the line stayed masked, 1 otherwise.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <atxf/hw.h>
+#include <atxf/log.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
 #include <atxf/sys.h>
@@ -37,7 +37,7 @@ static unsigned raised, notified;
 
 static int fail(const char *what, int err)
 {
-	printf("irq-edu: FAIL: %s: %s\n", what, atxf_strerror(err));
+	atxf_log("irq-edu: FAIL: %s: %s\n", what, atxf_strerror(err));
 	return 1;
 }
 
@@ -105,8 +105,8 @@ static int setup(void)
 	err = atxf_irq_bind(irq, port, BIT);
 	if (err < 0)
 		return fail("binding the IRQ", err);
-	printf("irq-edu: edu id 0x%08x at %p, irq handle %d bound to bit %d\n", id,
-	       (void *)regs, irq, BIT);
+	atxf_log("irq-edu: edu id 0x%08x at %p, irq handle %d bound to bit %d\n", id,
+		 (void *)regs, irq, BIT);
 	return 0;
 }
 
@@ -120,15 +120,15 @@ int main(int argc, char **argv)
 	for (unsigned i = 0; i < n; i++) {
 		raise_irq(0x1);
 		if (!notification(WAIT_NS))
-			printf("irq-edu: interrupt %u: no notification within 1 s\n", i + 1);
+			atxf_log("irq-edu: interrupt %u: no notification within 1 s\n", i + 1);
 		if (i == 0)
 			masked = masked_until_ack();
 		else
 			ack(0x1);
 	}
 	if (notification(QUIET_NS))
-		printf("irq-edu: a notification was left over\n");
-	printf("irq-edu: %u interrupts, %u notifications, masked until ack: %s\n", raised,
-	       notified, masked ? "yes" : "no");
+		atxf_log("irq-edu: a notification was left over\n");
+	atxf_log("irq-edu: %u interrupts, %u notifications, masked until ack: %s\n", raised,
+		 notified, masked ? "yes" : "no");
 	return raised == notified && masked ? 0 : 1;
 }

@@ -31,10 +31,10 @@
  * otherwise; each failed check prints `irq-shared X: FAIL: why`.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <atxf/hw.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
@@ -62,14 +62,14 @@ static int failed;
 static void check(int ok, const char *why)
 {
 	if (!ok) {
-		printf("irq-shared %c: FAIL: %s\n", me, why);
+		atxf_log("irq-shared %c: FAIL: %s\n", me, why);
 		failed = 1;
 	}
 }
 
 static int fatal(const char *what, int err)
 {
-	printf("irq-shared %c: FAIL: %s: %s\n", me, what, atxf_strerror(err));
+	atxf_log("irq-shared %c: FAIL: %s: %s\n", me, what, atxf_strerror(err));
 	return 1;
 }
 
@@ -92,7 +92,7 @@ static int hear(uint32_t type)
 	if (err < 0)
 		return fatal("no message from the other instance", err), -1;
 	if (m.type != type) {
-		printf("irq-shared %c: FAIL: message 0x%x, expected 0x%x\n", me, m.type, type);
+		atxf_log("irq-shared %c: FAIL: message 0x%x, expected 0x%x\n", me, m.type, type);
 		return -1;
 	}
 	return 0;
@@ -195,9 +195,9 @@ static int report(int p, char raiser, unsigned n)
 	int masked = phase(me == raiser, n);
 	unsigned got = notified - n0, got_mine = mine - m0;
 
-	printf("irq-shared %c: phase %d, %c raises: %u notifications, %u mine, %u others'; "
-	       "masked until both acked: %s\n", me, p, raiser, got, got_mine, got - got_mine,
-	       masked ? "yes" : "no");
+	atxf_log("irq-shared %c: phase %d, %c raises: %u notifications, %u mine, %u others'; "
+		 "masked until both acked: %s\n", me, p, raiser, got, got_mine, got - got_mine,
+		 masked ? "yes" : "no");
 	return masked;
 }
 
@@ -225,8 +225,8 @@ static int setup(void)
 	err = atxf_irq_bind(irq, irqport, BIT);
 	if (err < 0)
 		return fatal("binding the IRQ", err);
-	printf("irq-shared %c: edu id 0x%08x at 0x%llx, irq handle %d (GSI %llu) bound to bit %d\n",
-	       me, id, (unsigned long long)bar.base, irq, (unsigned long long)info.base, BIT);
+	atxf_log("irq-shared %c: edu id 0x%08x at 0x%llx, irq handle %d (GSI %llu) bound to bit %d\n",
+		 me, id, (unsigned long long)bar.base, irq, (unsigned long long)info.base, BIT);
 	name[11] = me;
 	other[11] = me == 'A' ? 'B' : 'A';
 	err = atxf_name_register(name, ctl);
@@ -256,7 +256,7 @@ int main(int argc, char **argv)
 	int masked;
 
 	if (argc < 2 || (strcmp(argv[1], "A") && strcmp(argv[1], "B"))) {
-		printf("irq-shared: usage: irq-shared.atxf A|B [N]\n");
+		atxf_log("irq-shared: usage: irq-shared.atxf A|B [N]\n");
 		return 2;
 	}
 	me = argv[1][0];
@@ -269,7 +269,7 @@ int main(int argc, char **argv)
 	      "counts differ from one notification per interrupt in both holders");
 	if (me == 'A')
 		outlive_b();
-	printf("irq-shared %c: %u notifications, %u mine, %u others'; masked until both "
-	       "acked: %s\n", me, notified, mine, others, masked ? "yes" : "no");
+	atxf_log("irq-shared %c: %u notifications, %u mine, %u others'; masked until both "
+		 "acked: %s\n", me, notified, mine, others, masked ? "yes" : "no");
 	return failed || !masked ? 1 : 0;
 }

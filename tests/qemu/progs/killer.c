@@ -11,8 +11,8 @@
  *   killer: killed VICTIM pid P
  * Exit 0, or 1 after `killer: FAIL: ...`.
  */
-#include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/sys.h>
 
@@ -21,7 +21,7 @@
 
 static int fail(const char *what, int err)
 {
-	printf("killer: FAIL: %s: %s\n", what, atxf_strerror(err));
+	atxf_log("killer: FAIL: %s: %s\n", what, atxf_strerror(err));
 	return 1;
 }
 
@@ -49,7 +49,7 @@ int main(int argc, char **argv)
 	int err;
 
 	if (argc != 3) {
-		printf("killer: usage: killer.atxf VICTIM WAITNAME\n");
+		atxf_log("killer: usage: killer.atxf VICTIM WAITNAME\n");
 		return 2;
 	}
 	cue = atxf_name_lookup(argv[2], WAIT_NS);
@@ -61,6 +61,6 @@ int main(int argc, char **argv)
 	err = atxf_proc_kill((uint32_t)pid);
 	if (err < 0)
 		return fail("SYS_PROC_KILL", err);
-	printf("killer: killed %s pid %ld\n", argv[1], pid);
+	atxf_log("killer: killed %s pid %ld\n", argv[1], pid);
 	return 0;
 }

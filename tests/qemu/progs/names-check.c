@@ -16,8 +16,8 @@
  * alone, and not for a process that is no authority either), and
  * unregister (then ENOENT).
  */
-#include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/proc.h>
@@ -34,9 +34,9 @@ static void check(const char *what, long got, long want)
 	total++;
 	if (got == want) {
 		passed++;
-		printf("names-check: OK %s\n", what);
+		atxf_log("names-check: OK %s\n", what);
 	} else {
-		printf("names-check: FAIL %s: got %ld, want %ld\n", what, got, want);
+		atxf_log("names-check: FAIL %s: got %ld, want %ld\n", what, got, want);
 	}
 }
 
@@ -104,12 +104,12 @@ int main(void)
 	atxf_handle_t other = given_cap(ATXF_CAP_IOPORT, &info);
 
 	if (port < 0) {
-		printf("names-check: FAIL creating a port: %s\n", atxf_strerror(port));
+		atxf_log("names-check: FAIL creating a port: %s\n", atxf_strerror(port));
 		return 1;
 	}
 	if (other < 0)
-		printf("names-check: no I/O port capability given: the EBADH check is skipped\n");
+		atxf_log("names-check: no I/O port capability given: the EBADH check is skipped\n");
 	checks(port, other);
-	printf("names-check: %u of %u checks ok\n", passed, total);
+	atxf_log("names-check: %u of %u checks ok\n", passed, total);
 	return passed == total ? 0 : 1;
 }

@@ -17,8 +17,8 @@
  *   port-xfer give: ECHO from pid P through the transferred right: ok
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -30,7 +30,7 @@
 
 static int fail(const char *role, const char *what, int err)
 {
-	printf("port-xfer %s: FAIL: %s: %s\n", role, what, atxf_strerror(err));
+	atxf_log("port-xfer %s: FAIL: %s: %s\n", role, what, atxf_strerror(err));
 	return 1;
 }
 
@@ -43,20 +43,20 @@ static int use_right(atxf_handle_t right, uint64_t cookie)
 
 	if (err < 0 || info.kind != ATXF_CAP_PORT)
 		return fail("take", "the received handle is not a port", err);
-	printf("port-xfer take: received a port: handle %d, rights %c%c%c\n", right,
-	       info.rights & ATXF_RIGHT_READ ? 'r' : '-', info.rights & ATXF_RIGHT_WRITE ? 'w' : '-',
-	       info.rights & ATXF_RIGHT_GRANT ? 'g' : '-');
+	atxf_log("port-xfer take: received a port: handle %d, rights %c%c%c\n", right,
+		 info.rights & ATXF_RIGHT_READ ? 'r' : '-', info.rights & ATXF_RIGHT_WRITE ? 'w' : '-',
+		 info.rights & ATXF_RIGHT_GRANT ? 'g' : '-');
 	err = atxf_recv(right, &msg, ATXF_TIMEOUT_NONE);
 	if (err != -ATXF_EPERM)
 		return fail("take", "receiving on a send-only right was not refused", err);
-	printf("port-xfer take: receiving on it refused: EPERM ok\n");
+	atxf_log("port-xfer take: receiving on it refused: EPERM ok\n");
 	cookie++;
 	atxf_msg_init(&msg, ECHO);
 	atxf_msg_put(&msg, &cookie, sizeof(cookie));
 	err = atxf_send(right, &msg, 0);
 	if (err < 0)
 		return fail("take", "sending through the received right", err);
-	printf("port-xfer take: sent ECHO back through it: ok\n");
+	atxf_log("port-xfer take: sent ECHO back through it: ok\n");
 	return 0;
 }
 
@@ -119,7 +119,7 @@ static int give(void)
 	if (msg.type != ECHO || atxf_msg_get(&msg, 0, &cookie, sizeof(cookie)) ||
 	    cookie != COOKIE + 1)
 		return fail("give", "ECHO with cookie + 1 expected", -ATXF_EPROTO);
-	printf("port-xfer give: ECHO from pid %u through the transferred right: ok\n", msg.sender);
+	atxf_log("port-xfer give: ECHO from pid %u through the transferred right: ok\n", msg.sender);
 	return 0;
 }
 
@@ -129,6 +129,6 @@ int main(int argc, char **argv)
 		return give();
 	if (argc > 1 && !strcmp(argv[1], "take"))
 		return take();
-	printf("port-xfer: usage: port-xfer.atxf give|take\n");
+	atxf_log("port-xfer: usage: port-xfer.atxf give|take\n");
 	return 2;
 }

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -34,7 +35,7 @@
 
 static int fail(const char *role, const char *what, long err)
 {
-	printf("shm %s: FAIL: %s: %s\n", role, what, atxf_strerror((int)err));
+	atxf_log("shm %s: FAIL: %s: %s\n", role, what, atxf_strerror((int)err));
 	return 1;
 }
 
@@ -74,9 +75,9 @@ static volatile uint8_t *use_grant(const struct atxf_msg *req)
 		return fail("take", "SYS_SHM_MAP", -ATXF_ENOMEM), NULL;
 	if (!holds(p, GIVE_SALT))
 		return fail("take", "the pattern in the mapped page", -ATXF_EIO), NULL;
-	printf("shm take: mapped the grant at %p: pattern ok\n", (void *)p);
+	atxf_log("shm take: mapped the grant at %p: pattern ok\n", (void *)p);
 	fill(p, TAKE_SALT);
-	printf("shm take: wrote the reply pattern\n");
+	atxf_log("shm take: wrote the reply pattern\n");
 	atxf_msg_init(&reply, 0);
 	atxf_reply(req, &reply);
 	return p;
@@ -103,9 +104,9 @@ static int take(void)
 	err = atxf_recv(port, &msg, WAIT_NS);
 	if (err < 0 || msg.type != REVOKED)
 		return fail("take", "waiting for REVOKED", err < 0 ? err : -ATXF_EPROTO);
-	printf("shm take: revoked; touching the page next must fault\n");
+	atxf_log("shm take: revoked; touching the page next must fault\n");
 	fflush(stdout);
-	printf("shm take: FAIL: still alive (read 0x%02x)\n", p[0]);
+	atxf_log("shm take: FAIL: still alive (read 0x%02x)\n", p[0]);
 	return EXIT_ALIVE;
 }
 
@@ -144,14 +145,14 @@ static int give(void)
 		return 1;
 	if (!holds(page, TAKE_SALT))
 		return fail("give", "the reply pattern in my page", -ATXF_EIO);
-	printf("shm give: reply pattern seen in my page: ok\n");
+	atxf_log("shm give: reply pattern seen in my page: ok\n");
 	err = atxf_shm_revoke(grant);
 	if (err < 0)
 		return fail("give", "SYS_SHM_REVOKE", err);
 	fill(page, GIVE_SALT);
 	if (!holds(page, GIVE_SALT))
 		return fail("give", "my page after the revoke", -ATXF_EIO);
-	printf("shm give: revoked; my page is still mine: ok\n");
+	atxf_log("shm give: revoked; my page is still mine: ok\n");
 	atxf_msg_init(&msg, REVOKED);
 	err = atxf_send(to, &msg, 0);
 	return err < 0 ? fail("give", "sending REVOKED", err) : 0;
@@ -163,6 +164,6 @@ int main(int argc, char **argv)
 		return give();
 	if (argc > 1 && !strcmp(argv[1], "take"))
 		return take();
-	printf("shm: usage: shm.atxf give|take\n");
+	atxf_log("shm: usage: shm.atxf give|take\n");
 	return 2;
 }

@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <atxf/log.h>
 #include <atxf/sys.h>
 
 #define SLEEP_NS 100000000u     /* 100 ms */
@@ -17,11 +18,11 @@ int main(void)
 	uint64_t took = atxf_clock_ns() - start;
 
 	if (ret < 0) {
-		printf("sleeper: sleep failed: %s\n", atxf_strerror(ret));
+		atxf_log("sleeper: sleep failed: %s\n", atxf_strerror(ret));
 		return 1;
 	}
 	/* The libc's printf has no %f: whole milliseconds, then microseconds. */
-	printf("sleeper: sleep(100 ms) took %llu.%03llu ms\n",
-	       (unsigned long long)(took / 1000000u), (unsigned long long)(took / 1000u % 1000u));
+	atxf_log("sleeper: sleep(100 ms) took %llu.%03llu ms\n",
+		 (unsigned long long)(took / 1000000u), (unsigned long long)(took / 1000u % 1000u));
 	return 0;
 }

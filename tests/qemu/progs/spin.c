@@ -11,8 +11,8 @@
  * and exits 0. T is the measured time, in whole milliseconds.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
+#include <atxf/log.h>
 #include <atxf/sys.h>
 
 /* Clock reads are system calls: one per batch keeps the loop CPU-bound. */
@@ -40,7 +40,7 @@ int main(int argc, char **argv)
 	uint64_t n = spin_until(start + ms * 1000000u);
 	uint64_t took = atxf_clock_ns() - start;
 
-	printf("spin %s: %llu iterations in %llu ms\n", label, (unsigned long long)n,
-	       (unsigned long long)(took / 1000000u));
+	atxf_log("spin %s: %llu iterations in %llu ms\n", label, (unsigned long long)n,
+		 (unsigned long long)(took / 1000000u));
 	return 0;
 }

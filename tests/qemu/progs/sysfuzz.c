@@ -26,8 +26,8 @@
  *                                     the scratch buffers) or its stack
  *   SYS_IO_OUTB/OUTW/OUTL touching ports 0xf4..0xf7 (isa-debug-exit: a
  *                                     write there powers QEMU off)
- *   SYS_DEBUG_WRITE of user memory    would print binary garbage into the
- *                                     serial log the scenarios read; kernel,
+ *   SYS_DEBUG_WRITE or SYS_LOG_WRITE  would print binary garbage into the
+ *   of user memory                    serial log the scenarios read; kernel,
  *                                     low and non-canonical pointers still go
  * SYS_IPC_SEND always gets ATXF_IPC_NONBLOCK added to its flags, and a
  * mapping SYS_MEM_MAP grants is unmapped at once, so that thousands of
@@ -37,10 +37,10 @@
  * "sysfuzz: COUNT calls done, E errors" last (E: negative results), exit 0.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <atxf/atxf.h>
 #include <atxf/ipc.h>
+#include <atxf/log.h>
 #include <atxf/sys.h>
 
 #define NARGS        6
@@ -193,6 +193,7 @@ static int denied(long nr, const uint64_t a[NARGS])
 	case SYS_MEM_UNMAP:
 		return touches_self(a[0], a[1]);
 	case SYS_DEBUG_WRITE:
+	case SYS_LOG_WRITE:
 		return a[0] >= ATXF_LOAD_BASE && a[0] < USER_END;
 	case SYS_IO_OUTB:
 		return touches_debug_exit(a[0], 1);
@@ -236,9 +237,9 @@ int main(int argc, char **argv)
 		rng_state = 1;
 	stack_lo = (here & ~(uint64_t)0xfffff) - STACK_ZONE;
 
-	printf("sysfuzz: seed %llu, %lu calls\n", (unsigned long long)seed, count);
+	atxf_log("sysfuzz: seed %llu, %lu calls\n", (unsigned long long)seed, count);
 	for (unsigned long i = 0; i < count; i++)
 		errors += fuzz_one() < 0;
-	printf("sysfuzz: %lu calls done, %lu errors\n", count, errors);
+	atxf_log("sysfuzz: %lu calls done, %lu errors\n", count, errors);
 	return 0;
 }

@@ -16,8 +16,8 @@
  *   taker: after the kill: irq bound, "holder" registered, dma N KiB at 0xPADDR: ok
  * Exit 0, or 1 after `taker: FAIL: ...`.
  */
-#include <stdio.h>
 #include <atxf/hw.h>
+#include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -31,7 +31,7 @@ static struct atxf_cap_info dma_info;
 
 static int fail(const char *what, int err)
 {
-	printf("taker: FAIL: %s: %s\n", what, atxf_strerror(err));
+	atxf_log("taker: FAIL: %s: %s\n", what, atxf_strerror(err));
 	return 1;
 }
 
@@ -44,7 +44,7 @@ static int while_alive(void)
 	err = atxf_name_register("holder", port);
 	if (err != -ATXF_EEXIST)
 		return fail("registering \"holder\" was not refused with EEXIST", err);
-	printf("taker: while holder lives: irq bind EBUSY, \"holder\" EEXIST: ok\n");
+	atxf_log("taker: while holder lives: irq bind EBUSY, \"holder\" EEXIST: ok\n");
 	return 0;
 }
 
@@ -65,7 +65,7 @@ static int peer_gone(atxf_handle_t peer)
 	err = atxf_send(peer, &msg, ATXF_IPC_NONBLOCK);
 	if (err != -ATXF_EPEER)
 		return fail("a send to holder's port did not fail with EPEER", err);
-	printf("taker: holder's port after the kill: send EPEER: ok\n");
+	atxf_log("taker: holder's port after the kill: send EPEER: ok\n");
 	return 0;
 }
 
@@ -82,8 +82,8 @@ static int after_kill(void)
 	err = atxf_dma_alloc(dma_info.size, &dma);
 	if (err < 0)
 		return fail("allocating the DMA budget", err);
-	printf("taker: after the kill: irq bound, \"holder\" registered, dma %llu KiB at 0x%llx: ok\n",
-	       (unsigned long long)dma.size / 1024, (unsigned long long)dma.paddr);
+	atxf_log("taker: after the kill: irq bound, \"holder\" registered, dma %llu KiB at 0x%llx: ok\n",
+		 (unsigned long long)dma.size / 1024, (unsigned long long)dma.paddr);
 	return 0;
 }
 

@@ -36,33 +36,28 @@ $(DRIVERS_PROGS): $(PROGS_DIR)/%.atxf: $(DRIVERS_OUT)/%.atxf
 	@mkdir -p $(@D)
 	$(call run,CP,$@) cp $< $@
 
-# The test build that crashes when F12 is pressed (PS2KBD_CRASH_ON_KEY in
-# ps2_keyboard.c): the crash-recovery scenario boots it as ps2-keyboard.atxf.
-PS2KBD_CRASH     := $(PROGS_DIR)/ps2-keyboard-crash.atxf
-PS2KBD_CRASH_OBJ := $(ATXFOBJ)/crash-build/ps2_keyboard.o
-$(PS2KBD_CRASH_OBJ): drivers/input/ps2-keyboard/ps2_keyboard.c $(ATXF_CC) \
-		$(SR_TGT)/lib/atxf.specs | $(SYSROOT_STAMP)
-	@mkdir -p $(@D)
-	$(call run,CC,$< [atxf crash-on-F12]) $(ATXF_CC) $(ATXF_CFLAGS) -I$(I8042_DIR) \
-		-DPS2KBD_CRASH_ON_KEY=ATXF_KEY_F12 -c $< -o $@
-$(PS2KBD_CRASH): $(PS2KBD_CRASH_OBJ) $(call atxf_objects,$(filter-out %/ps2_keyboard.c,$(PS2KBD_SRCS))) \
-		$(SYSROOT_STAMP)
-	@mkdir -p $(@D)
-	$(call run,ATXF,$@) $(ATXF_CC) $(filter %.o,$^) -o $@
+# Test builds of the keyboard driver that misbehave on one key (never the
+# real driver): $(1) the build's name, $(2) the macro ps2_keyboard.c tests,
+# $(3) the key. The recovery scenarios boot them as ps2-keyboard.atxf.
+define ps2kbd_test_build
+PS2KBD_$(2)_OBJ := $$(ATXFOBJ)/$(1)-build/ps2_keyboard.o
+$$(PS2KBD_$(2)_OBJ): drivers/input/ps2-keyboard/ps2_keyboard.c $$(ATXF_CC) \
+		$$(SR_TGT)/lib/atxf.specs | $$(SYSROOT_STAMP)
+	@mkdir -p $$(@D)
+	$$(call run,CC,$$< [atxf $(1)-on-$(3)]) $$(ATXF_CC) $$(ATXF_CFLAGS) -I$$(I8042_DIR) \
+		-D$(2)=ATXF_KEY_$(3) -c $$< -o $$@
+$$(PROGS_DIR)/ps2-keyboard-$(1).atxf: $$(PS2KBD_$(2)_OBJ) \
+		$$(call atxf_objects,$$(filter-out %/ps2_keyboard.c,$$(PS2KBD_SRCS))) $$(SYSROOT_STAMP)
+	@mkdir -p $$(@D)
+	$$(call run,ATXF,$$@) $$(ATXF_CC) $$(filter %.o,$$^) -o $$@
+endef
 
-# The test build that hangs when F11 is pressed (PS2KBD_HANG_ON_KEY): the
-# heartbeat scenario boots it as ps2-keyboard.atxf.
-PS2KBD_HANG     := $(PROGS_DIR)/ps2-keyboard-hang.atxf
-PS2KBD_HANG_OBJ := $(ATXFOBJ)/hang-build/ps2_keyboard.o
-$(PS2KBD_HANG_OBJ): drivers/input/ps2-keyboard/ps2_keyboard.c $(ATXF_CC) \
-		$(SR_TGT)/lib/atxf.specs | $(SYSROOT_STAMP)
-	@mkdir -p $(@D)
-	$(call run,CC,$< [atxf hang-on-F11]) $(ATXF_CC) $(ATXF_CFLAGS) -I$(I8042_DIR) \
-		-DPS2KBD_HANG_ON_KEY=ATXF_KEY_F11 -c $< -o $@
-$(PS2KBD_HANG): $(PS2KBD_HANG_OBJ) $(call atxf_objects,$(filter-out %/ps2_keyboard.c,$(PS2KBD_SRCS))) \
-		$(SYSROOT_STAMP)
-	@mkdir -p $(@D)
-	$(call run,ATXF,$@) $(ATXF_CC) $(filter %.o,$^) -o $@
+# Crashes (a page fault) on F12: scenario shell-crash-keyboard.
+PS2KBD_CRASH := $(PROGS_DIR)/ps2-keyboard-crash.atxf
+$(eval $(call ps2kbd_test_build,crash,PS2KBD_CRASH_ON_KEY,F12))
+# Spins forever on F11, for devmgr's heartbeat: scenario shell-hang-keyboard.
+PS2KBD_HANG := $(PROGS_DIR)/ps2-keyboard-hang.atxf
+$(eval $(call ps2kbd_test_build,hang,PS2KBD_HANG_ON_KEY,F11))
 
 # The scenarios' clients (tests/qemu/progs/input-events.c, char-write.c).
 # They live here until tests/qemu/progs/build.mk lists them in PROGS_NAMES.

@@ -48,9 +48,7 @@ static void offer(struct atxf_device *dev, struct atxf_subscriber *sub)
 		memcpy(ev.data, &h, sizeof(h));
 		err = atxf_send(sub->port, &ev, ATXF_IPC_NONBLOCK);
 		if (err == -ATXF_EPEER || err == -ATXF_EBADH) {
-			atxf_cap_drop(sub->port);
-			memset(sub, 0, sizeof(*sub));
-			sub->port = ATXF_HANDLE_NONE;
+			atxf__forget(sub);
 			return;
 		}
 		if (err < 0)

@@ -132,6 +132,8 @@ void *atxf__client_range(struct atxf_device *dev, uint32_t pid, uint64_t offset,
 int atxf__subscribe(struct atxf_device *dev, const struct atxf_msg *req,
 		    const struct atxf_subscriber *tmpl);
 unsigned atxf__subscriber_count(const struct atxf_device *dev);
+/* Drops sub's port and frees its slot (its port is gone, or it subscribed again). */
+void atxf__forget(struct atxf_subscriber *sub);
 /*
  * Sends ev to sub without blocking, its header carrying the units (events,
  * bytes, frames) sub lost before it; forgets sub if its port is gone.

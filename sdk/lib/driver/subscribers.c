@@ -11,7 +11,7 @@
 #include <atxf/sys.h>
 #include "core.h"
 
-static void forget(struct atxf_subscriber *s)
+void atxf__forget(struct atxf_subscriber *s)
 {
 	atxf_cap_drop(s->port);
 	memset(s, 0, sizeof(*s));
@@ -29,7 +29,7 @@ static void sweep_dead(struct atxf_device *dev)
 
 	for (unsigned i = 0; i < ATXF_DRIVER_MAX_SUBSCRIBERS; i++)
 		if (s[i].port != ATXF_HANDLE_NONE && atxf_notify(s[i].port, 0) == -ATXF_EPEER)
-			forget(&s[i]);
+			atxf__forget(&s[i]);
 }
 
 /* pid's subscription, else a free slot, else NULL. */
@@ -64,7 +64,7 @@ int atxf__subscribe(struct atxf_device *dev, const struct atxf_msg *req,
 	if (!s)
 		return -ATXF_ENOSPC;
 	if (s->port != ATXF_HANDLE_NONE)
-		forget(s);
+		atxf__forget(s);
 	*s = *tmpl;
 	s->port = req->caps[0];
 	s->pid = req->sender;
@@ -99,7 +99,7 @@ int atxf__deliver(struct atxf_device *dev, struct atxf_subscriber *sub,
 		return 0;
 	}
 	if (err == -ATXF_EPEER || err == -ATXF_EBADH) {
-		forget(sub);
+		atxf__forget(sub);
 		return err;
 	}
 	atxf__lost(dev, sub, units);

@@ -59,7 +59,7 @@
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,
 enum atxf_syscall_nr {
 	ATXF_SYSCALL_TABLE(ATXF_SYSCALL_ENUM_)
-	SYS_COUNT = 41          /* one past the highest number */
+	SYS_COUNT = 128         /* the table's capacity: every number is below it */
 };
 #undef ATXF_SYSCALL_ENUM_
 #endif /* !__ASSEMBLER__ */

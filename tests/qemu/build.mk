@@ -1,4 +1,5 @@
-# tests/qemu: boot scenarios (tests/qemu/scenarios.py) run by harness.py, and
+# tests/qemu: boot scenarios (tests/qemu/scenarios.py, shell_scenarios.py and
+# each scenarios_AREA.py) run by harness.py, and
 # the interactive QEMU targets. Every QEMU command line comes from
 # tests/qemu/qemu.py, so `make run` and the tests boot the same machine.
 #

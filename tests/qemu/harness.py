@@ -31,6 +31,8 @@ The kernel's self-tests use the codes of kernel/arch/x86_64/qemu_exit.h
 SIGTERM, SIGHUP or SIGINT (Ctrl-C) ends the QEMU of the scenario that is
 running, then the harness by that signal: no QEMU is left behind.
 """
+import glob
+import importlib
 import os
 import re
 import subprocess
@@ -48,7 +50,19 @@ from scenarios import SCENARIOS as BOOT_SCENARIOS  # noqa: E402
 from shell_scenarios import SHELL_SCENARIOS      # noqa: E402
 
 LOG_DIR = "build/tests/qemu"
-SCENARIOS = BOOT_SCENARIOS + SHELL_SCENARIOS
+
+
+def area_scenarios():
+    """Each tests/qemu/scenarios_AREA.py (pci, dma, libc, ...) adds its SCENARIOS list."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    found = []
+    for path in sorted(glob.glob(os.path.join(here, "scenarios_*.py"))):
+        module = importlib.import_module(os.path.basename(path)[:-3])
+        found += module.SCENARIOS
+    return found
+
+
+SCENARIOS = BOOT_SCENARIOS + SHELL_SCENARIOS + area_scenarios()
 EXIT_STATUS = {33: "pass", 35: "fail", 37: "panic"}
 TIMESTAMP = re.compile(r"^\[ *\d+\.\d{6}\] ")
 GLUED_TIMESTAMP = re.compile(r"\[ *\d+\.\d{6}\] ")

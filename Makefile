@@ -27,6 +27,7 @@ include tests/unit/build.mk
 include tests/unit/runtime.mk
 include tests/unit/format.mk
 include tests/unit/libc.mk
+include tests/unit/libcfp.mk
 include tests/unit/driver.mk
 include tests/unit/drivers.mk
 include tests/unit/init.mk

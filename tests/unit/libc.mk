@@ -43,8 +43,8 @@ LIBC_CORE_TESTS := $(addprefix $(LIBC_TEST_BIN)/,test_libc_format test_libc_stre
 LIBC_SHIPPED_TESTS := $(addprefix $(LIBC_TEST_BIN)/,test_libc_stdio test_libc_malloc \
 	test_libc_string test_libc_ctype test_libc_stdlib)
 
-$(LIBC_TEST_BIN)/test_libc_format: $(call libc_core_obj,format vsnprintf)
-$(LIBC_TEST_BIN)/test_libc_stream: $(call libc_core_obj,stream format)
+$(LIBC_TEST_BIN)/test_libc_format: $(call libc_core_obj,format vsnprintf $(LIBC_FORMAT_FP))
+$(LIBC_TEST_BIN)/test_libc_stream: $(call libc_core_obj,stream format $(LIBC_FORMAT_FP))
 $(LIBC_TEST_BIN)/test_libc_heap:   $(call libc_core_obj,heap heap_check)
 
 $(LIBC_CORE_TESTS): $(LIBC_TEST_BIN)/%: $(LIBC_TEST_OBJ)/%.o $(call libc_test_obj,test_libc_hooks)

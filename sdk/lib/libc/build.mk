@@ -7,6 +7,10 @@
 LIBC_SRCS        := $(wildcard sdk/lib/libc/*.c)
 LIBC_TARGET_OBJS := $(LIBC_SRCS:%.c=$(TGTOBJ)/%.o)
 
+# The files the printf engine (format.c) needs for floating point, for
+# the host tests that compile it alone.
+LIBC_FORMAT_FP := format_fp format_dec format_hex decimal fp_bits
+
 # The only symbols the libc may need from outside itself: the runtime hooks
 # declared in sdk/lib/libc/hooks.h.
 LIBC_HOOKS := atxf_debug_write atxf_heap_grow atxf_exit

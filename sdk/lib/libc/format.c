@@ -1,5 +1,6 @@
 /*
- * The printf conversion engine (C11 7.21.6.1, integer and text conversions).
+ * The printf conversion engine (C11 7.21.6.1): parsing, integer and text
+ * conversions; floating point is in format_fp.c, format_dec.c and format_hex.c.
  *
  * atxf_vformat() walks the format, copies literal text to the sink, and
  * turns each conversion specification into at most five pieces: left
@@ -10,34 +11,9 @@
 #include <limits.h>
 #include <stdint.h>
 #include "format.h"
+#include "format_spec.h"
 
-enum {
-	F_LEFT  = 1 << 0,   /* '-': pad on the right */
-	F_PLUS  = 1 << 1,   /* '+': always print a sign for d and i */
-	F_SPACE = 1 << 2,   /* ' ': a space where that '+' would go */
-	F_ZERO  = 1 << 3,   /* '0': pad with zeros between prefix and digits */
-	F_ALT   = 1 << 4,   /* '#': "0x" for x, a leading 0 for o */
-};
-
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIG_L };
-
-/* One parsed conversion specification: %[flags][width][.prec][length]conv */
-struct spec {
-	unsigned flags;         /* F_* */
-	int width;              /* minimum field width, 0 for none */
-	int prec;               /* precision, -1 for none */
-	enum length len;
-	char conv;              /* the conversion letter, '\0' if the format ended */
-};
-
-/* The state of one atxf_vformat() call. */
-struct out {
-	struct atxf_sink *sink;
-	size_t count;           /* characters produced so far */
-	va_list ap;
-};
-
-static void emit(struct out *o, const char *s, size_t n)
+void atxf_fmt_emit(struct out *o, const char *s, size_t n)
 {
 	if (n == 0)
 		return;
@@ -46,7 +22,7 @@ static void emit(struct out *o, const char *s, size_t n)
 }
 
 /* Emit n copies of c, in chunks, so a wide field is a few sink calls. */
-static void pad(struct out *o, char c, size_t n)
+void atxf_fmt_pad(struct out *o, char c, size_t n)
 {
 	static const char spaces[] = "                                ";
 	static const char zeros[]  = "00000000000000000000000000000000";
@@ -56,7 +32,7 @@ static void pad(struct out *o, char c, size_t n)
 	while (n > 0) {
 		size_t k = n < chunk ? n : chunk;
 
-		emit(o, run, k);
+		atxf_fmt_emit(o, run, k);
 		n -= k;
 	}
 }
@@ -213,14 +189,14 @@ static void put_number(struct out *o, const struct spec *sp, const char *lead,
 	if ((size_t)sp->width > body)
 		fill = sp->width - body;
 	if (!left && !zero_fill)
-		pad(o, ' ', fill);
-	emit(o, lead, nlead);
+		atxf_fmt_pad(o, ' ', fill);
+	atxf_fmt_emit(o, lead, nlead);
 	if (zero_fill)
-		pad(o, '0', fill);
-	pad(o, '0', zeros);
-	emit(o, digits, ndigits);
+		atxf_fmt_pad(o, '0', fill);
+	atxf_fmt_pad(o, '0', zeros);
+	atxf_fmt_emit(o, digits, ndigits);
 	if (left)
-		pad(o, ' ', fill);
+		atxf_fmt_pad(o, ' ', fill);
 }
 
 /* The sign or prefix that goes before the digits of a number. */
@@ -281,10 +257,10 @@ static void put_text(struct out *o, const struct spec *sp, const char *s, size_t
 	size_t fill = (size_t)sp->width > n ? sp->width - n : 0;
 
 	if (!(sp->flags & F_LEFT))
-		pad(o, ' ', fill);
-	emit(o, s, n);
+		atxf_fmt_pad(o, ' ', fill);
+	atxf_fmt_emit(o, s, n);
 	if (sp->flags & F_LEFT)
-		pad(o, ' ', fill);
+		atxf_fmt_pad(o, ' ', fill);
 }
 
 /* %s: the precision bounds how much is read, so the string need not end. */
@@ -298,22 +274,6 @@ static void fmt_string(struct out *o, const struct spec *sp, const char *s)
 	while (n < max && s[n] != '\0')
 		n++;
 	put_text(o, sp, s, n);
-}
-
-/*
- * Floating point is not supported. Consume the argument so that the ones
- * after it still line up, and say so in the output rather than guessing.
- * Without SSE (a -mgeneral-regs-only build) a double cannot be fetched.
- */
-static void fmt_float(struct out *o, const struct spec *sp)
-{
-#ifdef __SSE2__
-	if (sp->len == LEN_BIG_L)
-		(void)va_arg(o->ap, long double);
-	else
-		(void)va_arg(o->ap, double);
-#endif
-	put_text(o, sp, "<float>", 7);
 }
 
 static void fmt_signed(struct out *o, const struct spec *sp)
@@ -331,7 +291,7 @@ static int convert(struct out *o, const struct spec *sp)
 	char c;
 
 	switch (sp->conv) {
-	case '%': emit(o, "%", 1); return 1;
+	case '%': atxf_fmt_emit(o, "%", 1); return 1;
 	case 'd':
 	case 'i': fmt_signed(o, sp); return 1;
 	case 'u':
@@ -344,7 +304,7 @@ static int convert(struct out *o, const struct spec *sp)
 	/* %n writes through a pointer taken from the arguments: refused. */
 	case 'n': (void)va_arg(o->ap, void *); return 1;
 	case 'f': case 'F': case 'e': case 'E':
-	case 'g': case 'G': case 'a': case 'A': fmt_float(o, sp); return 1;
+	case 'g': case 'G': case 'a': case 'A': atxf_fmt_float(o, sp); return 1;
 	default: return 0;
 	}
 }
@@ -360,14 +320,14 @@ int atxf_vformat(struct atxf_sink *sink, const char *fmt, va_list ap)
 
 		while (*fmt != '\0' && *fmt != '%')
 			fmt++;
-		emit(&o, start, fmt - start);
+		atxf_fmt_emit(&o, start, fmt - start);
 		if (*fmt == '\0')
 			break;
 		start = fmt;
 		fmt = parse_spec(fmt + 1, &sp, &o);
 		/* An unknown conversion is copied as is, like glibc, so it shows. */
 		if (!convert(&o, &sp))
-			emit(&o, start, fmt - start);
+			atxf_fmt_emit(&o, start, fmt - start);
 	}
 	va_end(o.ap);
 	return o.count > INT_MAX ? -1 : (int)o.count;

@@ -4,13 +4,14 @@
  * written at the end of every call so each call comes out in one piece.
  * There is no input and there are no files.
  *
- * Conversions: %d %i %u %o %x %X %c %s %p %% with the flags - + space 0 #,
- * width and precision (also as *), and the lengths hh h l ll j z t.
+ * Conversions: %d %i %u %o %x %X %c %s %p %% and the floating-point
+ * %f %F %e %E %g %G %a %A with the flags - + space 0 #, width and precision
+ * (also as *), and the lengths hh h l ll j z t, L for long double.
  * %n is refused (its argument is skipped, nothing is stored or printed).
  * There are no wide characters: %lc and %ls are taken as %c and %s.
  * An unknown conversion is printed as it was written.
- * Floating point is not supported: %f %F %e %E %g %G %a %A consume their
- * double (or long double with L) and print "<float>".
+ * Floating point is exact and correctly rounded (to nearest, ties to even),
+ * byte for byte what glibc prints on x86_64 (docs/libc.md).
  */
 #ifndef _ATXF_STDIO_H
 #define _ATXF_STDIO_H

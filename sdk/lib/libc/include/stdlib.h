@@ -36,6 +36,13 @@ long long strtoll(const char *restrict s, char **restrict endptr, int base);
 unsigned long strtoul(const char *restrict s, char **restrict endptr, int base);
 unsigned long long strtoull(const char *restrict s, char **restrict endptr, int base);
 
+/* Correctly rounded (to nearest), hexadecimal, INF and NAN(...) included;
+ * errno is ERANGE on overflow and on a tiny inexact result, as in glibc. */
+double atof(const char *s);
+double strtod(const char *restrict s, char **restrict endptr);
+float strtof(const char *restrict s, char **restrict endptr);
+long double strtold(const char *restrict s, char **restrict endptr);
+
 void qsort(void *base, size_t n, size_t size,
 	   int (*cmp)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t n, size_t size,

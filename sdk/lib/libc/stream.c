@@ -14,6 +14,12 @@ int atxf_stream_flush(struct atxf_stream *f)
 	size_t done = 0;
 	int ret = 0;
 
+	/* An input stream (stdin) has nowhere to write. */
+	if (f->write == 0 && f->len > 0) {
+		f->error = 1;
+		f->len = 0;
+		return -1;
+	}
 	while (done < f->len) {
 		long n = f->write(f->buf + done, f->len - done);
 

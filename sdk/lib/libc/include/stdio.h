@@ -1,8 +1,10 @@
 /*
- * <stdio.h> for ATXF programs: formatted output only. stdout and stderr both
- * go to the process's debug console; stdout is line-buffered, stderr is
- * written at the end of every call so each call comes out in one piece.
- * There is no input and there are no files.
+ * <stdio.h> for ATXF programs: formatted output, and formatted input from
+ * strings. stdout and stderr both go to the process's debug console;
+ * stdout is line-buffered, stderr is written at the end of every call so
+ * each call comes out in one piece.
+ * stdin exists for the scanf family but has no input yet (end of file);
+ * there are no files.
  *
  * Conversions: %d %i %u %o %x %X %c %s %p %% and the floating-point
  * %f %F %e %E %g %G %a %A with the flags - + space 0 #, width and precision
@@ -23,8 +25,10 @@
 
 typedef struct atxf_stream FILE;    /* opaque */
 
+extern FILE *const stdin;
 extern FILE *const stdout;
 extern FILE *const stderr;
+#define stdin stdin
 #define stdout stdout
 #define stderr stderr
 
@@ -43,6 +47,19 @@ int vsprintf(char *restrict buf, const char *restrict fmt, __builtin_va_list ap)
 	__atxf_printf(2, 0);
 int vsnprintf(char *restrict buf, size_t size, const char *restrict fmt,
 	      __builtin_va_list ap) __atxf_printf(3, 0);
+
+#define __atxf_scanf(fmt, args) __attribute__((__format__(__scanf__, fmt, args)))
+
+/* The scanf family (C11 7.21.6.2), every conversion; numbers convert as
+ * strtol and strtod do. stdin has no input yet: it is at end of file. */
+int scanf(const char *restrict fmt, ...) __atxf_scanf(1, 2);
+int fscanf(FILE *restrict f, const char *restrict fmt, ...) __atxf_scanf(2, 3);
+int sscanf(const char *restrict s, const char *restrict fmt, ...) __atxf_scanf(2, 3);
+int vscanf(const char *restrict fmt, __builtin_va_list ap) __atxf_scanf(1, 0);
+int vfscanf(FILE *restrict f, const char *restrict fmt, __builtin_va_list ap)
+	__atxf_scanf(2, 0);
+int vsscanf(const char *restrict s, const char *restrict fmt, __builtin_va_list ap)
+	__atxf_scanf(2, 0);
 
 int putchar(int c);
 int puts(const char *s);

@@ -60,7 +60,7 @@ SR_HOST_HEADERS := $(ABI_HEADERS:sdk/include/%=$(SYSROOT)/include/%)
 # What ATXF_CC needs to compile and link; SYSROOT_STAMP depends on exactly this.
 SYSROOT_TOOLCHAIN := $(SR_BIN)/x86_64-atxf-gcc $(SR_BIN)/x86_64-atxf-cc \
 	$(SR_BIN)/elf2atxf $(SR_TGT)/lib/atxf.specs $(SR_TGT)/lib/atxf.ld \
-	$(SR_TGT)/lib/crt0.o $(SR_TGT)/lib/libatxf.a $(SR_TGT_HEADERS)
+	$(SR_TGT)/lib/crt0.o $(SR_TGT)/lib/libatxf.a $(SR_TGT)/lib/libm.a $(SR_TGT_HEADERS)
 
 # Everything installed. Recursive, so that sysroot_add_tool can add to it.
 SYSROOT_FILES = $(SYSROOT_TOOLCHAIN) $(SR_BIN)/atxfdump $(SR_BIN)/atxf-new \
@@ -100,6 +100,8 @@ $(SR_BIN)/%: $(BIN)/%
 $(SR_TGT)/lib/libatxf.a: $(LIBATXF)
 	$(stage_stripped)
 $(SR_TGT)/lib/crt0.o: $(CRT0)
+	$(stage_stripped)
+$(SR_TGT)/lib/libm.a: $(LIBM)
 	$(stage_stripped)
 $(SYSROOT)/lib/libatxf-fake.a: $(LIBATXF_FAKE)
 	$(stage_stripped)

@@ -5,6 +5,7 @@
 #                    names), the driver framework (sdk/lib/driver) and the
 #                    ATXF reader (sdk/format), all built for the target.
 #   $(CRT0)          build/target/lib/crt0.o: _start, linked first.
+#   $(LIBM)          build/target/lib/libm.a: <math.h>, <fenv.h> (sdk/lib/libm).
 #   $(LIBATXF_FAKE)  build/host/lib/libatxf-fake.a: fake hardware
 #                    (sdk/lib/fake, <atxf/fake.h>) plus the runtime's pure
 #                    parts, for cmocka tests of device logic on the host.
@@ -13,6 +14,7 @@
 # fragments; either may not exist yet, and libatxf is built without it.
 
 include $(wildcard sdk/lib/libc/build.mk)
+include $(wildcard sdk/lib/libm/build.mk)
 include $(wildcard sdk/lib/driver/build.mk)
 
 RUNTIME_DIR  := sdk/lib/runtime

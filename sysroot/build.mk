@@ -171,7 +171,7 @@ atxf_objects = $(patsubst %,$(ATXFOBJ)/%.o,$(basename $(1)))
 define atxf_program
 $(1): $(call atxf_objects,$(2)) $(SYSROOT_STAMP)
 	@mkdir -p $$(@D)
-	$$(call run,ATXF,$$@) $(ATXF_CC) $(3) $(call atxf_objects,$(2)) -o $$@
+	$$(call run,ATXF,$$@) $(ATXF_CC) $(3) $(call atxf_objects,$(2)) $(4) -o $$@
 endef
 
 define sysroot_add_tool

@@ -68,3 +68,26 @@ long double tanl(long double x)
 LIBM_FORMS1(sin)
 LIBM_FORMS1(cos)
 LIBM_FORMS1(tan)
+
+/*
+ * sincos (a GNU extension, not C): GCC turns sin(x) and cos(x) of the same
+ * x into one call of it when it takes the target for glibc, as the host
+ * compiler behind x86_64-atxf-gcc does.
+ */
+void sincosl(long double x, long double *s, long double *c)
+{
+	*s = sinl(x);
+	*c = cosl(x);
+}
+
+void sincos(double x, double *s, double *c)
+{
+	*s = (double)sinl(x);
+	*c = (double)cosl(x);
+}
+
+void sincosf(float x, float *s, float *c)
+{
+	*s = (float)sinl(x);
+	*c = (float)cosl(x);
+}

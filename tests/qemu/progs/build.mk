@@ -15,12 +15,15 @@ PROGS_DIR   := $(BUILD)/progs
 PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer ioport-xfer \
 	       ioport-deny shm irq-edu irq-shared holder taker killer names-check \
 	       dm-flaky dm-crashy dm-greedy dm-sneaky dm-query dm-launch forger \
-	       impostor outstream chatter prompt
+	       impostor outstream chatter prompt fpcheck
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)
 
-$(foreach p,$(PROGS_NAMES),$(eval $(call atxf_program,$(PROGS_DIR)/$(p).atxf,tests/qemu/progs/$(p).c)))
+# Libraries a program links after its objects, as a user's Makefile would.
+PROG_LIBS_fpcheck := -lm
+
+$(foreach p,$(PROGS_NAMES),$(eval $(call atxf_program,$(PROGS_DIR)/$(p).atxf,tests/qemu/progs/$(p).c,,$(PROG_LIBS_$(p)))))
 
 # Bytes 12..15 of the header are text_offset (docs/atxf-format.md §2), little
 # endian: 0x1001 is not a multiple of 4096, check 6 of the reader's.

@@ -234,4 +234,9 @@ double nexttoward(double x, long double y);
 float nexttowardf(float x, long double y);
 long double nexttowardl(long double x, long double y);
 
+/* GNU's sincos, which GCC may call for sin(x) and cos(x) of one x. */
+void sincos(double x, double *s, double *c);
+void sincosf(float x, float *s, float *c);
+void sincosl(long double x, long double *s, long double *c);
+
 #endif /* _ATXF_MATH_H */

@@ -214,11 +214,18 @@ failed_link() {
 }
 
 # The host's libraries are out of reach: -lm must not find glibc's libm.a.
+# -lm links the SDK's own libm.a (ld's --trace names every file it opens:
+# the host's libgcc.a is meant, its libc and libm are not); -lc, which
+# only the host has, is still out of reach.
 no_host_libs() {
 	local d
 	d=$(workdir hostlibs)
-	printf 'int main(void) { return 0; }\n' > "$d/m.c"
-	! user "$d" x86_64-atxf-gcc m.c -lm -o m.atxf
+	printf '#include <math.h>\nint main(int c, char **v) { (void)v; return (int)sqrt(c * 4.0); }\n' \
+		> "$d/m.c"
+	user "$d" x86_64-atxf-gcc m.c -lm -o m.atxf -Wl,--trace > "$d/trace" &&
+	grep -q "x86_64-atxf/lib/libm.a" "$d/trace" &&
+	! grep -v "x86_64-atxf/lib/" "$d/trace" | grep -q "/lib[cm][.-]" &&
+	! user "$d" x86_64-atxf-gcc m.c -lc -o c.atxf
 }
 
 # --- templates, CMake, pkg-config ----------------------------------------------
@@ -545,7 +552,7 @@ check "ATXF_CC picks the compiler; a missing one fails with 127" chosen_compiler
 check "-c, then a separate link of a.o b.o (x86_64-atxf-cc)" separate_link
 check "multiple sources, -I, -D, -g, -Wl,-Map, names with spaces" multi_source
 check "a failed link passes the error through and leaves no output" failed_link
-check "-lm does not reach the host's libraries" no_host_libs
+check "-lm links the SDK's libm, and no library of the host's" no_host_libs
 for t in isa pci virtio service; do
 	check "atxf-new driver --template $t mydrv && make && make test" template "$t"
 	check "template $t: atxfdump shows the manifest" template_manifest "$t"

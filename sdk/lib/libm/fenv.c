@@ -41,7 +41,7 @@ int feclearexcept(int excepts)
 
 	excepts &= FE_ALL_EXCEPT;
 	__asm__ volatile("fnstenv %0" : "=m"(env.x87));
-	env.x87[1] &= (unsigned short)~excepts;         /* the status word */
+	env.x87[2] &= (unsigned short)~excepts;         /* the status word */
 	__asm__ volatile("fldenv %0" : : "m"(env.x87));
 	set_mxcsr(get_mxcsr() & ~(unsigned)excepts);
 	return 0;

@@ -7,7 +7,7 @@
 #define _ATXF_FENV_H
 
 typedef struct {
-	unsigned short x87[14];     /* fnstenv's 28 bytes */
+	unsigned short x87[14];     /* fnstenv's 28 bytes: control word, 0, status word, ... */
 	unsigned mxcsr;
 } fenv_t;
 typedef unsigned short fexcept_t;

@@ -1,5 +1,6 @@
 /*
- * Fake DMA: zeroed, page-aligned host memory with a made-up bus address.
+ * Fake DMA: zeroed, page-aligned host memory with a made-up bus address,
+ * for a device the test gave the driver (atxf_fake_cap_pci).
  * Bus addresses are handed out from FAKE_DMA_BUS upwards with a free page
  * between buffers, the same on every run, so a test may even expect exact
  * values, and a device that runs off the end of one buffer hits no other:
@@ -43,17 +44,41 @@ static struct fake_dma_buf *free_slot(void)
 	return NULL;
 }
 
-int atxf_dma_alloc(size_t size, struct atxf_dma *out)
+/* The kernel's checks of a tag (docs/syscalls.md SYS_DMA_ALLOC): it names
+ * a PCI function the driver holds, with sane limits. 0 or the error. */
+static int check_tag(const struct atxf_dma_tag *tag, uint64_t pages)
+{
+	struct atxf_cap_info info;
+
+	if (tag == NULL)
+		return -ATXF_EFAULT;
+	if (atxf_cap_query(tag->pci, &info) < 0 || info.kind != ATXF_CAP_PCI)
+		return -ATXF_EBADH;
+	if (tag->addr_bits < 12 || tag->addr_bits > 64 || tag->max_seg % PAGE ||
+	    (tag->boundary & (tag->boundary - 1)) || (tag->boundary && tag->boundary < PAGE))
+		return -ATXF_EINVAL;
+	if ((tag->max_seg && pages > tag->max_seg) || (tag->boundary && pages > tag->boundary))
+		return -ATXF_EINVAL;            /* a buffer is one segment */
+	if (tag->addr_bits < 64 && next_bus + pages > 1ull << tag->addr_bits)
+		return -ATXF_ENOMEM;
+	return 0;
+}
+
+int atxf_dma_alloc(const struct atxf_dma_tag *tag, size_t size, struct atxf_dma *out)
 {
 	uint64_t pages = ((uint64_t)size + PAGE - 1) / PAGE * PAGE;
 	struct fake_dma_buf *b = free_slot();
 	atxf_handle_t h;
+	int err;
 
 	if (out == NULL)
 		return -ATXF_EFAULT;
 	out->handle = ATXF_HANDLE_NONE;
 	if (size == 0 || pages < size)
 		return -ATXF_EINVAL;
+	err = check_tag(tag, pages);
+	if (err)
+		return err;
 	if (b == NULL || pages > limit - in_use)
 		return -ATXF_ENOMEM;
 	b->mem = aligned_alloc(PAGE, pages);
@@ -70,7 +95,7 @@ int atxf_dma_alloc(size_t size, struct atxf_dma *out)
 	next_bus += pages + PAGE;
 	in_use += pages;
 	*out = (struct atxf_dma){ .handle = h, .vaddr = (uintptr_t)b->mem,
-				  .paddr = b->paddr, .size = pages };
+				  .bus_addr = b->paddr, .size = pages };
 	return 0;
 }
 

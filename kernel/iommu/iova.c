@@ -11,6 +11,7 @@
 #include "iommu/iova.h"
 
 #define IOVA_BASE   (1ull << 24)
+#define IOVA_LOW    (1ull << 20)        /* for devices that reach only 16 MiB (ISA-like) */
 #define IOVA_END    (1ull << 30)
 #define IOVA_PAGES  (IOVA_END >> PAGE_SHIFT)
 
@@ -44,7 +45,7 @@ uint64_t iova_alloc_locked(uint64_t npages, uint64_t limit, uint64_t boundary)
 {
 	uint64_t end = (limit < IOVA_END ? limit : IOVA_END) >> PAGE_SHIFT;
 	uint64_t bpages = boundary >> PAGE_SHIFT;
-	uint64_t pn = IOVA_BASE >> PAGE_SHIFT, run;
+	uint64_t pn = (limit > IOVA_BASE ? IOVA_BASE : IOVA_LOW) >> PAGE_SHIFT, run;
 
 	if (!npages || (bpages && npages > bpages))
 		return 0;

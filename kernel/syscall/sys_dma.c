@@ -35,17 +35,23 @@ static atxf_handle_t insert_locked(struct process *p, struct dma_buf *b, uint32_
 	return h;
 }
 
+/* The tag (argument 0) of a call whose result (argument 2) has size bytes. */
+static int tag_and_result(struct process *p, const struct syscall_args *args, size_t size,
+			  struct dma_limits *lim)
+{
+	if (!user_range_ok(args->a[2], size))
+		return -ATXF_EFAULT;
+	return dma_tag_read(p, args->a[0], lim);
+}
+
 long sys_dma_alloc(const struct syscall_args *args)
 {
 	struct process *p = process_current();
 	struct atxf_dma out = { 0 };
 	struct dma_limits lim;
 	struct dma_buf *b;
-	int err;
+	int err = tag_and_result(p, args, sizeof(out), &lim);
 
-	if (!user_range_ok(args->a[2], sizeof(out)))
-		return -ATXF_EFAULT;
-	err = dma_tag_read(p, args->a[0], &lim);
 	if (err)
 		return err;
 	if (!args->a[1] || args->a[1] > DMA_MAX_ALLOC)
@@ -105,11 +111,8 @@ long sys_dma_map(const struct syscall_args *args)
 	struct dma_limits lim;
 	struct dma_buf *b = NULL;
 	bool writable = false;
-	int err;
+	int err = tag_and_result(p, args, sizeof(out), &lim);
 
-	if (!user_range_ok(args->a[2], sizeof(out)))
-		return -ATXF_EFAULT;
-	err = dma_tag_read(p, args->a[0], &lim);
 	if (err)
 		return err;
 	uint64_t flags = spin_lock_irqsave(&cap_lock);

@@ -15,7 +15,7 @@ processes, so kernel lines are checked in any order (`contains`).
 """
 import re
 
-from scenarios import NO_PANIC, contains, exited, says
+from scenarios import NO_PANIC, all_checks, contains, exited, says
 
 IOMMU = ["-device", "intel-iommu,intremap=off"]
 # Two edus: the attacker's at 00:10.0, the victim's at 00:14.0. Their BARs
@@ -69,16 +69,6 @@ def said_once(pattern):
     return check
 
 
-def both(*checks):
-    def check(log):
-        for c in checks:
-            why = c(log)
-            if why:
-                return why
-        return None
-    return check
-
-
 ATTACK_PROGRAMS = ["dma-attack.atxf", "dma-victim.atxf"]
 SHM_PROGRAMS = ["dma-shmdrv.atxf", "dma-client.atxf", "killer.atxf"]
 
@@ -108,6 +98,8 @@ def shm_scenario(name, what, qemu_args, boot_line):
 
 
 SCENARIOS = [
+    dict(name="ktest-dma", what="kernel self-test: frame pins and the bus address allocator",
+         append="ktest=dma", expect=[r"^ktest dma: PASS$"], forbid=NO_PANIC, exit="pass"),
     dict(name="dma-iommu-confined",
          what="with intel-iommu, edu's DMA at another process's memory, another device's buffer "
               "and the kernel is blocked and logged; the victim's buffer is intact; the "
@@ -127,7 +119,7 @@ SCENARIOS = [
                       r"back: ok$"),
                  says("dma-attack.atxf", r"dma-attack: the victim says its buffer is intact$"),
                  exited("dma-attack.atxf", 0)],
-         check=both(contains(says("dma-victim.atxf", r"dma-victim: after the attacks my buffer "
+         check=all_checks(contains(says("dma-victim.atxf", r"dma-victim: after the attacks my buffer "
                                   r"is intact: ok$")),
                     every_attack_faulted),
          forbid=NO_PANIC + [r"FAIL", r"LEAKED", r"unconfined"], exit=0),
@@ -152,3 +144,34 @@ SCENARIOS = [
                  "the same without an IOMMU: bus addresses are physical, the pin still holds",
                  [], UNCONFINED),
 ]
+
+
+def devmgr_says(text):
+    return says("devmgr.atxf", r"devmgr: " + text)
+
+
+# devmgr as the first process (init=devmgr.atxf) starts dm-dmabad.atxf on
+# the edu from its manifest. Generation 0 aims edu at the kernel: the
+# kernel blocks and logs it and tells devmgr, which ends the driver as a
+# crash and restarts it; generation 1's own DMA works.
+SCENARIOS.append(dict(
+    name="dma-fault-devmgr",
+    what="with intel-iommu: a driver's blocked DMA is logged, devmgr ends it as a crash and "
+         "restarts it as its manifest allows; the restarted driver's own DMA works",
+    programs=["devmgr.atxf=../services/devmgr.atxf", "dm-dmabad.atxf"],
+    append="init=devmgr.atxf", qemu_args=IOMMU + ["-device", "edu,addr=0x10"],
+    expect=[CONFINED,
+            says("dm-dmabad.atxf", r"dm-dmabad: generation 0: own DMA at bus 0x[0-9a-f]+: ok$"),
+            says("dm-dmabad.atxf", r"dm-dmabad: generation 0: aiming the device at kernel "
+                 r"memory$"),
+            says("dm-dmabad.atxf", r"dm-dmabad: generation 1: own DMA at bus 0x[0-9a-f]+: ok$"),
+            says("dm-dmabad.atxf", r"dm-dmabad: generation 1: serving$")],
+    check=contains(
+        r"^iommu: blocked DMA write by 00:10\.0 at 0x100000: page not mapped for writing "
+        r"\(reason 0x5\); device of dm-dmabad\.atxf pid \d+$",
+        devmgr_says(r"DMA fault by dm-dmabad \(\S+\) pid \d+: its device 00:10\.0 wrote "
+                    r"0x100000 outside its buffers; ending it as a crash$"),
+        devmgr_says(r"dm-dmabad \(\S+\) pid \d+ ended with status 137 after \d+ ms$"),
+        devmgr_says(r"restarting dm-dmabad \(\S+\) generation 1, restart 1, ")),
+    forbid=NO_PANIC + [r"FAIL"], exit=None,
+    stop_at=says("dm-dmabad.atxf", r"dm-dmabad: generation 1: serving$")[1:]))

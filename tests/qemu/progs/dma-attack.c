@@ -29,7 +29,6 @@
 #include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
-#include "caps.h"
 #include "edu_dma.h"
 
 #define WHERE        ATXF_REQUEST(ATXF_PROTO_PRIVATE_FIRST, 1)
@@ -118,21 +117,14 @@ static void try_write(const char *what, uint64_t addr)
 
 static int setup(void)
 {
-	struct atxf_cap_info pci_info, mmio_info;
-	atxf_handle_t pci = given_cap(ATXF_CAP_PCI, &pci_info);
-	atxf_handle_t mmio = given_cap(ATXF_CAP_MMIO, &mmio_info);
-	struct atxf_dma_tag tag = { .pci = pci, .addr_bits = EDU_DMA_BITS };
-	int err;
+	struct edu_drv e;
+	const char *what;
+	int err = edu_open(&e, &what);
 
-	if (pci < 0 || mmio < 0)
-		return fail("init gave no PCI or MMIO capability", -ATXF_EPERM);
-	regs = edu_map(pci, mmio, &mmio_info);
-	if (!regs)
-		return fail("mapping edu's BAR0", -ATXF_ERANGE);
-	edu_enable(pci);
-	err = atxf_dma_alloc(&tag, 2 * PAGE, &own);
-	if (err < 0)
-		return fail("allocating the DMA buffer", err);
+	if (err)
+		return fail(what, err);
+	regs = e.regs;
+	own = e.own;
 	if (round_trip(OWN_SALT))
 		return 1;
 	atxf_log("dma-attack: own buffer at bus 0x%llx: the device copied %u bytes back: ok\n",

@@ -25,7 +25,6 @@
 #include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
-#include "caps.h"
 #include "edu_dma.h"
 
 #define MAPIT       ATXF_REQUEST(ATXF_PROTO_PRIVATE_FIRST, 1)
@@ -42,6 +41,7 @@ static volatile uint8_t *regs;
 static struct atxf_dma own;             /* page 0: what we send; page 1: what comes back */
 static struct atxf_dma_tag tag;
 static struct atxf_dma_map map;
+static uint32_t bdf;                    /* our edu */
 
 static volatile uint8_t *page(unsigned i)
 {
@@ -75,24 +75,21 @@ static int read_page_holds(uint8_t salt)
 
 static int setup(void)
 {
-	struct atxf_cap_info pci_info, mmio_info;
-	atxf_handle_t pci = given_cap(ATXF_CAP_PCI, &pci_info);
-	atxf_handle_t mmio = given_cap(ATXF_CAP_MMIO, &mmio_info);
-	int err;
+	struct edu_drv e;
+	const char *what;
+	int err = edu_open(&e, &what);
 
-	tag = (struct atxf_dma_tag){ .pci = pci, .addr_bits = EDU_DMA_BITS };
-	if (pci < 0 || mmio < 0)
-		return fail("init gave no PCI or MMIO capability", -ATXF_EPERM);
-	regs = edu_map(pci, mmio, &mmio_info);
-	if (!regs)
-		return fail("mapping edu's BAR0", -ATXF_ERANGE);
-	edu_enable(pci);
-	err = atxf_dma_alloc(&tag, 2 * PAGE, &own);
-	return err < 0 ? fail("allocating the DMA buffer", err) : 0;
+	if (err)
+		return fail(what, err);
+	regs = e.regs;
+	own = e.own;
+	tag = e.tag;
+	bdf = e.bdf;
+	return 0;
 }
 
 /* Request 1: map the grant and let the device write it. */
-static int map_grant(const struct atxf_msg *req, uint32_t bdf)
+static int map_grant(const struct atxf_msg *req)
 {
 	int err;
 
@@ -155,18 +152,16 @@ static int after_death(void)
 
 int main(void)
 {
-	struct atxf_cap_info pci_info;
 	struct atxf_msg req, reply;
 	atxf_handle_t port = atxf_port_create();
 	int err;
 
 	if (setup())
 		return 1;
-	given_cap(ATXF_CAP_PCI, &pci_info);
 	err = port < 0 ? port : atxf_name_register("dma-shmdrv", port);
 	if (err < 0)
 		return fail("registering \"dma-shmdrv\"", err);
-	if (atxf_recv(port, &req, WAIT_NS) < 0 || map_grant(&req, (uint32_t)pci_info.base))
+	if (atxf_recv(port, &req, WAIT_NS) < 0 || map_grant(&req))
 		return 1;
 	atxf_msg_init(&reply, 0);
 	atxf_reply(&req, &reply);

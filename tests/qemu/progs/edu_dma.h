@@ -15,6 +15,7 @@
 #include <atxf/errors.h>
 #include <atxf/hw.h>
 #include <atxf/sys.h>
+#include "caps.h"
 
 #define EDU_DMA_SRC      0x80
 #define EDU_DMA_DST      0x88
@@ -53,6 +54,38 @@ static inline volatile uint8_t *edu_map(atxf_handle_t pci, atxf_handle_t mmio,
 	if (bar < mmio_info->base || bar + 4096 > mmio_info->base + mmio_info->size)
 		return NULL;
 	return (volatile uint8_t *)atxf_mmio_map(mmio, bar - mmio_info->base, 4096);
+}
+
+/* A test driver's edu: what its start line gave it, mapped and enabled. */
+struct edu_drv {
+	volatile uint8_t *regs;
+	uint32_t bdf;               /* its PCI function */
+	struct atxf_dma_tag tag;    /* for it, 28-bit */
+	struct atxf_dma own;        /* two pages: page 0 is sent, page 1 comes back */
+};
+
+/* Finds the PCI and MMIO capabilities, maps edu's registers, turns bus
+ * mastering on and allocates own: 0, or an error and *what failed. */
+static inline int edu_open(struct edu_drv *e, const char **what)
+{
+	struct atxf_cap_info pci_info, mmio_info;
+	atxf_handle_t pci = given_cap(ATXF_CAP_PCI, &pci_info);
+	atxf_handle_t mmio = given_cap(ATXF_CAP_MMIO, &mmio_info);
+	int err;
+
+	*what = "finding a PCI and an MMIO capability";
+	if (pci < 0 || mmio < 0)
+		return -ATXF_EPERM;
+	*what = "mapping edu's BAR0";
+	e->regs = edu_map(pci, mmio, &mmio_info);
+	if (!e->regs)
+		return -ATXF_ERANGE;
+	edu_enable(pci);
+	e->bdf = (uint32_t)pci_info.base;
+	e->tag = (struct atxf_dma_tag){ .pci = pci, .addr_bits = EDU_DMA_BITS };
+	*what = "allocating the DMA buffer";
+	err = atxf_dma_alloc(&e->tag, 2 * 4096, &e->own);
+	return err < 0 ? err : 0;
 }
 
 /* One transfer of len bytes between RAM at bus address `ram` and the

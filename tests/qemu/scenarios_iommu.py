@@ -175,3 +175,25 @@ SCENARIOS.append(dict(
         devmgr_says(r"restarting dm-dmabad \(\S+\) generation 1, restart 1, ")),
     forbid=NO_PANIC + [r"FAIL"], exit=None,
     stop_at=says("dm-dmabad.atxf", r"dm-dmabad: generation 1: serving$")[1:]))
+
+# The same with dm-dmastop.atxf, whose manifest says no restart: devmgr
+# ends it and keeps it stopped. The kernel and devmgr go on: devmgr still
+# answers (its ready line comes before, and nothing restarts after).
+SCENARIOS.append(dict(
+    name="dma-fault-devmgr-stop",
+    what="with intel-iommu: a driver's blocked DMA ends it; its manifest says no restart, so "
+         "devmgr keeps it stopped",
+    programs=["devmgr.atxf=../services/devmgr.atxf", "dm-dmastop.atxf"],
+    append="init=devmgr.atxf", qemu_args=IOMMU + ["-device", "edu,addr=0x10"],
+    expect=[CONFINED,
+            says("dm-dmastop.atxf", r"dm-dmastop: generation 0: own DMA at bus 0x[0-9a-f]+: ok$"),
+            says("dm-dmastop.atxf", r"dm-dmastop: generation 0: aiming the device at kernel "
+                 r"memory$"),
+            devmgr_says(r"dm-dmastop \(\S+\): its manifest says no restart$")],
+    check=contains(
+        r"^iommu: blocked DMA write by 00:10\.0 at 0x100000: page not mapped for writing "
+        r"\(reason 0x5\); device of dm-dmastop\.atxf pid \d+$",
+        devmgr_says(r"DMA fault by dm-dmastop \(\S+\) pid \d+: its device 00:10\.0 wrote "
+                    r"0x100000 outside its buffers; ending it as a crash$")),
+    forbid=NO_PANIC + [r"FAIL", r"restarting dm-dmastop", r"generation 1"], exit=None,
+    stop_at=devmgr_says(r"dm-dmastop \(\S+\): its manifest says no restart$")[1:]))

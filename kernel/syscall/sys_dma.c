@@ -137,15 +137,6 @@ long sys_dma_unmap(const struct syscall_args *args)
 	return drop(process_current(), args->a[0], true);
 }
 
-/* Whether p holds ROOT: only devmgr (and init) may watch every device. */
-static bool holds_root_locked(struct process *p)
-{
-	for (int h = 0; h < CAP_TABLE_SLOTS; h++)
-		if (p->caps.slot[h].kind == ATXF_CAP_ROOT)
-			return true;
-	return false;
-}
-
 long sys_dma_fault_watch(const struct syscall_args *args)
 {
 	struct process *p = process_current();
@@ -154,7 +145,7 @@ long sys_dma_fault_watch(const struct syscall_args *args)
 		cap_lookup(&p->caps, (atxf_handle_t)args->a[0]) : NULL;
 	long err = 0;
 
-	if (!holds_root_locked(p))
+	if (!cap_holds(&p->caps, ATXF_CAP_ROOT))     /* devmgr (and init) only */
 		err = -ATXF_EPERM;
 	else if (!port || port->kind != ATXF_CAP_PORT)
 		err = -ATXF_EBADH;
@@ -171,7 +162,7 @@ long sys_dma_fault_next(const struct syscall_args *args)
 	struct process *p = process_current();
 	struct atxf_dma_fault f;
 	uint64_t flags = spin_lock_irqsave(&cap_lock);
-	long err = holds_root_locked(p) ? iommu_next_fault_locked(&f) : -ATXF_EPERM;
+	long err = cap_holds(&p->caps, ATXF_CAP_ROOT) ? iommu_next_fault_locked(&f) : -ATXF_EPERM;
 
 	spin_unlock_irqrestore(&cap_lock, flags);
 	if (err)

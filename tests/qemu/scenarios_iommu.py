@@ -150,50 +150,48 @@ def devmgr_says(text):
     return says("devmgr.atxf", r"devmgr: " + text)
 
 
-# devmgr as the first process (init=devmgr.atxf) starts dm-dmabad.atxf on
-# the edu from its manifest. Generation 0 aims edu at the kernel: the
-# kernel blocks and logs it and tells devmgr, which ends the driver as a
-# crash and restarts it; generation 1's own DMA works.
-SCENARIOS.append(dict(
-    name="dma-fault-devmgr",
-    what="with intel-iommu: a driver's blocked DMA is logged, devmgr ends it as a crash and "
-         "restarts it as its manifest allows; the restarted driver's own DMA works",
-    programs=["devmgr.atxf=../services/devmgr.atxf", "dm-dmabad.atxf"],
-    append="init=devmgr.atxf", qemu_args=IOMMU + ["-device", "edu,addr=0x10"],
-    expect=[CONFINED,
-            says("dm-dmabad.atxf", r"dm-dmabad: generation 0: own DMA at bus 0x[0-9a-f]+: ok$"),
-            says("dm-dmabad.atxf", r"dm-dmabad: generation 0: aiming the device at kernel "
-                 r"memory$"),
-            says("dm-dmabad.atxf", r"dm-dmabad: generation 1: own DMA at bus 0x[0-9a-f]+: ok$"),
-            says("dm-dmabad.atxf", r"dm-dmabad: generation 1: serving$")],
-    check=contains(
-        r"^iommu: blocked DMA write by 00:10\.0 at 0x100000: page not mapped for writing "
-        r"\(reason 0x5\); device of dm-dmabad\.atxf pid \d+$",
-        devmgr_says(r"DMA fault by dm-dmabad \(\S+\) pid \d+: its device 00:10\.0 wrote "
-                    r"0x100000 outside its buffers; ending it as a crash$"),
-        devmgr_says(r"dm-dmabad \(\S+\) pid \d+ ended with status 137 after \d+ ms$"),
-        devmgr_says(r"restarting dm-dmabad \(\S+\) generation 1, restart 1, ")),
-    forbid=NO_PANIC + [r"FAIL"], exit=None,
-    stop_at=says("dm-dmabad.atxf", r"dm-dmabad: generation 1: serving$")[1:]))
+def devmgr_fault_scenario(name, what, drv, after, never):
+    """devmgr as the first process (init=devmgr.atxf) starts drv (dm-dmabad
+    or dm-dmastop) on the edu from its manifest. Generation 0 aims edu at
+    the kernel: the kernel blocks and logs it and tells devmgr, which ends
+    the driver as a crash; `after` is what devmgr does then, by the
+    manifest: the lines from there on, the last one ending the run; never,
+    a line the other choice would log."""
+    prog = drv + ".atxf"
+    return dict(
+        name=name, what=what, programs=["devmgr.atxf=../services/devmgr.atxf", prog],
+        append="init=devmgr.atxf", qemu_args=IOMMU + ["-device", "edu,addr=0x10"],
+        expect=[CONFINED,
+                says(prog, r"%s: generation 0: own DMA at bus 0x[0-9a-f]+: ok$" % drv),
+                says(prog, r"%s: generation 0: aiming the device at kernel memory$" % drv)]
+        + after,
+        check=contains(
+            r"^iommu: blocked DMA write by 00:10\.0 at 0x100000: page not mapped for writing "
+            r"\(reason 0x5\); device of %s pid \d+$" % re.escape(prog),
+            devmgr_says(r"DMA fault by %s \(\S+\) pid \d+: its device 00:10\.0 wrote "
+                        r"0x100000 outside its buffers; ending it as a crash$" % drv),
+            devmgr_says(r"%s \(\S+\) pid \d+ ended with status 137 after \d+ ms$" % drv)),
+        forbid=NO_PANIC + [r"FAIL", never],
+        exit=None, stop_at=after[-1][1:])
 
-# The same with dm-dmastop.atxf, whose manifest says no restart: devmgr
-# ends it and keeps it stopped. The kernel and devmgr go on: devmgr still
-# answers (its ready line comes before, and nothing restarts after).
-SCENARIOS.append(dict(
-    name="dma-fault-devmgr-stop",
-    what="with intel-iommu: a driver's blocked DMA ends it; its manifest says no restart, so "
-         "devmgr keeps it stopped",
-    programs=["devmgr.atxf=../services/devmgr.atxf", "dm-dmastop.atxf"],
-    append="init=devmgr.atxf", qemu_args=IOMMU + ["-device", "edu,addr=0x10"],
-    expect=[CONFINED,
-            says("dm-dmastop.atxf", r"dm-dmastop: generation 0: own DMA at bus 0x[0-9a-f]+: ok$"),
-            says("dm-dmastop.atxf", r"dm-dmastop: generation 0: aiming the device at kernel "
-                 r"memory$"),
-            devmgr_says(r"dm-dmastop \(\S+\): its manifest says no restart$")],
-    check=contains(
-        r"^iommu: blocked DMA write by 00:10\.0 at 0x100000: page not mapped for writing "
-        r"\(reason 0x5\); device of dm-dmastop\.atxf pid \d+$",
-        devmgr_says(r"DMA fault by dm-dmastop \(\S+\) pid \d+: its device 00:10\.0 wrote "
-                    r"0x100000 outside its buffers; ending it as a crash$")),
-    forbid=NO_PANIC + [r"FAIL", r"restarting dm-dmastop", r"generation 1"], exit=None,
-    stop_at=devmgr_says(r"dm-dmastop \(\S+\): its manifest says no restart$")[1:]))
+
+SCENARIOS += [
+    devmgr_fault_scenario(
+        "dma-fault-devmgr",
+        "with intel-iommu: a driver's blocked DMA is logged, devmgr ends it as a crash and "
+        "restarts it as its manifest allows; the restarted driver's own DMA works",
+        "dm-dmabad",
+        [devmgr_says(r"restarting dm-dmabad \(\S+\) generation 1, restart 1, "),
+         says("dm-dmabad.atxf", r"dm-dmabad: generation 1: own DMA at bus 0x[0-9a-f]+: ok$"),
+         says("dm-dmabad.atxf", r"dm-dmabad: generation 1: serving$")],
+        r"its manifest says no restart"),
+    # Its manifest says no restart: the reap rules keep it stopped (they log
+    # that instead of "restarting in").
+    devmgr_fault_scenario(
+        "dma-fault-devmgr-stop",
+        "with intel-iommu: a driver's blocked DMA ends it; its manifest says no restart, so "
+        "devmgr keeps it stopped",
+        "dm-dmastop",
+        [devmgr_says(r"dm-dmastop \(\S+\): its manifest says no restart$")],
+        r"restarting dm-dmastop"),
+]

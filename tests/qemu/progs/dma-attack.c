@@ -43,13 +43,12 @@
 #define XFER         EDU_DMA_XFER
 #define PAGE         4096u
 
-static volatile uint8_t *regs;
-static struct atxf_dma own;             /* page 0: what we send; page 1: what comes back */
+static struct edu_drv edu;              /* registers, tag, own buffer */
 static int failed;
 
 static volatile uint8_t *page(unsigned i)
 {
-	return (volatile uint8_t *)(uintptr_t)(own.vaddr + i * PAGE);
+	return (volatile uint8_t *)(uintptr_t)(edu.own.vaddr + i * PAGE);
 }
 
 static int fail(const char *what, int err)
@@ -64,7 +63,8 @@ static int round_trip(uint8_t salt)
 {
 	edu_fill(page(0), XFER, salt);
 	memset((void *)page(1), 0, PAGE);
-	if (edu_dma(regs, own.bus_addr, XFER, 0) || edu_dma(regs, own.bus_addr + PAGE, XFER, 1))
+	if (edu_dma(edu.regs, edu.own.bus_addr, XFER, 0) ||
+	    edu_dma(edu.regs, edu.own.bus_addr + PAGE, XFER, 1))
 		return fail("own DMA did not complete", -ATXF_ETIMEDOUT);
 	if (!edu_holds(page(1), XFER, salt))
 		return fail("own DMA came back wrong", -ATXF_EIO);
@@ -89,8 +89,8 @@ static void try_read(const char *what, uint64_t addr, int kernel)
 {
 	int leaked;
 
-	if (round_trip(OWN_SALT) || edu_dma(regs, addr, XFER, 0) ||
-	    edu_dma(regs, own.bus_addr + PAGE, XFER, 1)) {
+	if (round_trip(OWN_SALT) || edu_dma(edu.regs, addr, XFER, 0) ||
+	    edu_dma(edu.regs, edu.own.bus_addr + PAGE, XFER, 1)) {
 		fail("a read attack's transfers did not complete", -ATXF_ETIMEDOUT);
 		return;
 	}
@@ -107,7 +107,7 @@ static void try_read(const char *what, uint64_t addr, int kernel)
 static void try_write(const char *what, uint64_t addr)
 {
 	edu_fill(page(0), XFER, ATTACK_SALT);
-	if (edu_dma(regs, own.bus_addr, XFER, 0) || edu_dma(regs, addr, XFER, 1)) {
+	if (edu_dma(edu.regs, edu.own.bus_addr, XFER, 0) || edu_dma(edu.regs, addr, XFER, 1)) {
 		fail("a write attack's transfers did not complete", -ATXF_ETIMEDOUT);
 		return;
 	}
@@ -117,18 +117,15 @@ static void try_write(const char *what, uint64_t addr)
 
 static int setup(void)
 {
-	struct edu_drv e;
 	const char *what;
-	int err = edu_open(&e, &what);
+	int err = edu_open(&edu, &what);
 
 	if (err)
 		return fail(what, err);
-	regs = e.regs;
-	own = e.own;
 	if (round_trip(OWN_SALT))
 		return 1;
 	atxf_log("dma-attack: own buffer at bus 0x%llx: the device copied %u bytes back: ok\n",
-		 (unsigned long long)own.bus_addr, XFER);
+		 (unsigned long long)edu.own.bus_addr, XFER);
 	return 0;
 }
 

@@ -37,15 +37,12 @@
 #define WAIT_NS     20000000000ull
 #define POLL_NS     20000000ull
 
-static volatile uint8_t *regs;
-static struct atxf_dma own;             /* page 0: what we send; page 1: what comes back */
-static struct atxf_dma_tag tag;
+static struct edu_drv edu;              /* registers, tag, own buffer */
 static struct atxf_dma_map map;
-static uint32_t bdf;                    /* our edu */
 
 static volatile uint8_t *page(unsigned i)
 {
-	return (volatile uint8_t *)(uintptr_t)(own.vaddr + i * PAGE);
+	return (volatile uint8_t *)(uintptr_t)(edu.own.vaddr + i * PAGE);
 }
 
 static int fail(const char *what, int err)
@@ -58,7 +55,8 @@ static int fail(const char *what, int err)
 static int write_page(uint8_t salt)
 {
 	edu_fill(page(0), XFER, salt);
-	if (edu_dma(regs, own.bus_addr, XFER, 0) || edu_dma(regs, map.seg[0].bus_addr, XFER, 1))
+	if (edu_dma(edu.regs, edu.own.bus_addr, XFER, 0) ||
+	    edu_dma(edu.regs, map.seg[0].bus_addr, XFER, 1))
 		return fail("DMA into the client's page", -ATXF_ETIMEDOUT);
 	return 0;
 }
@@ -67,25 +65,18 @@ static int write_page(uint8_t salt)
 static int read_page_holds(uint8_t salt)
 {
 	memset((void *)page(1), 0, PAGE);
-	if (edu_dma(regs, map.seg[0].bus_addr, XFER, 0) ||
-	    edu_dma(regs, own.bus_addr + PAGE, XFER, 1))
+	if (edu_dma(edu.regs, map.seg[0].bus_addr, XFER, 0) ||
+	    edu_dma(edu.regs, edu.own.bus_addr + PAGE, XFER, 1))
 		return fail("DMA from the client's page", -ATXF_ETIMEDOUT), 0;
 	return edu_holds(page(1), XFER, salt);
 }
 
 static int setup(void)
 {
-	struct edu_drv e;
 	const char *what;
-	int err = edu_open(&e, &what);
+	int err = edu_open(&edu, &what);
 
-	if (err)
-		return fail(what, err);
-	regs = e.regs;
-	own = e.own;
-	tag = e.tag;
-	bdf = e.bdf;
-	return 0;
+	return err ? fail(what, err) : 0;
 }
 
 /* Request 1: map the grant and let the device write it. */
@@ -95,13 +86,13 @@ static int map_grant(const struct atxf_msg *req)
 
 	if (req->type != MAPIT || req->ncaps != 1)
 		return fail("MAPIT with one capability expected", -ATXF_EPROTO);
-	err = atxf_dma_map(&tag, req->caps[0], &map);
+	err = atxf_dma_map(&edu.tag, req->caps[0], &map);
 	if (err < 0)
 		return fail("SYS_DMA_MAP of the client's grant", err);
 	if (write_page(DRIVER_SALT))
 		return 1;
 	atxf_log("dma-shmdrv: client page mapped for %02x:%02x.%u: %u segment(s), bus 0x%llx; "
-		 "device wrote it\n", bdf >> 8, bdf >> 3 & 0x1f, bdf & 7, map.nsegs,
+		 "device wrote it\n", edu.bdf >> 8, edu.bdf >> 3 & 0x1f, edu.bdf & 7, map.nsegs,
 		 (unsigned long long)map.seg[0].bus_addr);
 	return 0;
 }

@@ -67,6 +67,30 @@ static uint64_t frames_below(const struct dma_limits *lim)
 	return lim->limit;
 }
 
+/*
+ * n contiguous frames for a buffer. Without an IOMMU they are what the
+ * device sees, so they must not cross the tag's boundary: if the first try
+ * does, take 2n frames, which always hold n inside one window (n is at
+ * most the boundary), and give the rest back.
+ */
+static uint64_t alloc_frames(const struct dma_limits *lim, uint64_t n)
+{
+	uint64_t below = frames_below(lim), bytes = n * PAGE_SIZE, pa, at;
+
+	pa = pmm_alloc_contig(n, below);
+	if (!pa || iommu_active() || !dma_crosses(pa, bytes, lim->boundary))
+		return pa;
+	free_frames(pa, n);
+	pa = pmm_alloc_contig(2 * n, below);
+	if (!pa)
+		return 0;
+	at = dma_crosses(pa, bytes, lim->boundary) ?
+	     (pa + lim->boundary - 1) / lim->boundary * lim->boundary : pa;
+	free_frames(pa, (at - pa) / PAGE_SIZE);
+	free_frames(at + bytes, (pa + 2 * bytes - at - bytes) / PAGE_SIZE);
+	return at;
+}
+
 /* A buffer is one segment: it must fit the device's segment limits. */
 static bool fits_one_segment(const struct dma_limits *lim, uint64_t bytes)
 {
@@ -98,7 +122,7 @@ struct dma_buf *dma_alloc(struct process *p, const struct dma_limits *lim, uint6
 	b = kzalloc(sizeof(*b));
 	if (!b)
 		goto out_uncharge;
-	b->paddr = pmm_alloc_contig(npages, frames_below(lim));
+	b->paddr = alloc_frames(lim, npages);
 	if (!b->paddr)
 		goto out_free_buf;
 	b->npages = npages;

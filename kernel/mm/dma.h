@@ -65,6 +65,12 @@ void dma_put_locked(struct dma_buf *b);
 int dma_place_locked(struct dma_buf *b, const struct dma_limits *lim, bool writable);
 /* And takes them away again, the IOMMU flushed. cap_lock held. */
 void dma_unplace_locked(struct dma_buf *b);
+/* Whether [start, start + len) crosses a multiple of boundary (0: none). */
+static inline bool dma_crosses(uint64_t start, uint64_t len, uint64_t boundary)
+{
+	return boundary && start / boundary != (start + len - 1) / boundary;
+}
+
 /* The bus address of b's page i. */
 uint64_t dma_page_bus(const struct dma_buf *b, uint64_t i);
 

@@ -18,11 +18,6 @@ uint64_t dma_page_bus(const struct dma_buf *b, uint64_t i)
 	return b->shared ? b->frames[i] : b->paddr + i * PAGE_SIZE;
 }
 
-static bool crosses(uint64_t start, uint64_t len, uint64_t boundary)
-{
-	return boundary && start / boundary != (start + len - 1) / boundary;
-}
-
 /* No IOMMU: the physical addresses must do as they are. */
 static int place_physical(struct dma_buf *b, const struct dma_limits *lim)
 {
@@ -30,7 +25,7 @@ static int place_physical(struct dma_buf *b, const struct dma_limits *lim)
 		if (dma_page_bus(b, i) + PAGE_SIZE > lim->limit)
 			return -ATXF_ERANGE;
 	b->bus = dma_page_bus(b, 0);
-	if (!b->shared && crosses(b->bus, b->npages * PAGE_SIZE, lim->boundary))
+	if (!b->shared && dma_crosses(b->bus, b->npages * PAGE_SIZE, lim->boundary))
 		return -ATXF_ENOMEM;
 	return 0;
 }

@@ -195,3 +195,17 @@ SCENARIOS += [
         [devmgr_says(r"dm-dmastop \(\S+\): its manifest says no restart$")],
         r"restarting dm-dmastop"),
 ]
+
+# The kernel's refusals of bad DMA requests, and segment lists that keep
+# the tag's limits, with and without an IOMMU (tests/qemu/progs/dma-tags.c).
+SCENARIOS += [
+    dict(name=name, what="DMA requests with bad tags, handles or rights are refused with their "
+                         "error and change nothing; mappings split at max_seg and boundary" + why,
+         programs=["dma-tags.atxf"], qemu_args=extra + ["-device", "edu,addr=0x10"],
+         cfg=["start dma-tags.atxf with pci:00:10.0:r dma:16K:w", "exit-with dma-tags.atxf"],
+         expect=[boot_line, says("dma-tags.atxf", r"dma-tags: (\d+) of \1 cases passed$"),
+                 exited("dma-tags.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL"], exit=0)
+    for name, why, extra, boot_line in (
+        ("dma-tags-iommu", " (intel-iommu)", IOMMU, CONFINED),
+        ("dma-tags", " (no IOMMU)", [], UNCONFINED))]

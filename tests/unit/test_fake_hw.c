@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/fake.h>
@@ -215,6 +216,44 @@ static void dma_tag_is_checked(void **state)
 	bad.addr_bits = 28;                 /* the fake's addresses start at 1 GiB */
 	assert_int_equal(atxf_dma_alloc(&bad, 4096, &d), -ATXF_ENOMEM);
 	assert_int_equal(atxf_fake_dma_live(), 0);
+}
+
+/* A client's pages mapped for the device: segments as the kernel splits
+ * them, reachable by the device side until the unmap. */
+static void dma_map_of_client_pages(void **state)
+{
+	struct atxf_dma_tag tag = dma_tag();
+	uint8_t *pages = aligned_alloc(4096, 3 * 4096);
+	struct atxf_dma_map m, copy;
+	atxf_handle_t shm;
+
+	(void)state;
+	assert_non_null(pages);
+	memset(pages, 0, 3 * 4096);
+	shm = atxf_fake_cap_shm(pages, 3 * 4096);
+	assert_true(shm >= 0);
+	assert_int_equal(atxf_fake_cap_shm(pages, 100), -ATXF_EINVAL);
+	tag.max_seg = 4096;
+	assert_int_equal(atxf_dma_map(&tag, shm, &m), 0);
+	assert_int_equal(m.nsegs, 3);
+	assert_int_equal(m.size, 3 * 4096);
+	assert_int_equal(m.seg[1].bus_addr, m.seg[0].bus_addr + 4096);
+	*(uint8_t *)atxf_fake_dma_to_host(m.seg[1].bus_addr + 5, 1) = 0x42;  /* the device */
+	assert_int_equal(pages[4096 + 5], 0x42);                            /* the client */
+	copy = m;
+	assert_int_equal(atxf_dma_unmap(&m), 0);
+	assert_int_equal(m.handle, ATXF_HANDLE_NONE);
+	assert_int_equal(atxf_dma_unmap(&copy), -ATXF_EBADH);
+	assert_null(atxf_fake_dma_to_host(copy.seg[0].bus_addr, 1));        /* gone */
+	assert_int_equal(atxf_fake_strays(), 1);
+	assert_int_equal(atxf_dma_map(&tag, tag.pci, &m), -ATXF_EBADH);      /* not an SHM */
+	tag.max_seg = 0;
+	tag.boundary = 8192;
+	assert_int_equal(atxf_dma_map(&tag, shm, &m), 0);
+	assert_true(m.nsegs >= 2);
+	atxf_dma_unmap(&m);
+	assert_int_equal(atxf_fake_dma_live(), 0);
+	free(pages);
 }
 
 static void dma_double_free_and_limit(void **state)
@@ -465,7 +504,8 @@ static void fake_implements_all_of_hw_h(void **state)
 		(const void *)atxf_mmio_write8, (const void *)atxf_mmio_write16,
 		(const void *)atxf_mmio_write32, (const void *)atxf_mmio_write64,
 		(const void *)atxf_fb_map, (const void *)atxf_dma_alloc,
-		(const void *)atxf_dma_free, (const void *)atxf_irq_bind,
+		(const void *)atxf_dma_free, (const void *)atxf_dma_map,
+		(const void *)atxf_dma_unmap, (const void *)atxf_irq_bind,
 		(const void *)atxf_irq_ack, (const void *)atxf_time_ns,
 		(const void *)atxf_delay_us, (const void *)atxf_pci_read32,
 		(const void *)atxf_pci_read16, (const void *)atxf_pci_read8,
@@ -537,6 +577,7 @@ int main(void)
 		cmocka_unit_test_setup(dma_buffers, setup),
 		cmocka_unit_test_setup(dma_is_a_capability, setup),
 		cmocka_unit_test_setup(dma_tag_is_checked, setup),
+		cmocka_unit_test_setup(dma_map_of_client_pages, setup),
 		cmocka_unit_test_setup(dma_double_free_and_limit, setup),
 		cmocka_unit_test_setup(irq_bind_raise_ack, setup),
 		cmocka_unit_test_setup(irq_refusals, setup),

@@ -81,6 +81,12 @@ void *atxf_fake_mmio_add(uint64_t paddr, size_t size, atxf_fake_mmio_read_fn rea
  * buffer.
  */
 void *atxf_fake_dma_to_host(uint64_t bus, size_t len);
+/* A client's shared pages as the driver receives them (an ATXF_CAP_SHM
+ * handle): len bytes (whole pages) of the test's page-aligned memory.
+ * atxf_dma_map() of it gives made-up bus addresses, split as the kernel
+ * splits them, which atxf_fake_dma_to_host() turns back into mem until
+ * atxf_dma_unmap(). */
+atxf_handle_t atxf_fake_cap_shm(void *mem, size_t len);
 unsigned atxf_fake_dma_live(void);              /* buffers not yet freed */
 void atxf_fake_dma_limit(uint64_t bytes);       /* later allocations past it: -ATXF_ENOMEM */
 

@@ -53,11 +53,13 @@
 	X(IO_OUTW,              37, 2) /* port, value */                        \
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
-	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */    \
+	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */      \
 	X(DMA_MAP,              41, 3) /* tag, shm handle, struct atxf_dma_map out */ \
 	X(DMA_UNMAP,            42, 1) /* dma map handle */                     \
 	X(DMA_FAULT_WATCH,      43, 2) /* port, notify bit (needs ROOT) */      \
-	X(DMA_FAULT_NEXT,       44, 1) /* struct atxf_dma_fault out */
+	X(DMA_FAULT_NEXT,       44, 1) /* struct atxf_dma_fault out */      \
+	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
+	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

@@ -280,7 +280,7 @@ static void raw_calls(void **state)
 	assert_call(SYS_CAP_DERIVE, 3, 0x1000, 0x20, ATXF_RIGHT_READ);
 	assert_call(SYS_PCI_CONFIG_WRITE, 4, 0x3c, 2, 0xabcd);
 	assert_call(SYS_REGISTER_IRQ_HANDLER, 6, 7, 3, 0);
-	assert_int_equal(emu_find(&emu, SYS_DMA_ALLOC, 0)->a[0], 5000);
+	assert_int_equal(emu_find(&emu, SYS_DMA_ALLOC, 0)->a[1], 5000);
 	assert_int_equal(emu_find(&emu, SYS_SLEEP, 0)->a[0], 123);
 	assert_call(SYS_MEM_MAP, 0, 8192, ATXF_PROT_READ | ATXF_PROT_WRITE, 0);
 }

@@ -44,6 +44,13 @@ static void note_exit_with(const struct bootcfg_directive *d)
 	strcpy(exit_with[exit_with_count++], d->argv[0]);
 }
 
+static void note_env(const struct bootcfg_directive *d)
+{
+	if (program_setenv(d->argv[0]) < 0)
+		atxf_log("init: boot.cfg:%u: more than %d env names; ignored\n", d->line,
+			 ATXF_SPAWN_MAX_ENV);
+}
+
 static int is_exit_with(const char *name)
 {
 	for (unsigned i = 0; i < exit_with_count; i++)
@@ -102,6 +109,8 @@ static unsigned run_config(const struct archive *fs)
 			atxf_log("init: boot.cfg:%u: %s; line skipped\n", d.line, d.error);
 		else if (d.kind == BOOTCFG_EXIT_WITH)
 			note_exit_with(&d);
+		else if (d.kind == BOOTCFG_ENV)
+			note_env(&d);
 		else
 			started += start(fs, &d);
 	}

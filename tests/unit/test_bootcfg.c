@@ -37,7 +37,8 @@ static void render(const char *text, size_t size, char *out, size_t out_size)
 			continue;
 		}
 		n += (size_t)snprintf(out + n, out_size - n, "%s",
-				      d.kind == BOOTCFG_START ? "start" : "exit-with");
+				      d.kind == BOOTCFG_START ? "start" :
+				      d.kind == BOOTCFG_ENV ? "env" : "exit-with");
 		for (unsigned i = 0; i < d.argc; i++)
 			n += (size_t)snprintf(out + n, out_size - n, " %s", d.argv[i]);
 		assert_null(d.argv[d.argc]);
@@ -72,6 +73,13 @@ static const struct cfg_case cases[] = {
 	  "1:! unknown directive \"START\"" },
 	{ "start without a name", "start\nstart   # nothing\n", 0,
 	  "1:! start needs a program name\n2:! start needs a program name" },
+	{ "env lines", "env HOME=/\nenv A=b=c\nenv EMPTY=\n", 0,
+	  "1:env HOME=/\n2:env A=b=c\n3:env EMPTY=" },
+	{ "env needs one NAME=VALUE", "env\nenv A=1 B=2\nenv NOEQUALS\nenv =x\n", 0,
+	  "1:! env needs exactly one NAME=VALUE (no spaces in VALUE)\n"
+	  "2:! env needs exactly one NAME=VALUE (no spaces in VALUE)\n"
+	  "3:! env needs exactly one NAME=VALUE (no spaces in VALUE)\n"
+	  "4:! env needs exactly one NAME=VALUE (no spaces in VALUE)" },
 	{ "exit-with takes exactly one name", "exit-with\nexit-with a b\n", 0,
 	  "1:! exit-with needs exactly one program name\n"
 	  "2:! exit-with needs exactly one program name" },

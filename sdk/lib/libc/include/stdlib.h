@@ -38,12 +38,8 @@ int at_quick_exit(void (*fn)(void));
 char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
-/*
- * Runs command, a program in the boot archive and its arguments separated
- * by spaces (no shell: no quoting, pipes or redirection), through init, and
- * waits for it: its exit status, or -1 with errno. system(NULL) says
- * whether there is such a service (1) or not (0).
- */
+/* No command processor yet (system.c): system(NULL) is 0, and a command
+ * fails with -1 and ENOSYS. */
 int system(const char *command);
 
 int rand(void);                        /* 0 .. RAND_MAX */

@@ -44,8 +44,17 @@ def wall_clock_is_hosts(log):
     return None
 
 
-# Statuses above 127 do not survive isa-debug-exit's (status << 1) | 1, so
-# the runs that end that way stop at init's exit line instead of exit-with.
+def ends_with(name, what, args, line, status, never):
+    """posixcheck ARGS prints line, then ends with status, and never prints
+    never. Statuses above 127 do not survive isa-debug-exit's (status << 1)
+    | 1, so the run stops at init's exit line instead of exit-with."""
+    done = exited("posixcheck.atxf", status)
+    return dict(name=name, what=what, programs=["posixcheck.atxf"],
+                cfg=["start posixcheck.atxf " + args], output=["^%s$" % re.escape(line)],
+                expect=["^%s$" % re.escape(line), done], stop_at=[done],
+                forbid=NO_PANIC + [never], exit=None)
+
+
 SCENARIOS = [
     dict(name="libcposix-basics",
          what="setjmp, signal/raise, fds 0-2, isatty, clocks, the wall clock, getenv",
@@ -59,22 +68,12 @@ SCENARIOS = [
          check=all_checks(wall_clock_is_hosts, contains(r"^clock: wall time \d{4}-\d\d-\d\d "
                                                         r"\d\d:\d\d:\d\d UTC from the CMOS RTC$")),
          forbid=NO_PANIC + [r"^FAIL: "], exit=0),
-    dict(name="libcposix-raise",
-         what="raise(SIGTERM) with the default action ends the process with 128 + 15",
-         programs=["posixcheck.atxf"],
-         cfg=["start posixcheck.atxf raise 15"],
-         output=[r"^raising 15$"],
-         expect=[r"^raising 15$", exited("posixcheck.atxf", 143)],
-         stop_at=[exited("posixcheck.atxf", 143)],
-         forbid=NO_PANIC + [r"still alive"], exit=None),
-    dict(name="libcposix-fault",
-         what="a page fault is no signal: the kernel ends the process (142), no handler runs",
-         programs=["posixcheck.atxf"],
-         cfg=["start posixcheck.atxf fault"],
-         output=[r"^about to read address 0$"],
-         expect=[r"^about to read address 0$", exited("posixcheck.atxf", 142)],
-         stop_at=[exited("posixcheck.atxf", 142)],
-         forbid=NO_PANIC + [r"SIGSEGV handler ran"], exit=None),
+    ends_with("libcposix-raise",
+              "raise(SIGTERM) with the default action ends the process with 128 + 15",
+              "raise 15", "raising 15", 143, r"still alive"),
+    ends_with("libcposix-fault",
+              "a page fault is no signal: the kernel ends the process (142), no handler runs",
+              "fault", "about to read address 0", 142, r"SIGSEGV handler ran"),
     dict(name="libcposix-atexit",
          what="exit() runs atexit functions last-registered first, then flushes",
          programs=["posixcheck.atxf"],

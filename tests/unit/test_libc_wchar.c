@@ -188,6 +188,11 @@ static void test_wide_strings(void **state)
 	wcscpy(buf, L"abcdef");
 	tlibc_wmemmove(buf + 1, buf, 5);
 	assert_true(!wcscmp(buf, L"aabcde"));
+	wcscpy(buf, L"ab");
+	assert_true(!wcscmp(tlibc_wcscat(buf, L"cd"), L"abcd"));
+	assert_true(!wcscmp(tlibc_wcsncat(buf, L"efgh", 2), L"abcdef"));
+	assert_int_equal(tlibc_wcsnlen(buf, 3), 3);
+	assert_int_equal(tlibc_wcsnlen(buf, 10), 6);
 }
 
 static void test_wctype_ascii(void **state)

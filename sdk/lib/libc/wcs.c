@@ -2,22 +2,16 @@
  * (a code point) at a time. Collation is code point order (the C locale). */
 #include <wchar.h>
 
-size_t wcslen(const wchar_t *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	return n;
-}
-
 size_t wcsnlen(const wchar_t *s, size_t max)
 {
-	size_t n = 0;
+	const wchar_t *end = wmemchr(s, 0, max);
 
-	while (n < max && s[n])
-		n++;
-	return n;
+	return end ? (size_t)(end - s) : max;
+}
+
+size_t wcslen(const wchar_t *s)
+{
+	return wcsnlen(s, (size_t)-1);
 }
 
 int wcsncmp(const wchar_t *a, const wchar_t *b, size_t n)
@@ -53,30 +47,26 @@ wchar_t *wcscpy(wchar_t *restrict dst, const wchar_t *restrict src)
 /* Pads with NULs to n, as strncpy does. */
 wchar_t *wcsncpy(wchar_t *restrict dst, const wchar_t *restrict src, size_t n)
 {
-	size_t i = 0;
+	size_t len = wcsnlen(src, n);
 
-	for (; i < n && src[i]; i++)
-		dst[i] = src[i];
-	for (; i < n; i++)
-		dst[i] = 0;
+	wmemcpy(dst, src, len);
+	wmemset(dst + len, 0, n - len);
+	return dst;
+}
+
+/* At most n of src, always followed by a NUL. */
+wchar_t *wcsncat(wchar_t *restrict dst, const wchar_t *restrict src, size_t n)
+{
+	wchar_t *end = dst + wcslen(dst);
+	size_t len = wcsnlen(src, n);
+
+	wmemcpy(end, src, len)[len] = 0;
 	return dst;
 }
 
 wchar_t *wcscat(wchar_t *restrict dst, const wchar_t *restrict src)
 {
-	wcscpy(dst + wcslen(dst), src);
-	return dst;
-}
-
-wchar_t *wcsncat(wchar_t *restrict dst, const wchar_t *restrict src, size_t n)
-{
-	wchar_t *d = dst + wcslen(dst);
-	size_t i = 0;
-
-	for (; i < n && src[i]; i++)
-		d[i] = src[i];
-	d[i] = 0;
-	return dst;
+	return wcsncat(dst, src, (size_t)-1);
 }
 
 wchar_t *wcschr(const wchar_t *s, wchar_t c)

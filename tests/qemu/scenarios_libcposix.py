@@ -6,7 +6,7 @@ import calendar
 import re
 import time
 
-from scenarios import NO_PANIC, all_checks, contains, exited
+from scenarios import HELLO_OUTPUT, NO_PANIC, all_checks, contains, exited, init_says
 
 # posixcheck basics' checks, in the order it makes them.
 BASIC_CHECKS = [
@@ -74,6 +74,27 @@ SCENARIOS = [
     ends_with("libcposix-fault",
               "a page fault is no signal: the kernel ends the process (142), no handler runs",
               "fault", "about to read address 0", 142, r"SIGSEGV handler ran"),
+    # The order is one process's (the runner's system calls, each waiting):
+    # hello's lines come before system() returns, in hello's own order. The
+    # runner is posixcheck under a second name, so exit-with does not fire
+    # when the posixcheck it runs ends.
+    dict(name="libcposix-system",
+         what="system() runs a boot archive program through init and returns its status",
+         programs=["runner.atxf=posixcheck.atxf", "posixcheck.atxf", "hello.atxf"],
+         cfg=["start runner.atxf system", "exit-with runner.atxf"],
+         output=[r"^ok: .*$", r"^FAIL: .*$", r"^raising 15$", r"^system: .*$",
+                 r"^failures: \d+$"] + HELLO_OUTPUT,
+         expect=[r"^ok: system\(NULL\): there is a command processor$",
+                 r"^hello from hello\.atxf: argc 3$", r"^argv\[2\] = from-system$",
+                 r"^system: hello\.atxf returned 0x300$",
+                 r"^ok: system\(\) waits for hello's 3$", r"^raising 15$",
+                 r"^ok: system\(\) sees raise\(SIGTERM\)'s 143$",
+                 r"^ok: system\(\) of a missing program is ENOENT$",
+                 r"^ok: system\(\) of no words is EINVAL$", r"^failures: 0$",
+                 exited("runner.atxf", 0)],
+         check=contains(init_says(r"started hello\.atxf pid \d+ for pid \d+$"),
+                        init_says(r"run for pid \d+ refused: .*$")),
+         forbid=NO_PANIC + [r"^FAIL: ", r"still alive"], exit=0),
     dict(name="libcposix-atexit",
          what="exit() runs atexit functions last-registered first, then flushes",
          programs=["posixcheck.atxf"],

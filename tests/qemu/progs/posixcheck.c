@@ -17,6 +17,10 @@
  *                      #PF) and the handler never runs (docs/libc.md).
  *   posixcheck.atxf atexit         registers two atexit functions, which
  *                      print "atexit 2" then "atexit 1", and exits 5.
+ *   posixcheck.atxf system         system(): "hello.atxf 3 from-system"
+ *                      (hello's lines, then its status 3), "posixcheck.atxf
+ *                      raise 15" (143), a missing program (ENOENT) and an
+ *                      empty command (EINVAL); "ok:"/"FAIL:" lines as basics.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -161,6 +166,27 @@ static int basics(int argc, char **argv)
 	return failures;
 }
 
+static int check_system(void)
+{
+	int r;
+
+	check(system(NULL) == 1, "system(NULL): there is a command processor", "says none");
+	r = system("hello.atxf 3 from-system");
+	printf("system: hello.atxf returned 0x%x\n", (unsigned)r);
+	check(r != -1 && WIFEXITED(r) && WEXITSTATUS(r) == 3, "system() waits for hello's 3",
+	      "wrong status");
+	r = system("posixcheck.atxf raise 15");
+	check(r != -1 && WEXITSTATUS(r) == 143, "system() sees raise(SIGTERM)'s 143",
+	      "wrong status");
+	errno = 0;
+	check(system("no-such-program.atxf") == -1 && errno == ENOENT,
+	      "system() of a missing program is ENOENT", "wrong");
+	errno = 0;
+	check(system("   ") == -1 && errno == EINVAL, "system() of no words is EINVAL", "wrong");
+	printf("failures: %d\n", failures);
+	return failures;
+}
+
 static void on_segv(int sig)
 {
 	printf("SIGSEGV handler ran (%d)\n", sig);
@@ -201,6 +227,8 @@ int main(int argc, char **argv)
 		atexit(bye2);
 		exit(5);
 	}
-	printf("usage: posixcheck.atxf basics NAME... | raise SIG | fault | atexit\n");
+	if (!strcmp(mode, "system"))
+		return check_system();
+	printf("usage: posixcheck.atxf basics NAME... | raise SIG | fault | atexit | system\n");
 	return EXIT_USAGE;
 }

@@ -38,8 +38,12 @@ int at_quick_exit(void (*fn)(void));
 char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
-/* No command processor yet (system.c): system(NULL) is 0, and a command
- * fails with -1 and ENOSYS. */
+/*
+ * Runs command, a program in the boot archive and its arguments separated
+ * by spaces (no shell), through init, and waits for it: POSIX's wait status
+ * (WEXITSTATUS in <sys/wait.h>), or -1 with errno. system(NULL) is 1 when
+ * init can be asked (sdk/lib/runtime/system.c).
+ */
 int system(const char *command);
 
 int rand(void);                        /* 0 .. RAND_MAX */

@@ -168,3 +168,26 @@ enum bootcfg_result bootcfg_next(struct bootcfg_reader *r, struct bootcfg_direct
 	}
 	return BOOTCFG_END;
 }
+
+enum bootcfg_result bootcfg_command(const char *text, size_t len, struct bootcfg_directive *d)
+{
+	char *words[WORDS_MAX + 1];
+	unsigned n;
+
+	memset(d, 0, sizeof(*d));
+	if (len > BOOTCFG_LINE_MAX)
+		return malformed(d, "command longer than 255 bytes");
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)text[i] < 0x20 || text[i] == 0x7f)
+			return malformed(d, "control character in the command");
+	memcpy(d->buf, text, len);
+	n = split(d, words, WORDS_MAX);
+	if (n == 0)
+		return malformed(d, "empty command");
+	if (n > BOOTCFG_ARGV_MAX)
+		return malformed(d, "a program name and at most 15 arguments");
+	d->kind = BOOTCFG_START;
+	d->argc = n;
+	copy_words(d->argv, words, n);
+	return BOOTCFG_DIRECTIVE;
+}

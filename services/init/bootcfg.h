@@ -66,5 +66,12 @@ struct bootcfg_reader {
 void bootcfg_begin(struct bootcfg_reader *r, const char *text, size_t size);
 /* Reads up to the next directive or malformed line. */
 enum bootcfg_result bootcfg_next(struct bootcfg_reader *r, struct bootcfg_directive *d);
+/*
+ * A run request's command (runs.c, <atxf/proto/run.h>): text[0..len) is
+ * `NAME [ARG ...]`, a start line's words without `start` and `with`.
+ * BOOTCFG_DIRECTIVE (kind BOOTCFG_START, no caps) or BOOTCFG_MALFORMED
+ * with d->error.
+ */
+enum bootcfg_result bootcfg_command(const char *text, size_t len, struct bootcfg_directive *d);
 
 #endif

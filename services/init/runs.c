@@ -1,6 +1,6 @@
 /*
  * init's run service (runs.h, <atxf/proto/run.h>): each START is split into
- * words like a boot.cfg start line, spawned from the archive with only the
+ * words like a boot.cfg start line (bootcfg_command), spawned from the archive with only the
  * name service, and remembered with the caller's reply token until init
  * reaps the program; then the caller gets its exit status.
  */
@@ -48,34 +48,6 @@ static void answer(uint64_t token, int status, const struct atxf_run_result *res
 	atxf_reply(&req, &reply);       /* -ATXF_ENOENT: the caller stopped waiting */
 }
 
-/* Splits the command into d's words; 0, or -ATXF_EINVAL. */
-static int parse(const struct atxf_msg *req, struct bootcfg_directive *d)
-{
-	char *s = d->buf;
-
-	if (req->len == 0 || req->len > ATXF_MSG_DATA_MAX)
-		return -ATXF_EINVAL;
-	memcpy(d->buf, req->data, req->len);
-	d->buf[req->len] = '\0';
-	for (uint32_t i = 0; i < req->len; i++)
-		if ((unsigned char)d->buf[i] < 0x20 || d->buf[i] == 0x7f)
-			return -ATXF_EINVAL;
-	for (d->argc = 0;;) {
-		while (*s == ' ')
-			s++;
-		if (!*s)
-			break;
-		if (d->argc == BOOTCFG_ARGV_MAX)
-			return -ATXF_EINVAL;
-		d->argv[d->argc++] = s;
-		s += strcspn(s, " ");
-		if (*s)
-			*s++ = '\0';
-	}
-	d->argv[d->argc] = NULL;
-	return d->argc ? 0 : -ATXF_EINVAL;
-}
-
 static struct pending *free_slot(void)
 {
 	for (int i = 0; i < ATXF_RUN_PENDING_MAX; i++)
@@ -87,10 +59,12 @@ static struct pending *free_slot(void)
 static long start(const struct atxf_msg *req, struct bootcfg_directive *d)
 {
 	atxf_handle_t caps[] = { ATXF_HANDLE_NONE, names_client_handle() };
-	long err = parse(req, d);
+	size_t len = req->len < ATXF_MSG_DATA_MAX ? req->len : ATXF_MSG_DATA_MAX;
 
-	if (err)
-		return err;
+	if (bootcfg_command((const char *)req->data, len, d) != BOOTCFG_DIRECTIVE) {
+		atxf_log("init: run for pid %u: %s\n", (unsigned)req->sender, d->error);
+		return -ATXF_EINVAL;
+	}
 	if (!fs.data)
 		return -ATXF_ENOENT;
 	return program_start(&fs, d, caps, 2);
@@ -102,7 +76,6 @@ void runs_serve(const struct atxf_msg *req)
 	struct pending *slot = free_slot();
 	long pid;
 
-	memset(&d, 0, sizeof(d));
 	pid = slot ? start(req, &d) : -ATXF_EBUSY;
 	if (pid < 0) {
 		atxf_log("init: run for pid %u refused: %s\n", (unsigned)req->sender,

@@ -21,6 +21,10 @@
  *                      (hello's lines, then its status 3), "posixcheck.atxf
  *                      raise 15" (143), a missing program (ENOENT) and an
  *                      empty command (EINVAL); "ok:"/"FAIL:" lines as basics.
+ *   posixcheck.atxf spawn-env      (started `with root`) SYS_PROC_SPAWN refuses
+ *                      a bad environment before it looks at the image: a
+ *                      string without '=', an empty name, 33 strings, a bad
+ *                      pointer; a good one gets as far as the (empty) image.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -33,6 +37,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <atxf/errors.h>
+#include <atxf/sys.h>
 
 #define EXIT_USAGE 2
 #define EXIT_ALIVE 99
@@ -187,6 +193,42 @@ static int check_system(void)
 	return failures;
 }
 
+/* SYS_PROC_SPAWN of an empty image with envc strings from envp. */
+static long spawn_with_env(uint32_t envc, const char *const *envp)
+{
+	const char *argv[] = { "x.atxf" };
+	struct atxf_spawn sp = {
+		.name = (uint64_t)(uintptr_t)"x.atxf", .argc = 1,
+		.argv = (uint64_t)(uintptr_t)argv, .envc = envc,
+		.envp = (uint64_t)(uintptr_t)envp,
+	};
+
+	return atxf_proc_spawn(&sp);
+}
+
+static int check_spawn_env(void)
+{
+	static const char *const no_eq[] = { "A=1", "NOEQUALS" };
+	static const char *const no_name[] = { "=value" };
+	static const char *const good[] = { "A=1", "EMPTY=" };
+	const char *many[ATXF_SPAWN_MAX_ENV + 1];
+
+	for (int i = 0; i <= ATXF_SPAWN_MAX_ENV; i++)
+		many[i] = "A=1";
+	check(spawn_with_env(2, no_eq) == -ATXF_EINVAL, "spawn refuses a string without =",
+	      "not EINVAL");
+	check(spawn_with_env(1, no_name) == -ATXF_EINVAL, "spawn refuses an empty name",
+	      "not EINVAL");
+	check(spawn_with_env(ATXF_SPAWN_MAX_ENV + 1, many) == -ATXF_EINVAL,
+	      "spawn refuses 33 strings", "not EINVAL");
+	check(spawn_with_env(1, (const char *const *)(uintptr_t)8) == -ATXF_EFAULT,
+	      "spawn refuses a bad envp", "not EFAULT");
+	check(spawn_with_env(2, good) == -ATXF_ENOEXEC, "a good environment reaches the image",
+	      "not ENOEXEC");
+	printf("failures: %d\n", failures);
+	return failures;
+}
+
 static void on_segv(int sig)
 {
 	printf("SIGSEGV handler ran (%d)\n", sig);
@@ -229,6 +271,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(mode, "system"))
 		return check_system();
-	printf("usage: posixcheck.atxf basics NAME... | raise SIG | fault | atexit | system\n");
+	if (!strcmp(mode, "spawn-env"))
+		return check_spawn_env();
+	printf("usage: posixcheck.atxf basics NAME... | raise SIG | fault | atexit | system | spawn-env\n");
 	return EXIT_USAGE;
 }

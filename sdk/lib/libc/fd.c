@@ -80,8 +80,10 @@ off_t lseek(int fd, off_t offset, int whence)
 
 int isatty(int fd)
 {
-	if (!is_open(fd))
-		return bad_fd(), 0;
+	if (!is_open(fd)) {
+		bad_fd();
+		return 0;
+	}
 	if (fd == STDIN_FILENO) {
 		errno = ENOTTY;
 		return 0;

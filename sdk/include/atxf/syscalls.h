@@ -53,8 +53,10 @@
 	X(IO_OUTW,              37, 2) /* port, value */                        \
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
-	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */ \
-	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */  \
+	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */      \
+	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
+	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */ \
+	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */      \
 	X(CLOCK_CPU,            71, 0) /* -> the caller's CPU nanoseconds */
 
 #ifndef __ASSEMBLER__

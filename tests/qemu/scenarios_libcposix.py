@@ -14,8 +14,9 @@ BASIC_CHECKS = [
     "raise() runs the handler", "raise() of an ignored signal", "SIGKILL cannot be caught",
     "write(1)", "isatty(1) and isatty(2)", "isatty(0) is 0, ENOTTY", "isatty(7) is 0, EBADF",
     "read(0) is end of file", "lseek(1) is ESPIPE", "open() is ENOSYS", "close(0) twice",
-    "getpid()", "nanosleep(50 ms)", "the monotonic clock saw the sleep",
-    "the wall clock saw the sleep", "clock() counts CPU time", "mktime(localtime(t)) == t",
+    "getpid()", "getppid() is init's 1", "nanosleep(50 ms)",
+    "the monotonic clock saw the sleep", "the wall clock saw the sleep", "usleep(50000)",
+    "the monotonic clock saw usleep", "clock() counts CPU time", "mktime(localtime(t)) == t",
 ]
 BASIC_OUTPUT = [r"^ok: .*$", r"^FAIL: .*$", r"^write\(1\): straight to the console$",
                 r"^time: \d+$", r"^date: [\d-]+ [\d:]+$", r"^env: .*$", r"^failures: \d+$"]

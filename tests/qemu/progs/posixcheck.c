@@ -122,6 +122,7 @@ static void check_fds(void)
 	      "wrong");
 	check(close(0) == 0 && close(0) == -1 && errno == EBADF, "close(0) twice", "wrong");
 	check(getpid() > 1, "getpid()", "not above init's 1");
+	check(getppid() == 1, "getppid() is init's 1", "another parent");
 }
 
 static int64_t ns_of(const struct timespec *ts)
@@ -144,6 +145,10 @@ static void check_clocks(void)
 	check(ns_of(&m1) - ns_of(&m0) >= SLEEP_NS, "the monotonic clock saw the sleep",
 	      "less than 50 ms passed");
 	check(ns_of(&r1) - ns_of(&r0) >= SLEEP_NS, "the wall clock saw the sleep",
+	      "less than 50 ms passed");
+	check(usleep(SLEEP_NS / 1000) == 0, "usleep(50000)", "failed");
+	clock_gettime(CLOCK_MONOTONIC, &m0);
+	check(ns_of(&m0) - ns_of(&m1) >= SLEEP_NS, "the monotonic clock saw usleep",
 	      "less than 50 ms passed");
 	for (volatile long i = 0; clock() == c0 && i < 100000000; i++)
 		;

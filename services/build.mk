@@ -12,7 +12,7 @@
 INIT_ATXF := $(BUILD)/services/init.atxf
 INIT_SRCS := services/init/main.c services/init/bootcfg.c services/init/programs.c \
 	     services/init/names.c services/init/name_wait.c services/init/bootcap.c \
-	     services/init/grants.c
+	     services/init/grants.c services/init/runs.c
 BOOT_CFG  := services/init/boot.cfg
 BOOT_TAR  := $(BUILD)/image/boot.tar
 BOOTFS_PY := tests/qemu/bootfs.py

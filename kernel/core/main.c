@@ -28,6 +28,7 @@
 #include "test/ktest.h"
 #include "time/clock.h"
 #include "time/timer.h"
+#include "time/wallclock.h"
 
 void kmain(uint32_t magic, uint32_t info_phys);
 
@@ -70,6 +71,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 	serial_init();
 	int err = multiboot_parse(magic, info_phys);
 	boot_report();
+	wallclock_init();
 	if (err)
 		panic("boot: no usable multiboot information (magic 0x%x, error %d)", magic, err);
 	panic_set_exit(cmdline_has("ktest") || panic_should_exit());

@@ -20,6 +20,8 @@ long sys_exit(const struct syscall_args *args);
 long sys_yield(const struct syscall_args *args);
 long sys_sleep(const struct syscall_args *args);
 long sys_clock(const struct syscall_args *args);
+long sys_clock_realtime(const struct syscall_args *args);
+long sys_clock_cpu(const struct syscall_args *args);
 long sys_debug_write(const struct syscall_args *args);
 long sys_log_write(const struct syscall_args *args);
 long sys_mem_map(const struct syscall_args *args);

@@ -5,8 +5,9 @@
  * It starts the name service first (names.c), then reads boot.cfg from
  * the archive, starts each `start` line's program in order with a send
  * right to the name service as handle ATXF_HANDLE_NAMESERVICE, says
- * `init: ready (N programs started)`, then serves name requests and
- * collects its children as they end, one log line each. When the child started from an
+ * `init: ready (N programs started)`, then serves name requests and run
+ * requests (system(), runs.c) and collects its children as they end, one
+ * log line each. When the child started from an
  * `exit-with` name ends, init powers the machine off through QEMU's
  * isa-debug-exit device with that child's exit status (QEMU exits with
  * (status << 1) | 1; without the device the write does nothing and init
@@ -23,6 +24,7 @@
 #include "grants.h"
 #include "names.h"
 #include "programs.h"
+#include "runs.h"
 
 #define DEBUG_EXIT_PORT 0xf4    /* -device isa-debug-exit,iobase=0xf4 */
 #define EXIT_WITH_MAX   8
@@ -41,6 +43,13 @@ static void note_exit_with(const struct bootcfg_directive *d)
 		return;
 	}
 	strcpy(exit_with[exit_with_count++], d->argv[0]);
+}
+
+static void note_env(const struct bootcfg_directive *d)
+{
+	if (program_setenv(d->argv[0]) < 0)
+		atxf_log("init: boot.cfg:%u: more than %d env names; ignored\n", d->line,
+			 ATXF_SPAWN_MAX_ENV);
 }
 
 static int is_exit_with(const char *name)
@@ -101,6 +110,8 @@ static unsigned run_config(const struct archive *fs)
 			atxf_log("init: boot.cfg:%u: %s; line skipped\n", d.line, d.error);
 		else if (d.kind == BOOTCFG_EXIT_WITH)
 			note_exit_with(&d);
+		else if (d.kind == BOOTCFG_ENV)
+			note_env(&d);
 		else
 			started += start(fs, &d);
 	}
@@ -135,6 +146,7 @@ static void ended(long pid, int status)
 	program_forget((uint32_t)pid, name, sizeof(name));
 	atxf_log("init: %s pid %ld exited with status %d\n", name, pid, status);
 	names_forget((uint32_t)pid);
+	runs_ended((uint32_t)pid, status);
 	if (is_exit_with(name) && !ending.due) {
 		ending.due = 1;
 		memcpy(ending.name, name, sizeof(ending.name));
@@ -188,6 +200,8 @@ static _Noreturn void serve_and_reap(unsigned started)
 	while (children || serving) {
 		if (serving && names_serve_one(ATXF_TIMEOUT_FOREVER) < 0)
 			serving = 0;
+		if (runs_take_started())
+			children = 1;
 		if (children)
 			children = reap(serving ? ATXF_TIMEOUT_NONE : ATXF_TIMEOUT_FOREVER);
 		if (!children && started) {
@@ -221,10 +235,12 @@ int main(void)
 	unsigned started = 0;
 
 	start_names();
-	if (archive_find(&fs))
+	if (archive_find(&fs)) {
+		runs_init(&fs);
 		started = run_config(&fs);
-	else
+	} else {
 		atxf_log("init: the kernel passed no boot archive: nothing to start\n");
+	}
 	atxf_log("init: ready (%u programs started)\n", started);
 	fflush(stdout);
 	serve_and_reap(started);

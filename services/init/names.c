@@ -9,7 +9,9 @@
 #include <atxf/port.h>
 #include <atxf/proto/name.h>
 #include <atxf/sys.h>
+#include <atxf/proto/run.h>
 #include "names.h"
+#include "runs.h"
 
 static struct atxf_name_table table;
 static atxf_handle_t service = ATXF_HANDLE_NONE;   /* receive right, init's own */
@@ -219,8 +221,11 @@ int names_serve_one(uint64_t timeout_ns)
 		service = ATXF_HANDLE_NONE;
 		return err;
 	}
-	/* A notification on the service port means nothing to it. */
-	if (req.type != ATXF_MSG_NOTIFY)
+	/* A notification on the service port means nothing to it; the port
+	 * also takes the run protocol's requests (runs.c). */
+	if (req.type == ATXF_RUN_START)
+		runs_serve(&req);
+	else if (req.type != ATXF_MSG_NOTIFY)
 		serve(&req);
 	return 1;
 }

@@ -22,6 +22,8 @@ _Noreturn void atxf_exit(int status);
 void atxf_yield(void);
 int atxf_sleep_ns(uint64_t ns);
 uint64_t atxf_clock_ns(void);
+uint64_t atxf_wallclock_ns(void);      /* UTC nanoseconds since 1970-01-01 */
+uint64_t atxf_cpu_ns(void);            /* CPU time this process has used */
 long atxf_debug_write(const char *buf, unsigned long len);
 /* One kernel log line "NAME[PID]: text" (<atxf/log.h> formats): 0 or -ATXF_E*. */
 int atxf_log_write(const char *text, unsigned long len);

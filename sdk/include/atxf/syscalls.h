@@ -59,7 +59,9 @@
 	X(DMA_FAULT_WATCH,      43, 2) /* port, notify bit (needs ROOT) */      \
 	X(DMA_FAULT_NEXT,       44, 1) /* struct atxf_dma_fault out */      \
 	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
-	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */
+	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */ \
+	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */      \
+	X(CLOCK_CPU,            71, 0) /* -> the caller's CPU nanoseconds */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

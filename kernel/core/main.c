@@ -2,13 +2,15 @@
  * kmain(): from boot.S's jump into 64-bit C to the first kernel thread.
  * Each step needs the ones before it: the clock first (it stamps every log
  * line), the console, what the loader told us, the CPU's own tables, memory,
- * interrupts, then the scheduler. kinit() runs as a thread and is where the
+ * interrupts, then the scheduler. kinit() runs as a thread, turns the
+ * IOMMU on (or says that DMA is unconfined), and is where the
  * kernel is "ready"; it then starts init from the boot archive (or runs a
  * self-test, ktest=NAME). This boot context becomes the idle thread.
  */
 #include <atxf/version.h>
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/features.h"
+#include "arch/x86_64/pat.h"
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/platform.h"
 #include "arch/x86_64/serial.h"
@@ -16,6 +18,7 @@
 #include "core/bootinfo.h"
 #include "core/cmdline.h"
 #include "core/panic.h"
+#include "iommu/iommu.h"
 #include "ipc/token.h"
 #include "lib/log.h"
 #include "lib/string.h"
@@ -25,6 +28,7 @@
 #include "test/ktest.h"
 #include "time/clock.h"
 #include "time/timer.h"
+#include "time/wallclock.h"
 
 void kmain(uint32_t magic, uint32_t info_phys);
 
@@ -34,6 +38,7 @@ static void kinit(void *arg)
 	uint64_t ns = clock_ns();
 
 	(void)arg;
+	iommu_init();                   /* before any driver can start a DMA */
 	klog("memory: %lu of %lu MiB free", pmm_free_frames() >> 8, pmm_total_frames() >> 8);
 	klog("kernel ready: %lu.%03lu ms after kernel entry", ns / NS_PER_MS,
 	     ns % NS_PER_MS / NS_PER_US);
@@ -66,12 +71,14 @@ void kmain(uint32_t magic, uint32_t info_phys)
 	serial_init();
 	int err = multiboot_parse(magic, info_phys);
 	boot_report();
+	wallclock_init();
 	if (err)
 		panic("boot: no usable multiboot information (magic 0x%x, error %d)", magic, err);
 	panic_set_exit(cmdline_has("ktest") || panic_should_exit());
 
 	cpu_init_boot();
 	cpu_features_init();
+	pat_init();
 	token_init();
 	syscall_init();
 	pmm_init();

@@ -9,6 +9,7 @@
 #include "arch/x86_64/iobitmap.h"
 #include "ipc/call.h"
 #include "ipc/shm.h"
+#include "ipc/watch.h"
 #include "irq/irq.h"
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
@@ -16,6 +17,7 @@
 #include "lib/string.h"
 #include "mm/aspace.h"
 #include "mm/heap.h"
+#include "mm/pin.h"
 #include "mm/vm.h"
 #include "proc/proctable.h"
 #include "sched/sched.h"
@@ -40,6 +42,7 @@ struct process *process_create(const char *name, struct process *parent)
 	strlcpy(p->name, name, sizeof(p->name));
 	p->state = PROC_EMBRYO;
 	list_init(&p->children);
+	list_init(&p->watches);
 	umap_init(&p->maps);
 
 	uint64_t flags = spin_lock_irqsave(&proc_lock);
@@ -149,6 +152,7 @@ static void release_objects(struct process *p)
 
 	call_server_died_locked(p->pid);
 	shm_process_died_locked(p);
+	watch_owner_died_locked(p);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	cap_release_all(&p->caps);
 	flags = irq_save();
@@ -175,8 +179,14 @@ static void release_memory(struct process *p, struct thread *t)
 	t->aspace = NULL;
 	aspace_switch(NULL);
 	irq_restore(irq);
+	uint64_t orphans = pin_orphans();
+
 	aspace_destroy(p->as);
 	p->as = NULL;
+	orphans = pin_orphans() - orphans;
+	if (orphans)            /* mapped for a device: freed at its unmap (mm/pin.h) */
+		klog("reclaim: %s pid %u: %lu frame(s) kept, pinned for DMA until unmapped",
+		     p->name, p->pid, orphans);
 	umap_release(&p->maps);
 }
 
@@ -238,10 +248,15 @@ static _Noreturn void become_zombie(struct process *p, struct thread *t, int sta
 	p->thread = NULL;
 	t->proc = NULL;
 	orphan = !p->parent;
-	if (orphan)
+	if (orphan) {
 		list_remove(&p->link);
-	else if (p->parent->waiting)
-		sched_wake_sleeper(p->parent->thread);
+	} else {
+		if (p->parent->waiting)
+			sched_wake_sleeper(p->parent->thread);
+		spin_lock_raw(&cap_lock);       /* zombie first: the parent's wait finds it */
+		watch_child_ended_locked(p->parent);
+		spin_unlock_raw(&cap_lock);
+	}
 	spin_unlock_raw(&proc_lock);
 	if (orphan)
 		kfree(p);

@@ -22,6 +22,8 @@ _Noreturn void atxf_exit(int status);
 void atxf_yield(void);
 int atxf_sleep_ns(uint64_t ns);
 uint64_t atxf_clock_ns(void);
+uint64_t atxf_wallclock_ns(void);      /* UTC nanoseconds since 1970-01-01 */
+uint64_t atxf_cpu_ns(void);            /* CPU time this process has used */
 long atxf_debug_write(const char *buf, unsigned long len);
 /* One kernel log line "NAME[PID]: text" (<atxf/log.h> formats): 0 or -ATXF_E*. */
 int atxf_log_write(const char *text, unsigned long len);
@@ -37,6 +39,10 @@ int atxf_cap_drop(atxf_handle_t h);
 long atxf_proc_spawn(const struct atxf_spawn *spawn);         /* -> pid */
 int atxf_proc_wait(uint32_t pid, int *status, uint64_t timeout_ns);
 int atxf_proc_kill(uint32_t pid);
+/* Each time a child of the caller ends, bits are notified on port (a send
+ * right of the caller's); atxf_proc_wait(pid, &status, 0) on its children
+ * then collects the ended ones. Bits 0 clears the watch. */
+int atxf_proc_watch(atxf_handle_t port, uint64_t bits);
 int atxf_proc_info(uint32_t index, struct atxf_proc_info *out, uint32_t n);
 
 /* The sentence for an error code (positive or negative). */

@@ -27,37 +27,27 @@ static void report(const char *what, const char *s, long wend, long gend, int we
 		       what, s, wend, werr, gend, gerr);
 }
 
-static void compare_d(const char *s)
-{
-	char *we, *ge;
-	int werr, gerr;
-	double w, g;
+/* Call glibc's and our function f on s; compare bits, end and errno. */
+#define COMPARE(s, type, glibc_fn, our_fn, nbytes)                              \
+	do {                                                                    \
+		char *we_, *ge_;                                                \
+		int werr_, gerr_;                                               \
+		type w_, g_;                                                    \
+                                                                                \
+		errno = 0;                                                      \
+		w_ = glibc_fn(s, &we_);                                         \
+		werr_ = errno;                                                  \
+		tlibc_errno = 0;                                                \
+		g_ = our_fn(s, &ge_);                                           \
+		gerr_ = tlibc_errno;                                            \
+		if (memcmp(&w_, &g_, nbytes) != 0 || we_ != ge_ || werr_ != gerr_) \
+			report(#glibc_fn, s, we_ - s, ge_ - s, werr_, gerr_);   \
+	} while (0)
 
-	errno = 0;
-	w = strtod(s, &we);
-	werr = errno;
-	tlibc_errno = 0;
-	g = tlibc_strtod(s, &ge);
-	gerr = tlibc_errno;
-	if (memcmp(&w, &g, sizeof(w)) != 0 || we - s != ge - s || werr != gerr)
-		report("strtod", s, we - s, ge - s, werr, gerr);
-}
-
-static void compare_f(const char *s)
-{
-	char *we, *ge;
-	int werr, gerr;
-	float w, g;
-
-	errno = 0;
-	w = strtof(s, &we);
-	werr = errno;
-	tlibc_errno = 0;
-	g = tlibc_strtof(s, &ge);
-	gerr = tlibc_errno;
-	if (memcmp(&w, &g, sizeof(w)) != 0 || we - s != ge - s || werr != gerr)
-		report("strtof", s, we - s, ge - s, werr, gerr);
-}
+static void compare_d(const char *s) { COMPARE(s, double, strtod, tlibc_strtod, 8); }
+static void compare_f(const char *s) { COMPARE(s, float, strtof, tlibc_strtof, 4); }
+/* A long double is 10 bytes; the rest of its 16 is padding. */
+static void compare_ld(const char *s) { COMPARE(s, long double, strtold, tlibc_strtold, 10); }
 
 /*
  * strtof of hexadecimal text of at most 64 bits, against the hardware: the
@@ -83,22 +73,6 @@ static void compare_f_hex(const char *s)
 	gerr = tlibc_errno;
 	if (memcmp((const void *)&w, &g, sizeof(g)) != 0 || we - s != ge - s || werr != gerr)
 		report("strtof", s, we - s, ge - s, werr, gerr);
-}
-
-static void compare_ld(const char *s)
-{
-	char *we, *ge;
-	int werr, gerr;
-	long double w, g;
-
-	errno = 0;
-	w = strtold(s, &we);
-	werr = errno;
-	tlibc_errno = 0;
-	g = tlibc_strtold(s, &ge);
-	gerr = tlibc_errno;
-	if (memcmp(&w, &g, 10) != 0 || we - s != ge - s || werr != gerr)
-		report("strtold", s, we - s, ge - s, werr, gerr);
 }
 
 static void compare_all(const char *s)

@@ -100,7 +100,7 @@ static void parse_precision(const char **pp, struct spec *sp, struct out *o)
 	sp->prec = p < 0 ? -1 : p;
 }
 
-static enum length parse_length(const char **pp)
+enum length atxf_fmt_length(const char **pp)
 {
 	const char *p = *pp;
 	enum length len = LEN_NONE;
@@ -124,7 +124,7 @@ static const char *parse_spec(const char *p, struct spec *sp, struct out *o)
 	sp->flags = parse_flags(&p);
 	parse_width(&p, sp, o);
 	parse_precision(&p, sp, o);
-	sp->len = parse_length(&p);
+	sp->len = atxf_fmt_length(&p);
 	sp->conv = *p;
 	return *p ? p + 1 : p;
 }

@@ -16,7 +16,7 @@ struct body {
 	int point_at;           /* the point follows the digit of this power */
 	int low;                /* the lowest power of ten printed */
 	int point;              /* print the point */
-	char exp[8];            /* "e+05" for %e, "" for %f */
+	char exp[16];           /* "e+05" for %e, "" for %f */
 	int explen;
 };
 
@@ -51,26 +51,6 @@ static void emit_body(struct out *o, const void *ctx)
 	atxf_fmt_emit(o, b->exp, b->explen);
 }
 
-/* "e+05": at least two exponent digits (C11 7.21.6.1p8). */
-static int exponent_text(char *s, char letter, int x)
-{
-	char digits[8];
-	int n = 0, len = 0;
-	unsigned v = x < 0 ? (unsigned)-x : (unsigned)x;
-
-	do {
-		digits[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	if (n < 2)
-		digits[n++] = '0';
-	s[len++] = letter;
-	s[len++] = x < 0 ? '-' : '+';
-	while (n > 0)
-		s[len++] = digits[--n];
-	return len;
-}
-
 /* %e with prec digits after the point. */
 static void layout_e(struct body *b, const struct atxf_decimal *d, int prec,
 		     int alt, int upper)
@@ -79,7 +59,8 @@ static void layout_e(struct body *b, const struct atxf_decimal *d, int prec,
 	b->top = b->point_at = b->r.exp10;
 	b->low = b->top - prec;
 	b->point = prec > 0 || alt;
-	b->explen = exponent_text(b->exp, upper ? 'E' : 'e', d->ndigits ? b->r.exp10 : 0);
+	/* At least two exponent digits (C11 7.21.6.1p8). */
+	b->explen = atxf_fmt_exponent(b->exp, upper ? 'E' : 'e', d->ndigits ? b->r.exp10 : 0, 2);
 }
 
 /* %f with prec digits after the point. */

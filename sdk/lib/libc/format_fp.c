@@ -11,6 +11,25 @@ const char *atxf_fmt_sign(const struct spec *sp, int neg)
 	return sp->flags & F_PLUS ? "+" : sp->flags & F_SPACE ? " " : "";
 }
 
+int atxf_fmt_exponent(char *s, char letter, int x, int min_digits)
+{
+	char digits[12];
+	int n = 0, len = 0;
+	unsigned v = x < 0 ? 0u - (unsigned)x : (unsigned)x;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	while (n < min_digits)
+		digits[n++] = '0';
+	s[len++] = letter;
+	s[len++] = x < 0 ? '-' : '+';
+	while (n > 0)
+		s[len++] = digits[--n];
+	return len;
+}
+
 void atxf_fmt_field(struct out *o, const struct spec *sp, const char *lead,
 		    int zero_ok, int body_len, atxf_body_fn *body, const void *ctx)
 {

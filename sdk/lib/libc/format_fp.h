@@ -19,6 +19,10 @@ typedef void atxf_body_fn(struct out *o, const void *ctx);
 void atxf_fmt_field(struct out *o, const struct spec *sp, const char *lead,
 		    int zero_ok, int body_len, atxf_body_fn *body, const void *ctx);
 
+/* Write letter, the sign of x and at least min_digits decimal digits of
+ * |x| ("e+05", "p-3") into s; returns the length. */
+int atxf_fmt_exponent(char *s, char letter, int x, int min_digits);
+
 /* "-", "+", " " or "" for a value of sign neg under sp's flags. */
 const char *atxf_fmt_sign(const struct spec *sp, int neg);
 

@@ -56,27 +56,11 @@ static int exact_prec(uint64_t m, int nfrac)
 	return prec;
 }
 
-static int exp_text(char *s, int x)
-{
-	char digits[8];
-	int n = 0, len = 0;
-	unsigned v = x < 0 ? (unsigned)-x : (unsigned)x;
-
-	do {
-		digits[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	s[len++] = x < 0 ? '-' : '+';
-	while (n > 0)
-		s[len++] = digits[--n];
-	return len;
-}
-
 static void emit_hex(struct out *o, const void *ctx)
 {
 	const struct hex *h = ctx;
 	const char *set = h->upper ? "0123456789ABCDEF" : "0123456789abcdef";
-	char buf[24], e[12];
+	char buf[24], e[16];
 	int n = 0;
 
 	buf[n++] = set[h->kept >> (4 * (h->prec - h->zeros))];
@@ -86,15 +70,14 @@ static void emit_hex(struct out *o, const void *ctx)
 		buf[n++] = set[(h->kept >> (4 * i)) & 0xf];
 	atxf_fmt_emit(o, buf, n);
 	atxf_fmt_pad(o, '0', h->zeros);
-	atxf_fmt_emit(o, h->upper ? "P" : "p", 1);
-	atxf_fmt_emit(o, e, exp_text(e, h->pexp));
+	atxf_fmt_emit(o, e, atxf_fmt_exponent(e, h->upper ? 'P' : 'p', h->pexp, 1));
 }
 
 static int hex_len(const struct hex *h)
 {
-	char e[12];
+	char e[16];
 
-	return 1 + h->point + h->prec + 1 + exp_text(e, h->pexp);
+	return 1 + h->point + h->prec + atxf_fmt_exponent(e, 'p', h->pexp, 1);
 }
 
 void atxf_fmt_hex(struct out *o, const struct spec *sp, const struct atxf_fp *f, int ldouble)

@@ -37,6 +37,10 @@ struct out {
 	va_list ap;
 };
 
+/* A length modifier (hh h l ll j z t L) at *pp, stepped over; scanf's
+ * engine reads them too. */
+enum length atxf_fmt_length(const char **pp);
+
 /* Hand n characters to the sink and count them. */
 void atxf_fmt_emit(struct out *o, const char *s, size_t n);
 

@@ -10,14 +10,13 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include "format_spec.h"
 #include "fp_pack.h"
 #include "scan.h"
 #include "scan_token.h"
 #include "strtod_parse.h"
 
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIG_L };
-
-struct spec {
+struct scan_spec {
 	int suppress;           /* '*': read, but assign nothing */
 	long width;             /* LONG_MAX if none */
 	enum length len;
@@ -54,27 +53,8 @@ static int skip_space(struct scan *s)
 	return 1;
 }
 
-static enum length parse_length(const char **pp)
-{
-	const char *p = *pp;
-	enum length len;
-
-	switch (*p) {
-	case 'h': len = p[1] == 'h' ? LEN_HH : LEN_H; break;
-	case 'l': len = p[1] == 'l' ? LEN_LL : LEN_L; break;
-	case 'j': len = LEN_J; break;
-	case 'z': len = LEN_Z; break;
-	case 't': len = LEN_T; break;
-	case 'L': len = LEN_BIG_L; break;
-	case 'q': len = LEN_LL; break;
-	default: return LEN_NONE;
-	}
-	*pp = p + (len == LEN_HH || (len == LEN_LL && *p == 'l') ? 2 : 1);
-	return len;
-}
-
 /* Parse what follows '%'; returns where the format goes on, NULL if bad. */
-static const char *parse_spec(const char *p, struct spec *sp)
+static const char *parse_spec(const char *p, struct scan_spec *sp)
 {
 	sp->suppress = *p == '*';
 	p += sp->suppress;
@@ -83,7 +63,7 @@ static const char *parse_spec(const char *p, struct spec *sp)
 		sp->width = sp->width > 100000000 ? sp->width : sp->width * 10 + (*p - '0');
 	if (sp->width == 0)
 		sp->width = LONG_MAX;
-	sp->len = parse_length(&p);
+	sp->len = atxf_fmt_length(&p);
 	sp->conv = *p;
 	if (*p == '\0')
 		return NULL;
@@ -128,7 +108,7 @@ static int conv_base(char conv)
 	}
 }
 
-static int scan_integer(struct scan *s, const struct spec *sp, struct scan_cursor *c)
+static int scan_integer(struct scan *s, const struct scan_spec *sp, struct scan_cursor *c)
 {
 	struct scan_token t;
 	int base = conv_base(sp->conv);
@@ -146,7 +126,7 @@ static int scan_integer(struct scan *s, const struct spec *sp, struct scan_curso
 	return 1;
 }
 
-static int scan_float(struct scan *s, const struct spec *sp, struct scan_cursor *c)
+static int scan_float(struct scan *s, const struct scan_spec *sp, struct scan_cursor *c)
 {
 	struct scan_token t;
 	union atxf_fp_out out;
@@ -199,7 +179,7 @@ static void put_char(void **dst, int wide, int c)
 }
 
 /* %c, %s, %[: characters; 1, 0 on a matching failure, -1 at the end. */
-static int scan_chars(struct scan *s, const struct spec *sp, struct scan_cursor *c)
+static int scan_chars(struct scan *s, const struct scan_spec *sp, struct scan_cursor *c)
 {
 	void *dst = sp->suppress ? NULL : va_arg(s->ap, void *);
 	int wide = sp->len == LEN_L, n = 0, ended = 0, ch;
@@ -229,7 +209,7 @@ static int scan_chars(struct scan *s, const struct spec *sp, struct scan_cursor 
 	return 1;
 }
 
-static void store_count(struct scan *s, const struct spec *sp)
+static void store_count(struct scan *s, const struct scan_spec *sp)
 {
 	if (!sp->suppress)
 		store_int(s, sp->len, (unsigned long long)s->count);
@@ -254,7 +234,7 @@ static int match_literal(struct scan *s, char want)
  * One conversion. Returns 1 if it matched, 0 on a matching failure, -1 on
  * an input failure (the input ended first).
  */
-static int convert(struct scan *s, const struct spec *sp)
+static int convert(struct scan *s, const struct scan_spec *sp)
 {
 	struct scan_cursor c = { .in = s->in, .count = &s->count, .left = sp->width };
 	int ok;
@@ -296,7 +276,7 @@ static int convert(struct scan *s, const struct spec *sp)
 int atxf_vscan(struct atxf_scan_in *in, const char *fmt, va_list ap)
 {
 	struct scan s = { .in = in };
-	struct spec sp;
+	struct scan_spec sp;
 	int conversions = 0, r = 1;
 
 	va_copy(s.ap, ap);

@@ -113,53 +113,91 @@ static uint64_t nan_payload(const char **pp)
 	return payload;
 }
 
-/* The decimal digits from s into num, up to lim->digits of them. */
-static long collect_decimal(const char *s, const struct dec_limits *lim,
-			    struct atxf_big *num, int *ndigits)
+/*
+ * A significand's digits, walked once: leading zeros only move the point,
+ * the first `limit` significant digits go to add(), the rest only count
+ * for the exponent (before the point) or as "something non-zero follows".
+ */
+struct digit_walk {
+	int base;
+	int limit;
+	void (*add)(struct digit_walk *w, int digit);
+	long shift;             /* digits the point moves: the value's scale */
+	int taken;              /* digits given to add() */
+	int sticky;             /* a non-zero digit past the limit */
+};
+
+static void walk_digits(const char *s, struct digit_walk *w)
 {
-	long shift = 0;
-	int taken = 0, point = 0, sticky = 0, chunk = 0, chunk_len = 0;
-	static const uint32_t pow10[10] = { 1, 10, 100, 1000, 10000, 100000,
-		1000000, 10000000, 100000000, 1000000000 };
+	int point = 0, d;
 
-	atxf_big_set(num, 0);
 	for (;; s++) {
-		int d = digit_value(*s, 10);
-
 		if (*s == '.' && !point) {
 			point = 1;
 			continue;
 		}
+		d = digit_value(*s, w->base);
 		if (d < 0)
-			break;
-		if (taken == 0 && d == 0) {
-			shift -= point;         /* a leading zero only moves the point */
-			continue;
-		}
-		if (taken == lim->digits) {
-			sticky |= d != 0;
-			shift += !point;
-			continue;
-		}
-		chunk = chunk * 10 + d;
-		taken++;
-		shift -= point;
-		if (++chunk_len == 9) {
-			atxf_big_mul_small(num, pow10[9]);
-			atxf_big_add_small(num, (uint32_t)chunk);
-			chunk = chunk_len = 0;
+			return;
+		if (w->taken == 0 && d == 0) {
+			w->shift -= point;
+		} else if (w->taken == w->limit) {
+			w->sticky |= d != 0;
+			w->shift += !point;
+		} else {
+			w->add(w, d);
+			w->taken++;
+			w->shift -= point;
 		}
 	}
-	atxf_big_mul_small(num, pow10[chunk_len]);
-	atxf_big_add_small(num, (uint32_t)chunk);
-	if (sticky) {
+}
+
+/* Decimal digits into a bigint, nine at a time. */
+struct dec_walk {
+	struct digit_walk walk;         /* first, so a walk is a dec_walk */
+	struct atxf_big *num;
+	uint32_t chunk;
+	int chunk_len;
+};
+
+static const uint32_t pow10[10] = { 1, 10, 100, 1000, 10000, 100000,
+	1000000, 10000000, 100000000, 1000000000 };
+
+static void flush_chunk(struct dec_walk *dw)
+{
+	atxf_big_mul_small(dw->num, pow10[dw->chunk_len]);
+	atxf_big_add_small(dw->num, dw->chunk);
+	dw->chunk = 0;
+	dw->chunk_len = 0;
+}
+
+static void add_decimal(struct digit_walk *w, int d)
+{
+	struct dec_walk *dw = (struct dec_walk *)w;
+
+	dw->chunk = dw->chunk * 10 + (uint32_t)d;
+	if (++dw->chunk_len == 9)
+		flush_chunk(dw);
+}
+
+/* The decimal digits from s into num; returns the power of ten it carries. */
+static long collect_decimal(const char *s, const struct dec_limits *lim,
+			    struct atxf_big *num, int *ndigits)
+{
+	struct dec_walk dw = { .walk = { .base = 10, .limit = lim->digits, .add = add_decimal },
+			       .num = num };
+
+	atxf_big_set(num, 0);
+	walk_digits(s, &dw.walk);
+	flush_chunk(&dw);
+	if (dw.walk.sticky) {
 		atxf_big_mul_small(num, 10);
 		atxf_big_add_small(num, 1);
-		taken++;
-		shift--;
+		dw.walk.taken++;
+		dw.walk.shift--;
 	}
-	*ndigits = taken;
-	return shift;
+	*ndigits = dw.walk.taken;
+	return dw.walk.shift;
 }
 
 static const struct dec_limits *limits_of(const struct atxf_fp_format *fmt)
@@ -191,42 +229,35 @@ static int convert_decimal(const char *digits, long exp, int neg,
 	return atxf_dec_to_bin(fmt, neg, &num, (int)e10, &den, &tmp, out);
 }
 
+/* Hex digits into 128 bits. */
+struct hex_walk {
+	struct digit_walk walk;         /* first, so a walk is a hex_walk */
+	unsigned __int128 m;
+};
+
+static void add_hex(struct digit_walk *w, int d)
+{
+	struct hex_walk *hw = (struct hex_walk *)w;
+
+	hw->m = hw->m << 4 | (unsigned)d;
+}
+
 /* Hex digits: the first 30 exactly (120 bits), the rest as a sticky bit. */
 static int convert_hex(const char *s, long exp, int neg,
 		       const struct atxf_fp_format *fmt, union atxf_fp_out *out)
 {
-	unsigned __int128 m = 0;
-	int taken = 0, point = 0, sticky = 0;
-	long e2 = exp;
+	struct hex_walk hw = { .walk = { .base = 16, .limit = 30, .add = add_hex } };
+	long e2;
 
-	for (;; s++) {
-		int d = digit_value(*s, 16);
-
-		if (*s == '.' && !point) {
-			point = 1;
-			continue;
-		}
-		if (d < 0)
-			break;
-		if (taken == 0 && d == 0) {
-			e2 -= 4 * point;
-			continue;
-		}
-		if (taken == 30) {
-			sticky |= d != 0;
-			e2 += 4 * !point;
-			continue;
-		}
-		m = m << 4 | (unsigned)d;
-		taken++;
-		e2 -= 4 * point;
-	}
+	walk_digits(s, &hw.walk);
+	e2 = exp + 4 * hw.walk.shift;
 	/* Keep the exponent in int range; past it the result is 0 or inf. */
 	if (e2 > 100000)
 		e2 = 100000;
 	if (e2 < -100000)
 		e2 = -100000;
-	return atxf_fp_pack(fmt, neg, m, (int)e2, sticky ? ATXF_REST_LOW : ATXF_REST_ZERO, out);
+	return atxf_fp_pack(fmt, neg, hw.m, (int)e2,
+			    hw.walk.sticky ? ATXF_REST_LOW : ATXF_REST_ZERO, out);
 }
 
 int atxf_strtofp(const char *s, char **end, const struct atxf_fp_format *fmt,

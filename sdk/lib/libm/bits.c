@@ -187,28 +187,21 @@ long double fdiml(long double x, long double y)
 	return x > y ? x - y : 0;
 }
 
-/* fmax and fmin: a NaN loses to a number (C11 F.10.9.2). */
-long double fmaxl(long double x, long double y)
+/* fmax and fmin: a NaN loses to a number (C11 F.10.9.2); +0 is the
+ * larger zero. */
+static long double pick(long double x, long double y, int larger)
 {
 	if (isnan(x))
 		return y;
 	if (isnan(y))
 		return x;
 	if (x == y)
-		return signbit(x) ? y : x;      /* +0 is the larger zero */
-	return x > y ? x : y;
+		return (signbit(x) != 0) == larger ? y : x;
+	return (x > y) == larger ? x : y;
 }
 
-long double fminl(long double x, long double y)
-{
-	if (isnan(x))
-		return y;
-	if (isnan(y))
-		return x;
-	if (x == y)
-		return signbit(x) ? x : y;
-	return x < y ? x : y;
-}
+long double fmaxl(long double x, long double y) { return pick(x, y, 1); }
+long double fminl(long double x, long double y) { return pick(x, y, 0); }
 
 LIBM_FORMS2(fdim)
 LIBM_FORMS2(fmax)

@@ -43,7 +43,10 @@ static int special(long double x, long double *out)
 	return 1;
 }
 
-long double logl(long double x)
+/* k unit_hi + (ln(m) m_scale + k unit_lo) for x = 2^k m: the logarithm
+ * of x to the base whose log of 2 is unit_hi + unit_lo. */
+static long double log_scaled(long double x, long double unit_hi, long double unit_lo,
+			      long double m_scale)
 {
 	long double out, m;
 	int k;
@@ -51,30 +54,12 @@ long double logl(long double x)
 	if (special(x, &out))
 		return out;
 	m = split(x, &k);
-	return k * LN2_HI + (atxf_log_reduced(m) + k * LN2_LO);
+	return k * unit_hi + (atxf_log_reduced(m) * m_scale + k * unit_lo);
 }
 
-long double log2l(long double x)
-{
-	long double out, m;
-	int k;
-
-	if (special(x, &out))
-		return out;
-	m = split(x, &k);
-	return k + atxf_log_reduced(m) * LOG2E_L;
-}
-
-long double log10l(long double x)
-{
-	long double out, m;
-	int k;
-
-	if (special(x, &out))
-		return out;
-	m = split(x, &k);
-	return k * LOG10_2_L + atxf_log_reduced(m) * LOG10E_L;
-}
+long double logl(long double x) { return log_scaled(x, LN2_HI, LN2_LO, 1); }
+long double log2l(long double x) { return log_scaled(x, 1, 0, LOG2E_L); }
+long double log10l(long double x) { return log_scaled(x, LOG10_2_L, 0, LOG10E_L); }
 
 long double log1pl(long double x)
 {

@@ -69,15 +69,12 @@ LIBM_FORMS1(nearbyint)
 
 /* Out of range, the conversion gives the x87's "integer indefinite"
  * (LONG_MIN) and raises invalid, as glibc's does. */
-long lrintl(long double x) { return (long)rintl(x); }
-long lrint(double x) { return (long)rintl(x); }
-long lrintf(float x) { return (long)rintl(x); }
-long long llrintl(long double x) { return (long long)rintl(x); }
-long long llrint(double x) { return (long long)rintl(x); }
-long long llrintf(float x) { return (long long)rintl(x); }
-long lroundl(long double x) { return (long)roundl(x); }
-long lround(double x) { return (long)roundl(x); }
-long lroundf(float x) { return (long)roundl(x); }
-long long llroundl(long double x) { return (long long)roundl(x); }
-long long llround(double x) { return (long long)roundl(x); }
-long long llroundf(float x) { return (long long)roundl(x); }
+#define INT_FORMS(name, type, core)                                     \
+	type name##l(long double x) { return (type)core(x); }           \
+	type name(double x) { return (type)core(x); }                   \
+	type name##f(float x) { return (type)core(x); }
+
+INT_FORMS(lrint, long, rintl)
+INT_FORMS(llrint, long long, rintl)
+INT_FORMS(lround, long, roundl)
+INT_FORMS(llround, long long, roundl)

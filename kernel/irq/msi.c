@@ -9,17 +9,6 @@
 #include "irq/msi.h"
 #include "pci/pcicfg.h"
 
-#define PCI_COMMAND          0x04
-#define PCI_CMD_BUS_MASTER   (1u << 2)
-#define PCI_CMD_INTX_DISABLE (1u << 10)
-#define MSI_CTRL             2          /* message control, from the capability */
-#define MSI_CTRL_ENABLE      (1u << 0)
-#define MSI_CTRL_MME_MASK    (7u << 4)  /* multiple message enable: 1 vector */
-#define MSI_CTRL_64BIT       (1u << 7)
-#define MSI_ADDR_LO          4
-#define MSI_ADDR_HI          8
-#define MSI_DATA_32          8
-#define MSI_DATA_64          12
 #define LAPIC_MSI_BASE       0xfee00000u
 
 static uint32_t used_vectors;           /* bit n: VEC_MSI_BASE + n taken */
@@ -49,18 +38,18 @@ int msi_enable(uint32_t bdf, bool *level)
 	vector = vector_alloc();
 	if (vector < 0)
 		return vector;
-	ctrl = pci_cfg_read(bdf, cap + MSI_CTRL, 2);
-	pci_cfg_write(bdf, cap + MSI_ADDR_LO, 4, LAPIC_MSI_BASE | lapic_id() << 12);
-	if (ctrl & MSI_CTRL_64BIT) {
-		pci_cfg_write(bdf, cap + MSI_ADDR_HI, 4, 0);
-		pci_cfg_write(bdf, cap + MSI_DATA_64, 2, (uint32_t)vector);
+	ctrl = pci_cfg_read(bdf, cap + PCI_MSI_CTRL, 2);
+	pci_cfg_write(bdf, cap + PCI_MSI_ADDR_LO, 4, LAPIC_MSI_BASE | lapic_id() << 12);
+	if (ctrl & PCI_MSI_CTRL_64BIT) {
+		pci_cfg_write(bdf, cap + PCI_MSI_ADDR_HI, 4, 0);
+		pci_cfg_write(bdf, cap + PCI_MSI_DATA_64, 2, (uint32_t)vector);
 	} else {
-		pci_cfg_write(bdf, cap + MSI_DATA_32, 2, (uint32_t)vector);
+		pci_cfg_write(bdf, cap + PCI_MSI_DATA_32, 2, (uint32_t)vector);
 	}
-	ctrl = (ctrl & ~MSI_CTRL_MME_MASK) | MSI_CTRL_ENABLE;
-	pci_cfg_write(bdf, cap + MSI_CTRL, 2, ctrl);
+	ctrl = (ctrl & ~PCI_MSI_CTRL_MME) | PCI_MSI_CTRL_ENABLE;
+	pci_cfg_write(bdf, cap + PCI_MSI_CTRL, 2, ctrl);
 	cmd = pci_cfg_read(bdf, PCI_COMMAND, 2);
-	pci_cfg_write(bdf, PCI_COMMAND, 2, cmd | PCI_CMD_BUS_MASTER | PCI_CMD_INTX_DISABLE);
+	pci_cfg_write(bdf, PCI_COMMAND, 2, cmd | PCI_COMMAND_MASTER | PCI_COMMAND_INTX_DISABLE);
 	return vector;
 }
 
@@ -69,9 +58,9 @@ void msi_disable(uint32_t bdf, unsigned vector)
 	unsigned cap = pci_find_cap(bdf, PCI_CAP_ID_MSI);
 
 	if (cap) {
-		uint32_t ctrl = pci_cfg_read(bdf, cap + MSI_CTRL, 2);
+		uint32_t ctrl = pci_cfg_read(bdf, cap + PCI_MSI_CTRL, 2);
 
-		pci_cfg_write(bdf, cap + MSI_CTRL, 2, ctrl & ~MSI_CTRL_ENABLE);
+		pci_cfg_write(bdf, cap + PCI_MSI_CTRL, 2, ctrl & ~PCI_MSI_CTRL_ENABLE);
 	}
 	if (vector >= VEC_MSI_BASE && vector < VEC_MSI_BASE + VEC_MSI_COUNT)
 		used_vectors &= ~(1u << (vector - VEC_MSI_BASE));

@@ -154,7 +154,7 @@ static int pci_check(const struct syscall_args *args, uint32_t right, struct cap
 		return -ATXF_EPERM;
 	if ((width != 1 && width != 2 && width != 4) || off % width)
 		return -ATXF_EINVAL;
-	return off + width > PCI_CFG_SIZE ? -ATXF_ERANGE : 0;
+	return off + width > pci_cfg_size((uint32_t)c->base) ? -ATXF_ERANGE : 0;
 }
 
 long sys_pci_config_read(const struct syscall_args *args)

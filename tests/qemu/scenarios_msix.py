@@ -41,3 +41,64 @@ SCENARIOS = [
          stop_at=driver_says("msix-virtio", r"msix-virtio\.00-11\.0",
                              r"all 2 vectors fired$")[1:]),
 ]
+
+NVME = ["-device", "nvme,serial=msix,addr=0x12"]
+
+
+def nvme_says(text):
+    return driver_says("msix-nvme", r"msix-nvme\.00-12\.0", text)
+
+
+def nvme_round(gen_pid, again=""):
+    """Each of the four vectors fires once, in order, then the summary."""
+    return [nvme_says(r"%sirq\(dev, 0\): admin completion queue$" % again)] + \
+        [nvme_says(r"%sirq\(dev, %d\): I/O completion queue %d \(flush, status 0x[0-9a-f]+\)$"
+                   % (again, q, q)) for q in (1, 2, 3)] + \
+        [nvme_says(r"%sall 4 vectors fired$" % again)]
+
+
+def nvme_refusals():
+    return [r"^mmio: msix-nvme\.atxf pid \d+ may not map 0x[0-9a-f]+\+0x10: the kernel's "
+            r"\(an MSI-X table or PBA\)$",
+            nvme_says(r"map of the MSI-X table \(BAR0\+0x2000\): refused ok$"),
+            r"^pci: msix-nvme\.atxf pid \d+ may not write config 0x42 of 00:12\.0: the MSI-X "
+            r"capability is the kernel's$",
+            r"^pci: msix-nvme\.atxf pid \d+ may not write config 0x10 of 00:12\.0: a BAR of a "
+            r"function with MSI-X is the kernel's$",
+            nvme_says(r"config writes to the MSI-X capability and BAR0: refused ok$")]
+
+
+SCENARIOS += [
+    # QEMU's nvme: 65 MSI-X vectors, table and PBA in BAR0 after the
+    # registers. The manifest asks for 2..4 and gets 4: the admin queue's
+    # and three I/O completion queues'. The driver then tries to take the
+    # interrupts over (map the table, write the capability and BAR0; all
+    # refused) and every vector still fires, to it. Its write into the
+    # table through BAR0 faults (devmgr's hole); devmgr restarts it, and the
+    # new process's vectors fire again.
+    dict(name="msix-nvme",
+         what="nvme: each of 4 granted MSI-X vectors fires (admin and I/O completion "
+              "queues); the table and capability are out of the driver's reach; the "
+              "vectors still fire afterwards, and after a restart",
+         programs=[DEVMGR, "msix-nvme.atxf"], qemu_args=NVME, cfg=[],
+         append="init=devmgr.atxf",
+         expect=[devmgr_says(r"device 00:12\.0 pci 1b36:0010 .*msix 65 \(table bar0\+0x2000, "
+                             r"pba bar0\+0x3000\)"),
+                 devmgr_says(r"started msix-nvme \(msix-nvme\.00-12\.0\) on 00:12\.0 pid \d+ "
+                             r"generation 0 with 4 capabilities$"),
+                 irq_line("msix-nvme", 4),
+                 nvme_says(r"generation 0: 4 MSI-X vectors granted; admin queue on vector 0, "
+                           r"I/O queue q on vector q$")] +
+         nvme_round(0) + nvme_refusals() + nvme_round(0, "again: ") +
+         [nvme_says(r"writing the MSI-X table through BAR0\+0x2000$"),
+          r"^fault: msix-nvme\.atxf pid \d+ rip 0x[0-9a-f]+ addr 0x[0-9a-f]+: #PF page fault "
+          r"\(page not present, write, user\)$",
+          devmgr_says(r"msix-nvme \(msix-nvme\.00-12\.0\) pid \d+ ended with status 142 "),
+          devmgr_says(r"restarting msix-nvme \(msix-nvme\.00-12\.0\) generation 1, restart 1, "),
+          nvme_says(r"generation 1: 4 MSI-X vectors granted; admin queue on vector 0, "
+                    r"I/O queue q on vector q$")] +
+         nvme_round(1) + nvme_refusals() + nvme_round(1, "again: ") +
+         [nvme_says(r"generation 1: done$")],
+         forbid=NO_PANIC + [r"FAIL", r"generation 2"], exit=None,
+         stop_at=nvme_says(r"generation 1: done$")[1:]),
+]

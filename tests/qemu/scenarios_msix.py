@@ -161,3 +161,30 @@ SCENARIOS += [
                               r"all 2 vectors fired$")[1:],
                   nvme_says(r"generation 1: done$")[1:], xhci_says(r"done$")[1:]]),
 ]
+
+EDU = ["-device", "edu,addr=0x10"]
+
+
+def guard_says(text):
+    return driver_says("msi-guard", r"msi-guard\.00-10\.0", text)
+
+
+SCENARIOS += [
+    # The MSI capability is the kernel's too: edu's driver writing its
+    # address and data is refused, and its MSI still comes to irq(dev, 0).
+    dict(name="msi-guard",
+         what="edu: config writes to the MSI capability are refused, and the MSI still "
+              "reaches the driver afterwards",
+         programs=[DEVMGR, "msi-guard.atxf"], qemu_args=EDU, cfg=[],
+         append="init=devmgr.atxf",
+         expect=[r"^irq: msi-guard\.atxf pid \d+ handles line 0x100000080 \(vector 0x[0-9a-f]+, "
+                 r"MSI\)$",
+                 guard_says(r"irq\(dev, 0\): edu's MSI$"),
+                 r"^pci: msi-guard\.atxf pid \d+ may not write config 0x44 of 00:10\.0: the MSI "
+                 r"capability is the kernel's$",
+                 guard_says(r"config writes to the MSI capability: refused ok$"),
+                 guard_says(r"again: irq\(dev, 0\): edu's MSI$"),
+                 guard_says(r"done$")],
+         forbid=NO_PANIC + [r"FAIL", r"fault: "], exit=None,
+         stop_at=guard_says(r"done$")[1:]),
+]

@@ -188,3 +188,27 @@ SCENARIOS += [
          forbid=NO_PANIC + [r"FAIL", r"fault: "], exit=None,
          stop_at=guard_says(r"done$")[1:]),
 ]
+
+SCENARIOS += [
+    # The `pc` machine (i440FX) has no MCFG: config space through ports
+    # 0xCF8/0xCFC, and devmgr finds its functions all the same.
+    dict(name="pci-cf8",
+         what="no ECAM on the pc machine: the kernel says so and config space goes through "
+              "ports 0xCF8/0xCFC; devmgr still enumerates PCI",
+         programs=[DEVMGR], qemu_args=["-machine", "pc", "-device", "edu,addr=0x10"],
+         cfg=["start devmgr.atxf with root"],
+         expect=[r"^pci: no ECAM \(no ACPI MCFG\): config space through ports 0xcf8/0xcfc$",
+                 devmgr_says(r"device 00:00\.0 pci 8086:1237 class 06:00:00"),
+                 devmgr_says(r"device 00:10\.0 pci 1234:11e8 class 00:ff:00 .* msi"),
+                 devmgr_says(r"ready ")],
+         forbid=NO_PANIC + [r"FAIL", r"pci: ECAM"], exit=None,
+         stop_at=devmgr_says(r"ready ")[1:]),
+    dict(name="pci-ecam",
+         what="q35: the kernel reaches config space through ECAM, from the ACPI MCFG",
+         programs=[DEVMGR], qemu_args=EDU, cfg=["start devmgr.atxf with root"],
+         expect=[r"^pci: ECAM at 0xb0000000, buses 0-31 mapped \(ACPI MCFG\)$",
+                 devmgr_says(r"device 00:00\.0 pci 8086:29c0 class 06:00:00"),
+                 devmgr_says(r"ready ")],
+         forbid=NO_PANIC + [r"FAIL", r"pci: no ECAM"], exit=None,
+         stop_at=devmgr_says(r"ready ")[1:]),
+]

@@ -10,28 +10,14 @@
  *   start line: `with ... mmio:XHCI_BAR0+0x3000:rw msix:BB:DD.F:r dma:8K`
  *   (the registers, not the MSI-X table page above them)
  */
-#include <string.h>
 #include <atxf/hw.h>
 #include <atxf/sys.h>
 #include "../qemu/progs/caps.h"
+#include "../qemu/progs/xhci.h"
 #include "bench.h"
 #include "bench_irq.h"
 #include "stats.h"
 
-#define CAP_RTSOFF 0x18
-#define OP_USBCMD 0x00
-#define OP_USBSTS 0x04
-#define CMD_RUN 0x1u
-#define CMD_HCRST 0x2u
-#define CMD_INTE 0x4u
-#define STS_CNR (1u << 11)
-#define IR0 0x20                /* interrupter 0's registers, in the runtime block */
-#define IR_IMAN 0x00
-#define IR_ERSTSZ 0x08
-#define IR_ERSTBA 0x10
-#define IR_ERDP 0x18
-#define IMAN_IE 0x2u
-#define ERDP_EHB 0x8u
 #define RING_AT 0x1000          /* the event ring (16 TRBs) in the DMA buffer */
 #define XHCI_REGS 0x3000
 
@@ -64,47 +50,27 @@ static atxf_handle_t msix_irq(void)
 	return -ATXF_EPERM;
 }
 
-static void erdp(unsigned index)
-{
-	uint64_t at = ring + 16u * index;
-
-	atxf_mmio_write32(ir + IR_ERDP + 4, (uint32_t)(at >> 32));
-	atxf_mmio_write32(ir + IR_ERDP, (uint32_t)at | ERDP_EHB);
-}
-
 static void xhci_raise(void)
 {
-	erdp(1);
+	xhci_erdp(ir, ring + 16);
 }
 
 static void xhci_lower(void)
 {
-	erdp(0);
+	xhci_erdp(ir, ring);
 }
 
 /* Reset, interrupter 0's one-segment event ring, run (xHCI 1.2 §4.2). */
 static const char *xhci_start(volatile uint8_t *regs, struct atxf_dma *dma)
 {
 	volatile uint8_t *op = regs + (atxf_mmio_read32(regs) & 0xff);
-	uint64_t erst = dma->paddr;
-	uint32_t size = 16;
-	uint64_t until = atxf_time_ns() + 1000000000ull;
 
-	atxf_mmio_write32(op + OP_USBCMD, CMD_HCRST);
-	while (atxf_mmio_read32(op + OP_USBCMD) & CMD_HCRST ||
-	       atxf_mmio_read32(op + OP_USBSTS) & STS_CNR)
-		if (atxf_time_ns() > until)
-			return "the xHCI controller did not come out of reset";
-	ir = regs + (atxf_mmio_read32(regs + CAP_RTSOFF) & ~0x1fu) + IR0;
+	if (xhci_reset(op))
+		return "the xHCI controller did not come out of reset";
+	ir = regs + (atxf_mmio_read32(regs + XHCI_CAP_RTSOFF) & ~0x1fu) + XHCI_IR(0);
 	ring = dma->paddr + RING_AT;
-	memcpy((uint8_t *)(uintptr_t)dma->vaddr, &ring, 8);
-	memcpy((uint8_t *)(uintptr_t)dma->vaddr + 8, &size, 4);
-	atxf_mmio_write32(ir + IR_ERSTSZ, 1);
-	erdp(0);
-	atxf_mmio_write32(ir + IR_ERSTBA, (uint32_t)erst);
-	atxf_mmio_write32(ir + IR_ERSTBA + 4, (uint32_t)(erst >> 32));
-	atxf_mmio_write32(ir + IR_IMAN, IMAN_IE);
-	atxf_mmio_write32(op + OP_USBCMD, CMD_RUN | CMD_INTE);
+	xhci_event_ring(ir, (void *)(uintptr_t)dma->vaddr, dma->paddr, ring);
+	atxf_mmio_write32(op + XHCI_OP_USBCMD, XHCI_CMD_RUN | XHCI_CMD_INTE);
 	return NULL;
 }
 

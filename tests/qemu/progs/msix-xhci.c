@@ -20,6 +20,7 @@
 #include <atxf/hw.h>
 #include <atxf/pci_regs.h>
 #include "msix_check.h"
+#include "xhci.h"
 
 ATXF_DRIVER_MANIFEST(
 	.name = "msix-xhci",
@@ -29,24 +30,7 @@ ATXF_DRIVER_MANIFEST(
 	.resources = { ATXF_RESOURCE_PCI_CONFIG(), ATXF_RESOURCE_BAR(0),
 		       ATXF_RESOURCE_PCI_IRQS(2, 4), ATXF_RESOURCE_DMA(8192) });
 
-/* §5.3, §5.4, §5.5: capability, operational and runtime registers. */
 #define CAP_LENGTH 0x00         /* u8, in the first dword */
-#define CAP_RTSOFF 0x18
-#define CAP_DBOFF 0x14
-#define OP_USBCMD 0x00
-#define OP_USBSTS 0x04
-#define OP_CRCR 0x18
-#define CMD_RUN 0x1u
-#define CMD_HCRST 0x2u
-#define CMD_INTE 0x4u
-#define STS_CNR (1u << 11)
-#define IR(i) (0x20 + 32 * (i))  /* interrupter i's register set */
-#define IR_IMAN 0x00
-#define IR_ERSTSZ 0x08
-#define IR_ERSTBA 0x10
-#define IR_ERDP 0x18
-#define IMAN_IE 0x2u
-#define ERDP_EHB 0x8u
 
 /* §6.4: TRBs. */
 #define TRB_NOOP_CMD 23
@@ -55,7 +39,6 @@ ATXF_DRIVER_MANIFEST(
 #define TRB_CYCLE 1u
 
 #define MAX_IR 4
-#define RING_TRBS 16
 #define ERST_AT 0x400            /* in DMA page 0; the command ring is at 0 */
 #define ERST_STRIDE 64           /* §5.5.2.3.2: ERSTBA is 64-byte aligned */
 #define EVENTS_AT 0x1000         /* page 1: interrupter i's event ring at + 256 i */
@@ -76,46 +59,15 @@ static uint8_t *mem(unsigned off)
 	return (uint8_t *)(uintptr_t)xh.dma.vaddr + off;
 }
 
-/* 64-bit registers as two dwords, low first: QEMU acts on the high half. */
-static void write64(volatile uint8_t *reg, uint64_t v)
+static uint64_t event_ring(unsigned i)
 {
-	atxf_mmio_write32(reg, (uint32_t)v);
-	atxf_mmio_write32(reg + 4, (uint32_t)(v >> 32));
+	return xh.dma.paddr + EVENTS_AT + 256u * i;
 }
 
-/* ERDP: the high half first, as the low half's write is the one acted on. */
+/* Interrupter i's dequeue pointer := TRB index of its ring; EHB cleared. */
 static void write_erdp(unsigned i, unsigned index)
 {
-	uint64_t at = xh.dma.paddr + EVENTS_AT + 256u * i + 16u * index;
-
-	atxf_mmio_write32(xh.rt + IR(i) + IR_ERDP + 4, (uint32_t)(at >> 32));
-	atxf_mmio_write32(xh.rt + IR(i) + IR_ERDP, (uint32_t)at | ERDP_EHB);
-}
-
-static int reset(void)
-{
-	uint64_t until = atxf_time_ns() + 2000000000ull;
-
-	atxf_mmio_write32(xh.op + OP_USBCMD, CMD_HCRST);
-	while (atxf_mmio_read32(xh.op + OP_USBCMD) & CMD_HCRST ||
-	       atxf_mmio_read32(xh.op + OP_USBSTS) & STS_CNR)
-		if (atxf_time_ns() > until)
-			return -ATXF_ETIMEDOUT;
-	return 0;
-}
-
-/* One event ring segment per interrupter (§4.9.4), each enabled. */
-static void setup_interrupter(unsigned i)
-{
-	uint64_t ring = xh.dma.paddr + EVENTS_AT + 256u * i;
-	uint32_t size = RING_TRBS;
-
-	memcpy(mem(ERST_AT + ERST_STRIDE * i), &ring, 8);
-	memcpy(mem(ERST_AT + ERST_STRIDE * i + 8), &size, 4);
-	atxf_mmio_write32(xh.rt + IR(i) + IR_ERSTSZ, 1);
-	write_erdp(i, 0);
-	write64(xh.rt + IR(i) + IR_ERSTBA, xh.dma.paddr + ERST_AT + ERST_STRIDE * i);
-	atxf_mmio_write32(xh.rt + IR(i) + IR_IMAN, IMAN_IE);
+	xhci_erdp(xh.rt + XHCI_IR(i), event_ring(i) + 16u * index);
 }
 
 /* A No Op command (§4.6.2); its completion event goes to interrupter 0. */
@@ -142,14 +94,15 @@ static int xhci_probe(struct atxf_device *dev)
 	xh.bar = bar->handle;
 	xh.cap = bar->mapped;
 	xh.op = xh.cap + (atxf_mmio_read32(xh.cap + CAP_LENGTH) & 0xff);
-	xh.rt = xh.cap + (atxf_mmio_read32(xh.cap + CAP_RTSOFF) & ~0x1fu);
-	xh.db = xh.cap + (atxf_mmio_read32(xh.cap + CAP_DBOFF) & ~0x3u);
-	if (reset())
+	xh.rt = xh.cap + (atxf_mmio_read32(xh.cap + XHCI_CAP_RTSOFF) & ~0x1fu);
+	xh.db = xh.cap + (atxf_mmio_read32(xh.cap + XHCI_CAP_DBOFF) & ~0x3u);
+	if (xhci_reset(xh.op))
 		return -ATXF_ETIMEDOUT;
-	write64(xh.op + OP_CRCR, xh.dma.paddr | TRB_CYCLE);
+	xhci_write64(xh.op + XHCI_OP_CRCR, xh.dma.paddr | TRB_CYCLE);
 	for (unsigned i = 0; i < xh.seen.granted; i++)
-		setup_interrupter(i);
-	atxf_mmio_write32(xh.op + OP_USBCMD, CMD_RUN | CMD_INTE);
+		xhci_event_ring(xh.rt + XHCI_IR(i), mem(ERST_AT + ERST_STRIDE * i),
+				xh.dma.paddr + ERST_AT + ERST_STRIDE * i, event_ring(i));
+	atxf_mmio_write32(xh.op + XHCI_OP_USBCMD, XHCI_CMD_RUN | XHCI_CMD_INTE);
 	atxf_device_log(dev, "%u MSI-X vectors granted; interrupter i on vector i",
 			xh.seen.granted);
 	noop_command();
@@ -200,7 +153,7 @@ static int command_completed(void)
 		uint32_t ctrl;
 
 		memcpy(&ctrl, mem(EVENTS_AT + 16 * xh.ev0_next + 12), 4);
-		if ((ctrl & TRB_CYCLE) != TRB_CYCLE || xh.ev0_next == RING_TRBS)
+		if ((ctrl & TRB_CYCLE) != TRB_CYCLE || xh.ev0_next == XHCI_RING_TRBS)
 			break;
 		done |= TRB_TYPE(ctrl) == TRB_CMD_COMPLETION;
 		xh.ev0_next++;

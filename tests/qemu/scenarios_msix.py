@@ -13,6 +13,14 @@ def driver_says(prog, instance, text):
     return says(prog + ".atxf", r"%s: %s" % (instance, text))
 
 
+def first_process(name, what, drivers, qemu_args, **checks):
+    """devmgr as the first process, the test drivers in its boot archive;
+    the run ends at stop_at. FAIL lines and panics always fail it."""
+    checks["forbid"] = NO_PANIC + [r"FAIL"] + checks.get("forbid", [])
+    return dict(name=name, what=what, programs=[DEVMGR] + ["%s.atxf" % d for d in drivers],
+                qemu_args=qemu_args, cfg=[], append="init=devmgr.atxf", exit=None, **checks)
+
+
 def irq_line(prog, vectors):
     """The kernel's line for each vector the driver binds."""
     return r"^irq: %s\.atxf pid \d+ handles line 0x2000[0-9a-f]{5} \(vector 0x[0-9a-f]+, " \
@@ -20,11 +28,11 @@ def irq_line(prog, vectors):
 
 
 SCENARIOS = [
-    dict(name="msix-virtio",
-         what="virtio-rng-pci (modern): the request queue's vector and the configuration "
-              "vector each fire and reach the driver as irq(dev, 1) and irq(dev, 0)",
-         programs=[DEVMGR, "msix-virtio.atxf"], qemu_args=VIRTIO_RNG, cfg=[],
-         append="init=devmgr.atxf",
+    first_process(
+         "msix-virtio",
+         "virtio-rng-pci (modern): the request queue's vector and the configuration "
+         "vector each fire and reach the driver as irq(dev, 1) and irq(dev, 0)",
+         ["msix-virtio"], VIRTIO_RNG,
          expect=[devmgr_says(r"device 00:11\.0 pci 1af4:1044 .*msix 2 \(table bar1\+0x0, "
                              r"pba bar1\+0x800\)"),
                  driver_says("msix-virtio", r"msix-virtio\.00-11\.0",
@@ -37,7 +45,7 @@ SCENARIOS = [
          # devmgr logs the start after the spawn: the driver may log first.
          check=contains(devmgr_says(r"started msix-virtio \(msix-virtio\.00-11\.0\) on "
                                     r"00:11\.0 pid \d+ generation 0 with 4 capabilities$")),
-         forbid=NO_PANIC + [r"FAIL", r"fault: "], exit=None,
+         forbid=[r"fault: "],
          stop_at=driver_says("msix-virtio", r"msix-virtio\.00-11\.0",
                              r"all 2 vectors fired$")[1:]),
 ]
@@ -76,12 +84,12 @@ SCENARIOS += [
     # refused) and every vector still fires, to it. Its write into the
     # table through BAR0 faults (devmgr's hole); devmgr restarts it, and the
     # new process's vectors fire again.
-    dict(name="msix-nvme",
-         what="nvme: each of 4 granted MSI-X vectors fires (admin and I/O completion "
-              "queues); the table and capability are out of the driver's reach; the "
-              "vectors still fire afterwards, and after a restart",
-         programs=[DEVMGR, "msix-nvme.atxf"], qemu_args=NVME, cfg=[],
-         append="init=devmgr.atxf",
+    first_process(
+         "msix-nvme",
+         "nvme: each of 4 granted MSI-X vectors fires (admin and I/O completion "
+         "queues); the table and capability are out of the driver's reach; the "
+         "vectors still fire afterwards, and after a restart",
+         ["msix-nvme"], NVME,
          expect=[devmgr_says(r"device 00:12\.0 pci 1b36:0010 .*msix 65 \(table bar0\+0x2000, "
                              r"pba bar0\+0x3000\)"),
                  irq_line("msix-nvme", 4),
@@ -99,7 +107,7 @@ SCENARIOS += [
          [nvme_says(r"generation 1: done$")],
          check=contains(devmgr_says(r"started msix-nvme \(msix-nvme\.00-12\.0\) on 00:12\.0 "
                                     r"pid \d+ generation 0 with 4 capabilities$")),
-         forbid=NO_PANIC + [r"FAIL", r"generation 2"], exit=None,
+         forbid=[r"generation 2"],
          stop_at=nvme_says(r"generation 1: done$")[1:]),
 ]
 
@@ -121,11 +129,11 @@ SCENARIOS += [
     # qemu-xhci: 16 interrupters, MSI-X table and PBA in BAR0's last page.
     # The manifest asks for 2..4 vectors; interrupter i's events raise
     # vector i (tests/qemu/progs/msix-xhci.c says how each is made to fire).
-    dict(name="msix-xhci",
-         what="qemu-xhci: each of 4 granted MSI-X vectors fires from its interrupter; the "
-              "table and capability are out of the driver's reach; the vectors still fire",
-         programs=[DEVMGR, "msix-xhci.atxf"], qemu_args=XHCI, cfg=[],
-         append="init=devmgr.atxf",
+    first_process(
+         "msix-xhci",
+         "qemu-xhci: each of 4 granted MSI-X vectors fires from its interrupter; the "
+         "table and capability are out of the driver's reach; the vectors still fire",
+         ["msix-xhci"], XHCI,
          expect=[devmgr_says(r"device 00:13\.0 pci 1b36:000d .*msix 16 \(table bar0\+0x3000, "
                              r"pba bar0\+0x3800\)"),
                  irq_line("msix-xhci", 4),
@@ -140,15 +148,15 @@ SCENARIOS += [
          xhci_round("again: ") + [xhci_says(r"done$")],
          check=contains(devmgr_says(r"started msix-xhci \(msix-xhci\.00-13\.0\) on 00:13\.0 "
                                     r"pid \d+ generation 0 with 4 capabilities$")),
-         forbid=NO_PANIC + [r"FAIL", r"fault: "], exit=None,
+         forbid=[r"fault: "],
          stop_at=xhci_says(r"done$")[1:]),
     # All three at once: 2 + 4 + 4 vectors, each delivered to its own
     # driver only (a vector at the wrong driver is a FAIL line there).
-    dict(name="msix-three",
-         what="virtio-rng, nvme and qemu-xhci together: every driver sees each of its own "
-              "vectors, and none of another's",
-         programs=[DEVMGR, "msix-virtio.atxf", "msix-nvme.atxf", "msix-xhci.atxf"],
-         qemu_args=VIRTIO_RNG + NVME + XHCI, cfg=[], append="init=devmgr.atxf",
+    first_process(
+         "msix-three",
+         "virtio-rng, nvme and qemu-xhci together: every driver sees each of its own "
+         "vectors, and none of another's",
+         ["msix-virtio", "msix-nvme", "msix-xhci"], VIRTIO_RNG + NVME + XHCI,
          expect=[devmgr_says(r"3 drivers with a manifest in the boot archive$")],
          check=contains(
              driver_says("msix-virtio", r"msix-virtio\.00-11\.0", r"all 2 vectors fired$"),
@@ -156,7 +164,7 @@ SCENARIOS += [
              nvme_says(r"again: all 4 vectors fired$"),
              nvme_says(r"generation 1: done$"),
              xhci_says(r"again: all 4 vectors fired$")),
-         forbid=NO_PANIC + [r"FAIL", r"generation 2", r"fault: (?!msix-nvme)"], exit=None,
+         forbid=[r"generation 2", r"fault: (?!msix-nvme)"],
          stop_at=[driver_says("msix-virtio", r"msix-virtio\.00-11\.0",
                               r"all 2 vectors fired$")[1:],
                   nvme_says(r"generation 1: done$")[1:], xhci_says(r"done$")[1:]]),
@@ -172,11 +180,11 @@ def guard_says(text):
 SCENARIOS += [
     # The MSI capability is the kernel's too: edu's driver writing its
     # address and data is refused, and its MSI still comes to irq(dev, 0).
-    dict(name="msi-guard",
-         what="edu: config writes to the MSI capability are refused, and the MSI still "
-              "reaches the driver afterwards",
-         programs=[DEVMGR, "msi-guard.atxf"], qemu_args=EDU, cfg=[],
-         append="init=devmgr.atxf",
+    first_process(
+         "msi-guard",
+         "edu: config writes to the MSI capability are refused, and the MSI still "
+         "reaches the driver afterwards",
+         ["msi-guard"], EDU,
          expect=[r"^irq: msi-guard\.atxf pid \d+ handles line 0x100000080 \(vector 0x[0-9a-f]+, "
                  r"MSI\)$",
                  guard_says(r"irq\(dev, 0\): edu's MSI$"),
@@ -185,7 +193,7 @@ SCENARIOS += [
                  guard_says(r"config writes to the MSI capability: refused ok$"),
                  guard_says(r"again: irq\(dev, 0\): edu's MSI$"),
                  guard_says(r"done$")],
-         forbid=NO_PANIC + [r"FAIL", r"fault: "], exit=None,
+         forbid=[r"fault: "],
          stop_at=guard_says(r"done$")[1:]),
 ]
 

@@ -4,6 +4,7 @@
  */
 #include <atxf/errors.h>
 #include "irq/msi.h"
+#include "irq/msix.h"
 #include "irq/vector.h"
 #include "pci/pcicfg.h"
 
@@ -16,6 +17,8 @@ int msi_enable(uint32_t bdf, bool *level)
 	*level = false;
 	if (!cap)
 		return -ATXF_ENODEV;
+	if (msix_is_on(bdf))
+		return -ATXF_EBUSY;     /* PCI 3.0 §6.8.2: never MSI and MSI-X at once */
 	vector = msg_vector_alloc();
 	if (vector < 0)
 		return vector;
@@ -43,4 +46,11 @@ void msi_disable(uint32_t bdf, unsigned vector)
 		pci_cfg_write(bdf, cap + PCI_MSI_CTRL, 2, ctrl & ~PCI_MSI_CTRL_ENABLE);
 	}
 	msg_vector_free(vector);
+}
+
+bool msi_is_on(uint32_t bdf)
+{
+	unsigned cap = pci_find_cap(bdf, PCI_CAP_ID_MSI);
+
+	return cap && (pci_cfg_read(bdf, cap + PCI_MSI_CTRL, 2) & PCI_MSI_CTRL_ENABLE);
 }

@@ -6,6 +6,7 @@
  * an old address can fire in between.
  */
 #include <atxf/errors.h>
+#include "irq/msi.h"
 #include "irq/msix.h"
 #include "irq/vector.h"
 #include "mm/kva.h"
@@ -123,6 +124,8 @@ int msix_enable(uint32_t bdf, unsigned entry)
 		return err;
 	if (entry >= f->size)
 		return -ATXF_ERANGE;
+	if (!f->users && msi_is_on(bdf))
+		return -ATXF_EBUSY;     /* §6.8.2: never MSI and MSI-X at once */
 	if (!f->users && (err = map_table(f)) != 0)
 		return err;
 	vector = msg_vector_alloc();
@@ -158,4 +161,11 @@ void msix_disable(uint32_t bdf, unsigned entry, unsigned vector)
 
 		pci_cfg_write(bdf, f->cap + PCI_MSIX_CTRL, 2, ctrl & ~PCI_MSIX_CTRL_ENABLE);
 	}
+}
+
+bool msix_is_on(uint32_t bdf)
+{
+	struct msix_fn *f = fn_of(bdf);
+
+	return f && f->users;
 }

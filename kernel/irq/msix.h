@@ -15,12 +15,15 @@
 /* Gives table entry `entry` of function bdf a vector and points it there,
  * masked; turns MSI-X on with the first entry. The vector, or
  * -ATXF_ENODEV (no MSI-X, or its table BAR is not memory), -ATXF_ERANGE
- * (no such entry), -ATXF_ENOSPC (no vector or function slot left). */
+ * (no such entry), -ATXF_EBUSY (its MSI is on), -ATXF_ENOSPC (no vector
+ * or function slot left). */
 int msix_enable(uint32_t bdf, unsigned entry);
 /* Sets the entry's mask bit: a message it would send while masked waits in
  * the PBA and is sent when it is unmasked (§6.8.2.9). */
 void msix_mask(uint32_t bdf, unsigned entry, bool masked);
 /* Masks the entry and frees its vector; MSI-X goes off with the last. */
 void msix_disable(uint32_t bdf, unsigned entry, unsigned vector);
+/* Whether the kernel has MSI-X on for bdf (MSI is then refused). */
+bool msix_is_on(uint32_t bdf);
 
 #endif

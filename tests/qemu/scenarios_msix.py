@@ -220,3 +220,12 @@ SCENARIOS += [
          forbid=NO_PANIC + [r"FAIL", r"pci: no ECAM"], exit=None,
          stop_at=devmgr_says(r"ready ")[1:]),
 ]
+
+SCENARIOS += [
+    dict(name="msix-vectors",
+         what="room for 160 message vectors (20 devices x 8 queues); the 161st refused",
+         append="ktest=vectors",
+         expect=[r"^ktest vectors: 160 message vectors \(0x50-0xef\), the next: -\d+, a freed "
+                 r"one again: 0x57$", r"^ktest vectors: PASS$"],
+         forbid=NO_PANIC, exit="pass"),
+]

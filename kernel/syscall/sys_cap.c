@@ -40,6 +40,16 @@ static bool range_within(const struct cap *c, uint64_t base, uint64_t size)
 	return base >= c->base && base + size <= c->base + c->size;
 }
 
+/* MSI-X entries [entry, entry + size) of one function's table, and no
+ * other bits in base (<atxf/cap.h>). */
+static bool msix_range_ok(uint64_t base, uint64_t size)
+{
+	unsigned entry = ATXF_IRQ_MSIX_ENTRY(base);
+
+	return base == ATXF_IRQ_MSIX_VECTOR(ATXF_IRQ_MSIX_BDF(base), entry) &&
+	       entry < PCI_MSIX_MAX_VECTORS && size && size <= PCI_MSIX_MAX_VECTORS - entry;
+}
+
 /* A capability of any kind, made from ROOT: checks only that it is sane. */
 static int make_from_root(struct cap *out, uint32_t kind, uint64_t base, uint64_t size,
 			  uint32_t rights)
@@ -52,8 +62,8 @@ static int make_from_root(struct cap *out, uint32_t kind, uint64_t base, uint64_
 	case ATXF_CAP_IRQ:
 		if (!(base & ATXF_IRQ_MSIX))
 			size = 1;
-		else if (!size || size > PCI_MSIX_MAX_VECTORS - ATXF_IRQ_MSIX_ENTRY(base))
-			return -ATXF_ERANGE;    /* the vectors of one function's table */
+		else if (!msix_range_ok(base, size))
+			return -ATXF_ERANGE;
 		break;
 	case ATXF_CAP_PCI:
 		size = 1;

@@ -36,8 +36,8 @@ ALL_TARGETS += $(INIT_ATXF) $(BOOT_TAR)
 # with `start devmgr.atxf with root` (docs/devmgr.md).
 DEVMGR_ATXF := $(BUILD)/services/devmgr.atxf
 DEVMGR_SRCS := $(addprefix services/devmgr/,main.c pci.c legacy.c legacy_table.c log.c \
-	       drivers.c match.c backoff.c supervise.c spawn.c serve.c heartbeat.c \
-	       naming.c events.c dmafault.c)
+	       drivers.c match.c plan_msix.c backoff.c supervise.c spawn.c serve.c \
+	       heartbeat.c naming.c events.c dmafault.c)
 $(eval $(call atxf_program,$(DEVMGR_ATXF),$(DEVMGR_SRCS)))
 ALL_TARGETS += $(DEVMGR_ATXF)
 

@@ -65,6 +65,7 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_MAP_FRAMEBUFFER] = sys_map_framebuffer,
 	[SYS_PCI_CONFIG_READ] = sys_pci_config_read,
 	[SYS_PCI_CONFIG_WRITE] = sys_pci_config_write,
+	[SYS_MMIO_HOLE] = sys_mmio_hole,
 	[SYS_REGISTER_IRQ_HANDLER] = sys_register_irq_handler,
 	[SYS_IRQ_ACK] = sys_irq_ack,
 };

@@ -9,7 +9,6 @@
 #include "@NAME@_dev.h"
 
 #define RESET_TIMEOUT_NS  100000000ull  /* 100 ms for the device to come out of reset */
-#define MAX_CAPS          48            /* a capability list longer than this is a loop */
 
 /* Where the rings live in the one DMA allocation (2.6: 16/2/4-byte alignment). */
 #define DMA_SIZE          4096
@@ -58,23 +57,14 @@ static void take_cap(struct @IDENT@_rng *r, const struct vcap *c, const struct @
 
 int @IDENT@_find(struct @IDENT@_rng *r, atxf_handle_t pci, const struct @IDENT@_bar bars[6])
 {
-	uint8_t at;
-	int n;
+	struct vcap c;
 
 	memset(r, 0, sizeof(*r));
 	r->pci = pci;
-	if (!(atxf_pci_read32(pci, PCI_STATUS_COMMAND) & PCI_STATUS_CAP_LIST))
-		return -ATXF_ENODEV;
-	at = (uint8_t)atxf_pci_read32(pci, PCI_CAP_POINTER) & 0xfc;
-	for (n = 0; at >= 0x40 && n < MAX_CAPS; n++) {
-		uint32_t head = atxf_pci_read32(pci, at);
-		struct vcap c;
-
-		if ((head & 0xff) == PCI_CAP_VENDOR) {
-			read_cap(pci, at, &c);
-			take_cap(r, &c, bars);
-		}
-		at = (uint8_t)(head >> 8) & 0xfc;
+	for (uint8_t at = atxf_pci_find_cap(pci, PCI_CAP_ID_VENDOR, 0); at;
+	     at = atxf_pci_find_cap(pci, PCI_CAP_ID_VENDOR, at)) {
+		read_cap(pci, at, &c);
+		take_cap(r, &c, bars);
 	}
 	return r->common && r->isr && r->notify ? 0 : -ATXF_ENODEV;
 }

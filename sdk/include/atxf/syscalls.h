@@ -58,6 +58,7 @@
 	X(DMA_UNMAP,            42, 1) /* dma map handle */                     \
 	X(DMA_FAULT_WATCH,      43, 2) /* port, notify bit (needs ROOT) */      \
 	X(DMA_FAULT_NEXT,       44, 1) /* struct atxf_dma_fault out */      \
+	X(MMIO_HOLE,            60, 3) /* mmio cap, offset, len: never mappable */ \
 	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
 	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */ \
 	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */      \

@@ -53,7 +53,14 @@
 	X(IO_OUTW,              37, 2) /* port, value */                        \
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
-	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */
+	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */ \
+	X(THREAD_CREATE,        50, 4) /* entry, arg, stack top, fs base -> tid */ \
+	X(THREAD_EXIT,          51, 3) /* clear addr, unmap addr, unmap len */ \
+	X(FUTEX_WAIT,           52, 3) /* addr, expected u32, timeout ns */    \
+	X(FUTEX_WAKE,           53, 2) /* addr, how many -> woken */           \
+	X(TLS_SET,              54, 1) /* fs base of the calling thread */     \
+	X(THREAD_SELF,          55, 0) /* -> tid */                            \
+	X(MEM_INFO,             56, 1) /* struct atxf_mem_info out */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

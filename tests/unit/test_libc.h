@@ -71,7 +71,7 @@ extern int exit_status;
 struct atxf_stream;
 extern struct atxf_stream *const tlibc_stdout;
 extern struct atxf_stream *const tlibc_stderr;
-extern int tlibc_errno;
+extern __thread int tlibc_errno;  /* thread-local, like errno */
 
 int tlibc_printf(const char *fmt, ...);
 int tlibc_fprintf(struct atxf_stream *f, const char *fmt, ...);

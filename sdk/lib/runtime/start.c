@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <atxf/proc.h>
 #include "start.h"
+#include "../libc/pthread_impl.h"
 
 typedef void (*atxf_ctor_fn)(void);
 
@@ -23,8 +24,10 @@ static void run_constructors(void)
 
 _Noreturn void __atxf_start(const struct atxf_start_info *si)
 {
-	const struct atxf_start_info *info = __atxf_start_record(si);
+	const struct atxf_start_info *info;
 
+	__atxf_tls_init_main();         /* errno and every __thread need it */
+	info = __atxf_start_record(si);
 	run_constructors();
 	exit(main((int)info->argc, (char **)(uintptr_t)info->argv));
 }

@@ -1,13 +1,13 @@
 /*
- * <errno.h> for ATXF programs. An ATXF process is single-threaded, so errno
- * is a plain global. The numbers follow Linux so that ported code and people
+ * <errno.h> for ATXF programs. errno is thread-local: each thread of a
+ * process (<pthread.h>) has its own, in its TLS block. The numbers follow Linux so that ported code and people
  * reading logs see familiar values; the kernel ABI reports its own ATXF_E*
  * codes, which libatxf translates where a libc interface needs errno.
  */
 #ifndef _ATXF_ERRNO_H
 #define _ATXF_ERRNO_H
 
-extern int errno;
+extern __thread int errno;
 #define errno errno
 
 #define EPERM      1
@@ -36,6 +36,7 @@ extern int errno;
 #define EPIPE     32
 #define EDOM      33
 #define ERANGE    34
+#define EDEADLK   35
 #define ENAMETOOLONG 36
 #define ENOSYS    38
 #define ENOTEMPTY 39

@@ -3,10 +3,10 @@
  * a kernel thread of this process (SYS_THREAD_CREATE) with one mapping for
  * its stack, TLS block and control block (pthread_impl.h).
  *
- * Who frees the mapping: the joiner, once the kernel has cleared `alive`
- * (the thread is then off its stack for good); or, for a detached thread,
- * the kernel itself as the thread ends (SYS_THREAD_EXIT's unmap). `detach`
- * settles the race between pthread_detach() and the thread's end.
+ * Who collects the mapping: the joiner, once the kernel has cleared
+ * `alive` (the thread is then off its stack for good); for a detached
+ * thread, the next pthread_create() (pthread_stack.c). `detach` settles
+ * the race between pthread_detach() and the thread's end.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -33,7 +33,7 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr, void *(*start)(vo
 {
 	size_t page = ATXF_PAGE_SIZE;
 	size_t len = (stack_size(attr) + __atxf_tls_need() + page - 1) & ~(page - 1);
-	char *map = atxf_heap_grow(len), *low;
+	char *map = __atxf_thread_map(len), *low;
 	struct __pthread *t;
 	long tid;
 
@@ -48,7 +48,7 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr, void *(*start)(vo
 								     : DETACH_JOINABLE;
 	tid = atxf_thread_create(thread_main, t, (void *)((uintptr_t)low & ~(uintptr_t)15), t);
 	if (tid < 0) {
-		atxf_heap_release(map, len);
+		__atxf_thread_unmap(map, len);
 		return EAGAIN;
 	}
 	*out = t;
@@ -61,8 +61,9 @@ _Noreturn void pthread_exit(void *result)
 
 	t->result = result;
 	__atxf_tsd_run_destructors(t);
-	if (__atomic_exchange_n(&t->detach, DETACH_EXITED, __ATOMIC_ACQ_REL) == DETACH_DETACHED)
-		atxf_thread_exit(NULL, t->map, t->map_len);
+	if (__atomic_exchange_n(&t->detach, DETACH_EXITED, __ATOMIC_ACQ_REL) == DETACH_DETACHED &&
+	    t->map != NULL)
+		__atxf_thread_ending(t);
 	atxf_thread_exit(&t->alive, NULL, 0);
 }
 
@@ -77,7 +78,7 @@ int pthread_join(pthread_t t, void **result)
 	if (result != NULL)
 		*result = t->result;
 	if (t->map != NULL)
-		atxf_heap_release(t->map, t->map_len);
+		__atxf_thread_unmap(t->map, t->map_len);
 	return 0;
 }
 

@@ -38,6 +38,7 @@ struct __pthread {
 	uint32_t detach;                /* DETACH_*: who frees the mapping */
 	void *map;                      /* the mapping holding it (NULL: none) */
 	size_t map_len;
+	struct __pthread *next_ending;  /* on pthread_stack.c's list of ending ones */
 	struct tsd_slot tsd[PTHREAD_KEYS_MAX];
 };
 
@@ -60,6 +61,14 @@ struct __pthread *__atxf_tls_place(char *base, size_t len, char **low);
 /* Sets up the first thread's TLS; crt0's start calls it before anything
  * else. Ends the process if there is no memory for it. */
 void __atxf_tls_init_main(void);
+/* A thread's mapping of len bytes, fresh (zeroed) or reused: NULL if none
+ * (pthread_stack.c). Reused ones hold old bytes: __atxf_tls_place() clears
+ * what must start zero. */
+void *__atxf_thread_map(size_t len);
+/* The mapping of a thread that has been collected (joined). */
+void __atxf_thread_unmap(void *map, size_t len);
+/* A detached thread t is about to end: collect its mapping once it has. */
+void __atxf_thread_ending(struct __pthread *t);
 /* Runs the calling thread's key destructors (pthread_key.c). */
 void __atxf_tsd_run_destructors(struct __pthread *t);
 /* Nanoseconds on atxf_clock_ns()'s clock at abstime (0 if before boot). */

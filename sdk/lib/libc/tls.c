@@ -16,17 +16,25 @@ extern char __atxf_tls_image_size[];    /* bytes of .tdata */
 extern char __atxf_tls_size[];          /* bytes of .tdata + .tbss */
 extern char __atxf_tls_align[];         /* the TLS segment's alignment */
 
-static size_t tls_align(void)
+/* The TLS segment's own alignment: the linker placed each variable at
+ * tp - round_up(size, this) + its offset (x86-64 ABI, variant II). */
+static size_t segment_align(void)
 {
 	size_t a = (size_t)(uintptr_t)__atxf_tls_align;
 
-	return a < 64 ? 64 : a;         /* the control block wants a cache line */
+	return a ? a : 1;
 }
 
-/* round_up(size, align): how far below tp the block starts. */
+/* tp's alignment: the segment's, and a cache line for the control block. */
+static size_t tls_align(void)
+{
+	return segment_align() < 64 ? 64 : segment_align();
+}
+
+/* How far below tp the block starts. */
 static size_t tls_span(void)
 {
-	size_t a = tls_align(), size = (size_t)(uintptr_t)__atxf_tls_size;
+	size_t a = segment_align(), size = (size_t)(uintptr_t)__atxf_tls_size;
 
 	return (size + a - 1) & ~(a - 1);
 }

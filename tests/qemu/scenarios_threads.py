@@ -1,0 +1,75 @@
+"""Threads inside a process and big memory (issue 18, items 6 and 7).
+
+Each program prints with printf, so its lines are raw output (`output`);
+everything checked is one process's doing, in the order it promises. The
+programs' first comments say what they print.
+"""
+from scenarios import NO_PANIC, exited
+
+THREADS_OUTPUT = [r"^threads: \d+ of \d+ rounds right$", r"^threads: round \d+ wrong: .*$"]
+BIGMEM_OUTPUT = [r"^bigmem: .*$"]
+END_OUTPUT = [r"^threads-end: .*$"]
+CHURN_OUTPUT = [r"^threads-churn: .*$"]
+
+
+def threads_end(mode, status, expect_more=()):
+    return dict(name="threads-end-" + mode,
+                what="a process of 8 waiting threads ends as a whole: " + mode,
+                programs=["threads-end.atxf"],
+                cfg=["start threads-end.atxf " + mode, "exit-with threads-end.atxf"],
+                output=END_OUTPUT,
+                expect=[r"^threads-end: 7 threads waiting$"] + list(expect_more) +
+                [r"^exit: threads-end\.atxf pid \d+ status %d, " % status,
+                 exited("threads-end.atxf", status)],
+                forbid=NO_PANIC + [r"threads-end: still here"], exit=status)
+
+
+# A status of 128 and more does not survive QEMU's 8-bit exit code, so the
+# run ends with a spinner's exit, 3 s later: the faulting process must be
+# gone, reported, by then; the spinner shows the rest of the system ran on.
+THREADS_FAULT = dict(
+    name="threads-end-fault",
+    what="a fault in one of 8 threads ends the whole process (status 142); others run on",
+    programs=["threads-end.atxf", "spin.atxf"],
+    cfg=["start threads-end.atxf fault", "start spin.atxf 3000 survivor",
+         "exit-with spin.atxf"],
+    output=END_OUTPUT,
+    expect=[r"^threads-end: 7 threads waiting$",
+            r"^fault: threads-end\.atxf pid \d+ rip 0x[0-9a-f]+ addr 0x0: #PF page fault",
+            r"^exit: threads-end\.atxf pid \d+ status 142, ",
+            exited("threads-end.atxf", 142),
+            r"^spin\.atxf\[\d+\]: spin survivor: [1-9]\d* iterations in \d+ ms$",
+            exited("spin.atxf", 0)],
+    forbid=NO_PANIC + [r"threads-end: still here"], exit=0)
+
+
+SCENARIOS = [
+    dict(name="threads-100",
+         what="8 threads, a mutex, condition variables, TLS, once, keys and a detached "
+              "C11 thread: the right result in 100 rounds in one boot",
+         programs=["threads.atxf"], cfg=["start threads.atxf 100", "exit-with threads.atxf"],
+         output=THREADS_OUTPUT,
+         expect=[r"^threads: 100 of 100 rounds right$",
+                 r"^exit: threads\.atxf pid \d+ status 0, ", exited("threads.atxf", 0)],
+         forbid=NO_PANIC + [r"wrong"], exit=0, timeout=240),
+    THREADS_FAULT,
+    threads_end("exit", 5),
+    threads_end("last", 0, [r"^threads-end: last thread out$"]),
+    dict(name="threads-churn",
+         what="2000 joined and 500 detached threads leave the free RAM as it was",
+         programs=["threads-churn.atxf"],
+         cfg=["start threads-churn.atxf 2000", "exit-with threads-churn.atxf"],
+         output=CHURN_OUTPUT,
+         expect=[r"^threads-churn: 2000 joined, 500 detached, free RAM changed by -?\d+ KiB$",
+                 exited("threads-churn.atxf", 0)],
+         forbid=NO_PANIC, exit=0, timeout=240),
+    dict(name="bigmem",
+         what="200 MiB in one block, 190 blocks of 1 MiB, 200 MiB again, and a freed "
+              "block reused for a larger one (512 MiB guest)",
+         programs=["bigmem.atxf"], cfg=["start bigmem.atxf 200 190", "exit-with bigmem.atxf"],
+         qemu_args=["-m", "512M"], output=BIGMEM_OUTPUT,
+         expect=[r"^bigmem: limit none, RAM \d+ of \d+ MiB free$",
+                 r"^bigmem: big ok$", r"^bigmem: small ok$", r"^bigmem: big-again ok$",
+                 r"^bigmem: reuse ok$", exited("bigmem.atxf", 0)],
+         forbid=NO_PANIC + [r"FAILED"], exit=0, timeout=240),
+]

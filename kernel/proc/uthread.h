@@ -5,7 +5,7 @@
  * space loaded. The first starts at the program's entry (process_start()),
  * the others where SYS_THREAD_CREATE says. The scheduler frees each one as
  * it ends; a user-level join waits on the word its end clears
- * (SYS_THREAD_EXIT, docs/syscalls.md §8).
+ * (SYS_THREAD_EXIT, docs/syscalls.md §7).
  */
 #ifndef PROC_UTHREAD_H
 #define PROC_UTHREAD_H

@@ -1,5 +1,5 @@
 /*
- * Threads inside a process (docs/syscalls.md §8): SYS_THREAD_CREATE,
+ * Threads inside a process (docs/syscalls.md §7): SYS_THREAD_CREATE,
  * SYS_THREAD_EXIT, SYS_THREAD_SELF, SYS_TLS_SET, and the futex pair the
  * libc builds its mutexes, condition variables and join on.
  */

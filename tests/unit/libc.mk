@@ -45,7 +45,7 @@ LIBC_SHIPPED_TESTS := $(addprefix $(LIBC_TEST_BIN)/,test_libc_stdio test_libc_ma
 
 $(LIBC_TEST_BIN)/test_libc_format: $(call libc_core_obj,format vsnprintf)
 $(LIBC_TEST_BIN)/test_libc_stream: $(call libc_core_obj,stream format)
-$(LIBC_TEST_BIN)/test_libc_heap:   $(call libc_core_obj,heap heap_check)
+$(LIBC_TEST_BIN)/test_libc_heap:   $(call libc_core_obj,heap heap_big heap_check)
 
 $(LIBC_CORE_TESTS): $(LIBC_TEST_BIN)/%: $(LIBC_TEST_OBJ)/%.o $(call libc_test_obj,test_libc_hooks)
 	@mkdir -p $(@D)

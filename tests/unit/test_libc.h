@@ -46,6 +46,7 @@ void console_reset(void);
 /* Memory for atxf_heap_grow: at most arena_limit bytes in all. */
 extern size_t arena_limit;
 extern size_t arena_used;
+extern size_t arena_released;   /* bytes given back with atxf_heap_release */
 
 /*
  * atxf_exit: records the status and longjmps to exit_jump, which

@@ -30,7 +30,7 @@ void *atxf_mem_map(void *hint, size_t len, unsigned prot);   /* NULL on failure 
 int atxf_mem_unmap(void *addr, size_t len);
 int atxf_mem_info(struct atxf_mem_info *info);
 
-/* Kernel threads of this process (docs/syscalls.md §8); programs use
+/* Kernel threads of this process (docs/syscalls.md §7); programs use
  * <pthread.h> or <threads.h>, which are built on these. */
 long atxf_thread_create(void (*entry)(void *), void *arg, void *stack_top, void *tls);
 _Noreturn void atxf_thread_exit(uint32_t *clear, void *unmap, size_t unmap_len);

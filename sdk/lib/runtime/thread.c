@@ -1,5 +1,5 @@
 /*
- * Thread calls of <atxf/sys.h> (docs/syscalls.md §8): the kernel's side of
+ * Thread calls of <atxf/sys.h> (docs/syscalls.md §7): the kernel's side of
  * <pthread.h> and <threads.h>, which the libc builds on them.
  */
 #include <atxf/sys.h>

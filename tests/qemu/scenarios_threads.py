@@ -72,4 +72,20 @@ SCENARIOS = [
                  r"^bigmem: big ok$", r"^bigmem: small ok$", r"^bigmem: big-again ok$",
                  r"^bigmem: reuse ok$", exited("bigmem.atxf", 0)],
          forbid=NO_PANIC + [r"FAILED"], exit=0, timeout=240),
+    # memlimit is the first process (it needs ROOT and the archive, and has
+    # no limit); everything checked is its children's output and its own,
+    # in the order it runs them one after another.
+    dict(name="mem-limit",
+         what="a spawner's mem_limit_mib bounds a child's SYS_MEM_MAP; 0 passes on its own",
+         programs=["memlimit.atxf", "bigmem.atxf"], no_init=True, append="init=memlimit.atxf",
+         output=BIGMEM_OUTPUT + [r"^memlimit: .*$"],
+         expect=[r"^bigmem: limit 64 MiB, RAM \d+ of \d+ MiB free$", r"^bigmem: big ok$",
+                 r"^bigmem: small ok$", r"^bigmem: reuse ok$",
+                 r"^memlimit: limit 64 MiB: bigmem exited with status 0$",
+                 r"^bigmem: limit 16 MiB, ", r"^bigmem: big FAILED: malloc returned NULL$",
+                 r"^memlimit: limit 16 MiB: bigmem exited with status 1$",
+                 r"^bigmem: limit none, ", r"^bigmem: big-again ok$",
+                 r"^memlimit: limit 0 MiB: bigmem exited with status 0$",
+                 r"^memlimit: done$", r"^exit: memlimit\.atxf pid 1 status 0, "],
+         forbid=NO_PANIC + [r"memlimit: FAIL"], exit=None, stop_at=r"init has ended"),
 ]

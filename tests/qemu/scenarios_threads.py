@@ -88,4 +88,21 @@ SCENARIOS = [
                  r"^memlimit: limit 0 MiB: bigmem exited with status 0$",
                  r"^memlimit: done$", r"^exit: memlimit\.atxf pid 1 status 0, "],
          forbid=NO_PANIC + [r"memlimit: FAIL"], exit=None, stop_at=r"init has ended"),
+    # threads-reap is the first process (it spawns and kills); the lines
+    # checked are its own and its children's, one child at a time.
+    dict(name="threads-reap",
+         what="killing or faulting a process of 8 threads frees all of it: free RAM "
+              "comes back each round",
+         programs=["threads-reap.atxf", "threads-end.atxf"], no_init=True,
+         append="init=threads-reap.atxf",
+         output=END_OUTPUT + [r"^threads-reap: .*$"],
+         expect=[r"^kill: threads-end\.atxf pid \d+, by threads-reap\.atxf pid 1$",
+                 r"^exit: threads-end\.atxf pid \d+ status 137, ",
+                 r"^fault: threads-end\.atxf pid \d+ rip ",
+                 r"^exit: threads-end\.atxf pid \d+ status 142, "] +
+                [r"^threads-reap: round %d: killed status 137, faulted status 142, " % r
+                 for r in range(1, 6)] +
+                [r"^threads-reap: done$", r"^exit: threads-reap\.atxf pid 1 status 0, "],
+         forbid=NO_PANIC + [r"threads-reap: FAIL", r"threads-end: still here"],
+         exit=None, stop_at=r"init has ended"),
 ]

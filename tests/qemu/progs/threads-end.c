@@ -12,7 +12,8 @@
  *   exit    one more thread calls exit(5): the process ends with status 5;
  *   last    the waiting threads are told to end, main calls pthread_exit,
  *           and the last of them to end ends the process with status 0
- *           (it prints "threads-end: last thread out" first).
+ *           (it prints "threads-end: last thread out" first);
+ *   hold    main sleeps too, forever: for a kill (threads-reap.atxf).
  * Any line after "threads-end: still here" means the process outlived the
  * end it was given.
  */
@@ -147,7 +148,7 @@ int main(int argc, char **argv)
 		pthread_mutex_unlock(&held);
 		pthread_exit(NULL);
 	}
-	atxf_sleep_ns(2000000000);
+	atxf_sleep_ns(strcmp(mode, "hold") ? 2000000000ull : ATXF_TIMEOUT_FOREVER);
 	printf("threads-end: still here\n");
 	return 3;
 }

@@ -7,6 +7,7 @@
 #include "arch/x86_64/iobitmap.h"
 #include "ipc/call.h"
 #include "ipc/shm.h"
+#include "ipc/watch.h"
 #include "irq/irq.h"
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
@@ -40,6 +41,7 @@ struct process *process_create(const char *name, struct process *parent)
 	p->state = PROC_EMBRYO;
 	list_init(&p->children);
 	list_init(&p->threads);
+	list_init(&p->watches);
 	/* A child may map what its parent may; spawn can narrow it. */
 	umap_init(&p->maps, parent ? parent->maps.limit : UMAP_UNLIMITED);
 
@@ -116,6 +118,7 @@ static void release_objects(struct process *p)
 
 	call_server_died_locked(p->pid);
 	shm_process_died_locked(p);
+	watch_owner_died_locked(p);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	cap_release_all(&p->caps);
 	flags = irq_save();
@@ -206,10 +209,14 @@ static _Noreturn void become_zombie(struct process *p, struct thread *t, int sta
 	p->state = PROC_ZOMBIE;
 	t->proc = NULL;
 	orphan = !p->parent;
-	if (orphan)
+	if (orphan) {
 		list_remove(&p->link);
-	else
+	} else {
 		uthread_wake_child_waiters_locked(p->parent);
+		spin_lock_raw(&cap_lock);       /* zombie first: the parent's wait finds it */
+		watch_child_ended_locked(p->parent);
+		spin_unlock_raw(&cap_lock);
+	}
 	spin_unlock_raw(&proc_lock);
 	if (orphan)
 		kfree(p);

@@ -28,7 +28,7 @@
 	X(DEBUG_WRITE,          11, 2) /* buf, len */                           \
 	X(MEM_MAP,              12, 3) /* addr hint, len, ATXF_PROT_* */        \
 	X(MEM_UNMAP,            13, 2) /* addr, len */                          \
-	X(MMIO_MAP,             14, 3) /* mmio cap, offset, len -> address */   \
+	X(MMIO_MAP,             14, 4) /* mmio cap, offset, len, flags -> addr */\
 	X(DMA_ALLOC,            15, 3) /* len, flags, struct atxf_dma out */    \
 	X(DMA_FREE,             16, 1) /* dma handle */                         \
 	X(IRQ_ACK,              17, 1) /* irq handle */                         \
@@ -53,14 +53,16 @@
 	X(IO_OUTW,              37, 2) /* port, value */                        \
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
-	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */ \
+	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */      \
 	X(THREAD_CREATE,        50, 4) /* entry, arg, stack top, fs base -> tid */ \
-	X(THREAD_EXIT,          51, 3) /* clear addr, unmap addr, unmap len */ \
-	X(FUTEX_WAIT,           52, 3) /* addr, expected u32, timeout ns */    \
-	X(FUTEX_WAKE,           53, 2) /* addr, how many -> woken */           \
-	X(TLS_SET,              54, 1) /* fs base of the calling thread */     \
-	X(THREAD_SELF,          55, 0) /* -> tid */                            \
-	X(MEM_INFO,             56, 1) /* struct atxf_mem_info out */
+	X(THREAD_EXIT,          51, 3) /* clear addr, unmap addr, unmap len */  \
+	X(FUTEX_WAIT,           52, 3) /* addr, expected u32, timeout ns */     \
+	X(FUTEX_WAKE,           53, 2) /* addr, how many -> woken */            \
+	X(TLS_SET,              54, 1) /* fs base of the calling thread */      \
+	X(THREAD_SELF,          55, 0) /* -> tid */                             \
+	X(MEM_INFO,             56, 1) /* struct atxf_mem_info out */           \
+	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
+	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,
@@ -75,6 +77,9 @@ enum atxf_syscall_nr {
 #define ATXF_PROT_READ   1u
 #define ATXF_PROT_WRITE  2u
 #define ATXF_PROT_EXEC   4u
+
+/* Flags of SYS_MMIO_MAP: how the mapping is cached (uncached without one). */
+#define ATXF_MMIO_WRITE_COMBINING 1u  /* framebuffers: writes buffered, not cached */
 
 /* Timeouts, in nanoseconds. */
 #define ATXF_TIMEOUT_NONE     0ull                    /* poll: do not block */

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "heap_big.h"
+#include "test_heap_verify.h"
 
 #define MIB (1024u * 1024u)
 
@@ -70,11 +71,7 @@ static int fresh(void **state)
 
 static void assert_heap_ok(void)
 {
-	struct atxf_heap_report rep;
-	int status = atxf_heap_verify(&heap, &rep);
-
-	if (status != ATXF_HEAP_OK)
-		fail_msg("heap check: %s at %p (status %d)", rep.why, rep.where, status);
+	assert_heap_verifies(&heap);
 }
 
 static void big_block_is_its_own_mapping(void **state)

@@ -12,29 +12,13 @@
  * error (exit 1).
  */
 #include <stdio.h>
-#include <string.h>
-#include <atxf/proc.h>
-#include <atxf/sys.h>
-#include <atxf/ustar.h>
+#include "archive_spawn.h"
 
 static long spawn_bigmem(uint32_t limit_mib, const char *big, const char *small)
 {
-	const struct atxf_start_info *si = atxf_start_info();
 	const char *argv[] = { "bigmem.atxf", big, small, NULL };
-	struct atxf_ustar_entry e;
-	struct atxf_spawn s;
 
-	if (atxf_ustar_find((const void *)(uintptr_t)si->bootfs, si->bootfs_size, "bigmem.atxf",
-			    &e) != 1)
-		return -ATXF_ENOENT;
-	memset(&s, 0, sizeof(s));
-	s.image = (uint64_t)(uintptr_t)e.data;
-	s.image_size = e.size;
-	s.name = (uint64_t)(uintptr_t)argv[0];
-	s.argc = 3;
-	s.argv = (uint64_t)(uintptr_t)argv;
-	s.mem_limit_mib = limit_mib;
-	return atxf_proc_spawn(&s);
+	return archive_spawn(argv, 3, limit_mib);
 }
 
 static int run(uint32_t limit_mib, const char *big, const char *small)

@@ -43,26 +43,19 @@ static void *cond_waiter(void *arg)
 	return NULL;
 }
 
-static void *forever_thread(void *arg)
-{
-	(void)arg;
-	while (!stop)
-		atxf_sleep_ns(1000000);
-	return NULL;
-}
-
-static void *joiner(void *arg)
-{
-	(void)arg;
-	pthread_join(forever, NULL);
-	return NULL;
-}
-
 static void *sleeper(void *arg)
 {
 	(void)arg;
 	while (!stop)
 		atxf_sleep_ns(20000000);
+	return NULL;
+}
+
+/* Joins `forever`, a sleeper that ends only when told to. */
+static void *joiner(void *arg)
+{
+	(void)arg;
+	pthread_join(forever, NULL);
 	return NULL;
 }
 
@@ -128,7 +121,7 @@ int main(int argc, char **argv)
 
 	pthread_key_create(&key, count_end);
 	pthread_mutex_lock(&held);
-	if (start(forever_thread, &forever))
+	if (start(sleeper, &forever))
 		return 2;
 	for (int i = 0; i < WAITERS - 1; i++)
 		if (start(fns[i], &t))

@@ -13,28 +13,13 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <atxf/proc.h>
-#include <atxf/sys.h>
-#include <atxf/ustar.h>
+#include "archive_spawn.h"
 
 static long spawn(const char *mode)
 {
-	const struct atxf_start_info *si = atxf_start_info();
 	const char *argv[] = { "threads-end.atxf", mode, NULL };
-	struct atxf_ustar_entry e;
-	struct atxf_spawn s;
 
-	if (atxf_ustar_find((const void *)(uintptr_t)si->bootfs, si->bootfs_size,
-			    "threads-end.atxf", &e) != 1)
-		return -ATXF_ENOENT;
-	memset(&s, 0, sizeof(s));
-	s.image = (uint64_t)(uintptr_t)e.data;
-	s.image_size = e.size;
-	s.name = (uint64_t)(uintptr_t)argv[0];
-	s.argc = 2;
-	s.argv = (uint64_t)(uintptr_t)argv;
-	return atxf_proc_spawn(&s);
+	return archive_spawn(argv, 2, 0);
 }
 
 static long free_kib(void)

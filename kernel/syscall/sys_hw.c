@@ -1,7 +1,7 @@
 /*
- * Device memory and configuration: SYS_MMIO_MAP, SYS_DMA_ALLOC,
- * SYS_DMA_FREE, SYS_MAP_FRAMEBUFFER, SYS_PCI_CONFIG_READ/WRITE
- * (docs/syscalls.md). Each checks the capability the call names.
+ * Device memory and configuration: SYS_MMIO_MAP, SYS_MAP_FRAMEBUFFER,
+ * SYS_PCI_CONFIG_READ/WRITE (docs/syscalls.md; DMA is in sys_dma.c). Each
+ * checks the capability the call names.
  */
 #include <atxf/errors.h>
 #include <atxf/syscalls.h>
@@ -9,7 +9,6 @@
 #include "arch/x86_64/usermode.h"
 #include "core/bootinfo.h"
 #include "mm/aspace.h"
-#include "mm/dma.h"
 #include "mm/vm.h"
 #include "pci/pcicfg.h"
 #include "proc/process.h"
@@ -61,53 +60,6 @@ long sys_mmio_map(const struct syscall_args *args)
 		return -ATXF_ERANGE;
 	return map_device(c.base + off, len, c.rights & ATXF_RIGHT_WRITE,
 			  flags & ATXF_MMIO_WRITE_COMBINING ? VM_WRITE_COMBINING : VM_UNCACHED);
-}
-
-long sys_dma_alloc(const struct syscall_args *args)
-{
-	struct process *p = process_current();
-	struct atxf_dma out = { 0 };
-	struct dma_buf *b;
-	int err;
-
-	if (!args->a[0] || args->a[1] || args->a[0] > (1ul << 30))
-		return -ATXF_EINVAL;
-	if (!user_range_ok(args->a[2], sizeof(out)))
-		return -ATXF_EFAULT;
-	b = dma_alloc(p, args->a[0], &err);
-	if (!b)
-		return err;
-	struct cap c = { .kind = ATXF_CAP_DMA, .rights = ATXF_RIGHT_READ | ATXF_RIGHT_WRITE,
-			 .base = b->paddr, .size = b->npages * PAGE_SIZE, .obj = b };
-	uint64_t flags = spin_lock_irqsave(&cap_lock);
-
-	out.handle = cap_insert_locked(&p->caps, &c);
-	if (out.handle < 0) {
-		b->refs = 1;
-		dma_put_locked(b);              /* frees it */
-	}
-	spin_unlock_irqrestore(&cap_lock, flags);
-	if (out.handle < 0)
-		return out.handle;
-	out.vaddr = b->vaddr;
-	out.paddr = b->paddr;
-	out.size = c.size;
-	return copy_to_user(args->a[2], &out, sizeof(out)) ? -ATXF_EFAULT : 0;
-}
-
-long sys_dma_free(const struct syscall_args *args)
-{
-	struct process *p = process_current();
-	uint64_t flags = spin_lock_irqsave(&cap_lock);
-	const struct cap *c = cap_lookup(&p->caps, (atxf_handle_t)args->a[0]);
-	long err = 0;
-
-	if (!c || args->a[0] > INT32_MAX || c->kind != ATXF_CAP_DMA || !c->obj)
-		err = -ATXF_EBADH;
-	else
-		cap_remove_locked(&p->caps, (atxf_handle_t)args->a[0]);
-	spin_unlock_irqrestore(&cap_lock, flags);
-	return err;
 }
 
 /* The first FRAMEBUFFER capability the caller holds, if any. */

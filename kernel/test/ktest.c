@@ -25,6 +25,7 @@ static const struct ktest tests[] = {
 	  ktest_proc },
 	{ "ipc",      "ports: bounded queue, notifications, death; contiguous frames",
 	  ktest_ipc },
+	{ "dma",      "frame pins and bus addresses for DMA",       ktest_dma },
 };
 
 int ktest_boot(void)

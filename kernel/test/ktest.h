@@ -28,6 +28,7 @@ int ktest_sleep(void);
 int ktest_irq(void);
 int ktest_proc(void);
 int ktest_ipc(void);
+int ktest_dma(void);
 
 /* Logs "ktest: check failed: ..." and returns -1 from the calling test. */
 #define KTEST_CHECK(cond, ...)                                           \

@@ -121,6 +121,14 @@ static _Noreturn void idle_forever(void)
 		atxf_sleep_ns(ATXF_TIMEOUT_FOREVER);
 }
 
+/* An exit-with program that ended: the run ends once the others that
+ * ended by then are collected too, so the log has each of their lines. */
+static struct {
+	int due;
+	char name[BOOTCFG_LINE_MAX + 1];
+	int status;
+} ending;
+
 /* One child ended: its line, its names, and exit-with. */
 static void ended(long pid, int status)
 {
@@ -129,32 +137,44 @@ static void ended(long pid, int status)
 	program_forget((uint32_t)pid, name, sizeof(name));
 	atxf_log("init: %s pid %ld exited with status %d\n", name, pid, status);
 	names_forget((uint32_t)pid);
-	if (is_exit_with(name))
-		power_off(name, status);
+	if (is_exit_with(name) && !ending.due) {
+		ending.due = 1;
+		memcpy(ending.name, name, sizeof(ending.name));
+		ending.status = status;
+	}
 }
 
 /*
  * Collects every child that has ended, waiting up to timeout_ns for the
- * first. Returns 1 while children remain, 0 when none is left.
+ * first, then ends the run if an exit-with program was among them.
+ * Returns 1 while children remain, 0 when none is left.
  */
 static int reap(uint64_t timeout_ns)
 {
-	int status;
+	int status, left = 1;
 
 	for (;;) {
 		long pid = atxf_proc_wait(0, &status, timeout_ns);
 
 		if (pid == -ATXF_EAGAIN || pid == -ATXF_ETIMEDOUT)
-			return 1;
-		if (pid == -ATXF_ENOENT)
-			return 0;
+			break;
+		if (pid == -ATXF_ENOENT) {
+			left = 0;
+			break;
+		}
 		if (pid < 0) {
 			atxf_log("init: waiting for children failed: %s\n", atxf_strerror((int)pid));
-			return 0;
+			left = 0;
+			break;
 		}
 		ended(pid, status);
 		timeout_ns = ATXF_TIMEOUT_NONE;
 	}
+	if (ending.due == 1) {
+		ending.due = 2;         /* once: without isa-debug-exit the run goes on */
+		power_off(ending.name, ending.status);
+	}
+	return left;
 }
 
 /*

@@ -13,6 +13,7 @@
 #define VEC_GSI_MAX      0xbf
 #define VEC_MSI_BASE     0xc0   /* 0xc0..0xdf: MSI of PCI functions (irq/irq.c) */
 #define VEC_MSI_COUNT    32
+#define VEC_IOMMU_FAULT  0xee   /* VT-d fault events (iommu/fault.c) */
 #define VEC_TIMER        0xf0   /* local APIC timer */
 #define VEC_SPURIOUS     0xff   /* local APIC spurious (SDM §10.9: low nibble 0xf) */
 

@@ -23,6 +23,7 @@
 #include "lib/log.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
+#include "pci/pcicfg.h"
 #include "proc/initproc.h"
 #include "sched/sched.h"
 #include "test/ktest.h"
@@ -84,6 +85,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 	pmm_init();
 	paging_init();
 	platform_interrupts_init();
+	pci_cfg_init();
 	sched_init();
 	timer_init();
 	if (!thread_create("kinit", kinit, NULL, PRIO_DEFAULT, THREAD_DETACHED))

@@ -9,7 +9,6 @@
 #include "@NAME@_dev.h"
 
 #define RESET_TIMEOUT_NS  100000000ull  /* 100 ms for the device to come out of reset */
-#define MAX_CAPS          48            /* a capability list longer than this is a loop */
 
 /* Where the rings live in the one DMA allocation (2.6: 16/2/4-byte alignment). */
 #define DMA_SIZE          4096
@@ -58,23 +57,14 @@ static void take_cap(struct @IDENT@_rng *r, const struct vcap *c, const struct @
 
 int @IDENT@_find(struct @IDENT@_rng *r, atxf_handle_t pci, const struct @IDENT@_bar bars[6])
 {
-	uint8_t at;
-	int n;
+	struct vcap c;
 
 	memset(r, 0, sizeof(*r));
 	r->pci = pci;
-	if (!(atxf_pci_read32(pci, PCI_STATUS_COMMAND) & PCI_STATUS_CAP_LIST))
-		return -ATXF_ENODEV;
-	at = (uint8_t)atxf_pci_read32(pci, PCI_CAP_POINTER) & 0xfc;
-	for (n = 0; at >= 0x40 && n < MAX_CAPS; n++) {
-		uint32_t head = atxf_pci_read32(pci, at);
-		struct vcap c;
-
-		if ((head & 0xff) == PCI_CAP_VENDOR) {
-			read_cap(pci, at, &c);
-			take_cap(r, &c, bars);
-		}
-		at = (uint8_t)(head >> 8) & 0xfc;
+	for (uint8_t at = atxf_pci_find_cap(pci, PCI_CAP_ID_VENDOR, 0); at;
+	     at = atxf_pci_find_cap(pci, PCI_CAP_ID_VENDOR, at)) {
+		read_cap(pci, at, &c);
+		take_cap(r, &c, bars);
 	}
 	return r->common && r->isr && r->notify ? 0 : -ATXF_ENODEV;
 }
@@ -137,6 +127,16 @@ static int setup_queue(struct @IDENT@_rng *r)
 	max = atxf_mmio_read16(c + VIRTIO_COMMON_Q_SIZE);
 	if (max == 0)
 		return -ATXF_ENODEV;
+	/*
+	 * 4.1.5.1.2: with MSI-X on (devmgr grants vector 0 of the table), a
+	 * queue without a vector never interrupts. The queue takes vector 0;
+	 * configuration changes none, this driver has no use for them. A device
+	 * that reads NO_VECTOR back could not map it.
+	 */
+	atxf_mmio_write16(c + VIRTIO_COMMON_MSIX_CONFIG, VIRTIO_MSI_NO_VECTOR);
+	atxf_mmio_write16(c + VIRTIO_COMMON_Q_MSIX, 0);
+	if (atxf_mmio_read16(c + VIRTIO_COMMON_Q_MSIX) != 0)
+		return -ATXF_ENOSPC;
 	r->qsize = max < @UPPER@_QUEUE_SIZE ? max : @UPPER@_QUEUE_SIZE;
 	/* 4.1.5.1.3: ring addresses are 64-bit, so the device reaches any. */
 	struct atxf_dma_tag tag = { .pci = r->pci, .addr_bits = 64 };

@@ -17,7 +17,8 @@ enum atxf_cap_kind {
 	ATXF_CAP_ROOT = 1,          /* init's: may create any other capability */
 	ATXF_CAP_IOPORT = 2,        /* base = first port, size = number of ports */
 	ATXF_CAP_IRQ = 3,           /* base = IRQ line (GSI), size = 1 */
-	ATXF_CAP_MMIO = 4,          /* base = physical address, size = bytes */
+	ATXF_CAP_MMIO = 4,          /* base = physical address, size = bytes; may have
+				     * holes (SYS_MMIO_HOLE) that cannot be mapped */
 	ATXF_CAP_DMA = 5,           /* a DMA budget (base 0), a buffer (base =
 				     * physical address) or a mapping (base =
 				     * first bus address); size = bytes */
@@ -46,11 +47,23 @@ enum atxf_cap_kind {
  * ATXF_CAP_PCI base: the function's address, ATXF_PCI_BDF(bus, dev, fn) =
  * bus << 8 | dev << 3 | fn (segment 0); size 1.
  * ATXF_CAP_IRQ base: a GSI (the IOAPIC input; ISA IRQ n is GSI n unless the
- * MADT overrides it), or ATXF_IRQ_MSI | BDF for the MSI of that PCI function.
+ * MADT overrides it), ATXF_IRQ_MSI | BDF for the MSI of that PCI function,
+ * or ATXF_IRQ_MSIX_VECTOR(BDF, entry) for one vector (table entry) of its
+ * MSI-X. An MSI-X capability may cover several vectors: base entry i, size
+ * n covers entries i .. i+n-1, and deriving [base + k, 1) from it names
+ * entry i+k alone; only a one-vector capability can be bound.
  */
 #define ATXF_PCI_BDF(bus, dev, fn) \
 	(((uint32_t)(bus) << 8) | ((uint32_t)(dev) << 3) | (uint32_t)(fn))
 #define ATXF_IRQ_MSI      0x100000000ull
+#define ATXF_IRQ_MSIX     0x200000000ull
+#define ATXF_IRQ_MSIX_ENTRY_BITS 12     /* entries 0..2047 (PCI 3.0 §6.8.2) */
+#define ATXF_IRQ_MSIX_VECTOR(bdf, entry) \
+	(ATXF_IRQ_MSIX | (uint64_t)(bdf) << ATXF_IRQ_MSIX_ENTRY_BITS | (uint64_t)(entry))
+#define ATXF_IRQ_MSIX_BDF(source) \
+	((uint32_t)((source) >> ATXF_IRQ_MSIX_ENTRY_BITS) & 0xffffu)
+#define ATXF_IRQ_MSIX_ENTRY(source) \
+	((unsigned)((source) & ((1u << ATXF_IRQ_MSIX_ENTRY_BITS) - 1)))
 
 /* What SYS_CAP_QUERY reports about a handle. */
 struct atxf_cap_info {

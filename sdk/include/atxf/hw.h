@@ -106,4 +106,12 @@ void atxf_pci_write32(atxf_handle_t pci, uint16_t offset, uint32_t value);
 void atxf_pci_write16(atxf_handle_t pci, uint16_t offset, uint16_t value);
 void atxf_pci_write8(atxf_handle_t pci, uint16_t offset, uint8_t value);
 
+/*
+ * The offset of the function's next capability `id` (PCI_CAP_ID_*,
+ * <atxf/pci_regs.h>) after the one at `after` (0: the first), or 0 if there
+ * is none. For capabilities that repeat (virtio's vendor ones), pass the
+ * last offset found to get the next.
+ */
+uint8_t atxf_pci_find_cap(atxf_handle_t pci, uint8_t id, uint8_t after);
+
 #endif

@@ -59,6 +59,7 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_PCI_CONFIG_WRITE] = sys_pci_config_write,
 	[SYS_REGISTER_IRQ_HANDLER] = sys_register_irq_handler,
 	[SYS_IRQ_ACK] = sys_irq_ack,
+	[SYS_ACPI_TABLE] = sys_acpi_table,
 };
 
 /* Whether call nr with these arguments may block (docs/syscalls.md). */

@@ -53,6 +53,7 @@ long sys_dma_alloc(const struct syscall_args *args);
 long sys_dma_free(const struct syscall_args *args);
 long sys_map_framebuffer(const struct syscall_args *args);
 long sys_pci_config_read(const struct syscall_args *args);
+long sys_acpi_table(const struct syscall_args *args);
 long sys_pci_config_write(const struct syscall_args *args);
 long sys_register_irq_handler(const struct syscall_args *args);
 long sys_irq_ack(const struct syscall_args *args);

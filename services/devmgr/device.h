@@ -35,6 +35,11 @@ struct dm_pci {
 	uint8_t class_code, subclass, prog_if;
 	uint8_t irq_line;       /* config 0x3c: the firmware's PIC line, not a GSI (0xff: none) */
 	uint8_t has_msi;        /* an MSI capability in the capability list */
+	uint8_t intx_pin;       /* config 0x3d: 1 = INTA# .. 4 = INTD#; 0: no INTx */
+	uint8_t is_bridge;      /* a PCI-to-PCI bridge (header type 1) */
+	uint8_t secondary;      /* a bridge's secondary bus number */
+	uint8_t intx_routed;    /* intx_gsi is known (intx.c, from the DSDT's _PRT) */
+	uint32_t intx_gsi;      /* the GSI the INTx pin reaches at the IOAPIC */
 	struct dm_bar bar[DM_BARS];
 };
 

@@ -47,8 +47,10 @@ static void log_pci(struct line *l, const struct dm_device *d)
 	log_bars(l, p);
 	if (p->has_msi)
 		add(l, " msi");
-	if (p->irq_line && p->irq_line != 0xff)
-		add(l, " intx %u", p->irq_line);
+	if (p->intx_pin && p->intx_routed)
+		add(l, " intx %c gsi %u", 'A' + p->intx_pin - 1, (unsigned)p->intx_gsi);
+	else if (p->intx_pin)
+		add(l, " intx %c unrouted", 'A' + p->intx_pin - 1);
 }
 
 static void log_legacy(struct line *l, const struct dm_device *d)

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "intx.h"
 #include "match.h"
 
 #define RW (ATXF_RIGHT_READ | ATXF_RIGHT_WRITE)
@@ -94,19 +95,14 @@ static const char *plan_bar(const struct atxf_resource *r, const struct dm_devic
 	return NULL;
 }
 
-/*
- * The function's MSI. INTx is refused for now: config 0x3c holds the
- * firmware's PIC line, not the IOAPIC GSI the kernel binds (on q35 slot
- * 16's INTA# is GSI 20, line 10), and the real route is in ACPI's _PRT,
- * which devmgr does not read yet.
- */
+/* The function's MSI; without one, its INTx line (intx.c). */
 static const char *plan_pci_irq(const struct atxf_resource *r, const struct dm_device *d,
 				struct dm_grant *g)
 {
 	if (d->bus != DM_BUS_PCI)
 		return "not a PCI function";
 	if (!d->pci.has_msi)
-		return "no MSI, and INTx routing is not known to devmgr yet";
+		return dm_plan_intx(r, d, g);
 	*g = (struct dm_grant){ ATXF_CAP_IRQ, r->rights, ATXF_IRQ_MSI | d->pci.bdf, 1 };
 	return NULL;
 }
@@ -149,6 +145,7 @@ static const plan_fn planners[] = {
 	[ATXF_RES_FRAMEBUFFER] = plan_unowned,
 	[ATXF_RES_PCI_CONFIG] = plan_config,
 	[ATXF_RES_MMIO] = plan_unowned,
+	[ATXF_RES_PCI_INTX] = dm_plan_intx,
 };
 
 /* "KIND BASE+SIZE" (or "pci-bar N") for the refusal line. */

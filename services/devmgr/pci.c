@@ -20,6 +20,7 @@
 #define CFG_SECONDARY  0x19     /* type 1 header: secondary bus number */
 #define CFG_CAP_PTR    0x34
 #define CFG_IRQ_LINE   0x3c
+#define CFG_IRQ_PIN    0x3d     /* 1 = INTA# .. 4 = INTD#, 0: none */
 #define STATUS_CAPS    0x10     /* a capability list is present */
 #define CAP_ID_MSI     0x05
 #define CMD_DECODE     0x03     /* I/O and memory space enable */
@@ -85,6 +86,7 @@ static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigne
 			  struct dm_device *d)
 {
 	uint32_t id = atxf_pci_read32(cfg, CFG_VENDOR), cls = atxf_pci_read32(cfg, CFG_CLASS);
+	unsigned header = atxf_pci_read8(cfg, CFG_HEADER) & 0x7f;
 
 	memset(d, 0, sizeof(*d));
 	d->bus = DM_BUS_PCI;
@@ -98,8 +100,15 @@ static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigne
 	d->pci.class_code = (uint8_t)(cls >> 24);
 	d->pci.irq_line = atxf_pci_read8(cfg, CFG_IRQ_LINE);
 	d->pci.has_msi = (uint8_t)has_msi(cfg);
-	if ((atxf_pci_read8(cfg, CFG_HEADER) & 0x7f) == 0)
+	d->pci.intx_pin = atxf_pci_read8(cfg, CFG_IRQ_PIN);
+	if (d->pci.intx_pin > 4)
+		d->pci.intx_pin = 0;            /* not a pin: treat as none */
+	if (header == 0)
 		read_bars(cfg, &d->pci);
+	if (header == 1) {
+		d->pci.is_bridge = 1;
+		d->pci.secondary = atxf_pci_read8(cfg, CFG_SECONDARY);
+	}
 }
 
 struct scan {

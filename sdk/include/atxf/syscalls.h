@@ -53,7 +53,8 @@
 	X(IO_OUTW,              37, 2) /* port, value */                        \
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
-	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */
+	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */    \
+	X(ACPI_TABLE,           65, 3) /* signature, buf, len -> table length */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

@@ -18,7 +18,7 @@
 #include <atxf/proc.h>
 #include <atxf/sys.h>
 #include "devmgr.h"
-#include "intx_acpi.h"
+#include "intx_setup.h"
 
 #define ROOT            ATXF_HANDLE_FIRST_EXTRA
 /* The kernel has no "child ended" notification: devmgr looks at least
@@ -115,7 +115,7 @@ static void enumerate(void)
 {
 	dm_pci_scan(dm.sup.root, &dm.devices);
 	dm_legacy_scan(&dm.devices);
-	dm_intx_setup(&dm.devices);
+	dm_intx_setup(&dm.devices, dm.sup.root);
 	for (unsigned i = 0; i < dm.devices.count; i++)
 		dm_device_log(&dm.devices.dev[i]);
 	atxf_log("devmgr: %u devices\n", dm.devices.count);

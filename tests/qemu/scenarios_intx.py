@@ -8,11 +8,14 @@ function: intx-e1000 (82540EM, no MSI, asks for `pci-irq`) and intx-edu
 five times and logs every arrival's line (tests/qemu/progs/intx_test.h).
 
 The GSI each function must get is worked out here from how QEMU 7.2
-wires q35 (hw/isa/lpc_ich9.c, ich9_lpc_map_irq and its default routing:
-slot S < 24, pin P (0 = INTA#) drives PIRQ[E + (S + P) mod 4], which is
-IOAPIC input 20 + (S + P) mod 4), plus the PCI-to-PCI bridge swizzle
-(hw/pci/pci.c, pci_swizzle_map_irq_fn): not from the DSDT devmgr reads,
-so the test checks devmgr's reading against the wiring itself.
+wires the machine, not from what devmgr reads, so the test checks
+devmgr's reading against the wiring itself:
+- q35 (hw/isa/lpc_ich9.c, ich9_lpc_map_irq and its default routing):
+  slot S < 24, pin P (0 = INTA#) drives PIRQ[E + (S + P) mod 4], which is
+  IOAPIC input 20 + (S + P) mod 4; behind a PCI-to-PCI bridge the pin is
+  first swizzled (hw/pci/pci.c, pci_swizzle_map_irq_fn);
+- pc (hw/pci-host/i440fx.c, pci_slot_get_pirq): PIRQ[(S + P - 1) mod 4],
+  which SeaBIOS routes to ISA IRQ 10, 10, 11, 11 (GSI 10 and 11).
 """
 import re
 
@@ -22,11 +25,10 @@ DEVMGR = "devmgr.atxf=../services/devmgr.atxf"
 PROGRAMS = [DEVMGR, "intx-edu.atxf", "intx-e1000.atxf"]
 ROUNDS = 5
 
-# (driver, bus, slot, function, QEMU -device arguments). The bridge, a
+# q35: (driver, bus, slot, function, QEMU -device argument). The bridge, a
 # conventional PCI-to-PCI bridge in slot 0x13, gets bus 1 from SeaBIOS.
-BRIDGE = ["-device", "pci-bridge,id=br1,chassis_nr=1,addr=0x13"]
 BRIDGE_SLOT = 0x13
-FUNCTIONS = [
+Q35_FUNCTIONS = [
     ("intx-edu", 0, 0x10, 0, "edu,addr=0x10"),
     ("intx-e1000", 0, 0x14, 0, "e1000,addr=0x14"),          # shares edu 00:10.0's line
     ("intx-e1000", 0, 0x11, 0, "e1000,addr=0x11"),
@@ -34,6 +36,18 @@ FUNCTIONS = [
     ("intx-e1000", 0, 0x12, 1, "e1000,addr=0x12.1"),        # function 1, same slot
     ("intx-edu", 1, 0x02, 0, "edu,bus=br1,addr=0x2"),       # behind the bridge
 ]
+Q35_ARGS = ["-device", "pci-bridge,id=br1,chassis_nr=1,addr=0x13"]
+
+# pc: no default NIC, so that the e1000s are exactly these.
+PC_FUNCTIONS = [
+    ("intx-e1000", 0, 0x03, 0, "e1000,addr=0x3"),
+    ("intx-e1000", 0, 0x04, 0, "e1000,addr=0x4"),
+    ("intx-edu", 0, 0x05, 0, "edu,addr=0x5"),
+    ("intx-edu", 0, 0x06, 0, "edu,addr=0x6.0,multifunction=on"),
+    ("intx-e1000", 0, 0x06, 1, "e1000,addr=0x6.1"),
+]
+PC_ARGS = ["-machine", "pc", "-nic", "none"]
+PC_PIRQ_IRQ = [10, 10, 11, 11]              # SeaBIOS's PIRQA-D
 
 
 def q35_gsi(bus, slot, pin=0):
@@ -43,13 +57,18 @@ def q35_gsi(bus, slot, pin=0):
     return 20 + (slot + pin) % 4
 
 
+def pc_gsi(bus, slot, pin=0):
+    """The GSI QEMU's pc delivers INTx of (bus 0, slot, pin) on."""
+    assert bus == 0
+    return PC_PIRQ_IRQ[(slot + pin - 1) % 4]
+
+
 def instance(driver, bus, slot, fn):
     return "%s.%02x-%02x.%x" % (driver, bus, slot, fn)
 
 
-def function_checks(driver, bus, slot, fn):
+def function_checks(gsi, driver, bus, slot, fn):
     """What devmgr, the kernel and the driver say of one function."""
-    gsi = q35_gsi(bus, slot)
     inst = re.escape(instance(driver, bus, slot, fn))
     prog = "%s.atxf" % driver
     return [
@@ -65,31 +84,36 @@ def function_checks(driver, bus, slot, fn):
     ]
 
 
-def done_line(driver, bus, slot, fn):
-    return function_checks(driver, bus, slot, fn)[-1][1:]
+def intx_scenario(name, what, functions, gsi_of, args, routing):
+    """devmgr starts the drivers on functions; each gets its line's interrupts."""
+    checks = [function_checks(gsi_of(*f[1:3]), *f[:4]) for f in functions]
+    for *_, device in functions:
+        args = args + ["-device", device]
+    return dict(name=name, what=what, programs=PROGRAMS, cfg=[], append="init=devmgr.atxf",
+                qemu_args=args,
+                expect=[says("devmgr.atxf", r"devmgr: INTx routing from " + routing),
+                        says("devmgr.atxf", r"devmgr: ready \(%d driver instances\)$"
+                             % len(functions))],
+                check=contains(*[c for f in checks for c in f]),
+                forbid=NO_PANIC + [r"FAIL", r"refused intx-", r"ended with status"],
+                exit=None, stop_at=[f[-1][1:] for f in checks])
 
-
-def qemu_args():
-    args = list(BRIDGE)
-    for *_, device in FUNCTIONS:
-        args += ["-device", device]
-    return args
-
-
-CHECKS = [c for f in FUNCTIONS for c in function_checks(*f[:4])]
 
 SCENARIOS = [
     # Six functions in five slots of bus 0 and one behind a bridge; GSI 20
-    # has three holders (edu, e1000, edu), 22 two (functions 0 and 1 of
-    # one slot), 21 two (the bridged edu swizzled onto it).
-    dict(name="intx-routing",
-         what="e1000 (no MSI) and edu (MSI off) get INTx on the line the chipset wires, "
-              "in several slots, a second function and behind a bridge; shared lines work",
-         programs=PROGRAMS, cfg=[], append="init=devmgr.atxf", qemu_args=qemu_args(),
-         expect=[says("devmgr.atxf", r"devmgr: INTx routing from the DSDT: "
-                      r"\\_SB_\.PCI0\.PRTA, 128 entries$"),
-                 says("devmgr.atxf", r"devmgr: ready \(6 driver instances\)$")],
-         check=contains(*CHECKS),
-         forbid=NO_PANIC + [r"FAIL", r"refused intx-", r"ended with status"],
-         exit=None, stop_at=[done_line(*f[:4]) for f in FUNCTIONS]),
+    # has two holders (edu, e1000), 22 two (functions 0 and 1 of one
+    # slot), 21 two (the bridged edu swizzled onto it).
+    intx_scenario(
+        "intx-routing",
+        "q35: e1000 (no MSI) and edu (MSI off) get INTx on the line the chipset wires, "
+        "in several slots, as function 1 and behind a bridge; shared lines work",
+        Q35_FUNCTIONS, q35_gsi, Q35_ARGS,
+        r"the DSDT: \\_SB_\.PCI0\.PRTA, 128 entries$"),
+    # pc's _PRT is computed in AML: the PIIX3's PIRQ registers say it.
+    intx_scenario(
+        "intx-routing-pc",
+        "pc: the same drivers get INTx on the ISA IRQs the PIIX3 routes PIRQA-D to, "
+        "in four slots and as function 1; shared lines work",
+        PC_FUNCTIONS, pc_gsi, PC_ARGS,
+        r"the PIIX's PIRQ registers \(00:01\.0\): PIRQA-D -> 0x0a 0x0a 0x0b 0x0b$"),
 ]

@@ -8,7 +8,7 @@
 TEST_DEVMGR_MATCH   := $(BUILD)/tests/unit/test_devmgr_match
 TEST_DEVMGR_BACKOFF := $(BUILD)/tests/unit/test_devmgr_backoff
 TEST_DEVMGR_PRT     := $(BUILD)/tests/unit/test_devmgr_prt
-DEVMGR_INTX_HOST    := $(addprefix $(HOSTOBJ)/services/devmgr/,intx.o prt.o aml.o)
+DEVMGR_INTX_HOST    := $(addprefix $(HOSTOBJ)/services/devmgr/,intx.o prt.o aml.o piix.o)
 
 $(HOSTOBJ)/tests/unit/test_devmgr_match.o $(HOSTOBJ)/tests/unit/test_devmgr_backoff.o \
 $(HOSTOBJ)/tests/unit/test_devmgr_prt.o: \

@@ -4,7 +4,8 @@
  * (a _PRT method returning a PIC-mode or an APIC-mode package), a static
  * _PRT, and the tables devmgr must refuse with a reason (PIC links only,
  * a computed _PRT, no host bridge, an unreadable scope, every truncation
- * of a good table); then the bridge swizzle over hand-made device lists.
+ * of a good table); the bridge swizzle over hand-made device lists; and
+ * pc's routing from the PIIX3's PIRQ registers and the MADT's overrides.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "intx.h"
+#include "piix.h"
 #include "prt.h"
 
 /* ---- a tiny AML assembler ------------------------------------------------ */
@@ -435,6 +437,48 @@ static void test_swizzle_through_bridges(void **state)
 	assert_false(list.dev[1].pci.intx_routed);
 }
 
+/* ---- pc: the PIIX3's PIRQ registers -------------------------------------- */
+
+/* A MADT: header, local APIC address and flags, then the entries given. */
+static size_t madt(uint8_t *t, const uint8_t *entries, size_t n)
+{
+	memset(t, 0, 44);
+	memcpy(t, "APIC", 4);
+	memcpy(t + 44, entries, n);
+	return 44 + n;
+}
+
+static void test_piix_routing(void **state)
+{
+	/* IRQ 11 overridden to GSI 19; an entry claiming 200 bytes ends the walk. */
+	static const uint8_t overrides[] = {
+		0, 8, 0, 0, 0, 0, 0, 0,                         /* a local APIC */
+		2, 10, 0, 11, 19, 0, 0, 0, 0x0d, 0,             /* ISA IRQ 11 -> GSI 19 */
+		2, 10, 1, 10, 30, 0, 0, 0, 0, 0,                /* bus 1: not ISA, ignored */
+		2, 200, 0, 10, 31, 0, 0, 0, 0, 0,               /* runs past the table */
+	};
+	const uint8_t pirq[4] = { 10, 10, 11, 0x80 };   /* PIRQD routing disabled */
+	uint8_t t[128];
+	uint32_t isa_gsi[16];
+
+	(void)state;
+	dm_madt_isa_gsi(t, madt(t, overrides, sizeof(overrides)), isa_gsi);
+	assert_int_equal(isa_gsi[11], 19);
+	assert_int_equal(isa_gsi[10], 10);
+	assert_int_equal(isa_gsi[0], 0);
+	dm_madt_isa_gsi(NULL, 0, isa_gsi);
+	assert_int_equal(isa_gsi[11], 11);
+	dm_madt_isa_gsi(t, madt(t, overrides, sizeof(overrides)), isa_gsi);
+	assert_int_equal(dm_piix_table(pirq, isa_gsi, &prt), 0);
+	assert_int_equal(prt.count, 96);                /* PIRQD's quarter is missing */
+	assert_int_equal(gsi_of(3, 0), 19);             /* (3 + 0 - 1) mod 4 = C: IRQ 11 */
+	assert_int_equal(gsi_of(5, 0), 10);             /* A */
+	assert_int_equal(gsi_of(5, 2), 19);             /* C */
+	assert_int_equal(dm_prt_gsi(&prt, 4, 0, &(uint32_t){ 0 }), -1);  /* D: off */
+	assert_int_equal(dm_piix_table((const uint8_t[4]){ 0x80, 0x80, 0x80, 0x80 }, isa_gsi,
+				       &prt), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +488,7 @@ int main(void)
 		cmocka_unit_test(test_unreadable_scope_is_named),
 		cmocka_unit_test(test_every_truncation_is_refused_or_read),
 		cmocka_unit_test(test_swizzle_through_bridges),
+		cmocka_unit_test(test_piix_routing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

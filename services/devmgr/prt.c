@@ -153,6 +153,8 @@ static int read_table(const struct aml_obj *table, struct dm_prt *out, char *why
 
 	if (value_at(table, &v) < 0 || v.kind != AML_V_PACKAGE)
 		return snprintf(why, size, "%s is no package", table->path), -1;
+	if (v.count == 0)
+		return snprintf(why, size, "%s has no entries", table->path), -1;
 	if (v.count > DM_PRT_MAX)
 		return snprintf(why, size, "%s has %u entries, more than %u", table->path, v.count,
 				DM_PRT_MAX), -1;

@@ -341,6 +341,21 @@ static void test_refused_tables(void **state)
 	assert_int_equal(read_dsdt(), -1);
 	assert_non_null(strstr(why, "returns no named package (it computes its table)"));
 
+	dsdt.n = 0;                             /* an empty _PRT (found by fuzz_prt) */
+	header(&dsdt);
+	sb = begin(&dsdt, 0x5b82);
+	path(&dsdt, "\\_SB_.PCI0");
+	name_int(&dsdt, "_HID", 0x080ad041);
+	byte(&dsdt, 0x08);
+	path(&dsdt, "_PRT");
+	m = begin(&dsdt, 0x12);
+	byte(&dsdt, 0);
+	end(&dsdt, m);
+	end(&dsdt, sb);
+	finish(&dsdt);
+	assert_int_equal(read_dsdt(), -1);
+	assert_non_null(strstr(why, "\\_SB_PCI0_PRT has no entries"));
+
 	dsdt.n = 0;                             /* no host bridge _HID */
 	header(&dsdt);
 	name_int(&dsdt, "_PRT", 0);
@@ -479,8 +494,27 @@ static void test_piix_routing(void **state)
 				       &prt), -1);
 }
 
-int main(void)
+/* `test_devmgr_prt --seed FILE` writes the q35-shaped table: the fuzzer's
+ * seed (tests/fuzz/fuzz_prt.c), so it starts from a table that reads. */
+static int write_seed(const char *file)
 {
+	FILE *f = fopen(file, "wb");
+	int ok;
+
+	dsdt.n = 0;
+	q35_like(&dsdt, 1, 0);
+	ok = f && fwrite(dsdt.b, 1, dsdt.n, f) == dsdt.n;
+	if (f && fclose(f))
+		ok = 0;
+	if (!ok)
+		fprintf(stderr, "test_devmgr_prt: cannot write the seed %s\n", file);
+	return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "--seed"))
+		return write_seed(argv[2]);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_q35_method_picks_the_apic_table),
 		cmocka_unit_test(test_static_prt_with_gsi_indexes),

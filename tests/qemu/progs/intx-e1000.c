@@ -45,20 +45,4 @@ static int e1000_take(volatile uint8_t *regs)
 
 static const struct intx_ops e1000_ops = { e1000_setup, e1000_raise, e1000_take };
 
-static int on_probe(struct atxf_device *dev)
-{
-	return intx_probe(dev, &e1000_ops);
-}
-
-static const struct atxf_driver ops = {
-	.name = "intx-e1000",
-	.probe = on_probe,
-	.irq = intx_irq,
-	.timer = intx_timer,
-	.timer_ms = INTX_TIMER_MS,
-};
-
-int main(void)
-{
-	return atxf_driver_run(&ops);
-}
+INTX_TEST_DRIVER("intx-e1000", e1000_ops)

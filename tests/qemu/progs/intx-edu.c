@@ -39,20 +39,4 @@ static int edu_take(volatile uint8_t *regs)
 
 static const struct intx_ops edu_ops = { edu_setup, edu_raise, edu_take };
 
-static int on_probe(struct atxf_device *dev)
-{
-	return intx_probe(dev, &edu_ops);
-}
-
-static const struct atxf_driver ops = {
-	.name = "intx-edu",
-	.probe = on_probe,
-	.irq = intx_irq,
-	.timer = intx_timer,
-	.timer_ms = INTX_TIMER_MS,
-};
-
-int main(void)
-{
-	return atxf_driver_run(&ops);
-}
+INTX_TEST_DRIVER("intx-edu", edu_ops)

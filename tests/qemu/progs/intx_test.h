@@ -8,7 +8,8 @@
  *   INSTANCE: INTx on GSI G
  *   INSTANCE: 5 of 5 interrupts arrived on GSI G (K from other devices)
  *   INSTANCE: FAIL: ...
- * A driver supplies its device's three steps in struct intx_ops.
+ * A driver supplies its device's three steps in struct intx_ops and
+ * declares itself with INTX_TEST_DRIVER().
  */
 #ifndef PROGS_INTX_TEST_H
 #define PROGS_INTX_TEST_H
@@ -97,5 +98,20 @@ static void intx_timer(struct atxf_device *dev)
 			INTX_PATIENCE * INTX_TIMER_MS, (unsigned long long)intx.gsi, intx.mine,
 			INTX_ROUNDS);
 }
+
+/* The driver: the device's steps in ops, the rest is the check above. */
+#define INTX_TEST_DRIVER(driver_name, ops)                                     \
+	static int intx_on_probe(struct atxf_device *dev)                     \
+	{                                                                     \
+		return intx_probe(dev, &(ops));                               \
+	}                                                                     \
+	static const struct atxf_driver intx_driver = {                       \
+		.name = (driver_name), .probe = intx_on_probe, .irq = intx_irq, \
+		.timer = intx_timer, .timer_ms = INTX_TIMER_MS,               \
+	};                                                                    \
+	int main(void)                                                        \
+	{                                                                     \
+		return atxf_driver_run(&intx_driver);                         \
+	}
 
 #endif

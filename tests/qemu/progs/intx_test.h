@@ -6,6 +6,7 @@
  * notification the device did not raise (its status is clear) is another
  * device's and is only counted. Lines, with INSTANCE the framework's name:
  *   INSTANCE: INTx on GSI G
+ *   INSTANCE: SYS_ACPI_TABLE without ROOT: EPERM ok
  *   INSTANCE: 5 of 5 interrupts arrived on GSI G (K from other devices)
  *   INSTANCE: FAIL: ...
  * A driver supplies its device's three steps in struct intx_ops and
@@ -17,6 +18,7 @@
 #include <stdint.h>
 #include <atxf/driver.h>
 #include <atxf/hw.h>
+#include <atxf/sys.h>
 
 #define INTX_ROUNDS     5
 #define INTX_TIMER_MS   250
@@ -66,6 +68,11 @@ static int intx_probe(struct atxf_device *dev, const struct intx_ops *ops)
 		return -ATXF_ENODEV;
 	}
 	atxf_device_log(dev, "INTx on GSI %llu", (unsigned long long)intx.gsi);
+	/* devmgr read the routing with ROOT; a driver may not read the tables. */
+	if (atxf_acpi_table("DSDT", NULL, 0) != -ATXF_EPERM)
+		atxf_device_log(dev, "FAIL: SYS_ACPI_TABLE without ROOT was not refused");
+	else
+		atxf_device_log(dev, "SYS_ACPI_TABLE without ROOT: EPERM ok");
 	ops->raise(intx.regs);
 	return 0;
 }

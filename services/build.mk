@@ -36,7 +36,7 @@ ALL_TARGETS += $(INIT_ATXF) $(BOOT_TAR)
 DEVMGR_ATXF := $(BUILD)/services/devmgr.atxf
 DEVMGR_SRCS := $(addprefix services/devmgr/,main.c pci.c legacy.c legacy_table.c log.c \
 	       drivers.c match.c backoff.c supervise.c spawn.c serve.c heartbeat.c \
-	       naming.c aml.c prt.c intx.c intx_setup.c piix.c)
+	       naming.c events.c aml.c prt.c intx.c intx_setup.c piix.c)
 $(eval $(call atxf_program,$(DEVMGR_ATXF),$(DEVMGR_SRCS)))
 ALL_TARGETS += $(DEVMGR_ATXF)
 

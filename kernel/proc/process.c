@@ -9,6 +9,7 @@
 #include "arch/x86_64/iobitmap.h"
 #include "ipc/call.h"
 #include "ipc/shm.h"
+#include "ipc/watch.h"
 #include "irq/irq.h"
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
@@ -40,6 +41,7 @@ struct process *process_create(const char *name, struct process *parent)
 	strlcpy(p->name, name, sizeof(p->name));
 	p->state = PROC_EMBRYO;
 	list_init(&p->children);
+	list_init(&p->watches);
 	umap_init(&p->maps);
 
 	uint64_t flags = spin_lock_irqsave(&proc_lock);
@@ -149,6 +151,7 @@ static void release_objects(struct process *p)
 
 	call_server_died_locked(p->pid);
 	shm_process_died_locked(p);
+	watch_owner_died_locked(p);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	cap_release_all(&p->caps);
 	flags = irq_save();
@@ -238,10 +241,15 @@ static _Noreturn void become_zombie(struct process *p, struct thread *t, int sta
 	p->thread = NULL;
 	t->proc = NULL;
 	orphan = !p->parent;
-	if (orphan)
+	if (orphan) {
 		list_remove(&p->link);
-	else if (p->parent->waiting)
-		sched_wake_sleeper(p->parent->thread);
+	} else {
+		if (p->parent->waiting)
+			sched_wake_sleeper(p->parent->thread);
+		spin_lock_raw(&cap_lock);       /* zombie first: the parent's wait finds it */
+		watch_child_ended_locked(p->parent);
+		spin_unlock_raw(&cap_lock);
+	}
 	spin_unlock_raw(&proc_lock);
 	if (orphan)
 		kfree(p);

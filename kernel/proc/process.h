@@ -47,6 +47,8 @@ enum { PROC_FLAG_INIT = 1u << 0 };      /* the first process: logs when it runs 
 struct aspace;
 struct thread;
 
+struct port;
+
 struct process {
 	uint32_t pid;
 	char name[PROC_NAME_MAX];
@@ -70,6 +72,10 @@ struct process {
 	struct umap maps;       /* SYS_MEM_MAP and the boot archive */
 	uint64_t dma_used;      /* bytes of DMA buffers charged to it (mm/dma.h) */
 	struct output out;      /* its stdout and stderr on the console (proc/output.h) */
+	struct list_node watches;       /* its struct port_watch records (ipc/watch.h) */
+	unsigned nwatches;
+	struct port *child_watch;       /* notified when a child ends, or NULL */
+	uint64_t child_watch_bits;
 };
 
 /* A new EMBRYO with an address space and a user stack, child of parent

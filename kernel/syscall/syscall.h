@@ -45,6 +45,8 @@ long sys_ipc_recv(const struct syscall_args *args);
 long sys_ipc_call(const struct syscall_args *args);
 long sys_ipc_reply(const struct syscall_args *args);
 long sys_ipc_notify(const struct syscall_args *args);
+long sys_port_watch(const struct syscall_args *args);
+long sys_proc_watch(const struct syscall_args *args);
 long sys_shm_grant(const struct syscall_args *args);
 long sys_shm_map(const struct syscall_args *args);
 long sys_shm_revoke(const struct syscall_args *args);

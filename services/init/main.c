@@ -26,10 +26,9 @@
 
 #define DEBUG_EXIT_PORT 0xf4    /* -device isa-debug-exit,iobase=0xf4 */
 #define EXIT_WITH_MAX   8
-/* How long init waits for a name request before it looks for ended
- * children: the kernel has no "child ended" notification, so an exit is
- * reported at most this late. */
-#define REAP_POLL_NS    10000000ull     /* 10 ms */
+/* The notification bit the kernel sets on the name service's port when a
+ * child of init ends (SYS_PROC_WATCH): init then collects it at once. */
+#define CHILD_ENDED_BIT 1ull
 
 static char exit_with[EXIT_WITH_MAX][BOOTCFG_LINE_MAX + 1];
 static unsigned exit_with_count;
@@ -157,16 +156,17 @@ static int reap(uint64_t timeout_ns)
 }
 
 /*
- * init's loop: answer name requests as they come, and between them (at
- * least every REAP_POLL_NS) collect ended children. Without a name
- * service, or once no child is left to collect, it only does the other.
+ * init's loop: answer name requests as they come, and collect each child
+ * that ends as soon as the kernel says so (a notification on the name
+ * service's port, which wakes names_serve_one). Without a name service, or
+ * once no child is left to collect, it only does the other.
  */
 static _Noreturn void serve_and_reap(unsigned started)
 {
 	int children = 1, serving = names_client_handle() >= 0;
 
 	while (children || serving) {
-		if (serving && names_serve_one(children ? REAP_POLL_NS : ATXF_TIMEOUT_FOREVER) < 0)
+		if (serving && names_serve_one(ATXF_TIMEOUT_FOREVER) < 0)
 			serving = 0;
 		if (children)
 			children = reap(serving ? ATXF_TIMEOUT_NONE : ATXF_TIMEOUT_FOREVER);
@@ -179,14 +179,20 @@ static _Noreturn void serve_and_reap(unsigned started)
 	idle_forever();
 }
 
+/* The watch comes before the first program, so no ending goes unheard. */
 static void start_names(void)
 {
 	int err = names_start();
 
-	if (err < 0)
+	if (err < 0) {
 		atxf_log("init: no name service: creating its port failed: %s\n", atxf_strerror(err));
-	else
-		atxf_log("init: name service ready\n");
+		return;
+	}
+	atxf_log("init: name service ready\n");
+	err = atxf_proc_watch(names_client_handle(), CHILD_ENDED_BIT);
+	if (err < 0)
+		atxf_log("init: watching its children failed (%s): ended programs are "
+			 "collected only when a name request comes\n", atxf_strerror(err));
 }
 
 int main(void)

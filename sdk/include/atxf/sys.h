@@ -37,6 +37,10 @@ int atxf_cap_drop(atxf_handle_t h);
 long atxf_proc_spawn(const struct atxf_spawn *spawn);         /* -> pid */
 int atxf_proc_wait(uint32_t pid, int *status, uint64_t timeout_ns);
 int atxf_proc_kill(uint32_t pid);
+/* Each time a child of the caller ends, bits are notified on port (a send
+ * right of the caller's); atxf_proc_wait(pid, &status, 0) on its children
+ * then collects the ended ones. Bits 0 clears the watch. */
+int atxf_proc_watch(atxf_handle_t port, uint64_t bits);
 int atxf_proc_info(uint32_t index, struct atxf_proc_info *out, uint32_t n);
 
 /* Copies up to len bytes of the ACPI table with that signature ("DSDT",

@@ -53,8 +53,10 @@
 	X(IO_OUTW,              37, 2) /* port, value */                        \
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
-	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */    \
-	X(ACPI_TABLE,           65, 3) /* signature, buf, len -> table length */
+	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */      \
+	X(ACPI_TABLE,           65, 3) /* signature, buf, len -> table length */ \
+	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
+	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

@@ -50,6 +50,11 @@ int atxf_proc_wait(uint32_t pid, int *status, uint64_t timeout_ns)
 	return (int)sys_PROC_WAIT(pid, ATXF_PTR(status), (long)timeout_ns);
 }
 
+int atxf_proc_watch(atxf_handle_t port, uint64_t bits)
+{
+	return (int)sys_PROC_WATCH(port, (long)bits);
+}
+
 int atxf_proc_kill(uint32_t pid)
 {
 	return (int)sys_PROC_KILL(pid);

@@ -17,6 +17,7 @@
 #include "lib/string.h"
 #include "mm/aspace.h"
 #include "mm/heap.h"
+#include "mm/pin.h"
 #include "mm/vm.h"
 #include "proc/proctable.h"
 #include "sched/sched.h"
@@ -178,8 +179,14 @@ static void release_memory(struct process *p, struct thread *t)
 	t->aspace = NULL;
 	aspace_switch(NULL);
 	irq_restore(irq);
+	uint64_t orphans = pin_orphans();
+
 	aspace_destroy(p->as);
 	p->as = NULL;
+	orphans = pin_orphans() - orphans;
+	if (orphans)            /* mapped for a device: freed at its unmap (mm/pin.h) */
+		klog("reclaim: %s pid %u: %lu frame(s) kept, pinned for DMA until unmapped",
+		     p->name, p->pid, orphans);
 	umap_release(&p->maps);
 }
 

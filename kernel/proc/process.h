@@ -129,5 +129,7 @@ void process_sleep(uint64_t ns);
 /* Fills up to n records about processes, from the index-th on (list
  * order); returns how many it filled. */
 uint32_t process_info(uint32_t index, struct atxf_proc_info *out, uint32_t n);
+/* The CPU time p has used so far, its current run included. */
+uint64_t process_cpu_ns(const struct process *p);
 
 #endif

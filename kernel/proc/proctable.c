@@ -136,8 +136,8 @@ static uint32_t state_of(const struct process *p)
 	}
 }
 
-/* A thread's CPU time so far, counting the current run if it is on a CPU. */
-static uint64_t cpu_time(const struct process *p)
+/* A process's CPU time so far, counting the current run if it is on a CPU. */
+uint64_t process_cpu_ns(const struct process *p)
 {
 	const struct thread *t = p->thread;
 
@@ -153,7 +153,7 @@ static void fill_record(const struct process *p, struct atxf_proc_info *r)
 	r->parent = p->parent ? p->parent->pid : 0;
 	r->state = state_of(p);
 	r->priority = p->priority;
-	r->cpu_ns = cpu_time(p);
+	r->cpu_ns = process_cpu_ns(p);
 	strlcpy(r->name, p->name, sizeof(r->name));
 }
 

@@ -56,14 +56,16 @@ void dm_intx_route(struct dm_devices *list, const struct dm_prt *prt)
 const char *dm_plan_intx(const struct atxf_resource *r, const struct dm_device *d,
 			 struct dm_grant *g)
 {
+	int msi = d->bus == DM_BUS_PCI && (d->pci.has_msi || d->pci.msix_vectors);
+
 	if (d->bus != DM_BUS_PCI)
 		return "not a PCI function";
 	if (!d->pci.intx_pin)
-		return d->pci.has_msi ? "the function has no INTx pin"
-				      : "the function has neither MSI nor an INTx pin";
+		return msi ? "the function has no INTx pin"
+			   : "the function has neither MSI nor MSI-X nor an INTx pin";
 	if (!d->pci.intx_routed)
-		return d->pci.has_msi ? "its INTx pin has no route in the DSDT's _PRT"
-				      : "no MSI, and its INTx pin has no route in the DSDT's _PRT";
+		return msi ? "its INTx pin has no known route"
+			   : "no MSI or MSI-X, and its INTx pin has no known route";
 	*g = (struct dm_grant){ ATXF_CAP_IRQ, r->rights, d->pci.intx_gsi, 1 };
 	return NULL;
 }

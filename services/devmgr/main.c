@@ -18,6 +18,7 @@
 #include <atxf/proc.h>
 #include <atxf/sys.h>
 #include "devmgr.h"
+#include "dmafault.h"
 #include "intx_setup.h"
 
 #define ROOT            ATXF_HANDLE_FIRST_EXTRA
@@ -147,6 +148,15 @@ static void match_driver(const struct dm_driver *drv)
 	}
 }
 
+/* Whether a notification message carries bit. */
+static int notified(const struct atxf_msg *m, unsigned bit)
+{
+	uint64_t bits = 0;
+
+	atxf_msg_get(m, 0, &bits, sizeof(bits));
+	return (bits >> bit) & 1;
+}
+
 static _Noreturn void serve_and_supervise(void)
 {
 	struct atxf_msg req;
@@ -161,8 +171,11 @@ static _Noreturn void serve_and_supervise(void)
 
 		if (err == 0 && req.type != ATXF_MSG_NOTIFY)
 			dm_serve(&dm, &req);
-		else if (err == 0)
+		else if (err == 0) {            /* a notification */
+			if (notified(&req, DM_DMA_FAULT_BIT))
+				dm_dma_faults(&dm.sup);
 			dm_reap(&dm.sup);       /* a child ended: CHILD_ENDED_BIT */
+		}
 		dm_post_driver_events(&dm.sup);
 		fflush(stdout);
 	}
@@ -181,6 +194,7 @@ int main(void)
 		atxf_log("devmgr: cannot create its port or watch its children; exiting\n");
 		return 1;
 	}
+	dm_dma_faults_watch(dm.port);   /* before any driver can start a DMA */
 	enumerate();
 	if (load_drivers())
 		for (unsigned i = 0; i < dm.drivers.count; i++)

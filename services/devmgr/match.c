@@ -8,6 +8,7 @@
 #include <string.h>
 #include "intx.h"
 #include "match.h"
+#include "plan_msix.h"
 
 #define RW (ATXF_RIGHT_READ | ATXF_RIGHT_WRITE)
 
@@ -95,12 +96,18 @@ static const char *plan_bar(const struct atxf_resource *r, const struct dm_devic
 	return NULL;
 }
 
-/* The function's MSI; without one, its INTx line (intx.c). */
+/*
+ * MSI-X vectors when the manifest asks for a range (plan_msix.c); for one
+ * interrupt, the function's MSI, else its MSI-X vector 0, else its INTx
+ * line (intx.c).
+ */
 static const char *plan_pci_irq(const struct atxf_resource *r, const struct dm_device *d,
 				struct dm_grant *g)
 {
 	if (d->bus != DM_BUS_PCI)
 		return "not a PCI function";
+	if (r->size || (!d->pci.has_msi && d->pci.msix_vectors))
+		return dm_plan_msix(r, d, g);
 	if (!d->pci.has_msi)
 		return dm_plan_intx(r, d, g);
 	*g = (struct dm_grant){ ATXF_CAP_IRQ, r->rights, ATXF_IRQ_MSI | d->pci.bdf, 1 };

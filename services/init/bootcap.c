@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <atxf/cap.h>
+#include <atxf/pci_regs.h>
 #include "bootcap.h"
 
 struct cursor {
@@ -115,6 +116,18 @@ static void msi(struct cursor *c, struct bootcap *cap)
 	cap->base = ATXF_IRQ_MSI | bdf(c);
 }
 
+/* BB:DD.F[/E]: MSI-X table entry E (hex, default 0) of that function. */
+static void msix(struct cursor *c, struct bootcap *cap)
+{
+	uint64_t fn = bdf(c), entry = 0;
+
+	if (*c->s == '/') {
+		c->s++;
+		entry = number_in(c, 16, PCI_MSIX_MAX_VECTORS - 1);
+	}
+	cap->base = ATXF_IRQ_MSIX_VECTOR(fn, entry);
+}
+
 static void mmio(struct cursor *c, struct bootcap *cap)
 {
 	cap->base = number(c, UINT64_MAX);
@@ -145,6 +158,7 @@ static const struct {
 	{ "ioport", ATXF_CAP_IOPORT, ioport },
 	{ "irq", ATXF_CAP_IRQ, irq },
 	{ "msi", ATXF_CAP_IRQ, msi },
+	{ "msix", ATXF_CAP_IRQ, msix },
 	{ "mmio", ATXF_CAP_MMIO, mmio },
 	{ "dma", ATXF_CAP_DMA, dma },
 	{ "pci", ATXF_CAP_PCI, pci },

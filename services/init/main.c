@@ -5,8 +5,9 @@
  * It starts the name service first (names.c), then reads boot.cfg from
  * the archive, starts each `start` line's program in order with a send
  * right to the name service as handle ATXF_HANDLE_NAMESERVICE, says
- * `init: ready (N programs started)`, then serves name requests and
- * collects its children as they end, one log line each. When the child started from an
+ * `init: ready (N programs started)`, then serves name requests and run
+ * requests (system(), runs.c) and collects its children as they end, one
+ * log line each. When the child started from an
  * `exit-with` name ends, init powers the machine off through QEMU's
  * isa-debug-exit device with that child's exit status (QEMU exits with
  * (status << 1) | 1; without the device the write does nothing and init
@@ -23,6 +24,7 @@
 #include "grants.h"
 #include "names.h"
 #include "programs.h"
+#include "runs.h"
 
 #define DEBUG_EXIT_PORT 0xf4    /* -device isa-debug-exit,iobase=0xf4 */
 #define EXIT_WITH_MAX   8
@@ -41,6 +43,13 @@ static void note_exit_with(const struct bootcfg_directive *d)
 		return;
 	}
 	strcpy(exit_with[exit_with_count++], d->argv[0]);
+}
+
+static void note_env(const struct bootcfg_directive *d)
+{
+	if (program_setenv(d->argv[0]) < 0)
+		atxf_log("init: boot.cfg:%u: more than %d env names; ignored\n", d->line,
+			 ATXF_SPAWN_MAX_ENV);
 }
 
 static int is_exit_with(const char *name)
@@ -101,6 +110,8 @@ static unsigned run_config(const struct archive *fs)
 			atxf_log("init: boot.cfg:%u: %s; line skipped\n", d.line, d.error);
 		else if (d.kind == BOOTCFG_EXIT_WITH)
 			note_exit_with(&d);
+		else if (d.kind == BOOTCFG_ENV)
+			note_env(&d);
 		else
 			started += start(fs, &d);
 	}
@@ -119,6 +130,14 @@ static _Noreturn void idle_forever(void)
 		atxf_sleep_ns(ATXF_TIMEOUT_FOREVER);
 }
 
+/* An exit-with program that ended: the run ends once the others that
+ * ended by then are collected too, so the log has each of their lines. */
+static struct {
+	int due;
+	char name[BOOTCFG_LINE_MAX + 1];
+	int status;
+} ending;
+
 /* One child ended: its line, its names, and exit-with. */
 static void ended(long pid, int status)
 {
@@ -127,32 +146,45 @@ static void ended(long pid, int status)
 	program_forget((uint32_t)pid, name, sizeof(name));
 	atxf_log("init: %s pid %ld exited with status %d\n", name, pid, status);
 	names_forget((uint32_t)pid);
-	if (is_exit_with(name))
-		power_off(name, status);
+	runs_ended((uint32_t)pid, status);
+	if (is_exit_with(name) && !ending.due) {
+		ending.due = 1;
+		memcpy(ending.name, name, sizeof(ending.name));
+		ending.status = status;
+	}
 }
 
 /*
  * Collects every child that has ended, waiting up to timeout_ns for the
- * first. Returns 1 while children remain, 0 when none is left.
+ * first, then ends the run if an exit-with program was among them.
+ * Returns 1 while children remain, 0 when none is left.
  */
 static int reap(uint64_t timeout_ns)
 {
-	int status;
+	int status, left = 1;
 
 	for (;;) {
 		long pid = atxf_proc_wait(0, &status, timeout_ns);
 
 		if (pid == -ATXF_EAGAIN || pid == -ATXF_ETIMEDOUT)
-			return 1;
-		if (pid == -ATXF_ENOENT)
-			return 0;
+			break;
+		if (pid == -ATXF_ENOENT) {
+			left = 0;
+			break;
+		}
 		if (pid < 0) {
 			atxf_log("init: waiting for children failed: %s\n", atxf_strerror((int)pid));
-			return 0;
+			left = 0;
+			break;
 		}
 		ended(pid, status);
 		timeout_ns = ATXF_TIMEOUT_NONE;
 	}
+	if (ending.due == 1) {
+		ending.due = 2;         /* once: without isa-debug-exit the run goes on */
+		power_off(ending.name, ending.status);
+	}
+	return left;
 }
 
 /*
@@ -168,6 +200,8 @@ static _Noreturn void serve_and_reap(unsigned started)
 	while (children || serving) {
 		if (serving && names_serve_one(ATXF_TIMEOUT_FOREVER) < 0)
 			serving = 0;
+		if (runs_take_started())
+			children = 1;
 		if (children)
 			children = reap(serving ? ATXF_TIMEOUT_NONE : ATXF_TIMEOUT_FOREVER);
 		if (!children && started) {
@@ -201,10 +235,12 @@ int main(void)
 	unsigned started = 0;
 
 	start_names();
-	if (archive_find(&fs))
+	if (archive_find(&fs)) {
+		runs_init(&fs);
 		started = run_config(&fs);
-	else
+	} else {
 		atxf_log("init: the kernel passed no boot archive: nothing to start\n");
+	}
 	atxf_log("init: ready (%u programs started)\n", started);
 	fflush(stdout);
 	serve_and_reap(started);

@@ -7,17 +7,14 @@
 #define @UPPER@_REG_H
 
 #include <stdint.h>
+#include <atxf/pci_regs.h>
 
 /* 4.1.2 PCI Device Discovery: 0x1040 + device type, or the transitional ID. */
 #define VIRTIO_VENDOR             0x1af4
 #define VIRTIO_RNG_DEVICE         0x1044    /* 5.4: entropy device, type 4 */
 #define VIRTIO_RNG_TRANSITIONAL   0x1005
 
-/* PCI Local Bus 3.0, 6.7: the capability list, when status bit 4 says there is one. */
-#define PCI_STATUS_COMMAND        0x04      /* command (low 16 bits), status (high 16) */
-#define   PCI_STATUS_CAP_LIST     (1u << 20)
-#define PCI_CAP_POINTER           0x34
-#define PCI_CAP_VENDOR            0x09
+/* PCI's own registers and capability IDs are the SDK's <atxf/pci_regs.h>. */
 
 /* 4.1.4 Virtio Structure PCI Capabilities: struct virtio_pci_cap's cfg_type. */
 #define VIRTIO_PCI_CAP_COMMON_CFG 1

@@ -232,8 +232,8 @@ static long ipc_call(struct emu *e, pid_t pid, const struct emu_call *c)
 
 static long dma_alloc(pid_t pid, const struct emu_call *c)
 {
-	struct atxf_dma d = { .handle = 30, .vaddr = 0x7e000000, .paddr = 0x12340000,
-			      .size = ((uint64_t)c->a[0] + 4095) / 4096 * 4096 };
+	struct atxf_dma d = { .handle = 30, .vaddr = 0x7e000000, .bus_addr = 0x12340000,
+			      .size = ((uint64_t)c->a[1] + 4095) / 4096 * 4096 };
 
 	return mem_write(pid, (uint64_t)c->a[2], &d, sizeof(d)) < 0 ? -ATXF_EFAULT : 0;
 }

@@ -19,6 +19,9 @@ struct atxf_start_info {
 	uint32_t ncaps;             /* handles 0 .. ncaps-1 were given at spawn */
 	uint64_t bootfs;            /* init only: the boot archive (ustar), mapped read-only */
 	uint64_t bootfs_size;       /* its size in bytes; 0 for every other process */
+	uint64_t envp;              /* char *envp[envc + 1]: "NAME=VALUE" strings */
+	uint32_t envc;
+	uint32_t reserved;
 };
 #define ATXF_START_MAGIC 0x54525453u   /* "STRT" */
 
@@ -36,6 +39,9 @@ struct atxf_start_info {
 
 #define ATXF_SPAWN_MAX_CAPS  32
 #define ATXF_SPAWN_MAX_ARGS  16
+#define ATXF_SPAWN_MAX_ENV   32
+/* Bytes of argument and environment strings together, NULs included. */
+#define ATXF_SPAWN_STRINGS_MAX 4096
 
 /* SYS_PROC_SPAWN's argument. */
 struct atxf_spawn {
@@ -47,7 +53,8 @@ struct atxf_spawn {
 	uint64_t argv;              /* const char *argv[argc] */
 	atxf_handle_t caps[ATXF_SPAWN_MAX_CAPS];  /* copied to the child as 0..ncaps-1 */
 	uint32_t priority;          /* 0 (idle) .. 31; 0 means the default, 16 */
-	uint32_t reserved;
+	uint32_t envc;              /* <= ATXF_SPAWN_MAX_ENV */
+	uint64_t envp;              /* const char *envp[envc]: "NAME=VALUE" each */
 };
 
 /*

@@ -22,6 +22,8 @@ _Noreturn void atxf_exit(int status);
 void atxf_yield(void);
 int atxf_sleep_ns(uint64_t ns);
 uint64_t atxf_clock_ns(void);
+uint64_t atxf_wallclock_ns(void);      /* UTC nanoseconds since 1970-01-01 */
+uint64_t atxf_cpu_ns(void);            /* CPU time this process has used */
 long atxf_debug_write(const char *buf, unsigned long len);
 /* One kernel log line "NAME[PID]: text" (<atxf/log.h> formats): 0 or -ATXF_E*. */
 int atxf_log_write(const char *text, unsigned long len);
@@ -33,6 +35,14 @@ int atxf_cap_query(atxf_handle_t h, struct atxf_cap_info *info);
 atxf_handle_t atxf_cap_derive(atxf_handle_t h, uint64_t base, uint64_t size, uint32_t rights);
 atxf_handle_t atxf_cap_grant(atxf_handle_t h, uint32_t pid, uint32_t rights);
 int atxf_cap_drop(atxf_handle_t h);
+/*
+ * Takes the pages of [offset, offset + len) (rounded out to whole pages)
+ * away from an MMIO capability for good, in it and every copy made of it
+ * later: SYS_MMIO_MAP refuses a range that lies wholly in them and leaves
+ * them unmapped in a larger one. devmgr holes a BAR's MSI-X table and PBA
+ * before granting it. 0, or -ATXF_ENOSPC (two holes already).
+ */
+int atxf_mmio_hole(atxf_handle_t mmio, uint64_t offset, uint64_t len);
 
 long atxf_proc_spawn(const struct atxf_spawn *spawn);         /* -> pid */
 int atxf_proc_wait(uint32_t pid, int *status, uint64_t timeout_ns);

@@ -29,7 +29,7 @@
 	X(MEM_MAP,              12, 3) /* addr hint, len, ATXF_PROT_* */        \
 	X(MEM_UNMAP,            13, 2) /* addr, len */                          \
 	X(MMIO_MAP,             14, 4) /* mmio cap, offset, len, flags -> addr */\
-	X(DMA_ALLOC,            15, 3) /* len, flags, struct atxf_dma out */    \
+	X(DMA_ALLOC,            15, 3) /* tag, len, struct atxf_dma out */      \
 	X(DMA_FREE,             16, 1) /* dma handle */                         \
 	X(IRQ_ACK,              17, 1) /* irq handle */                         \
 	X(CAP_QUERY,            18, 2) /* handle, struct atxf_cap_info out */   \
@@ -54,9 +54,16 @@
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
 	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */      \
+	X(DMA_MAP,              41, 3) /* tag, shm handle, struct atxf_dma_map out */ \
+	X(DMA_UNMAP,            42, 1) /* dma map handle */                     \
+	X(DMA_FAULT_WATCH,      43, 2) /* port, notify bit (needs ROOT) */      \
+	X(DMA_FAULT_NEXT,       44, 1) /* struct atxf_dma_fault out */      \
+	X(MMIO_HOLE,            60, 3) /* mmio cap, offset, len: never mappable */ \
 	X(ACPI_TABLE,           65, 3) /* signature, buf, len -> table length */ \
 	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
-	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */
+	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */ \
+	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */      \
+	X(CLOCK_CPU,            71, 0) /* -> the caller's CPU nanoseconds */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

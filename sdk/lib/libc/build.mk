@@ -25,3 +25,16 @@ check-libc-symbols: $(LIBC_TARGET_OBJS)
 
 ALL_TARGETS += $(LIBC_TARGET_OBJS)
 CHECK_STEPS += check-libc-symbols
+
+# docs/libc.md's measured block: the headers against the symbols the built
+# libraries define (scripts/libc-doc). `make libc-doc` rewrites it;
+# check-libc-doc fails when it is out of date or a header promises a
+# function no library defines.
+.PHONY: libc-doc check-libc-doc
+libc-doc: $(LIBATXF) sysroot
+	@scripts/libc-doc --write && echo "  GEN     docs/libc.md"
+
+check-libc-doc: $(LIBATXF) sysroot
+	@scripts/libc-doc --check && echo "  OK      docs/libc.md matches the libc"
+
+CHECK_STEPS += check-libc-doc

@@ -30,6 +30,16 @@ uint64_t atxf_clock_ns(void)
 	return (uint64_t)sys_CLOCK();
 }
 
+uint64_t atxf_wallclock_ns(void)
+{
+	return (uint64_t)sys_CLOCK_REALTIME();
+}
+
+uint64_t atxf_cpu_ns(void)
+{
+	return (uint64_t)sys_CLOCK_CPU();
+}
+
 long atxf_debug_write(const char *buf, unsigned long len)
 {
 	return sys_DEBUG_WRITE(ATXF_PTR(buf), (long)len);

@@ -41,7 +41,7 @@ static void cap(uint8_t at, uint8_t next, uint8_t type, uint32_t offset, uint32_
 {
 	uint8_t *c = dev.config + at;
 
-	c[0] = PCI_CAP_VENDOR;
+	c[0] = PCI_CAP_ID_VENDOR;
 	c[1] = next;
 	c[2] = type == VIRTIO_PCI_CAP_NOTIFY_CFG ? 20 : 16;
 	c[3] = type;
@@ -153,8 +153,8 @@ static int setup(void **state)
 	memset(&dev, 0, sizeof(dev));
 	dev.features[1] = VIRTIO_F_VERSION_1_BIT;
 	dev.qsize_max = 64;
-	dev.config[6] = 0x10;                       /* status: capability list */
-	dev.config[PCI_CAP_POINTER] = 0x40;
+	dev.config[PCI_STATUS] = PCI_STATUS_CAP_LIST;
+	dev.config[PCI_CAP_PTR] = 0x40;
 	cap(0x40, 0x50, VIRTIO_PCI_CAP_COMMON_CFG, COMMON_AT, 0x1000);
 	cap(0x50, 0x60, VIRTIO_PCI_CAP_ISR_CFG, ISR_AT, 0x1000);
 	cap(0x60, 0x00, VIRTIO_PCI_CAP_NOTIFY_CFG, NOTIFY_AT, 0x1000);
@@ -205,7 +205,7 @@ static void no_virtio_structures_no_device(void **state)
 	struct @IDENT@_rng r;
 
 	(void)state;
-	dev.config[6] = 0;                          /* no capability list */
+	dev.config[PCI_STATUS] = 0;                 /* no capability list */
 	assert_int_equal(@IDENT@_find(&r, pci, bars), -ATXF_ENODEV);
 }
 

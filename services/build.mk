@@ -19,9 +19,10 @@ BOOTFS_PY := tests/qemu/bootfs.py
 
 $(eval $(call atxf_program,$(INIT_ATXF),$(INIT_SRCS)))
 
-# The other members, named here because their build.mk files come later.
+# The other members, named here because their build.mk files come later;
+# the drivers are those whose driver.mk says DRIVER_BOOT := yes (drivers/collect.mk).
 BOOT_MEMBERS := $(INIT_ATXF) $(BUILD)/services/devmgr.atxf $(BUILD)/services/console.atxf \
-		$(addprefix $(BUILD)/drivers/,ps2-keyboard.atxf ps2-mouse.atxf uart16550.atxf)
+		$(DRIVERS_BOOT)
 
 $(BOOT_TAR): $(BOOT_MEMBERS) $(BOOT_CFG) $(BOOTFS_PY)
 	@mkdir -p $(@D)

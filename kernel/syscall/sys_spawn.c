@@ -152,6 +152,11 @@ static int setup_child(struct process *p, const struct spawn_req *r)
 	struct start_args args = { .argc = r->s.argc, .argv = r->argv,
 				   .envc = r->s.envc, .envp = r->envp };
 
+	size_t limit = (size_t)r->s.mem_limit_mib << (20 - PAGE_SHIFT);
+
+	/* 0 keeps the spawner's limit (process_create); more cannot be had. */
+	if (limit && limit < p->maps.limit)
+		p->maps.limit = limit;
 	for (uint32_t i = 0; i < r->s.ncaps; i++)
 		cap_install(&p->caps, (atxf_handle_t)i, &r->caps[i]);
 	p->caps.given = r->s.ncaps;

@@ -29,6 +29,13 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_LOG_WRITE] = sys_log_write,
 	[SYS_MEM_MAP] = sys_mem_map,
 	[SYS_MEM_UNMAP] = sys_mem_unmap,
+	[SYS_MEM_INFO] = sys_mem_info,
+	[SYS_THREAD_CREATE] = sys_thread_create,
+	[SYS_THREAD_EXIT] = sys_thread_exit,
+	[SYS_THREAD_SELF] = sys_thread_self,
+	[SYS_TLS_SET] = sys_tls_set,
+	[SYS_FUTEX_WAIT] = sys_futex_wait,
+	[SYS_FUTEX_WAKE] = sys_futex_wake,
 	[SYS_PROC_SPAWN] = sys_proc_spawn,
 	[SYS_PROC_WAIT] = sys_proc_wait,
 	[SYS_PROC_KILL] = sys_proc_kill,
@@ -77,6 +84,8 @@ static bool may_wait(uint64_t nr, const struct syscall_args *args)
 	switch (nr) {
 	case SYS_SLEEP:
 		return true;
+	case SYS_FUTEX_WAIT:
+		return args->a[2] != ATXF_TIMEOUT_NONE;
 	case SYS_IPC_SEND:
 		return !(args->a[2] & ATXF_IPC_NONBLOCK);
 	case SYS_IPC_RECV:

@@ -209,6 +209,17 @@ static size_t kind_of(struct cursor *c)
 	return n;
 }
 
+/* mem:SIZE: whole MiB, with no rights after it. */
+static void mem_limit(struct cursor *c, struct bootcap *cap)
+{
+	cap->kind = BOOTCAP_MEM_LIMIT;
+	cap->size = bytes(c);
+	if (!c->why && (cap->size & ((1u << 20) - 1)))
+		fail(c, "a memory limit is whole MiB");
+	if (!c->why && *c->s)
+		fail(c, "unexpected text after the value");
+}
+
 int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_size)
 {
 	struct cursor c = { word, NULL };
@@ -225,6 +236,13 @@ int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_s
 		cap->kind = ATXF_CAP_SHM;       /* the boot archive, read-only */
 		cap->rights = ATXF_RIGHT_READ;
 		return 0;
+	}
+	if (n == 3 && !strncmp(word, "mem:", 4)) {
+		mem_limit(&c, cap);
+		if (!c.why)
+			return 0;
+		snprintf(why, why_size, "%s", c.why);
+		return -1;
 	}
 	if (n == 2 && !strncmp(word, "fb", 2)) {
 		cap->kind = ATXF_CAP_FRAMEBUFFER;

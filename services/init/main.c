@@ -65,12 +65,14 @@ static int start(const struct archive *fs, const struct bootcfg_directive *d)
 {
 	atxf_handle_t caps[ATXF_SPAWN_MAX_CAPS] = { ATXF_HANDLE_NONE, names_client_handle() };
 	atxf_handle_t *extra = caps + ATXF_HANDLE_FIRST_EXTRA;
+	uint32_t mem_mib;
+	int n = grants_make(d, fs, extra, &mem_mib);
 	long pid;
 
-	if (grants_make(d, fs, extra) < 0)
+	if (n < 0)
 		return 0;
-	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + d->ncaps);
-	grants_drop(extra, d->ncaps);
+	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + (unsigned)n, mem_mib);
+	grants_drop(extra, (unsigned)n);
 	if (pid == -ATXF_ENOENT) {
 		atxf_log("init: boot.cfg:%u: %s: not in the boot archive\n", d->line, d->argv[0]);
 		return 0;

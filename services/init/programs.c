@@ -69,7 +69,7 @@ static void remember(uint32_t pid, const char *name)
 }
 
 long program_start(const struct archive *a, const struct bootcfg_directive *d,
-		   const atxf_handle_t *caps, unsigned ncaps)
+		   const atxf_handle_t *caps, unsigned ncaps, uint32_t mem_mib)
 {
 	struct atxf_spawn s;
 	uint64_t size;
@@ -89,6 +89,7 @@ long program_start(const struct archive *a, const struct bootcfg_directive *d,
 	if (ncaps > ATXF_SPAWN_MAX_CAPS)
 		return -ATXF_EINVAL;
 	s.ncaps = ncaps;
+	s.mem_limit_mib = mem_mib;
 	for (unsigned i = 0; i < ncaps; i++)
 		s.caps[i] = caps[i];
 	pid = atxf_proc_spawn(&s);

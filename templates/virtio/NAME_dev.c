@@ -127,6 +127,16 @@ static int setup_queue(struct @IDENT@_rng *r)
 	max = atxf_mmio_read16(c + VIRTIO_COMMON_Q_SIZE);
 	if (max == 0)
 		return -ATXF_ENODEV;
+	/*
+	 * 4.1.5.1.2: with MSI-X on (devmgr grants vector 0 of the table), a
+	 * queue without a vector never interrupts. The queue takes vector 0;
+	 * configuration changes none, this driver has no use for them. A device
+	 * that reads NO_VECTOR back could not map it.
+	 */
+	atxf_mmio_write16(c + VIRTIO_COMMON_MSIX_CONFIG, VIRTIO_MSI_NO_VECTOR);
+	atxf_mmio_write16(c + VIRTIO_COMMON_Q_MSIX, 0);
+	if (atxf_mmio_read16(c + VIRTIO_COMMON_Q_MSIX) != 0)
+		return -ATXF_ENOSPC;
 	r->qsize = max < @UPPER@_QUEUE_SIZE ? max : @UPPER@_QUEUE_SIZE;
 	/* 4.1.5.1.3: ring addresses are 64-bit, so the device reaches any. */
 	struct atxf_dma_tag tag = { .pci = r->pci, .addr_bits = 64 };

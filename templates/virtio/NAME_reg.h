@@ -32,15 +32,18 @@
 #define VIRTIO_COMMON_DF          0x04      /* le32 device_feature (RO) */
 #define VIRTIO_COMMON_GFSELECT    0x08      /* le32 driver_feature_select */
 #define VIRTIO_COMMON_GF          0x0c      /* le32 driver_feature */
+#define VIRTIO_COMMON_MSIX_CONFIG 0x10      /* le16 msix_config: configuration change vector */
 #define VIRTIO_COMMON_STATUS      0x14      /* u8 device_status */
 #define VIRTIO_COMMON_Q_SELECT    0x16      /* le16 queue_select */
 #define VIRTIO_COMMON_Q_SIZE      0x18      /* le16 queue_size */
+#define VIRTIO_COMMON_Q_MSIX      0x1a      /* le16 queue_msix_vector */
 #define VIRTIO_COMMON_Q_ENABLE    0x1c      /* le16 queue_enable */
 #define VIRTIO_COMMON_Q_NOFF      0x1e      /* le16 queue_notify_off (RO) */
 #define VIRTIO_COMMON_Q_DESC      0x20      /* le64 queue_desc */
 #define VIRTIO_COMMON_Q_DRIVER    0x28      /* le64 queue_driver: the available ring */
 #define VIRTIO_COMMON_Q_DEVICE    0x30      /* le64 queue_device: the used ring */
 #define VIRTIO_COMMON_SIZE        0x38
+#define VIRTIO_MSI_NO_VECTOR      0xffff    /* 4.1.4.3: no vector for it */
 
 /* 2.1 Device Status Field. */
 #define VIRTIO_STATUS_ACKNOWLEDGE 1

@@ -24,40 +24,19 @@
 static volatile uint8_t *ir;    /* interrupter 0's register set */
 static uint64_t ring;           /* its event ring's bus address */
 
-/* The second MMIO capability of the start line (edu's is the first). */
-static atxf_handle_t second_mmio(void)
-{
-	const struct atxf_start_info *si = atxf_start_info();
-	struct atxf_cap_info info;
-	int seen = 0;
-
-	for (atxf_handle_t h = ATXF_HANDLE_FIRST_EXTRA; h < (atxf_handle_t)si->ncaps; h++)
-		if (atxf_cap_query(h, &info) == 0 && info.kind == ATXF_CAP_MMIO && seen++)
-			return h;
-	return -ATXF_EPERM;
-}
-
-/* The start line's PCI capability: xhci's, the DMA tag's device. */
-static atxf_handle_t xhci_pci(void)
+/*
+ * The skip-th capability of the start line (from 0) of that kind, with
+ * any of base_bits set in its base when they are not 0. The MMIO ones are
+ * edu's, then xhci's; the MSI-X IRQ and the PCI capability are xhci's.
+ */
+static atxf_handle_t start_cap(uint32_t kind, uint64_t base_bits, unsigned skip)
 {
 	const struct atxf_start_info *si = atxf_start_info();
 	struct atxf_cap_info info;
 
 	for (atxf_handle_t h = ATXF_HANDLE_FIRST_EXTRA; h < (atxf_handle_t)si->ncaps; h++)
-		if (atxf_cap_query(h, &info) == 0 && info.kind == ATXF_CAP_PCI)
-			return h;
-	return -ATXF_EPERM;
-}
-
-/* The MSI-X IRQ capability of the start line. */
-static atxf_handle_t msix_irq(void)
-{
-	const struct atxf_start_info *si = atxf_start_info();
-	struct atxf_cap_info info;
-
-	for (atxf_handle_t h = ATXF_HANDLE_FIRST_EXTRA; h < (atxf_handle_t)si->ncaps; h++)
-		if (atxf_cap_query(h, &info) == 0 && info.kind == ATXF_CAP_IRQ &&
-		    (info.base & ATXF_IRQ_MSIX))
+		if (atxf_cap_query(h, &info) == 0 && info.kind == kind &&
+		    (!base_bits || (info.base & base_bits)) && skip-- == 0)
 			return h;
 	return -ATXF_EPERM;
 }
@@ -88,18 +67,18 @@ static const char *xhci_start(volatile uint8_t *regs, struct atxf_dma *dma)
 
 static const char *setup(struct bench_irq_dev *d)
 {
-	atxf_handle_t mmio = second_mmio();
+	atxf_handle_t mmio = start_cap(ATXF_CAP_MMIO, 0, 1);
 	struct atxf_dma dma;
 	const char *why;
 	long addr;
 
-	d->irq = msix_irq();
+	d->irq = start_cap(ATXF_CAP_IRQ, ATXF_IRQ_MSIX, 0);
 	if (mmio < 0 || d->irq < 0)
 		return "no xHCI MMIO and MSI-X capabilities on the start line";
 	addr = atxf_syscall(SYS_MMIO_MAP, mmio, 0, XHCI_REGS, 0, 0, 0);
 	if (addr < 0)
 		return bench_why((int)addr, "SYS_MMIO_MAP");
-	if (atxf_dma_alloc(&(struct atxf_dma_tag){ .pci = xhci_pci(), .addr_bits = 64 }, 8192,
+	if (atxf_dma_alloc(&(struct atxf_dma_tag){ .pci = start_cap(ATXF_CAP_PCI, 0, 0), .addr_bits = 64 }, 8192,
 			   &dma) < 0)
 		return "no DMA memory for the event ring (or no pci:00:05.0 capability)";
 	why = bench_irq_bind(d);

@@ -20,6 +20,8 @@ struct cap_case {
 
 static const char *kind_name(uint32_t kind)
 {
+	if (kind == BOOTCAP_MEM_LIMIT)
+		return "mem";
 	static const char *names[] = { "none", "root", "ioport", "irq", "mmio", "dma",
 				       "port", "fb", "shm", "pci" };
 
@@ -62,6 +64,8 @@ static const struct cap_case cases[] = {
 	{ "bootfs", "shm 0 0 1" },
 	{ "bootfs:rw", "! unknown capability kind" },
 	{ "ioport:0xfff0-0xffff:grw", "ioport fff0 10 7" },
+	{ "mem:64M", "mem 0 4000000 0" },      /* not a capability: the memory limit */
+	{ "mem:1024K", "mem 0 100000 0" },
 	/* refused, with a reason a person can act on */
 	{ "ioport:0x70", "! FIRST-LAST expected" },
 	{ "ioport:0x71-0x70", "! LAST below FIRST" },
@@ -85,6 +89,10 @@ static const struct cap_case cases[] = {
 	{ "dma:64K:r", "! a DMA budget needs w" },
 	{ "dma:64G", "! unexpected text after the value" },
 	{ "dma:99999999999", "! number too large" },
+	{ "mem:100K", "! a memory limit is whole MiB" },
+	{ "mem:0", "! size 0" },
+	{ "mem:64M:rw", "! unexpected text after the value" },
+	{ "mem:", "! number expected" },
 	{ "port:1", "! unknown capability kind" },
 	{ "ioport", "! KIND:VALUE expected" },
 	{ "interrupt:1", "! KIND:VALUE expected" },

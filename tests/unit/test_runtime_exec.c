@@ -282,7 +282,15 @@ static void raw_calls(void **state)
 	assert_call(SYS_REGISTER_IRQ_HANDLER, 6, 7, 3, 0);
 	assert_int_equal(emu_find(&emu, SYS_DMA_ALLOC, 0)->a[1], 5000);
 	assert_int_equal(emu_find(&emu, SYS_SLEEP, 0)->a[0], 123);
-	assert_call(SYS_MEM_MAP, 0, 8192, ATXF_PROT_READ | ATXF_PROT_WRITE, 0);
+	/* Start-up maps the first thread's TLS block (sdk/lib/libc/tls.c) and
+	 * sets %fs to it; the program's own mapping is the second. */
+	assert_int_equal(emu_find(&emu, SYS_MEM_MAP, 0)->a[1], 4096);
+	assert_non_null(emu_find(&emu, SYS_TLS_SET, 0));
+	c = emu_find(&emu, SYS_MEM_MAP, 1);
+	assert_non_null(c);
+	assert_int_equal(c->a[0], 0);
+	assert_int_equal(c->a[1], 8192);
+	assert_int_equal(c->a[2], ATXF_PROT_READ | ATXF_PROT_WRITE);
 }
 
 /* ---- the libc on top of the runtime */

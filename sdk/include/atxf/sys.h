@@ -30,6 +30,16 @@ int atxf_log_write(const char *text, unsigned long len);
 
 void *atxf_mem_map(void *hint, size_t len, unsigned prot);   /* NULL on failure */
 int atxf_mem_unmap(void *addr, size_t len);
+int atxf_mem_info(struct atxf_mem_info *info);
+
+/* Kernel threads of this process (docs/syscalls.md §7); programs use
+ * <pthread.h> or <threads.h>, which are built on these. */
+long atxf_thread_create(void (*entry)(void *), void *arg, void *stack_top, void *tls);
+_Noreturn void atxf_thread_exit(uint32_t *clear, void *unmap, size_t unmap_len);
+long atxf_thread_self(void);                                  /* -> tid */
+int atxf_tls_set(void *tp);
+int atxf_futex_wait(uint32_t *addr, uint32_t expected, uint64_t timeout_ns);
+int atxf_futex_wake(uint32_t *addr, uint32_t n);            /* -> threads woken */
 
 int atxf_cap_query(atxf_handle_t h, struct atxf_cap_info *info);
 atxf_handle_t atxf_cap_derive(atxf_handle_t h, uint64_t base, uint64_t size, uint32_t rights);

@@ -58,6 +58,13 @@
 	X(DMA_UNMAP,            42, 1) /* dma map handle */                     \
 	X(DMA_FAULT_WATCH,      43, 2) /* port, notify bit (needs ROOT) */      \
 	X(DMA_FAULT_NEXT,       44, 1) /* struct atxf_dma_fault out */      \
+	X(THREAD_CREATE,        50, 4) /* entry, arg, stack top, fs base -> tid */ \
+	X(THREAD_EXIT,          51, 3) /* clear addr, unmap addr, unmap len */  \
+	X(FUTEX_WAIT,           52, 3) /* addr, expected u32, timeout ns */     \
+	X(FUTEX_WAKE,           53, 2) /* addr, how many -> woken */            \
+	X(TLS_SET,              54, 1) /* fs base of the calling thread */      \
+	X(THREAD_SELF,          55, 0) /* -> tid */                             \
+	X(MEM_INFO,             56, 1) /* struct atxf_mem_info out */           \
 	X(MMIO_HOLE,            60, 3) /* mmio cap, offset, len: never mappable */ \
 	X(ACPI_TABLE,           65, 3) /* signature, buf, len -> table length */ \
 	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \

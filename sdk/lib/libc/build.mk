@@ -8,8 +8,14 @@ LIBC_SRCS        := $(wildcard sdk/lib/libc/*.c)
 LIBC_TARGET_OBJS := $(LIBC_SRCS:%.c=$(TGTOBJ)/%.o)
 
 # The only symbols the libc may need from outside itself: the runtime hooks
-# declared in sdk/lib/libc/hooks.h.
-LIBC_HOOKS := atxf_debug_write atxf_heap_grow atxf_exit
+# declared in sdk/lib/libc/hooks.h, the TLS image's bounds that
+# ldscripts/atxf.ld defines (tls.c), and _GLOBAL_OFFSET_TABLE_, which the
+# assembler names in every object with a TLS variable's debug information
+# (the linker defines it; a static ATXF program has no GOT to fill).
+LIBC_HOOKS := atxf_debug_write atxf_heap_grow atxf_heap_release atxf_exit atxf_yield \
+	atxf_clock_ns atxf_sleep_ns atxf_futex_wait atxf_futex_wake atxf_thread_create atxf_thread_exit \
+	atxf_tls_set __atxf_tls_image __atxf_tls_image_size __atxf_tls_size __atxf_tls_align \
+	_GLOBAL_OFFSET_TABLE_
 
 # Fails if the objects need anything but each other and the hooks (a host
 # libc function, __stack_chk_fail, a libgcc helper, ...).

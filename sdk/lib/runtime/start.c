@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <atxf/proc.h>
 #include "start.h"
+#include "../libc/pthread_impl.h"
 
 typedef void (*atxf_ctor_fn)(void);
 
@@ -24,8 +25,10 @@ static void run_constructors(void)
 
 _Noreturn void __atxf_start(const struct atxf_start_info *si)
 {
-	const struct atxf_start_info *info = __atxf_start_record(si);
+	const struct atxf_start_info *info;
 
+	__atxf_tls_init_main();         /* errno and every __thread need it */
+	info = __atxf_start_record(si);
 	environ = (char **)(uintptr_t)info->envp;
 	run_constructors();
 	exit(main((int)info->argc, (char **)(uintptr_t)info->argv));

@@ -1,16 +1,18 @@
 /*
  * <errno.h> for ATXF programs: every error number POSIX.1-2017 names
- * (C11's EDOM, EILSEQ, ERANGE among them). An ATXF process is
- * single-threaded, so errno is a plain global. The numbers follow Linux so
- * that ported code and people reading logs see familiar values; the kernel
- * ABI reports its own ATXF_E* codes, which libatxf translates where a libc
+ * (C11's EDOM, EILSEQ, ERANGE among them). errno is thread-local: each
+ * thread of a process (<pthread.h>) has its own, in its TLS block. The
+ * numbers follow Linux so that ported code and people reading logs see
+ * familiar values; the kernel ABI reports its own ATXF_E* codes, which libatxf translates where a libc
  * interface needs errno. strerror() (<string.h>) has a sentence for each;
  * docs/libc.md lists which calls set which.
  */
 #ifndef _ATXF_ERRNO_H
 #define _ATXF_ERRNO_H
 
-extern int errno;
+/* local-exec: ATXF programs are static, so the TLS block is the program's
+ * own and errno is a fixed offset from %fs, with no GOT entry. */
+extern __thread int errno __attribute__((__tls_model__("local-exec")));
 #define errno errno
 
 #define EPERM              1  /* Operation not permitted */

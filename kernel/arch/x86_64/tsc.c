@@ -11,8 +11,9 @@
 #include "arch/x86_64/pit.h"
 #include "time/clock.h"
 
-#define CALIBRATE_MS 10
+#define CALIBRATE_MS 5
 #define CALIBRATE_TICKS (PIT_HZ * CALIBRATE_MS / 1000)
+#define CALIBRATE_RUNS 5
 
 extern uint64_t boot_tsc;       /* boot.S: the TSC at kernel entry */
 
@@ -32,9 +33,30 @@ static uint64_t measure_tsc_hz(void)
 	return (end - start) * PIT_HZ / CALIBRATE_TICKS;
 }
 
+/*
+ * The median of CALIBRATE_RUNS measurements. Under TCG the vCPU can lose
+ * the host CPU between starting the PIT and reading the TSC; one such run
+ * would make the clock fast (or slow) for the whole boot, and it showed as
+ * a wall clock seconds ahead of the host's on a loaded machine.
+ */
+static uint64_t median_tsc_hz(void)
+{
+	uint64_t hz[CALIBRATE_RUNS];
+
+	for (int i = 0; i < CALIBRATE_RUNS; i++) {
+		uint64_t v = measure_tsc_hz();
+		int j = i;
+
+		for (; j > 0 && hz[j - 1] > v; j--)
+			hz[j] = hz[j - 1];
+		hz[j] = v;
+	}
+	return hz[CALIBRATE_RUNS / 2];
+}
+
 void clock_init(void)
 {
-	tsc_hz = measure_tsc_hz();
+	tsc_hz = median_tsc_hz();
 	tsc_mult = (NS_PER_SEC << 32) / tsc_hz;
 }
 

@@ -1,0 +1,37 @@
+# tests/unit: host tests of the request rings (sdk/lib/ring, <atxf/ring.h>):
+# both sides of a ring on one real region, from libatxf-fake, with ASan and
+# UBSan; the signals are recorded by the tests' own atxf_notify.
+#
+#   test_ring          layout, empty/full, wrap-around, batching, suppression
+#   test_ring_hostile  a malicious client: each attack refused, the driver up
+#
+# Needs: tests/unit/build.mk (UNIT_TESTS, CMOCKA_LIBS) included before this.
+
+RING_UNIT := $(BUILD)/tests/unit
+RING_OBJ  := $(BUILD)/tests/ring
+RING_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
+RING_TEST_CFLAGS := $(HOST_CFLAGS) -Itests/unit $(RING_SANITIZE)
+
+RING_UNIT_TESTS := $(RING_UNIT)/test_ring $(RING_UNIT)/test_ring_hostile
+
+# The library itself is built with the sanitizers too, not taken from
+# libatxf-fake: an overrun inside it must fail the test.
+RING_HOST_OBJS := $(RING_SRCS:$(RING_DIR)/%.c=$(RING_OBJ)/lib/%.o)
+
+$(RING_OBJ)/lib/%.o: $(RING_DIR)/%.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [host]) $(HOSTCC) $(RING_TEST_CFLAGS) -c $< -o $@
+
+$(RING_OBJ)/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(call run,CC,$<) $(HOSTCC) $(RING_TEST_CFLAGS) -c $< -o $@
+
+$(RING_UNIT)/test_ring: $(RING_OBJ)/test_ring.o
+$(RING_UNIT)/test_ring_hostile: $(RING_OBJ)/test_ring_hostile.o
+
+$(RING_UNIT_TESTS): $(RING_OBJ)/test_ring_util.o $(RING_HOST_OBJS) $(LIBATXF_FAKE)
+	@mkdir -p $(@D)
+	$(call run,LD,$@) $(HOSTCC) $(RING_SANITIZE) $(filter %.o %.a,$^) $(CMOCKA_LIBS) -o $@
+
+UNIT_TESTS  += $(RING_UNIT_TESTS)
+CHECK_BUILD += $(RING_UNIT_TESTS)

@@ -79,6 +79,12 @@ struct atxf_ring_header {
 
 _Static_assert(sizeof(struct atxf_ring_desc) == 32, "descriptor layout");
 _Static_assert(sizeof(struct atxf_ring_header) <= ATXF_RING_SQ_OFFSET, "header room");
+/* The offsets docs/protocols.md §10.1 promises, each index its own line. */
+_Static_assert(offsetof(struct atxf_ring_header, sq.prod) == 64, "sq.prod");
+_Static_assert(offsetof(struct atxf_ring_header, sq.cons) == 128, "sq.cons");
+_Static_assert(offsetof(struct atxf_ring_header, sq.wake) == 132, "sq.wake");
+_Static_assert(offsetof(struct atxf_ring_header, cq.prod) == 192, "cq.prod");
+_Static_assert(offsetof(struct atxf_ring_header, cq.cons) == 256, "cq.cons");
 
 /* The smallest region for entries descriptors per ring and data_size bytes. */
 size_t atxf_ring_region_size(uint32_t entries, uint32_t data_size);

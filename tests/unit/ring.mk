@@ -4,6 +4,7 @@
 #
 #   test_ring          layout, empty/full, wrap-around, batching, suppression
 #   test_ring_hostile  a malicious client: each attack refused, the driver up
+#   test_ring_threads  both sides at once on two threads: 200,000 requests
 #
 # Needs: tests/unit/build.mk (UNIT_TESTS, CMOCKA_LIBS) included before this.
 
@@ -12,7 +13,8 @@ RING_OBJ  := $(BUILD)/tests/ring
 RING_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
 RING_TEST_CFLAGS := $(HOST_CFLAGS) -Itests/unit $(RING_SANITIZE)
 
-RING_UNIT_TESTS := $(RING_UNIT)/test_ring $(RING_UNIT)/test_ring_hostile
+RING_UNIT_TESTS := $(RING_UNIT)/test_ring $(RING_UNIT)/test_ring_hostile \
+	$(RING_UNIT)/test_ring_threads
 
 # The library itself is built with the sanitizers too, not taken from
 # libatxf-fake: an overrun inside it must fail the test.
@@ -28,10 +30,11 @@ $(RING_OBJ)/%.o: tests/unit/%.c
 
 $(RING_UNIT)/test_ring: $(RING_OBJ)/test_ring.o
 $(RING_UNIT)/test_ring_hostile: $(RING_OBJ)/test_ring_hostile.o
+$(RING_UNIT)/test_ring_threads: $(RING_OBJ)/test_ring_threads.o
 
 $(RING_UNIT_TESTS): $(RING_OBJ)/test_ring_util.o $(RING_HOST_OBJS) $(LIBATXF_FAKE)
 	@mkdir -p $(@D)
-	$(call run,LD,$@) $(HOSTCC) $(RING_SANITIZE) $(filter %.o %.a,$^) $(CMOCKA_LIBS) -o $@
+	$(call run,LD,$@) $(HOSTCC) $(RING_SANITIZE) $(filter %.o %.a,$^) $(CMOCKA_LIBS) -pthread -o $@
 
 UNIT_TESTS  += $(RING_UNIT_TESTS)
 CHECK_BUILD += $(RING_UNIT_TESTS)

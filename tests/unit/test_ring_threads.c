@@ -4,7 +4,9 @@
  * and bytes checked. What the single-threaded tests cannot show: that the
  * acquire/release ordering holds while the other side really runs (a
  * descriptor or payload read before it was written would be caught
- * here). Neither side sleeps; each yields when it has nothing to do.
+ * here, and ThreadSanitizer, which builds this test, reports any access
+ * not ordered by release/acquire). Neither side sleeps; each yields when
+ * it has nothing to do.
  */
 #include <pthread.h>
 #include <sched.h>

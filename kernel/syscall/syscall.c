@@ -75,6 +75,7 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_MMIO_HOLE] = sys_mmio_hole,
 	[SYS_REGISTER_IRQ_HANDLER] = sys_register_irq_handler,
 	[SYS_IRQ_ACK] = sys_irq_ack,
+	[SYS_ACPI_TABLE] = sys_acpi_table,
 };
 
 /* Whether call nr with these arguments may block (docs/syscalls.md). */

@@ -68,6 +68,7 @@ long sys_dma_fault_watch(const struct syscall_args *args);
 long sys_dma_fault_next(const struct syscall_args *args);
 long sys_map_framebuffer(const struct syscall_args *args);
 long sys_pci_config_read(const struct syscall_args *args);
+long sys_acpi_table(const struct syscall_args *args);
 long sys_pci_config_write(const struct syscall_args *args);
 long sys_mmio_hole(const struct syscall_args *args);
 long sys_register_irq_handler(const struct syscall_args *args);

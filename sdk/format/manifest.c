@@ -25,7 +25,7 @@ const char *atxf_resource_kind_name(unsigned kind)
 {
 	static const char *const names[] = {
 		"none", "ioport", "irq", "pci-bar", "pci-irq", "dma", "framebuffer",
-		"pci-config", "mmio",
+		"pci-config", "mmio", "pci-intx",
 	};
 
 	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "invalid";
@@ -92,6 +92,7 @@ static int check_resource(const struct atxf_resource *r, const char **why)
 				      ATXF_MANIFEST_ERESOURCE);
 		return 0;
 	case ATXF_RES_NONE:
+	case ATXF_RES_PCI_INTX:
 	case ATXF_RES_FRAMEBUFFER:
 	case ATXF_RES_PCI_CONFIG:
 		return 0;

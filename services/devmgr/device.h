@@ -44,6 +44,11 @@ struct dm_pci {
 	uint8_t has_msi;        /* an MSI capability in the capability list */
 	uint16_t msix_vectors;  /* MSI-X table size; 0: no MSI-X capability */
 	struct dm_bar_part msix_table, msix_pba;  /* the kernel's, never a driver's */
+	uint8_t intx_pin;       /* config 0x3d: 1 = INTA# .. 4 = INTD#; 0: no INTx */
+	uint8_t is_bridge;      /* a PCI-to-PCI bridge (header type 1) */
+	uint8_t secondary;      /* a bridge's secondary bus number */
+	uint8_t intx_routed;    /* intx_gsi is known (intx.c, from the DSDT's _PRT) */
+	uint32_t intx_gsi;      /* the GSI the INTx pin reaches at the IOAPIC */
 	struct dm_bar bar[DM_BARS];
 };
 

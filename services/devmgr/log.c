@@ -51,8 +51,10 @@ static void log_pci(struct line *l, const struct dm_device *d)
 		add(l, " msix %u (table bar%u+0x%x, pba bar%u+0x%x)", (unsigned)p->msix_vectors,
 		    (unsigned)p->msix_table.bar, (unsigned)p->msix_table.offset,
 		    (unsigned)p->msix_pba.bar, (unsigned)p->msix_pba.offset);
-	if (p->irq_line && p->irq_line != 0xff)
-		add(l, " intx %u", p->irq_line);
+	if (p->intx_pin && p->intx_routed)
+		add(l, " intx %c gsi %u", 'A' + p->intx_pin - 1, (unsigned)p->intx_gsi);
+	else if (p->intx_pin)
+		add(l, " intx %c unrouted", 'A' + p->intx_pin - 1);
 }
 
 static void log_legacy(struct line *l, const struct dm_device *d)

@@ -19,6 +19,7 @@
 #include <atxf/sys.h>
 #include "devmgr.h"
 #include "dmafault.h"
+#include "intx_setup.h"
 
 #define ROOT            ATXF_HANDLE_FIRST_EXTRA
 /* The notification bit the kernel sets on devmgr's port when a child ends. */
@@ -117,6 +118,7 @@ static void enumerate(void)
 {
 	dm_pci_scan(dm.sup.root, &dm.devices);
 	dm_legacy_scan(&dm.devices);
+	dm_intx_setup(&dm.devices, dm.sup.root);
 	for (unsigned i = 0; i < dm.devices.count; i++) {
 		struct devmgr_event ev = { .kind = DEVMGR_EV_DEVICE_ADDED, .device = (uint16_t)i };
 

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "intx.h"
 #include "match.h"
 #include "plan_msix.h"
 
@@ -97,11 +98,8 @@ static const char *plan_bar(const struct atxf_resource *r, const struct dm_devic
 
 /*
  * MSI-X vectors when the manifest asks for a range (plan_msix.c); for one
- * interrupt, the function's MSI, else its MSI-X vector 0. INTx is refused
- * for now: config 0x3c holds the
- * firmware's PIC line, not the IOAPIC GSI the kernel binds (on q35 slot
- * 16's INTA# is GSI 20, line 10), and the real route is in ACPI's _PRT,
- * which devmgr does not read yet.
+ * interrupt, the function's MSI, else its MSI-X vector 0, else its INTx
+ * line (intx.c).
  */
 static const char *plan_pci_irq(const struct atxf_resource *r, const struct dm_device *d,
 				struct dm_grant *g)
@@ -111,7 +109,7 @@ static const char *plan_pci_irq(const struct atxf_resource *r, const struct dm_d
 	if (r->size || (!d->pci.has_msi && d->pci.msix_vectors))
 		return dm_plan_msix(r, d, g);
 	if (!d->pci.has_msi)
-		return "no MSI, and INTx routing is not known to devmgr yet";
+		return dm_plan_intx(r, d, g);
 	*g = (struct dm_grant){ ATXF_CAP_IRQ, r->rights, ATXF_IRQ_MSI | d->pci.bdf, 1 };
 	return NULL;
 }
@@ -154,6 +152,7 @@ static const plan_fn planners[] = {
 	[ATXF_RES_FRAMEBUFFER] = plan_unowned,
 	[ATXF_RES_PCI_CONFIG] = plan_config,
 	[ATXF_RES_MMIO] = plan_unowned,
+	[ATXF_RES_PCI_INTX] = dm_plan_intx,
 };
 
 /* "KIND BASE+SIZE" (or "pci-bar N") for the refusal line. */

@@ -78,6 +78,7 @@ static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigne
 			  struct dm_device *d)
 {
 	uint32_t id = atxf_pci_read32(cfg, PCI_VENDOR_ID), cls = atxf_pci_read32(cfg, PCI_CLASS_REVISION);
+	unsigned header = atxf_pci_read8(cfg, PCI_HEADER_TYPE) & PCI_HEADER_TYPE_MASK;
 
 	memset(d, 0, sizeof(*d));
 	d->bus = DM_BUS_PCI;
@@ -92,8 +93,15 @@ static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigne
 	d->pci.irq_line = atxf_pci_read8(cfg, PCI_INTERRUPT_LINE);
 	d->pci.has_msi = atxf_pci_find_cap(cfg, PCI_CAP_ID_MSI, 0) != 0;
 	read_msix(cfg, &d->pci);
-	if ((atxf_pci_read8(cfg, PCI_HEADER_TYPE) & PCI_HEADER_TYPE_MASK) == PCI_HEADER_NORMAL)
+	d->pci.intx_pin = atxf_pci_read8(cfg, PCI_INTERRUPT_PIN);
+	if (d->pci.intx_pin > 4)
+		d->pci.intx_pin = 0;            /* not a pin: treat as none */
+	if (header == PCI_HEADER_NORMAL)
 		read_bars(cfg, &d->pci);
+	if (header == PCI_HEADER_BRIDGE) {
+		d->pci.is_bridge = 1;
+		d->pci.secondary = atxf_pci_read8(cfg, PCI_SECONDARY_BUS);
+	}
 }
 
 struct scan {

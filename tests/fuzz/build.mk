@@ -42,6 +42,21 @@ $(FUZZ_SEED_DIR)/%.atxf: $(UNIT_FIX)/%.elf $(ELF2ATXF)
 	@mkdir -p $(@D)
 	$(call run,ATXF,$@) $(ELF2ATXF) $< -o $@
 
+# devmgr's DSDT reader (the INTx routing), seeded with the unit test's
+# q35-shaped table (test_devmgr_prt --seed).
+FUZZ_PRT      := $(FUZZ_DIR)/fuzz_prt
+FUZZ_PRT_SEED := $(FUZZ_DIR)/seeds/prt/q35.aml
+FUZZ_PRT_SRCS := $(addprefix services/devmgr/,aml.c prt.c)
+
+$(FUZZ_PRT): tests/fuzz/fuzz_prt.c $(FUZZ_PRT_SRCS) $(wildcard services/devmgr/*.h)
+	@mkdir -p $(@D)
+	$(call run,FUZZCC,$@) $(FUZZ_CC) $(FUZZ_FLAGS) -Iservices/devmgr tests/fuzz/fuzz_prt.c \
+		$(FUZZ_PRT_SRCS) -o $@
+
+$(FUZZ_PRT_SEED): $(TEST_DEVMGR_PRT)
+	@mkdir -p $(@D)
+	$(call run,GEN,$@) $(TEST_DEVMGR_PRT) --seed $@
+
 # Can clang link a libFuzzer program here? (It may be missing, or lack compiler-rt.)
 fuzz_probe = mkdir -p $(FUZZ_DIR) && printf '%s\n' \
 	'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);' \
@@ -52,7 +67,7 @@ fuzz_probe = mkdir -p $(FUZZ_DIR) && printf '%s\n' \
 .PHONY: check-fuzz fuzz fuzz-run
 FUZZ_UNAVAILABLE := clang libFuzzer not available ($(FUZZ_CC) -fsanitize=fuzzer cannot link)
 
-check-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
+check-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED)
 	@if $(fuzz_probe); then \
 		$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) \
 			FUZZ_QUIET=--quiet; \
@@ -60,17 +75,19 @@ check-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
 		echo "  FUZZ    skipped: $(FUZZ_UNAVAILABLE); nothing was fuzzed"; \
 	fi
 
-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
+fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED)
 	@$(fuzz_probe) || { echo "make fuzz: $(FUZZ_UNAVAILABLE)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory fuzz-run
 
-fuzz-run: $(FUZZ_READER) $(FUZZ_BOOTFS) $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
+fuzz-run: $(FUZZ_READER) $(FUZZ_BOOTFS) $(FUZZ_PRT) $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) \
+		$(FUZZ_PRT_SEED)
 	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_READER) $(FUZZ_SECONDS) $(FUZZ_DIR) $(FUZZ_SEED_DIR) \
 		-dict=tests/fuzz/reader.dict
 	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_BOOTFS) $(FUZZ_SECONDS) $(FUZZ_DIR) $(dir $(FUZZ_BOOTFS_SEED))
+	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_PRT) $(FUZZ_SECONDS) $(FUZZ_DIR) $(dir $(FUZZ_PRT_SEED))
 
 .PHONY: fuzz-seeds
-fuzz-seeds: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED)
+fuzz-seeds: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED)
 	@:
 
 CHECK_BUILD += fuzz-seeds

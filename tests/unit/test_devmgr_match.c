@@ -25,11 +25,12 @@ static const struct dm_device edu = {
 		 .bar = { { DM_BAR_MMIO, 0xfea00000, 0x100000 }, { DM_BAR_IO, 0xc000, 0x20 } } },
 };
 
-/* An AHCI controller at 00:1f.2 without MSI: INTx on line 10. */
+/* An AHCI controller at 00:1f.2 without MSI: INTA#, no route known. */
 static const struct dm_device ahci = {
 	.bus = DM_BUS_PCI, .present = 1, .name = "00:1f.2",
 	.pci = { .bdf = ATXF_PCI_BDF(0, 0x1f, 2), .vendor = 0x8086, .device = 0x2922,
 		 .class_code = 0x01, .subclass = 0x06, .prog_if = 0x01, .irq_line = 10,
+		 .intx_pin = 1,
 		 .bar = { [5] = { DM_BAR_MMIO, 0xfeb00000, 0x1000 } } },
 };
 
@@ -50,6 +51,21 @@ static const struct dm_device virtio = {
 		 .msix_vectors = 2, .msix_table = { 1, 0, 32 }, .msix_pba = { 1, 0x800, 8 },
 		 .bar = { [1] = { DM_BAR_MMIO, 0xfebf1000, 0x1000 },
 			  [4] = { DM_BAR_MMIO, 0xfe000000, 0x4000 } } },
+};
+
+/* An e1000 at 00:03.0: no MSI, INTA# routed to GSI 23 (the _PRT's answer). */
+static const struct dm_device e1000 = {
+	.bus = DM_BUS_PCI, .present = 1, .name = "00:03.0",
+	.pci = { .bdf = ATXF_PCI_BDF(0, 3, 0), .vendor = 0x8086, .device = 0x100e,
+		 .class_code = 0x02, .intx_pin = 1, .intx_routed = 1, .intx_gsi = 23,
+		 .bar = { { DM_BAR_MMIO, 0xfeb40000, 0x20000 } } },
+};
+
+/* An edu with MSI whose INTA# is routed to GSI 20. */
+static const struct dm_device edu_routed = {
+	.bus = DM_BUS_PCI, .present = 1, .name = "00:10.0",
+	.pci = { .bdf = ATXF_PCI_BDF(0, 0x10, 0), .vendor = 0x1234, .device = 0x11e8,
+		 .has_msi = 1, .intx_pin = 1, .intx_routed = 1, .intx_gsi = 20 },
 };
 
 struct plan_case {
@@ -91,10 +107,30 @@ static const struct plan_case cases[] = {
 	  MANIFEST(.match = { ATXF_MATCH_CLASS(0x01, 0xff, 0xff) },
 		   .resources = { ATXF_RESOURCE_BAR(5), ATXF_RESOURCE_PCI_CONFIG() }),
 	  "mmio feb00000 1000 3, pci fa 1 3" },
-	{ "refused: pci-irq without MSI (INTx routing unknown)", &ahci, NULL,
+	{ "refused: pci-irq without MSI, INTx pin not routed", &ahci, NULL,
 	  MANIFEST(.match = { ATXF_MATCH_CLASS(0x01, 0x06, 0x01) },
 		   .resources = { ATXF_RESOURCE_PCI_IRQ() }),
-	  "! pci-irq 0x0+0x0: no MSI, and INTx routing is not known to devmgr yet" },
+	  "! pci-irq 0x0+0x0: no MSI or MSI-X, and its INTx pin has no known route" },
+	{ "pci-irq without MSI: the routed INTx line", &e1000, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x8086, 0x100e) },
+		   .resources = { ATXF_RESOURCE_BAR(0), ATXF_RESOURCE_PCI_IRQ() }),
+	  "mmio feb40000 20000 3, irq 17 1 1" },
+	{ "pci-irq with MSI: MSI, though INTx is routed", &edu_routed, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1234, 0x11e8) },
+		   .resources = { ATXF_RESOURCE_PCI_IRQ() }),
+	  "irq 100000080 1 1" },
+	{ "pci-intx with MSI: the driver prefers INTx", &edu_routed, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1234, 0x11e8) },
+		   .resources = { ATXF_RESOURCE_PCI_INTX() }),
+	  "irq 14 1 1" },
+	{ "refused: pci-intx on a function with no INTx pin", &edu, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1234, 0x11e8) },
+		   .resources = { ATXF_RESOURCE_PCI_INTX() }),
+	  "! pci-intx 0x0+0x0: the function has no INTx pin" },
+	{ "refused: pci-intx on a legacy device", NULL, "COM1",
+	  MANIFEST(.match = { ATXF_MATCH_LEGACY_DEVICE("COM1") },
+		   .resources = { ATXF_RESOURCE_PCI_INTX() }),
+	  "! pci-intx 0x0+0x0: not a PCI function" },
 	{ "pci class, exact", &ahci, NULL,
 	  MANIFEST(.match = { ATXF_MATCH_CLASS(0x01, 0x06, 0x01) }), "" },
 	{ "pci class, other prog-if: no match", &ahci, NULL,

@@ -83,8 +83,34 @@ static uint64_t root_entry(const struct acpi_sdt_header *root, bool xsdt, size_t
 	return v;
 }
 
+/* The DSDT is no RSDT entry: the FADT points at it (ACPI 6.5 §5.2.9,
+ * X_DSDT at offset 140 when the table is that long and it is set, else
+ * the 32-bit DSDT at offset 40). */
+#define FADT_DSDT   40
+#define FADT_X_DSDT 140
+
+static const struct acpi_sdt_header *find_dsdt(void)
+{
+	const struct acpi_sdt_header *fadt = acpi_find_table("FACP");
+	uint64_t pa = 0;
+	uint32_t pa32 = 0;
+
+	if (!fadt || fadt->length < FADT_DSDT + 4)
+		return NULL;
+	if (fadt->length >= FADT_X_DSDT + 8)
+		memcpy(&pa, (const uint8_t *)fadt + FADT_X_DSDT, 8);
+	if (!pa) {
+		memcpy(&pa32, (const uint8_t *)fadt + FADT_DSDT, 4);
+		pa = pa32;
+	}
+	return pa ? map_table(pa) : NULL;
+}
+
 const struct acpi_sdt_header *acpi_find_table(const char sig[4])
 {
+	if (!memcmp(sig, "DSDT", 4))
+		return find_dsdt();
+
 	if (!rsdp && !(rsdp = find_rsdp()))
 		return NULL;
 	bool xsdt = rsdp->revision >= 2 && rsdp->xsdt_phys;

@@ -1,6 +1,7 @@
 /*
  * Just enough ACPI to find the interrupt controllers: the RSDP, the RSDT or
- * XSDT, and the MADT (ACPI 6.5 §5.2.5, §5.2.7, §5.2.8, §5.2.12).
+ * XSDT, and the MADT (ACPI 6.5 §5.2.5, §5.2.7, §5.2.8, §5.2.12); and any
+ * table by signature, for SYS_ACPI_TABLE (devmgr reads the DSDT's _PRT).
  */
 #ifndef ARCH_X86_64_ACPI_H
 #define ARCH_X86_64_ACPI_H
@@ -50,7 +51,8 @@ struct madt_info {
 
 /* Finds the MADT and fills *out; false if there is no usable ACPI. */
 bool acpi_read_madt(struct madt_info *out);
-/* Maps a table by signature (the first one, verified); NULL if absent. */
+/* Maps a table by signature (the first one, verified; "DSDT" through the
+ * FADT); NULL if absent. */
 const struct acpi_sdt_header *acpi_find_table(const char sig[4]);
 
 #endif

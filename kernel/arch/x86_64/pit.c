@@ -37,6 +37,19 @@ int pit_oneshot_done(void)
 	return inb(PORT_B) & PORTB_OUT2;
 }
 
+/* The counter latch command (8254 datasheet): select channel 2, access 00. */
+#define PIT_CMD_CH2_LATCH 0x80
+
+uint16_t pit_oneshot_count(void)
+{
+	uint8_t lo, hi;
+
+	outb(PIT_CMD, PIT_CMD_CH2_LATCH);
+	lo = inb(PIT_CH2);
+	hi = inb(PIT_CH2);
+	return (uint16_t)(lo | hi << 8);
+}
+
 void pit_irq0_oneshot(uint16_t ticks)
 {
 	outb(PIT_CMD, PIT_CMD_CH0_MODE0);       /* OUT0 low until the count ends */

@@ -69,6 +69,7 @@ enum atxf_resource_kind {
 	ATXF_RES_FRAMEBUFFER = 6,
 	ATXF_RES_PCI_CONFIG = 7,    /* the PCI function's configuration space */
 	ATXF_RES_MMIO = 8,          /* base = physical address, size = bytes (legacy devices) */
+	ATXF_RES_PCI_INTX = 9,      /* the PCI function's INTx line, even if it has MSI */
 };
 
 struct atxf_resource {
@@ -130,6 +131,10 @@ _Static_assert(sizeof(struct atxf_manifest) == 48 + 8 * 32 + 16 * 24,
  */
 #define ATXF_RESOURCE_PCI_IRQS(min, max) \
 	{ .kind = ATXF_RES_PCI_IRQ, .rights = ATXF_RIGHT_READ, .base = (min), .size = (max) }
+/* For a driver that prefers INTx (docs/pci-interrupts.md): a shared,
+ * level-triggered GSI, where ATXF_RESOURCE_PCI_IRQ() would give MSI. */
+#define ATXF_RESOURCE_PCI_INTX() \
+	{ .kind = ATXF_RES_PCI_INTX, .rights = ATXF_RIGHT_READ }
 #define ATXF_RESOURCE_DMA(bytes) \
 	{ .kind = ATXF_RES_DMA, .rights = ATXF_RIGHT_READ | ATXF_RIGHT_WRITE, .size = (bytes) }
 #define ATXF_RESOURCE_PCI_CONFIG() \

@@ -63,6 +63,11 @@ int atxf_proc_kill(uint32_t pid);
 int atxf_proc_watch(atxf_handle_t port, uint64_t bits);
 int atxf_proc_info(uint32_t index, struct atxf_proc_info *out, uint32_t n);
 
+/* Copies up to len bytes of the ACPI table with that signature ("DSDT",
+ * "APIC", ...) into buf; returns the table's full length, or -ATXF_E*.
+ * Needs ROOT. */
+long atxf_acpi_table(const char sig[4], void *buf, size_t len);
+
 /* The sentence for an error code (positive or negative). */
 const char *atxf_strerror(int err);
 

@@ -66,6 +66,7 @@
 	X(THREAD_SELF,          55, 0) /* -> tid */                             \
 	X(MEM_INFO,             56, 1) /* struct atxf_mem_info out */           \
 	X(MMIO_HOLE,            60, 3) /* mmio cap, offset, len: never mappable */ \
+	X(ACPI_TABLE,           65, 3) /* signature, buf, len -> table length */ \
 	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
 	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */ \
 	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */      \

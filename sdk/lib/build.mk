@@ -2,13 +2,14 @@
 #
 #   $(LIBATXF)       build/target/lib/libatxf.a: the libc (sdk/lib/libc), the
 #                    runtime (sdk/lib/runtime: syscalls, hardware access, IPC,
-#                    names), the driver framework (sdk/lib/driver) and the
-#                    ATXF reader (sdk/format), all built for the target.
+#                    names), the driver framework (sdk/lib/driver), the
+#                    request rings (sdk/lib/ring) and the ATXF reader
+#                    (sdk/format), all built for the target.
 #   $(CRT0)          build/target/lib/crt0.o: _start, linked first.
 #   $(LIBM)          build/target/lib/libm.a: <math.h>, <fenv.h> (sdk/lib/libm).
 #   $(LIBATXF_FAKE)  build/host/lib/libatxf-fake.a: fake hardware
 #                    (sdk/lib/fake, <atxf/fake.h>) plus the runtime's pure
-#                    parts, for cmocka tests of device logic on the host.
+#                    parts and the rings, for cmocka tests on the host.
 #
 # The libc and the driver framework describe their objects in their own
 # fragments; either may not exist yet, and libatxf is built without it.
@@ -16,6 +17,7 @@
 include $(wildcard sdk/lib/libc/build.mk)
 include $(wildcard sdk/lib/libm/build.mk)
 include $(wildcard sdk/lib/driver/build.mk)
+include sdk/lib/ring/build.mk
 
 RUNTIME_DIR  := sdk/lib/runtime
 RUNTIME_SRCS := $(wildcard $(RUNTIME_DIR)/*.c)
@@ -37,7 +39,7 @@ LIBATXF := $(BUILD)/target/lib/libatxf.a
 CRT0    := $(BUILD)/target/lib/crt0.o
 
 LIBATXF_OBJS := $(LIBC_TARGET_OBJS) $(RUNTIME_TARGET_OBJS) $(FRAMEWORK_TARGET_OBJS) \
-		$(FORMAT_TARGET_OBJS)
+		$(RING_TARGET_OBJS) $(FORMAT_TARGET_OBJS)
 
 $(LIBATXF): $(LIBATXF_OBJS)
 	@mkdir -p $(@D)
@@ -50,6 +52,7 @@ $(CRT0): $(TGTOBJ)/$(RUNTIME_DIR)/crt0.o
 FAKE_SRCS := $(wildcard sdk/lib/fake/*.c)
 LIBATXF_FAKE := $(HOSTLIB)/libatxf-fake.a
 
-$(LIBATXF_FAKE): $(FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) $(RUNTIME_FAKE_SRCS:%.c=$(HOSTOBJ)/%.o)
+$(LIBATXF_FAKE): $(FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) $(RUNTIME_FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) \
+		 $(RING_SRCS:%.c=$(HOSTOBJ)/%.o)
 
 ALL_TARGETS += $(LIBATXF) $(CRT0) $(LIBATXF_FAKE)

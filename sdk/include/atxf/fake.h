@@ -3,8 +3,11 @@
  * function of <atxf/hw.h>, and atxf_cap_query/derive/drop, atxf_clock_ns,
  * atxf_sleep_ns, atxf_yield, atxf_debug_write and atxf_exit of <atxf/sys.h>,
  * on the host; it also carries libatxf's pure parts (atxf_strerror, the
- * message helpers of <atxf/port.h>, the name table of <atxf/proto/name.h>).
- * There are no IPC ports: a test that needs them supplies its own. So a
+ * message helpers of <atxf/port.h>, the name table of <atxf/proto/name.h>,
+ * the request rings of <atxf/ring.h>) and atxf_shm_probe, which asks Linux
+ * whether a page is still mapped (a test revokes a region with munmap).
+ * There are no IPC ports: a test that needs them supplies its own (a ring
+ * test: atxf_notify, which records the signals). So a
  * cmocka test links a driver's device logic against a device it plays:
  *
  *   static uint32_t uart_read(void *ctx, uint16_t reg, unsigned width) { ... }

@@ -40,6 +40,12 @@ int atxf_port_watch(atxf_handle_t watched, atxf_handle_t port, uint64_t bits);
 long atxf_shm_grant(void *addr, size_t len, atxf_handle_t port, uint32_t rights);
 void *atxf_shm_map(atxf_handle_t shm, unsigned prot);
 int atxf_shm_revoke(long grant);
+/*
+ * Whether the page at addr (a mapping from atxf_shm_map) is still mapped:
+ * 0, or -ATXF_EFAULT once its grant was revoked. It reads nothing itself
+ * (the kernel does, through its fault-safe copy), so asking never faults.
+ */
+int atxf_shm_probe(const volatile void *addr);
 
 /*
  * Message helpers. init zeroes the message, sets its type and every caps[]

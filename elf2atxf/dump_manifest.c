@@ -37,7 +37,8 @@ static void text_resource(FILE *out, const struct atxf_resource *r)
 	else if (r->kind == ATXF_RES_IRQ)
 		fprintf(out, " line %llu", (unsigned long long)r->base);
 	else if (r->kind == ATXF_RES_PCI_BAR)
-		fprintf(out, " bar %u", r->index);
+		fprintf(out, " bar %u%s", r->index,
+			r->base & ATXF_BAR_F_WRITE_COMBINING ? " write-combining" : "");
 	else if (r->kind == ATXF_RES_DMA || r->kind == ATXF_RES_MMIO)
 		fprintf(out, " base %#llx size %#llx", (unsigned long long)r->base,
 			(unsigned long long)r->size);

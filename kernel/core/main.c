@@ -9,6 +9,7 @@
 #include <atxf/version.h>
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/features.h"
+#include "arch/x86_64/pat.h"
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/platform.h"
 #include "arch/x86_64/serial.h"
@@ -72,6 +73,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 
 	cpu_init_boot();
 	cpu_features_init();
+	pat_init();
 	token_init();
 	syscall_init();
 	pmm_init();

@@ -4,6 +4,7 @@
  * (docs/syscalls.md). Each checks the capability the call names.
  */
 #include <atxf/errors.h>
+#include <atxf/syscalls.h>
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
 #include "core/bootinfo.h"
@@ -28,15 +29,16 @@ static int get_cap(atxf_handle_t h, uint32_t kind, struct cap *out)
 	return err;
 }
 
-/* Maps physical [pa, pa + len) page-rounded into the caller uncached;
- * the address of pa itself, or -ATXF_ENOMEM. */
-static long map_device(uint64_t pa, uint64_t len, bool writable)
+/* Maps physical [pa, pa + len) page-rounded into the caller, uncached or
+ * (caching VM_WRITE_COMBINING) write-combining; the address of pa itself,
+ * or -ATXF_ENOMEM. */
+static long map_device(uint64_t pa, uint64_t len, bool writable, unsigned caching)
 {
 	struct process *p = process_current();
 	uint64_t first = pa & ~(uint64_t)(PAGE_SIZE - 1);
 	uint64_t npages = (pa + len - first + PAGE_SIZE - 1) / PAGE_SIZE;
 	uint64_t va = umap_reserve(&p->maps, npages);
-	unsigned prot = VM_UNCACHED | (writable ? VM_WRITE : 0);
+	unsigned prot = caching | (writable ? VM_WRITE : 0);
 
 	if (!va || aspace_map_phys(p->as, va, first, npages, prot))
 		return -ATXF_ENOMEM;
@@ -45,7 +47,7 @@ static long map_device(uint64_t pa, uint64_t len, bool writable)
 
 long sys_mmio_map(const struct syscall_args *args)
 {
-	uint64_t off = args->a[1], len = args->a[2];
+	uint64_t off = args->a[1], len = args->a[2], flags = args->a[3];
 	struct cap c;
 	int err = get_cap((atxf_handle_t)args->a[0], ATXF_CAP_MMIO, &c);
 
@@ -53,11 +55,12 @@ long sys_mmio_map(const struct syscall_args *args)
 		return -ATXF_EBADH;
 	if (!(c.rights & ATXF_RIGHT_READ))
 		return -ATXF_EPERM;
-	if (!len)
+	if (!len || (flags & ~(uint64_t)ATXF_MMIO_WRITE_COMBINING))
 		return -ATXF_EINVAL;
 	if (off > c.size || len > c.size - off)
 		return -ATXF_ERANGE;
-	return map_device(c.base + off, len, c.rights & ATXF_RIGHT_WRITE);
+	return map_device(c.base + off, len, c.rights & ATXF_RIGHT_WRITE,
+			  flags & ATXF_MMIO_WRITE_COMBINING ? VM_WRITE_COMBINING : VM_UNCACHED);
 }
 
 long sys_dma_alloc(const struct syscall_args *args)
@@ -138,9 +141,8 @@ long sys_map_framebuffer(const struct syscall_args *args)
 	info = (struct atxf_fb_info){ fb->paddr, fb->width, fb->height, fb->pitch, fb->bpp };
 	if (copy_to_user(args->a[0], &info, sizeof(info)))
 		return -ATXF_EFAULT;
-	/* Uncached rather than write-combining: correct, slower (no PAT yet). */
 	return map_device(fb->paddr, (uint64_t)fb->pitch * fb->height,
-			  c.rights & ATXF_RIGHT_WRITE);
+			  c.rights & ATXF_RIGHT_WRITE, VM_WRITE_COMBINING);
 }
 
 /* Checks a config access: 0 or the error. */

@@ -5,6 +5,7 @@
  */
 #include <atxf/errors.h>
 #include "arch/x86_64/paging.h"
+#include "arch/x86_64/pat.h"
 #include "lib/log.h"
 #include "lib/string.h"
 #include "mm/aspace.h"
@@ -96,9 +97,38 @@ static int test_kva(void)
 	return 0;
 }
 
+/* The memory type a device mapping gets, read back through the PAT MSR:
+ * write-combining where the CPU has the PAT, uncached otherwise. */
+static int test_memory_types(void)
+{
+	const uint64_t va = 0x500000, device = 0xfd000000;
+	struct aspace *as = aspace_create();
+	unsigned wc, uc, ram;
+	unsigned want_wc = pat_write_combining() ? VM_WRITE_COMBINING : VM_UNCACHED;
+
+	KTEST_CHECK(as, "aspace_create");
+	KTEST_CHECK(!aspace_map_phys(as, va, device, 1, VM_WRITE | VM_WRITE_COMBINING) &&
+		    !aspace_map_phys(as, va + 0x1000, device, 1, VM_WRITE | VM_UNCACHED) &&
+		    !aspace_map_new(as, va + 0x2000, 1, VM_WRITE), "map three pages");
+	KTEST_CHECK(paging_translate(as->root, va, NULL, &wc) &&
+		    paging_translate(as->root, va + 0x1000, NULL, &uc) &&
+		    paging_translate(as->root, va + 0x2000, NULL, &ram), "translate");
+	aspace_destroy(as);
+	KTEST_CHECK((wc & (VM_WRITE_COMBINING | VM_UNCACHED)) == want_wc,
+		    "a write-combining page reads back as 0x%x", wc);
+	KTEST_CHECK((uc & (VM_WRITE_COMBINING | VM_UNCACHED)) == VM_UNCACHED,
+		    "an uncached page reads back as 0x%x", uc);
+	KTEST_CHECK(!(ram & (VM_WRITE_COMBINING | VM_UNCACHED)), "RAM reads back as 0x%x", ram);
+	klog("ktest mm: device pages are %s, RAM write-back",
+	     want_wc == VM_WRITE_COMBINING ? "write-combining or uncached as asked"
+					   : "uncached (no PAT)");
+	return 0;
+}
+
 int ktest_mm(void)
 {
-	if (test_frames() || test_kernel_layout() || test_aspace() || test_kva())
+	if (test_frames() || test_kernel_layout() || test_aspace() || test_kva() ||
+	    test_memory_types())
 		return -1;
 	klog("ktest mm: frames, kernel W^X, address spaces and kva behave");
 	return 0;

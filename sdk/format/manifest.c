@@ -103,6 +103,9 @@ static int check_resource(const struct atxf_resource *r, const char **why)
 	case ATXF_RES_PCI_BAR:
 		if (r->index > 5)
 			return reject(why, "a pci-bar index is above 5", ATXF_MANIFEST_ERESOURCE);
+		if (r->base & ~(uint64_t)ATXF_BAR_F_ALL)
+			return reject(why, "a pci-bar resource has unknown flags",
+				      ATXF_MANIFEST_ERESOURCE);
 		return 0;
 	case ATXF_RES_DMA:
 	case ATXF_RES_MMIO:

@@ -11,15 +11,8 @@
 #include <atxf/driver.h>
 #include <atxf/port.h>
 #include "@NAME@_dev.h"
+#include "@NAME@_proto.h"
 #include "@NAME@_reg.h"
-
-/*
- * The protocol of this driver's clients: a private one, numbered from
- * ATXF_PROTO_PRIVATE_FIRST (<atxf/ipc.h>) where the SDK's protocols end.
- * FACTORIAL: data = u32 n; the reply's data = u32 n! (modulo 2^32).
- */
-#define @UPPER@_PROTO      ATXF_PROTO_PRIVATE_FIRST
-#define @UPPER@_FACTORIAL  ATXF_REQUEST(@UPPER@_PROTO, 1)
 
 #define @UPPER@_TIMEOUT_NS 100000000ull     /* 100 ms: the device takes microseconds */
 
@@ -55,6 +48,11 @@ static void on_irq(struct atxf_device *dev, unsigned n)
 	@IDENT@_irq_ack(&edu);
 }
 
+/*
+ * An interrupt may be one left over from an earlier factorial that finished
+ * before we waited for it, so the device's status decides, not the
+ * interrupt: wait again while it is still busy.
+ */
 static int factorial(struct atxf_device *dev, uint32_t n, uint32_t *result)
 {
 	int err = @IDENT@_factorial_start(&edu, n);
@@ -63,6 +61,7 @@ static int factorial(struct atxf_device *dev, uint32_t n, uint32_t *result)
 		if (atxf_device_wait_irq(dev, @UPPER@_TIMEOUT_NS) != 0)
 			return -ATXF_ETIMEDOUT;
 		@IDENT@_irq_ack(&edu);
+		err = 0;
 	}
 	return err;
 }

@@ -129,6 +129,13 @@ class QMP:
         time.sleep(0.05)
         self.button(name, False)
 
+    def screendump(self, path):
+        """The display as QEMU shows it, a PPM file at path (an old one is
+        removed first, so a check never reads a stale picture)."""
+        if os.path.exists(path):
+            os.unlink(path)
+        self.execute("screendump", filename=os.path.abspath(path))
+
     def close(self):
         self.sock.close()
 

@@ -491,6 +491,36 @@ run_signal() {
 	[ "$sig" = KILL ] || [ -z "$(ls -A "$tmp")" ] || { echo "left in TMPDIR:" "$tmp"/*; return 1; }
 }
 
+# A scaffolded template's `make run` (its README's command): atxf-run with
+# the QEMU device run.mk names, the driver and its client; the run's status
+# is the client's, and the client's lines say what it got from the driver.
+template_run() {
+	local t=$1 d="$T/work/tpl-$1/mydrv"
+	shift
+	user "$d" make run </dev/null || return 1
+	for line in "$@"; do
+		grep -qE "^$line\$" "$LOG" || { echo "missing: $line"; return 1; }
+	done
+}
+
+template_run_isa() {
+	rm -f "$T/work/tpl-isa/mydrv/com2.out"
+	template_run isa 'mydrv_client: wrote 25 bytes through mydrv' &&
+	printf 'hello from mydrv_client\r\n' | cmp - "$T/work/tpl-isa/mydrv/com2.out"
+}
+
+template_run_cases() {
+	check "isa template: make run, the client writes to COM2 through the driver" \
+		template_run_isa
+	check "pci template: make run on edu, the client gets factorials from the driver" \
+		template_run pci 'mydrv_client: 5! = 120 \(computed by the edu device\)' \
+		'mydrv_client: 10! = 3628800 \(computed by the edu device\)' \
+		'mydrv_client: 12! = 479001600 \(computed by the edu device\)'
+	check "service template: make run, the client's four calls answered" \
+		template_run service 'mydrv_client: ECHO "hello, mydrv" -> "hello, mydrv"' \
+		'mydrv_client: ADD 2 -> 2, ADD 40 -> 42' 'mydrv_client: UPTIME -> [1-9][0-9]* ns'
+}
+
 skip() {
 	printf '  SKIP    sdk: %s (%s)\n' "$1" "$2"
 }
@@ -507,6 +537,7 @@ atxf_run_cases() {
 			run_outstream
 		check "atxf-run with no program gives a shell on the serial console" run_shell
 		check "atxf-run of a driver: devmgr starts it once, on COM2; init does not" run_driver
+		template_run_cases
 		for sig in TERM HUP KILL; do
 			check "kill -$sig of atxf-run (stdin and stdout pipes) ends its QEMU" \
 				run_signal "$sig"

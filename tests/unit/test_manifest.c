@@ -21,7 +21,8 @@ static struct atxf_manifest keyboard(void)
 		.resources = { ATXF_RESOURCE_IOPORT(0x60, 1, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
 			       ATXF_RESOURCE_IOPORT(0x64, 1, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
 			       ATXF_RESOURCE_IRQ(1), ATXF_RESOURCE_BAR(5), ATXF_RESOURCE_DMA(65536),
-			       ATXF_RESOURCE_PCI_IRQ(), ATXF_RESOURCE_PCI_CONFIG() },
+			       ATXF_RESOURCE_PCI_IRQ(), ATXF_RESOURCE_PCI_CONFIG(),
+			       ATXF_RESOURCE_BAR_WC(2) },
 	};
 	return m;
 }
@@ -45,6 +46,7 @@ static void round_trip_keeps_every_field(void **state)
 	assert_int_equal(out.resources[2].kind, ATXF_RES_IRQ);
 	assert_int_equal(out.resources[3].index, 5);
 	assert_int_equal(out.resources[4].size, 65536);
+	assert_int_equal(out.resources[7].base, ATXF_BAR_F_WRITE_COMBINING);
 }
 
 static void encoding_is_little_endian_and_fixed(void **state)
@@ -89,6 +91,7 @@ static void empty_ports(struct atxf_manifest *m) { m->resources[0].size = 0; }
 static void irq_too_high(struct atxf_manifest *m) { m->resources[2].base = 256; }
 static void bar_too_high(struct atxf_manifest *m) { m->resources[3].index = 6; }
 static void empty_dma(struct atxf_manifest *m) { m->resources[4].size = 0; }
+static void bar_flags(struct atxf_manifest *m) { m->resources[7].base = 0x2; }
 static void unknown_rights(struct atxf_manifest *m) { m->resources[0].rights = 0x10; }
 
 static const struct breakage breakages[] = {
@@ -108,6 +111,7 @@ static const struct breakage breakages[] = {
 	{ "irq 256", irq_too_high, ATXF_MANIFEST_ERESOURCE, "255" },
 	{ "bar 6", bar_too_high, ATXF_MANIFEST_ERESOURCE, "above 5" },
 	{ "dma of 0 bytes", empty_dma, ATXF_MANIFEST_ERESOURCE, "empty" },
+	{ "unknown bar flag", bar_flags, ATXF_MANIFEST_ERESOURCE, "unknown flags" },
 	{ "unknown rights", unknown_rights, ATXF_MANIFEST_ERESOURCE, "rights" },
 };
 

@@ -12,6 +12,7 @@
 #include <atxf/errors.h>
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/paging.h"
+#include "arch/x86_64/pat.h"
 #include "core/bootinfo.h"
 #include "core/panic.h"
 #include "lib/log.h"
@@ -47,7 +48,9 @@ static uint64_t leaf_bits(uint64_t va, unsigned prot)
 		e |= PTE_U;
 	if (!(prot & VM_EXEC))
 		e |= PTE_NX;
-	if (prot & VM_UNCACHED)
+	if ((prot & VM_WRITE_COMBINING) && pat_write_combining())
+		e |= PTE_PAT;
+	else if (prot & (VM_UNCACHED | VM_WRITE_COMBINING))
 		e |= PTE_PCD | PTE_PWT;
 	if (prot & VM_OWNED)
 		e |= PTE_OWNED;
@@ -124,10 +127,26 @@ int paging_unmap(uint64_t root, uint64_t va, uint64_t *pa)
 	return 0;
 }
 
-static unsigned prot_of(uint64_t e)
+/* The caching bits as the PAT reads them, so a test sees the real type.
+ * A large page keeps its PAT bit at 12 (bit 7 is PS there); the kernel
+ * never sets it, so only the 4 KiB form can say write-combining. */
+static unsigned memory_type_of(uint64_t e, bool large)
+{
+	switch (pat_type_of_pte(large ? e & ~PTE_PAT : e)) {
+	case PAT_WC:
+		return VM_WRITE_COMBINING;
+	case PAT_UC:
+	case PAT_UC_MINUS:
+		return VM_UNCACHED;
+	default:
+		return 0;
+	}
+}
+
+static unsigned prot_of(uint64_t e, bool large)
 {
 	return (e & PTE_W ? VM_WRITE : 0) | (e & PTE_NX ? 0 : VM_EXEC) |
-	       (e & PTE_U ? VM_USER : 0) | (e & PTE_PCD ? VM_UNCACHED : 0) |
+	       (e & PTE_U ? VM_USER : 0) | memory_type_of(e, large) |
 	       (e & PTE_OWNED ? VM_OWNED : 0);
 }
 
@@ -147,7 +166,7 @@ bool paging_translate(uint64_t root, uint64_t va, uint64_t *pa, unsigned *prot)
 			if (pa)
 				*pa = (e & PTE_ADDR & ~(span - 1)) | (va & (span - 1));
 			if (prot)
-				*prot = prot_of(e);
+				*prot = prot_of(e, level > 0);
 			return true;
 		}
 		t = table(e);

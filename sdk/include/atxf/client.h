@@ -26,4 +26,21 @@ int atxf_subscribe(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t por
  */
 int atxf_char_write(atxf_handle_t dev, const void *buf, size_t len, uint64_t timeout_ns);
 
+/*
+ * The instance name ("DRIVER.DEVICE") of the first running instance of the
+ * driver whose manifest is named driver, asking devmgr until timeout_ns has
+ * passed: 0, -ATXF_ENOENT when none ran by then, -ATXF_ERANGE when size is
+ * too small, or the lookup of devmgr's own name failing.
+ */
+int atxf_driver_find(const char *driver, char *instance, size_t size, uint64_t timeout_ns);
+/* The same, then the instance's port from the name service: a send handle. */
+atxf_handle_t atxf_driver_open(const char *driver, uint64_t timeout_ns);
+
+/*
+ * One random-number-protocol READ of up to ATXF_RNG_READ_MAX bytes into
+ * buf: how many bytes came (0 when the device had none ready), or a
+ * negative ATXF_E* code.
+ */
+int atxf_rng_read(atxf_handle_t dev, void *buf, size_t len, uint64_t timeout_ns);
+
 #endif

@@ -134,6 +134,7 @@ struct atxf_resource_grant {
 	uint64_t base;              /* first port, IRQ line, physical address.. */
 	uint64_t size;
 	volatile void *mapped;      /* MMIO BARs and regions: where the framework mapped them */
+	uint32_t flags;             /* ATXF_BAR_F_* the manifest asked for */
 };
 
 #define ATXF_DEVICE_MAX_GRANTS ATXF_MANIFEST_RESOURCES

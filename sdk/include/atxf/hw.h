@@ -40,6 +40,16 @@ void atxf_io_refresh(void);
 volatile void *atxf_mmio_map(atxf_handle_t mmio, uint64_t offset, size_t len);
 
 /*
+ * The same, write-combining (uncached on a CPU without the PAT): for
+ * framebuffers and other memory-like BARs that are written in bulk, never
+ * for registers. Writes through it may be combined and reordered and are
+ * not ordered with later uncached accesses: call atxf_wc_flush() before a
+ * register write that must find them done (a doorbell, a flush command).
+ */
+volatile void *atxf_mmio_map_wc(atxf_handle_t mmio, uint64_t offset, size_t len);
+void atxf_wc_flush(void);
+
+/*
  * MMIO accessors. Each is one access of exactly that width, ordered with
  * respect to every other MMIO access and to DMA memory writes before it
  * (a compiler barrier; x86 keeps uncached accesses in order).

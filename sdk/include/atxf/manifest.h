@@ -60,7 +60,8 @@ enum atxf_resource_kind {
 	ATXF_RES_NONE = 0,
 	ATXF_RES_IOPORT = 1,        /* base = first port, size = count */
 	ATXF_RES_IRQ = 2,           /* base = legacy IRQ line (ISA devices) */
-	ATXF_RES_PCI_BAR = 3,       /* index = BAR 0..5: I/O ports or MMIO as the BAR says */
+	ATXF_RES_PCI_BAR = 3,       /* index = BAR 0..5: I/O ports or MMIO as the BAR says;
+				     * base = ATXF_BAR_F_* flags */
 	ATXF_RES_PCI_IRQ = 4,       /* the PCI function's interrupt (MSI or INTx) */
 	ATXF_RES_DMA = 5,           /* size = bytes of DMA memory the driver may allocate */
 	ATXF_RES_FRAMEBUFFER = 6,
@@ -91,6 +92,10 @@ struct atxf_manifest {
 /* Flags. */
 #define ATXF_MANIFEST_F_NO_RESTART 0x1u   /* devmgr does not restart it after a crash */
 
+/* Flags of a PCI_BAR resource (its .base): how the framework maps an MMIO BAR. */
+#define ATXF_BAR_F_WRITE_COMBINING 0x1u   /* a framebuffer-like BAR (atxf_mmio_map_wc) */
+#define ATXF_BAR_F_ALL             0x1u
+
 _Static_assert(sizeof(struct atxf_match) == 32, "manifest encoding: match is 32 bytes");
 _Static_assert(sizeof(struct atxf_resource) == 24, "manifest encoding: resource is 24 bytes");
 _Static_assert(sizeof(struct atxf_manifest) == 48 + 8 * 32 + 16 * 24,
@@ -110,6 +115,9 @@ _Static_assert(sizeof(struct atxf_manifest) == 48 + 8 * 32 + 16 * 24,
 	{ .kind = ATXF_RES_IRQ, .rights = ATXF_RIGHT_READ, .base = (line), .size = 1 }
 #define ATXF_RESOURCE_BAR(i) \
 	{ .kind = ATXF_RES_PCI_BAR, .rights = ATXF_RIGHT_READ | ATXF_RIGHT_WRITE, .index = (i) }
+#define ATXF_RESOURCE_BAR_WC(i) \
+	{ .kind = ATXF_RES_PCI_BAR, .rights = ATXF_RIGHT_READ | ATXF_RIGHT_WRITE, .index = (i), \
+	  .base = ATXF_BAR_F_WRITE_COMBINING }
 #define ATXF_RESOURCE_PCI_IRQ() \
 	{ .kind = ATXF_RES_PCI_IRQ, .rights = ATXF_RIGHT_READ }
 #define ATXF_RESOURCE_DMA(bytes) \

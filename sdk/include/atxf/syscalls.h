@@ -28,7 +28,7 @@
 	X(DEBUG_WRITE,          11, 2) /* buf, len */                           \
 	X(MEM_MAP,              12, 3) /* addr hint, len, ATXF_PROT_* */        \
 	X(MEM_UNMAP,            13, 2) /* addr, len */                          \
-	X(MMIO_MAP,             14, 3) /* mmio cap, offset, len -> address */   \
+	X(MMIO_MAP,             14, 4) /* mmio cap, offset, len, flags -> addr */\
 	X(DMA_ALLOC,            15, 3) /* len, flags, struct atxf_dma out */    \
 	X(DMA_FREE,             16, 1) /* dma handle */                         \
 	X(IRQ_ACK,              17, 1) /* irq handle */                         \
@@ -68,6 +68,9 @@ enum atxf_syscall_nr {
 #define ATXF_PROT_READ   1u
 #define ATXF_PROT_WRITE  2u
 #define ATXF_PROT_EXEC   4u
+
+/* Flags of SYS_MMIO_MAP: how the mapping is cached (uncached without one). */
+#define ATXF_MMIO_WRITE_COMBINING 1u  /* framebuffers: writes buffered, not cached */
 
 /* Timeouts, in nanoseconds. */
 #define ATXF_TIMEOUT_NONE     0ull                    /* poll: do not block */

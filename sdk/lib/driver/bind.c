@@ -1,7 +1,7 @@
 /*
  * Making the granted capabilities usable before probe: what each handle
  * really covers (SYS_CAP_QUERY: devmgr fills in a PCI BAR's address, say),
- * MMIO mapped uncached, each interrupt bound to a notification bit of the
+ * MMIO mapped uncached (write-combining where the manifest asks), each interrupt bound to a notification bit of the
  * service port (interrupt n to bit n, see notify.c).
  */
 #include <atxf/hw.h>
@@ -36,7 +36,9 @@ static int setup_one(struct atxf_device *dev, unsigned g)
 	gr->size = ci.size;
 	switch (ci.kind) {
 	case ATXF_CAP_MMIO:
-		gr->mapped = atxf_mmio_map(gr->handle, 0, (size_t)ci.size);
+		gr->mapped = gr->flags & ATXF_BAR_F_WRITE_COMBINING
+				     ? atxf_mmio_map_wc(gr->handle, 0, (size_t)ci.size)
+				     : atxf_mmio_map(gr->handle, 0, (size_t)ci.size);
 		return gr->mapped ? 0 : -ATXF_ENOMEM;
 	case ATXF_CAP_IRQ:
 		return bind_irq(dev, g);

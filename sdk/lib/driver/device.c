@@ -54,6 +54,7 @@ void atxf__grants_from_manifest(struct atxf_device *dev, atxf_handle_t first,
 		g->kind = r->kind;
 		g->base = r->base;
 		g->size = r->size;
+		g->flags = r->kind == ATXF_RES_PCI_BAR ? (uint32_t)r->base : 0;
 		g->handle = n < nhandles ? first + (atxf_handle_t)n : ATXF_HANDLE_NONE;
 		n++;
 	}

@@ -4,6 +4,7 @@
 #include <atxf/client.h>
 #include <atxf/port.h>
 #include <atxf/proto/char.h>
+#include <atxf/proto/rng.h>
 #include <atxf/sys.h>
 
 int atxf_subscribe(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
@@ -32,4 +33,24 @@ int atxf_char_write(atxf_handle_t dev, const void *buf, size_t len, uint64_t tim
 	atxf_msg_init(&req, ATXF_CHAR_WRITE);
 	atxf_msg_put(&req, buf, len);
 	return atxf_call(dev, &req, &reply, timeout_ns);
+}
+
+int atxf_rng_read(atxf_handle_t dev, void *buf, size_t len, uint64_t timeout_ns)
+{
+	struct atxf_msg req, reply;
+	struct atxf_rng_read r;
+	int err;
+
+	if (len > ATXF_RNG_READ_MAX)
+		len = ATXF_RNG_READ_MAX;
+	r.len = (uint32_t)len;
+	atxf_msg_init(&req, ATXF_RNG_READ);
+	atxf_msg_put(&req, &r, sizeof(r));
+	err = atxf_call(dev, &req, &reply, timeout_ns);
+	if (err < 0)
+		return err;
+	if (reply.len > len)
+		return -ATXF_EPROTO;
+	atxf_msg_get(&reply, 0, buf, reply.len);
+	return (int)reply.len;
 }

@@ -12,11 +12,26 @@
 
 #define barrier() __asm__ __volatile__("" ::: "memory")
 
-volatile void *atxf_mmio_map(atxf_handle_t mmio, uint64_t offset, size_t len)
+static volatile void *map(atxf_handle_t mmio, uint64_t offset, size_t len, unsigned flags)
 {
-	long addr = sys_MMIO_MAP(mmio, (long)offset, (long)len);
+	long addr = sys_MMIO_MAP(mmio, (long)offset, (long)len, (long)flags);
 
 	return addr < 0 ? NULL : (volatile void *)(uintptr_t)addr;
+}
+
+volatile void *atxf_mmio_map(atxf_handle_t mmio, uint64_t offset, size_t len)
+{
+	return map(mmio, offset, len, 0);
+}
+
+volatile void *atxf_mmio_map_wc(atxf_handle_t mmio, uint64_t offset, size_t len)
+{
+	return map(mmio, offset, len, ATXF_MMIO_WRITE_COMBINING);
+}
+
+void atxf_wc_flush(void)
+{
+	__asm__ __volatile__("sfence" ::: "memory");
 }
 
 uint8_t atxf_mmio_read8(const volatile void *addr)

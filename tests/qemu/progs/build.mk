@@ -15,7 +15,7 @@ PROGS_DIR   := $(BUILD)/progs
 PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer ioport-xfer \
 	       ioport-deny shm irq-edu irq-shared holder taker killer names-check \
 	       dm-flaky dm-crashy dm-greedy dm-sneaky dm-query dm-launch forger \
-	       impostor outstream chatter prompt
+	       impostor outstream chatter prompt fb-wc
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

@@ -1,0 +1,2 @@
+# `make run`: QEMU's educational device, the one this driver serves.
+RUN_QEMU_ARGS := --qemu-arg -device --qemu-arg edu

@@ -1,0 +1,2 @@
+# `make run`: a service needs no device.
+RUN_QEMU_ARGS :=

@@ -78,11 +78,14 @@ build_binutils() {
 
 # C only, libgcc without a libc (--with-newlib --without-headers): libgcc's
 # helpers need no library, so the cache does not depend on the SDK's libc.
+# Constructors go to .init_array, which crt0 runs and atxf.ld keeps (a cross
+# GCC cannot test for it, and would fall back to .ctors, which it discards).
 build_gcc() {
 	mkdir -p "$work/b-gcc" && cd "$work/b-gcc"
 	PATH="$stage$CONF_PREFIX/bin:$PATH" CFLAGS="-O2 $map" CXXFLAGS="-O2 $map" \
 	CFLAGS_FOR_TARGET="-O2 -g $map" ../gcc-12.2.0/configure $(common_flags) \
 		--enable-languages=c --with-newlib --without-headers --disable-shared \
+		--enable-initfini-array \
 		--disable-threads --disable-lto --disable-libssp --disable-libquadmath \
 		--disable-libgomp --disable-libatomic --disable-libcc1 --disable-plugin \
 		--without-isl --with-system-zlib --with-pkgversion="ATXF SDK cross GCC" > configure.log

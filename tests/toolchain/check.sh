@@ -5,9 +5,10 @@
 # it on atxf-run, asks -print-sysroot, disassembles the kept ELF, builds an
 # ar library and links it with a separate x86_64-atxf-ld, moves the whole
 # installation and builds again, greps it for build paths; then installs the
-# bare sysroot into a fresh directory and builds hello with
-# clang --target=x86_64-atxf --sysroot=DIR, and with x86_64-atxf-clang (its
-# clang configuration, linked by ld.lld). One OK or FAIL line per case.
+# bare sysroot into a fresh directory, builds with CMake and asks pkg-config
+# there, and builds hello with clang --target=x86_64-atxf --sysroot=DIR and
+# with x86_64-atxf-clang (its clang configuration, linked by ld.lld); every
+# program is booted. One OK or FAIL line per case; exit 1 if any failed.
 #
 # Run by `make check-toolchain` (toolchain/build.mk) with MAKE set.
 set -u
@@ -66,9 +67,13 @@ sources() {
 	cat > "$W/hello.c" <<'EOF'
 #include <stdio.h>
 
+static const char *ctor = "did not run";
+
+__attribute__((constructor)) static void set_ctor(void) { ctor = "ran"; }
+
 int main(void)
 {
-	printf("hello from x86_64-atxf (%s)\n", __atxf__ ? "__atxf__" : "?");
+	printf("hello from x86_64-atxf (%s, constructor %s)\n", __atxf__ ? "__atxf__" : "?", ctor);
 	return 5;
 }
 EOF
@@ -200,19 +205,19 @@ check "x86_64-atxf-gcc -v says it is the cross GCC" says_cross
 check "the wrapper's -v says it is the wrapper" wrapper_says_wrapper
 check "-print-sysroot names DIR/x86_64-atxf" print_sysroot
 check "x86_64-atxf-gcc -O2 hello.c gives a valid ATXF" hello
-check "hello.atxf runs on atxf-run" boots hello 5 "hello from x86_64-atxf (__atxf__)"
+check "hello.atxf runs on atxf-run" boots hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 check "x86_64-atxf-objdump -d hello.atxf.elf" objdump_elf
 check "-c, an ar library and a separate x86_64-atxf-ld link" library_and_ld
 check "the x86_64-atxf-ld program runs" boots ld-main 6 "greetings, ld, from an ar library"
 check "after mv, the toolchain still builds hello" moved
-check "the moved hello runs" boots hello 5 "hello from x86_64-atxf (__atxf__)"
+check "the moved hello runs" boots hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 check "no installed file names a build or install path" no_build_paths
 check "make install-sysroot into a fresh directory" sysroot_fresh
 check "CMake: atxf-sysroot.cmake of the fresh sysroot, the cross GCC" cmake_sysroot
 check "pkg-config in the fresh sysroot" pkg_config_sysroot
 check "clang --target=x86_64-atxf --sysroot=DIR builds hello" clang_sysroot
-check "clang's hello runs" boots clang-hello 5 "hello from x86_64-atxf (__atxf__)"
+check "clang's hello runs" boots clang-hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 check "x86_64-atxf-clang (clang config, ld.lld) builds hello" clang_config
-check "x86_64-atxf-clang's hello runs" boots clang-cfg-hello 5 "hello from x86_64-atxf (__atxf__)"
+check "x86_64-atxf-clang's hello runs" boots clang-cfg-hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 
 [ "$fails" -eq 0 ] || { echo "toolchain: $fails check(s) failed" >&2; exit 1; }

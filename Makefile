@@ -21,6 +21,7 @@ include ldscripts/build.mk
 include sdk/lib/build.mk
 include sysroot/build.mk
 include toolchain/build.mk
+include drivers/collect.mk
 include services/build.mk
 include templates/build.mk
 include kernel/build.mk

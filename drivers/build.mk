@@ -1,34 +1,24 @@
 # drivers/: the user-space ATXF drivers, each built the way a user builds one
 # (rule 4: the staged x86_64-atxf-gcc, crt0, libatxf, atxf.ld, elf2atxf)
-# into build/drivers/NAME.atxf, with NAME.atxf.elf beside it for gdb.
-#
-#   ps2-keyboard  drivers/input/ps2-keyboard + the shared i8042 access
-#   ps2-mouse     drivers/input/ps2-mouse + the shared i8042 access
-#   uart16550     drivers/serial/uart16550
+# into build/drivers/NAME.atxf, with NAME.atxf.elf beside it for gdb. Each
+# driver's folder says what it is made of in its driver.mk, which
+# drivers/collect.mk has read (DRIVERS, DRIVER_SRCS_name, ...).
 #
 # The QEMU scenarios boot programs from build/progs, so each driver is also
 # copied there (PROGS_ALL): include this file after tests/qemu/progs/build.mk
 # and before tests/qemu/build.mk.
 # Their device logic is host-tested by tests/unit/drivers.mk.
 
-DRIVERS_OUT := $(BUILD)/drivers
-I8042_DIR   := drivers/input/i8042
+# $(1): a driver's name. Its folder's sources get its flags.
+define driver_rules
+ACFLAGS_$$(DRIVER_DIR_$(1)) := $$(DRIVER_CFLAGS_$(1))
+$$(eval $$(call atxf_program,$$(DRIVERS_OUT)/$(1).atxf,$$(DRIVER_SRCS_$(1))))
+endef
 
-PS2KBD_SRCS   := drivers/input/ps2-keyboard/ps2_keyboard.c \
-		 drivers/input/ps2-keyboard/kbd_decode.c $(I8042_DIR)/i8042.c
-PS2MOUSE_SRCS := drivers/input/ps2-mouse/ps2_mouse.c \
-		 drivers/input/ps2-mouse/mouse_decode.c $(I8042_DIR)/i8042.c
-UART16550_SRCS := drivers/serial/uart16550/uart16550.c drivers/serial/uart16550/uart_dev.c
+$(foreach d,$(DRIVERS),$(eval $(call driver_rules,$(d))))
 
-ACFLAGS_drivers/input/ps2-keyboard := -I$(I8042_DIR)
-ACFLAGS_drivers/input/ps2-mouse := -I$(I8042_DIR)
-
-DRIVERS_ATXF := $(DRIVERS_OUT)/ps2-keyboard.atxf $(DRIVERS_OUT)/ps2-mouse.atxf \
-		$(DRIVERS_OUT)/uart16550.atxf
-
-$(eval $(call atxf_program,$(DRIVERS_OUT)/ps2-keyboard.atxf,$(PS2KBD_SRCS)))
-$(eval $(call atxf_program,$(DRIVERS_OUT)/ps2-mouse.atxf,$(PS2MOUSE_SRCS)))
-$(eval $(call atxf_program,$(DRIVERS_OUT)/uart16550.atxf,$(UART16550_SRCS)))
+I8042_DIR := drivers/input/i8042
+PS2KBD_SRCS := $(DRIVER_SRCS_ps2-keyboard)
 
 # The scenarios' copies.
 DRIVERS_PROGS := $(DRIVERS_ATXF:$(DRIVERS_OUT)/%=$(PROGS_DIR)/%)

@@ -124,9 +124,6 @@ static int check_special_phdr(struct conversion *c, const GElf_Phdr *p, size_t i
 	case PT_DYNAMIC:
 		return refuse(c, "link with -static -no-pie",
 			      "dynamically linked: program header %zu is PT_DYNAMIC", i);
-	case PT_TLS:
-		return refuse(c, "remove _Thread_local / __thread variables",
-			      "uses thread-local storage (PT_TLS), which ATXF v1 cannot carry");
 	default:
 		return 0;
 	}
@@ -159,6 +156,45 @@ static int check_load_segment(struct conversion *c, const GElf_Phdr *p, size_t i
 	return 0;
 }
 
+/*
+ * PT_TLS: the initial image of __thread variables (docs/atxf-format.md §6).
+ * ATXF needs no field for it: atxf.ld puts the image in the data segment,
+ * where it travels as data, and the libc finds it by linker symbols. So it
+ * must lie there, and its alignment must be one a page-aligned layout keeps.
+ */
+static int check_tls_segment(struct conversion *c, const GElf_Phdr *p, size_t i)
+{
+	if (c->tls.memsz)
+		return refuse(c, "corrupt file?", "program header %zu is a second PT_TLS", i);
+	if (p->p_filesz > p->p_memsz || (p->p_align & (p->p_align - 1)) || p->p_align > 4096)
+		return refuse(c, "corrupt file?", "PT_TLS (program header %zu): %llu file bytes, %llu in memory, alignment %llu",
+			      i, (unsigned long long)p->p_filesz, (unsigned long long)p->p_memsz,
+			      (unsigned long long)p->p_align);
+	c->tls = (struct segment){ .index = (unsigned)i, .vaddr = p->p_vaddr, .offset = p->p_offset,
+				   .filesz = p->p_filesz, .memsz = p->p_memsz, .flags = p->p_flags };
+	return 0;
+}
+
+/* The TLS image must be file bytes of one writable PT_LOAD: data. */
+static int check_tls_in_data(struct conversion *c)
+{
+	const struct segment *t = &c->tls;
+
+	if (!t->memsz || !t->filesz)
+		return 0;
+	for (unsigned k = 0; k < c->nseg; k++) {
+		const struct segment *s = &c->seg[k];
+
+		if ((s->flags & PF_W) && t->vaddr >= s->vaddr &&
+		    t->vaddr + t->filesz <= s->vaddr + s->filesz &&
+		    t->offset - s->offset == t->vaddr - s->vaddr)
+			return 0;
+	}
+	return refuse(c, "link with -T atxf.ld (x86_64-atxf-gcc does)",
+		      "the thread-local storage image (PT_TLS, %#llx, %llu bytes) is not part of a data segment",
+		      (unsigned long long)t->vaddr, (unsigned long long)t->filesz);
+}
+
 int check_program_headers(struct conversion *c)
 {
 	size_t count, i;
@@ -173,10 +209,12 @@ int check_program_headers(struct conversion *c)
 			return -1;
 		if (p.p_type == PT_LOAD && p.p_memsz > 0 && check_load_segment(c, &p, i))
 			return -1;
+		if (p.p_type == PT_TLS && p.p_memsz > 0 && check_tls_segment(c, &p, i))
+			return -1;
 	}
 	if (c->nseg == 0)
 		return refuse(c, "not a linked executable?", "no loadable segments");
-	return 0;
+	return check_tls_in_data(c);
 }
 
 /* A manifest devmgr would refuse is refused here, where the author can fix it. */
@@ -207,10 +245,12 @@ static int check_section(struct conversion *c, Elf_Scn *scn, size_t shstrndx)
 	if ((sh.sh_type == SHT_RELA || sh.sh_type == SHT_REL) && (sh.sh_flags & SHF_ALLOC) && sh.sh_size)
 		return refuse(c, "IFUNC or -static-pie? ATXF programs are never relocated at load",
 			      "has dynamic relocations (section %s)", name);
-	/* atxf.ld has no PT_TLS, so TLS sections arrive as plain data: catch them here. */
-	if ((sh.sh_flags & SHF_TLS) && sh.sh_size)
-		return refuse(c, "remove _Thread_local / __thread variables",
-			      "uses thread-local storage (section %s), which ATXF v1 cannot carry", name);
+	/* A TLS section that no PT_TLS describes (an old or custom script)
+	 * would run as plain data, shared by every thread: refuse it. */
+	if ((sh.sh_flags & SHF_TLS) && sh.sh_size &&
+	    (sh.sh_addr < c->tls.vaddr || sh.sh_addr + sh.sh_size > c->tls.vaddr + c->tls.memsz))
+		return refuse(c, "link with -T atxf.ld (x86_64-atxf-gcc does), which gives it a PT_TLS",
+			      "thread-local storage (section %s) outside any PT_TLS segment", name);
 	if (strcmp(name, ".atxf.manifest") == 0 && sh.sh_type != SHT_NOBITS && sh.sh_size) {
 		if (!table_fits(c, sh.sh_offset, sh.sh_size, 1))
 			return refuse(c, "truncated file?", "section .atxf.manifest lies outside the file");

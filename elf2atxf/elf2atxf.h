@@ -41,6 +41,8 @@ struct conversion {
 	unsigned nseg;        /* PT_LOAD segments, sorted by address */
 	unsigned ntext;       /* the first ntext are text; the rest are data */
 
+	struct segment tls;        /* PT_TLS (memsz 0: none); its image is data */
+
 	const uint8_t *manifest;   /* .atxf.manifest section, or NULL */
 	size_t manifest_size;
 

@@ -4,9 +4,12 @@
  * ldscripts/atxf.ld is generated from this file by `make ldscripts` so that
  * the load base comes from <atxf/atxf.h>; `make check` fails if it is stale.
  *
- * Two segments, in this order and nothing else:
+ * Two loaded segments, in this order and nothing else:
  *   text  R+X  at ATXF_LOAD_BASE: code, read-only data, constructor tables
- *   data  R+W  on the next page:  initialised data, GOT, then bss
+ *   data  R+W  on the next page:  the TLS image (.tdata), initialised data,
+ *                                 GOT, then bss
+ * and PT_TLS, which describes .tdata/.tbss to tools; the libc reads the
+ * same facts from the __atxf_tls_* symbols (sdk/lib/libc/tls.c).
  * Sections ATXF cannot carry (dynamic linking, notes, unwind tables) are
  * discarded; the driver manifest is loaded with the read-only data.
  */
@@ -20,6 +23,7 @@ PHDRS
 {
 	text PT_LOAD FLAGS(5);  /* PF_R | PF_X */
 	data PT_LOAD FLAGS(6);  /* PF_R | PF_W */
+	tls PT_TLS;
 }
 
 SECTIONS
@@ -51,6 +55,23 @@ SECTIONS
 	} :text
 
 	. = ALIGN(ATXF_PAGE_SIZE);
+
+	/*
+	 * Thread-local storage: .tdata is every thread's initial image (plain
+	 * data to ATXF), .tbss the zeroed rest, which takes no room here. The
+	 * symbols are absolute: their addresses are the numbers.
+	 */
+	.tdata : {
+		PROVIDE_HIDDEN(__atxf_tls_image = .);
+		*(.tdata .tdata.* .gnu.linkonce.td.*)
+	} :data :tls
+	.tbss : {
+		*(.tbss .tbss.* .gnu.linkonce.tb.*)
+		*(.tcommon)
+	} :data :tls
+	PROVIDE_HIDDEN(__atxf_tls_image_size = SIZEOF(.tdata));
+	PROVIDE_HIDDEN(__atxf_tls_size = ADDR(.tbss) + SIZEOF(.tbss) - ADDR(.tdata));
+	PROVIDE_HIDDEN(__atxf_tls_align = MAX(ALIGNOF(.tdata), ALIGNOF(.tbss)));
 
 	.data : {
 		*(.data .data.*)

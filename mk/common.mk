@@ -44,7 +44,9 @@ TARGET_CODEGEN := -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer
 # gcc turns copy loops into memcpy calls unless told not to; clang lacks the flag.
 NO_LOOP_PATTERNS := $(shell $(TARGET_CC_PROBE) -fno-tree-loop-distribute-patterns -E -x c /dev/null \
 		      >/dev/null 2>&1 && echo -fno-tree-loop-distribute-patterns)
-TARGET_CFLAGS := -std=gnu11 -O2 -g $(PREFIX_MAP) $(WARNINGS) -MMD -MP -ffreestanding -nostdinc \
+# -MD, not -MMD: the libc's headers come in with -isystem, and -MMD would
+# leave them out of the dependencies (a changed errno.h rebuilt nothing).
+TARGET_CFLAGS := -std=gnu11 -O2 -g $(PREFIX_MAP) $(WARNINGS) -MD -MP -ffreestanding -nostdinc \
 		 -isystem sdk/lib/libc/include -Isdk/include $(TARGET_CODEGEN) \
 		 -fno-builtin $(NO_LOOP_PATTERNS)
 

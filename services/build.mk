@@ -11,16 +11,18 @@
 
 INIT_ATXF := $(BUILD)/services/init.atxf
 INIT_SRCS := services/init/main.c services/init/bootcfg.c services/init/programs.c \
-	     services/init/names.c services/init/bootcap.c services/init/grants.c
+	     services/init/names.c services/init/name_wait.c services/init/bootcap.c \
+	     services/init/grants.c services/init/runs.c
 BOOT_CFG  := services/init/boot.cfg
 BOOT_TAR  := $(BUILD)/image/boot.tar
 BOOTFS_PY := tests/qemu/bootfs.py
 
 $(eval $(call atxf_program,$(INIT_ATXF),$(INIT_SRCS)))
 
-# The other members, named here because their build.mk files come later.
+# The other members, named here because their build.mk files come later;
+# the drivers are those whose driver.mk says DRIVER_BOOT := yes (drivers/collect.mk).
 BOOT_MEMBERS := $(INIT_ATXF) $(BUILD)/services/devmgr.atxf $(BUILD)/services/console.atxf \
-		$(addprefix $(BUILD)/drivers/,ps2-keyboard.atxf ps2-mouse.atxf uart16550.atxf)
+		$(DRIVERS_BOOT)
 
 $(BOOT_TAR): $(BOOT_MEMBERS) $(BOOT_CFG) $(BOOTFS_PY)
 	@mkdir -p $(@D)
@@ -35,8 +37,8 @@ ALL_TARGETS += $(INIT_ATXF) $(BOOT_TAR)
 # with `start devmgr.atxf with root` (docs/devmgr.md).
 DEVMGR_ATXF := $(BUILD)/services/devmgr.atxf
 DEVMGR_SRCS := $(addprefix services/devmgr/,main.c pci.c legacy.c legacy_table.c log.c \
-	       drivers.c match.c backoff.c supervise.c spawn.c serve.c heartbeat.c \
-	       naming.c)
+	       drivers.c match.c plan_msix.c backoff.c supervise.c spawn.c serve.c \
+	       heartbeat.c naming.c events.c dmafault.c)
 $(eval $(call atxf_program,$(DEVMGR_ATXF),$(DEVMGR_SRCS)))
 ALL_TARGETS += $(DEVMGR_ATXF)
 

@@ -20,11 +20,18 @@
 #include <atxf/proc.h>
 #include "sched/spinlock.h"
 
-/* Fewer than ATXF_MAX_HANDLES (256): 64 slots keep a table at 2 KiB, and a
+/* Fewer than ATXF_MAX_HANDLES (256): 64 slots keep a table at 4 KiB, and a
  * handle at or above the table's size is simply not open (-ATXF_EBADH). */
 #define CAP_TABLE_SLOTS 64
 _Static_assert(CAP_TABLE_SLOTS >= ATXF_SPAWN_MAX_CAPS, "a spawn's caps must fit");
 _Static_assert(CAP_TABLE_SLOTS <= ATXF_MAX_HANDLES, "handles are below ATXF_MAX_HANDLES");
+
+#define CAP_HOLES 2      /* an MSI-X table and its PBA */
+
+/* Pages of an MMIO capability's range that cannot be mapped (SYS_MMIO_HOLE). */
+struct cap_hole {
+	uint64_t base, size;    /* physical, page-aligned; size 0: none */
+};
 
 struct cap {
 	uint32_t kind;          /* enum atxf_cap_kind; ATXF_CAP_NONE: empty slot */
@@ -32,6 +39,7 @@ struct cap {
 	uint64_t base, size;    /* meaning depends on kind */
 	void *obj;              /* PORT: struct port; SHM: struct shm; DMA buffer:
 				 * struct dma_buf; NULL for the rest */
+	struct cap_hole hole[CAP_HOLES];  /* MMIO; copies (derive, grant) keep them */
 };
 
 struct cap_table {

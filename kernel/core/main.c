@@ -2,7 +2,8 @@
  * kmain(): from boot.S's jump into 64-bit C to the first kernel thread.
  * Each step needs the ones before it: the clock first (it stamps every log
  * line), the console, what the loader told us, the CPU's own tables, memory,
- * interrupts, then the scheduler. kinit() runs as a thread and is where the
+ * interrupts, then the scheduler. kinit() runs as a thread, turns the
+ * IOMMU on (or says that DMA is unconfined), and is where the
  * kernel is "ready"; it then starts init from the boot archive (or runs a
  * self-test, ktest=NAME). This boot context becomes the idle thread.
  */
@@ -17,15 +18,18 @@
 #include "core/bootinfo.h"
 #include "core/cmdline.h"
 #include "core/panic.h"
+#include "iommu/iommu.h"
 #include "ipc/token.h"
 #include "lib/log.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
+#include "pci/pcicfg.h"
 #include "proc/initproc.h"
 #include "sched/sched.h"
 #include "test/ktest.h"
 #include "time/clock.h"
 #include "time/timer.h"
+#include "time/wallclock.h"
 
 void kmain(uint32_t magic, uint32_t info_phys);
 
@@ -35,6 +39,7 @@ static void kinit(void *arg)
 	uint64_t ns = clock_ns();
 
 	(void)arg;
+	iommu_init();                   /* before any driver can start a DMA */
 	klog("memory: %lu of %lu MiB free", pmm_free_frames() >> 8, pmm_total_frames() >> 8);
 	klog("kernel ready: %lu.%03lu ms after kernel entry", ns / NS_PER_MS,
 	     ns % NS_PER_MS / NS_PER_US);
@@ -67,6 +72,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 	serial_init();
 	int err = multiboot_parse(magic, info_phys);
 	boot_report();
+	wallclock_init();
 	if (err)
 		panic("boot: no usable multiboot information (magic 0x%x, error %d)", magic, err);
 	panic_set_exit(cmdline_has("ktest") || panic_should_exit());
@@ -79,6 +85,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 	pmm_init();
 	paging_init();
 	platform_interrupts_init();
+	pci_cfg_init();
 	sched_init();
 	timer_init();
 	if (!thread_create("kinit", kinit, NULL, PRIO_DEFAULT, THREAD_DETACHED))

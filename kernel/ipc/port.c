@@ -5,6 +5,7 @@
 #include <atxf/errors.h>
 #include "ipc/call.h"
 #include "ipc/port.h"
+#include "ipc/watch.h"
 #include "lib/string.h"
 #include "mm/heap.h"
 #include "sched/sched.h"
@@ -18,6 +19,7 @@ struct port *port_create(void)
 	if (!p)
 		return NULL;
 	list_init(&p->waiters);
+	list_init(&p->watches);
 	p->id = __atomic_fetch_add(&next_port_id, 1, __ATOMIC_RELAXED);
 	return p;
 }
@@ -36,6 +38,7 @@ static void port_die_locked(struct port *p)
 
 	p->dead = true;
 	p->notify = 0;
+	watch_port_died_locked(p);
 	while (p->count) {
 		km = p->queue[p->head];
 		p->head = (p->head + 1) % PORT_QUEUE_LEN;

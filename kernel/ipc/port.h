@@ -41,6 +41,7 @@ struct port {
 	struct kmsg queue[PORT_QUEUE_LEN];
 	uint32_t head, count;   /* ring buffer */
 	struct list_node waiters;       /* struct port_waiter: blocked send/recv */
+	struct list_node watches;       /* struct port_watch: told when it dies (ipc/watch.h) */
 };
 
 /* A thread blocked on a port; lives on that thread's kernel stack. */

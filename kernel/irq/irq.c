@@ -1,7 +1,8 @@
 /*
  * IRQ lines bound to user handlers (irq/irq.h). Exercised by the irq
- * scenarios: the RTC (GSI 8, edge) and QEMU's edu device (INTx, level,
- * or MSI: writing its register 0x60 raises one).
+ * scenarios: the RTC (GSI 8, edge), QEMU's edu device (INTx, level, or
+ * MSI: writing its register 0x60 raises one), and the MSI-X vectors of
+ * virtio-rng-pci, nvme and qemu-xhci (tests/qemu/scenarios_msix.py).
  */
 #include <atxf/cap.h>
 #include <atxf/errors.h>
@@ -13,10 +14,12 @@
 #include "ipc/port.h"
 #include "irq/irq.h"
 #include "irq/msi.h"
+#include "irq/msix.h"
 #include "lib/log.h"
 #include "proc/process.h"
 
-#define IRQ_LINES     16        /* lines bound at once */
+/* Lines bound at once: every message vector, and the IOAPIC's pins. */
+#define IRQ_LINES     (VEC_MSI_COUNT + VEC_GSI_MAX + 1 - VEC_GSI_BASE)
 #define IRQ_SHARE_MAX 4         /* handlers of one shared line */
 
 struct irq_handler {
@@ -37,10 +40,28 @@ struct irq_line {
 };
 
 static struct irq_line lines[IRQ_LINES];
+static struct irq_line *by_vector[256];  /* the line each vector is routed to */
 
 static bool is_msi(uint64_t source)
 {
 	return source & ATXF_IRQ_MSI;
+}
+
+static bool is_msix(uint64_t source)
+{
+	return source & ATXF_IRQ_MSIX;
+}
+
+static bool is_gsi(uint64_t source)
+{
+	return !is_msi(source) && !is_msix(source);
+}
+
+static const char *kind_name(const struct irq_line *l)
+{
+	if (is_msix(l->source))
+		return "MSI-X";
+	return is_msi(l->source) ? "MSI" : l->level ? "level" : "edge";
 }
 
 static struct irq_line *line_of(uint64_t source)
@@ -60,11 +81,16 @@ static struct irq_line *line_of(uint64_t source)
  * another edge: its driver would wait forever. So an edge line's pin stays
  * open from the first ack to the line's release, and an edge that comes
  * while the handler works is latched in `pending`, as an MSI's is.
+ * An MSI-X vector has a mask bit of its own: the device holds a message
+ * while it is set and sends it at the unmask, and one already on its way
+ * when the bit was set is latched in `pending`.
  */
 static void set_masked(struct irq_line *l, bool masked)
 {
 	l->masked = masked;
-	if (!is_msi(l->source) && (l->level || !masked))
+	if (is_msix(l->source))
+		msix_mask(ATXF_IRQ_MSIX_BDF(l->source), ATXF_IRQ_MSIX_ENTRY(l->source), masked);
+	else if (is_gsi(l->source) && (l->level || !masked))
 		ioapic_mask((uint32_t)l->source, masked);
 }
 
@@ -84,17 +110,14 @@ static void deliver(struct irq_line *l)
 
 static void irq_interrupt(struct trap_frame *f)
 {
-	spin_lock_raw(&cap_lock);       /* interrupts are off */
-	for (int i = 0; i < IRQ_LINES; i++) {
-		struct irq_line *l = &lines[i];
+	struct irq_line *l;
 
-		if (!l->used || l->vector != f->vector)
-			continue;
-		if (l->masked)
-			l->pending = true;      /* MSI or edge: latched (set_masked) */
-		else
-			deliver(l);
-	}
+	spin_lock_raw(&cap_lock);       /* interrupts are off */
+	l = by_vector[f->vector & 0xff];
+	if (l && l->masked)
+		l->pending = true;      /* MSI or edge: latched (set_masked) */
+	else if (l)
+		deliver(l);
 	spin_unlock_raw(&cap_lock);
 	lapic_eoi();
 }
@@ -104,7 +127,10 @@ static int line_setup(struct irq_line *l, uint64_t source)
 {
 	int vector;
 
-	if (is_msi(source))
+	l->level = false;
+	if (is_msix(source))
+		vector = msix_enable(ATXF_IRQ_MSIX_BDF(source), ATXF_IRQ_MSIX_ENTRY(source));
+	else if (is_msi(source))
 		vector = msi_enable((uint32_t)source & 0xffff, &l->level);
 	else if (source <= 0xffffffffu)
 		vector = ioapic_route_gsi((uint32_t)source, &l->level);
@@ -116,6 +142,7 @@ static int line_setup(struct irq_line *l, uint64_t source)
 	l->source = source;
 	l->vector = (unsigned)vector;
 	l->masked = true;
+	by_vector[l->vector] = l;
 	trap_set_handler(l->vector, irq_interrupt);
 	return 0;
 }
@@ -168,11 +195,15 @@ static bool line_unused(const struct irq_line *l)
 static void line_free(struct irq_line *l)
 {
 	set_masked(l, true);
-	if (!is_msi(l->source) && !l->level)
+	if (is_gsi(l->source) && !l->level)
 		ioapic_mask((uint32_t)l->source, true);
-	if (is_msi(l->source))
+	if (is_msix(l->source))
+		msix_disable(ATXF_IRQ_MSIX_BDF(l->source), ATXF_IRQ_MSIX_ENTRY(l->source),
+			     l->vector);
+	else if (is_msi(l->source))
 		msi_disable((uint32_t)l->source & 0xffff, l->vector);
 	trap_set_handler(l->vector, NULL);
+	by_vector[l->vector] = NULL;
 	*l = (struct irq_line){ 0 };
 }
 
@@ -194,7 +225,7 @@ int irq_bind_locked(struct process *p, uint64_t source, struct port *port, unsig
 	if (l->masked && !h->unacked && !l->pending)
 		irq_ack_locked(p, source);      /* first binding: open the line */
 	klog("irq: %s pid %u handles line 0x%lx (vector 0x%x, %s)", p->name, p->pid, source,
-	     l->vector, is_msi(source) ? "MSI" : l->level ? "level" : "edge");
+	     l->vector, kind_name(l));
 	return 0;
 }
 

@@ -1,66 +1,38 @@
 /*
- * MSI (irq/msi.h). The message address names the local APIC (SDM vol. 3
- * §11.11.1: 0xFEE00000 | destination id << 12); the data is the vector,
- * fixed delivery, edge (§11.11.2). QEMU's edu device offers MSI.
+ * MSI (irq/msi.h): the message (irq/vector.h) goes in the capability.
+ * QEMU's edu device offers MSI.
  */
 #include <atxf/errors.h>
-#include "arch/x86_64/lapic.h"
-#include "arch/x86_64/vectors.h"
 #include "irq/msi.h"
+#include "irq/msix.h"
+#include "irq/vector.h"
 #include "pci/pcicfg.h"
-
-#define PCI_COMMAND          0x04
-#define PCI_CMD_BUS_MASTER   (1u << 2)
-#define PCI_CMD_INTX_DISABLE (1u << 10)
-#define MSI_CTRL             2          /* message control, from the capability */
-#define MSI_CTRL_ENABLE      (1u << 0)
-#define MSI_CTRL_MME_MASK    (7u << 4)  /* multiple message enable: 1 vector */
-#define MSI_CTRL_64BIT       (1u << 7)
-#define MSI_ADDR_LO          4
-#define MSI_ADDR_HI          8
-#define MSI_DATA_32          8
-#define MSI_DATA_64          12
-#define LAPIC_MSI_BASE       0xfee00000u
-
-static uint32_t used_vectors;           /* bit n: VEC_MSI_BASE + n taken */
-
-_Static_assert(VEC_MSI_COUNT <= 32, "one bit per vector");
-
-static int vector_alloc(void)
-{
-	for (unsigned n = 0; n < VEC_MSI_COUNT; n++) {
-		if (!(used_vectors & (1u << n))) {
-			used_vectors |= 1u << n;
-			return (int)(VEC_MSI_BASE + n);
-		}
-	}
-	return -ATXF_ENOSPC;
-}
 
 int msi_enable(uint32_t bdf, bool *level)
 {
 	unsigned cap = pci_find_cap(bdf, PCI_CAP_ID_MSI);
-	uint32_t ctrl, cmd;
+	uint32_t ctrl;
 	int vector;
 
 	*level = false;
 	if (!cap)
 		return -ATXF_ENODEV;
-	vector = vector_alloc();
+	if (msix_is_on(bdf))
+		return -ATXF_EBUSY;     /* PCI 3.0 §6.8.2: never MSI and MSI-X at once */
+	vector = msg_vector_alloc();
 	if (vector < 0)
 		return vector;
-	ctrl = pci_cfg_read(bdf, cap + MSI_CTRL, 2);
-	pci_cfg_write(bdf, cap + MSI_ADDR_LO, 4, LAPIC_MSI_BASE | lapic_id() << 12);
-	if (ctrl & MSI_CTRL_64BIT) {
-		pci_cfg_write(bdf, cap + MSI_ADDR_HI, 4, 0);
-		pci_cfg_write(bdf, cap + MSI_DATA_64, 2, (uint32_t)vector);
+	ctrl = pci_cfg_read(bdf, cap + PCI_MSI_CTRL, 2);
+	pci_cfg_write(bdf, cap + PCI_MSI_ADDR_LO, 4, msg_address());
+	if (ctrl & PCI_MSI_CTRL_64BIT) {
+		pci_cfg_write(bdf, cap + PCI_MSI_ADDR_HI, 4, 0);
+		pci_cfg_write(bdf, cap + PCI_MSI_DATA_64, 2, (uint32_t)vector);
 	} else {
-		pci_cfg_write(bdf, cap + MSI_DATA_32, 2, (uint32_t)vector);
+		pci_cfg_write(bdf, cap + PCI_MSI_DATA_32, 2, (uint32_t)vector);
 	}
-	ctrl = (ctrl & ~MSI_CTRL_MME_MASK) | MSI_CTRL_ENABLE;
-	pci_cfg_write(bdf, cap + MSI_CTRL, 2, ctrl);
-	cmd = pci_cfg_read(bdf, PCI_COMMAND, 2);
-	pci_cfg_write(bdf, PCI_COMMAND, 2, cmd | PCI_CMD_BUS_MASTER | PCI_CMD_INTX_DISABLE);
+	ctrl = (ctrl & ~PCI_MSI_CTRL_MME) | PCI_MSI_CTRL_ENABLE;
+	pci_cfg_write(bdf, cap + PCI_MSI_CTRL, 2, ctrl);
+	msg_function_enable(bdf);
 	return vector;
 }
 
@@ -69,10 +41,16 @@ void msi_disable(uint32_t bdf, unsigned vector)
 	unsigned cap = pci_find_cap(bdf, PCI_CAP_ID_MSI);
 
 	if (cap) {
-		uint32_t ctrl = pci_cfg_read(bdf, cap + MSI_CTRL, 2);
+		uint32_t ctrl = pci_cfg_read(bdf, cap + PCI_MSI_CTRL, 2);
 
-		pci_cfg_write(bdf, cap + MSI_CTRL, 2, ctrl & ~MSI_CTRL_ENABLE);
+		pci_cfg_write(bdf, cap + PCI_MSI_CTRL, 2, ctrl & ~PCI_MSI_CTRL_ENABLE);
 	}
-	if (vector >= VEC_MSI_BASE && vector < VEC_MSI_BASE + VEC_MSI_COUNT)
-		used_vectors &= ~(1u << (vector - VEC_MSI_BASE));
+	msg_vector_free(vector);
+}
+
+bool msi_is_on(uint32_t bdf)
+{
+	unsigned cap = pci_find_cap(bdf, PCI_CAP_ID_MSI);
+
+	return cap && (pci_cfg_read(bdf, cap + PCI_MSI_CTRL, 2) & PCI_MSI_CTRL_ENABLE);
 }

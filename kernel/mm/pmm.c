@@ -14,6 +14,7 @@
 #include "core/panic.h"
 #include "lib/log.h"
 #include "lib/string.h"
+#include "mm/pin.h"
 #include "mm/pmm.h"
 #include "sched/spinlock.h"
 
@@ -203,7 +204,11 @@ uint64_t pmm_alloc_zeroed(void)
 void pmm_free(uint64_t pa)
 {
 	uint64_t f = pa >> PAGE_SHIFT;
-	uint64_t flags = spin_lock_irqsave(&pmm_lock);
+	uint64_t flags;
+
+	if (pin_keeps(pa))              /* a device may still use it (mm/pin.h) */
+		return;
+	flags = spin_lock_irqsave(&pmm_lock);
 	uint64_t *word = &bitmap()[f / 64];
 
 	if ((pa & (PAGE_SIZE - 1)) || f >= nframes || !(*word & (1ul << (f % 64))))

@@ -13,6 +13,8 @@ void pmm_init(void);
 uint64_t pmm_alloc(void);
 /* The same, with the frame zeroed. */
 uint64_t pmm_alloc_zeroed(void);
+/* Frees a frame, or, while it is pinned for DMA (mm/pin.h), leaves it to
+ * the last unpin. */
 void pmm_free(uint64_t pa);
 /* n physically contiguous zeroed frames, all below `below` (DMA: 4 GiB);
  * the first one's address, or 0. Each is freed with pmm_free(). */

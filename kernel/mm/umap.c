@@ -4,6 +4,7 @@
 #include "arch/x86_64/memlayout.h"
 #include "mm/aspace.h"
 #include "mm/heap.h"
+#include "mm/pmm.h"
 #include "mm/umap.h"
 #include "mm/vm.h"
 
@@ -14,11 +15,17 @@ struct umap_area {
 
 #define ATXF_PROT_ALL (ATXF_PROT_READ | ATXF_PROT_WRITE | ATXF_PROT_EXEC)
 
-void umap_init(struct umap *m)
+/* Pages mapped per aspace_map_new() call: each call zeroes its pages with
+ * interrupts off, so a big mapping goes in slices the timer can cut. */
+#define UMAP_CHUNK_PAGES 256
+
+void umap_init(struct umap *m, size_t limit)
 {
 	list_init(&m->areas);
 	m->next = UMAP_BASE;
 	m->pages = 0;
+	m->limit = limit;
+	m->lock = (struct spinlock)SPINLOCK_INIT("umap");
 }
 
 /* ATXF_PROT_* to VM_*: pages are always readable; never W+X. -1 if bad. */
@@ -30,7 +37,8 @@ static int vm_prot(unsigned prot)
 	return (prot & ATXF_PROT_WRITE ? VM_WRITE : 0) | (prot & ATXF_PROT_EXEC ? VM_EXEC : 0);
 }
 
-uint64_t umap_reserve(struct umap *m, size_t npages)
+/* Takes npages of address space. Lock held. */
+static uint64_t reserve_locked(struct umap *m, size_t npages)
 {
 	uint64_t va = m->next;
 
@@ -40,30 +48,82 @@ uint64_t umap_reserve(struct umap *m, size_t npages)
 	return va;
 }
 
+uint64_t umap_reserve(struct umap *m, size_t npages)
+{
+	uint64_t flags = spin_lock_irqsave(&m->lock);
+	uint64_t va = reserve_locked(m, npages);
+
+	spin_unlock_irqrestore(&m->lock, flags);
+	return va;
+}
+
+/* Charges npages against the limit and takes their address space: the
+ * address, or 0 (over the limit, more than the free RAM, or no address
+ * space left). The RAM check is only a fast answer to a request that
+ * cannot succeed, instead of zeroing all free memory to find out. */
+static uint64_t claim(struct umap *m, size_t npages)
+{
+	uint64_t flags = spin_lock_irqsave(&m->lock);
+	uint64_t va = 0;
+
+	if (npages <= m->limit - m->pages && npages <= pmm_free_frames()) {
+		va = reserve_locked(m, npages);
+		if (va)
+			m->pages += npages;
+	}
+	spin_unlock_irqrestore(&m->lock, flags);
+	return va;
+}
+
+static void unclaim(struct umap *m, size_t npages)
+{
+	uint64_t flags = spin_lock_irqsave(&m->lock);
+
+	m->pages -= npages;
+	spin_unlock_irqrestore(&m->lock, flags);
+}
+
+/* Maps [va, va + npages pages) slice by slice; on failure nothing stays. */
+static int map_chunked(struct aspace *as, uint64_t va, size_t npages, unsigned vp)
+{
+	for (size_t done = 0; done < npages; done += UMAP_CHUNK_PAGES) {
+		size_t n = npages - done < UMAP_CHUNK_PAGES ? npages - done : UMAP_CHUNK_PAGES;
+
+		if (aspace_map_new(as, va + done * PAGE_SIZE, n, vp)) {
+			aspace_unmap(as, va, done);
+			return -ATXF_ENOMEM;
+		}
+	}
+	return 0;
+}
+
 long umap_map(struct aspace *as, struct umap *m, uint64_t len, unsigned prot)
 {
 	int vp = vm_prot(prot);
 	struct umap_area *a;
-	uint64_t va;
+	uint64_t va, flags;
 	size_t npages;
 
 	if (!len || vp < 0)
 		return -ATXF_EINVAL;
-	if (len > (UMAP_LIMIT_PAGES - m->pages) * PAGE_SIZE)
+	if (len > UMAP_END - UMAP_BASE)
 		return -ATXF_ENOMEM;            /* checked first: no overflow below */
 	npages = (len + PAGE_SIZE - 1) / PAGE_SIZE;
 	a = kmalloc(sizeof(*a));
 	if (!a)
 		return -ATXF_ENOMEM;
-	va = umap_reserve(m, npages);
-	if (!va || aspace_map_new(as, va, npages, (unsigned)vp)) {
+	va = claim(m, npages);
+	if (!va || map_chunked(as, va, npages, (unsigned)vp)) {
+		if (va)
+			unclaim(m, npages);
 		kfree(a);
 		return -ATXF_ENOMEM;
 	}
 	a->start = va;
 	a->end = va + npages * PAGE_SIZE;
+	flags = spin_lock_irqsave(&m->lock);
 	list_push_back(&m->areas, &a->link);    /* addresses only grow */
-	m->pages += npages;
+	spin_unlock_irqrestore(&m->lock, flags);
 	return (long)va;
 }
 
@@ -104,20 +164,27 @@ static int cut_area(struct umap_area *a, uint64_t start, uint64_t end)
 int umap_unmap(struct aspace *as, struct umap *m, uint64_t va, uint64_t len)
 {
 	struct umap_area *a;
-	uint64_t end;
+	uint64_t end, flags;
 	int err;
 
-	if (!len || (va & (PAGE_SIZE - 1)) || va < UMAP_BASE || len > UMAP_END - va)
+	/* va below UMAP_END first: UMAP_END - va must not wrap, or a huge
+	 * len would pass and va + len wrap round to "inside" an area. */
+	if (!len || (va & (PAGE_SIZE - 1)) || va < UMAP_BASE || va >= UMAP_END ||
+	    len > UMAP_END - va)
 		return -ATXF_EINVAL;
 	end = va + ((len + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1));
+	flags = spin_lock_irqsave(&m->lock);
 	a = area_holding(m, va, end);
-	if (!a)
-		return -ATXF_EINVAL;
-	err = cut_area(a, va, end);
+	err = a ? cut_area(a, va, end) : -ATXF_EINVAL;
+	spin_unlock_irqrestore(&m->lock, flags);
 	if (err)
 		return err;
-	aspace_unmap(as, va, (end - va) / PAGE_SIZE);
-	m->pages -= (end - va) / PAGE_SIZE;
+	/* The range is no longer an area: no other thread can map or unmap
+	 * it now, and its address space is never handed out again. */
+	for (uint64_t at = va; at < end; at += UMAP_CHUNK_PAGES * PAGE_SIZE)
+		aspace_unmap(as, at, (end - at) / PAGE_SIZE < UMAP_CHUNK_PAGES ?
+				     (end - at) / PAGE_SIZE : UMAP_CHUNK_PAGES);
+	unclaim(m, (end - va) / PAGE_SIZE);
 	return 0;
 }
 

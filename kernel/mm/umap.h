@@ -10,7 +10,10 @@
  * memory then faults instead of reaching a newer mapping. Consecutive
  * mappings are adjacent, which the libc's heap merges. Each SYS_MEM_MAP
  * mapping is recorded as an area, so SYS_MEM_UNMAP can refuse anything
- * else. A process has one thread, the only caller: no lock.
+ * else. The threads of a process share it: `lock` guards the areas, the
+ * bump pointer and the count; the pages themselves are mapped and unmapped
+ * outside it, in chunks, so a 200 MiB mapping never holds interrupts off
+ * for all of its zeroing.
  */
 #ifndef MM_UMAP_H
 #define MM_UMAP_H
@@ -18,20 +21,24 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "lib/list.h"
+#include "sched/spinlock.h"
 
 #define UMAP_BASE        0x0000000100000000ul
 #define UMAP_END         0x00007f0000000000ul
-#define UMAP_LIMIT_PAGES (64ul << 20 >> 12)     /* 64 MiB of SYS_MEM_MAP per process */
+#define UMAP_UNLIMITED   SIZE_MAX       /* no limit but the machine's RAM */
 
 struct aspace;
 
 struct umap {
-	struct list_node areas; /* struct umap_area, by address */
+	struct list_node areas; /* struct umap_area, in no order */
 	uint64_t next;          /* where the next mapping goes */
 	size_t pages;           /* pages mapped by umap_map(), against the limit */
+	size_t limit;           /* pages umap_map() may have mapped at once */
+	struct spinlock lock;
 };
 
-void umap_init(struct umap *m);
+/* An empty mapping area whose SYS_MEM_MAP total may reach limit pages. */
+void umap_init(struct umap *m, size_t limit);
 /* Maps len bytes (rounded up to pages) of zeroed memory with ATXF_PROT_*
  * prot. Returns the address, or -ATXF_EINVAL (len 0, bad prot, W+X) or
  * -ATXF_ENOMEM (over the limit, out of memory or address space). */

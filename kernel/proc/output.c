@@ -48,19 +48,26 @@ static void keep_locked(struct process *p, const char *s, size_t n)
 long output_write(struct process *p, const char *s, size_t n)
 {
 	size_t whole = whole_lines(s, n);
+	char *fresh = NULL;
 	uint64_t flags;
 
 	/* Allocated outside the lock; without memory, partial lines simply
-	 * go out as they come. */
+	 * go out as they come. Another thread of p may have installed one
+	 * meanwhile: then ours goes back. */
 	if (whole < n && !p->out.pending)
-		p->out.pending = kmalloc(OUTPUT_PENDING);
+		fresh = kmalloc(OUTPUT_PENDING);
 	flags = console_lock();
+	if (fresh && !p->out.pending) {
+		p->out.pending = fresh;
+		fresh = NULL;
+	}
 	if (whole) {
 		send_pending_locked(p);
 		console_put_locked(p->pid, s, whole);
 	}
 	keep_locked(p, s + whole, n - whole);
 	console_unlock(flags);
+	kfree(fresh);
 	return (long)n;
 }
 
@@ -68,7 +75,7 @@ void output_flush(struct process *p)
 {
 	uint64_t flags;
 
-	if (!p->out.len)                /* only p itself adds bytes */
+	if (!p->out.len)                /* a stale look only delays or repeats a flush */
 		return;
 	flags = console_lock();
 	send_pending_locked(p);

@@ -1,14 +1,13 @@
 /*
  * Process life cycle (proc/process.h): create, start, exit, and what a
- * death does to the family. The user thread is a kernel thread whose first
- * act is to drop into ring 3; every later kernel entry (syscall, interrupt,
- * fault) runs on its kernel stack, with its address space loaded.
+ * death does to the family. Its threads are proc/uthread.c's.
  */
 #include <atxf/errors.h>
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/iobitmap.h"
 #include "ipc/call.h"
 #include "ipc/shm.h"
+#include "ipc/watch.h"
 #include "irq/irq.h"
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
@@ -16,8 +15,10 @@
 #include "lib/string.h"
 #include "mm/aspace.h"
 #include "mm/heap.h"
+#include "mm/pin.h"
 #include "mm/vm.h"
 #include "proc/proctable.h"
+#include "proc/uthread.h"
 #include "sched/sched.h"
 #include "time/clock.h"
 
@@ -40,7 +41,10 @@ struct process *process_create(const char *name, struct process *parent)
 	strlcpy(p->name, name, sizeof(p->name));
 	p->state = PROC_EMBRYO;
 	list_init(&p->children);
-	umap_init(&p->maps);
+	list_init(&p->threads);
+	list_init(&p->watches);
+	/* A child may map what its parent may; spawn can narrow it. */
+	umap_init(&p->maps, parent ? parent->maps.limit : UMAP_UNLIMITED);
 
 	uint64_t flags = spin_lock_irqsave(&proc_lock);
 	p->pid = next_pid++;
@@ -52,48 +56,14 @@ struct process *process_create(const char *name, struct process *parent)
 	return p;
 }
 
-/* The boot-time figure: kernel entry (the clock's zero) to init in ring 3. */
-static void log_init_running(const struct process *p)
-{
-	uint64_t ns = clock_ns();
-
-	klog("boot: init is %s, pid %u", p->name, p->pid);
-	klog("init running: %lu.%03lu ms after kernel entry", ns / NS_PER_MS,
-	     ns % NS_PER_MS / NS_PER_US);
-}
-
-static void user_thread_main(void *arg)
-{
-	struct process *p = arg;
-
-	process_check_killed();         /* killed before it ever ran */
-	if (p->flags & PROC_FLAG_INIT)
-		log_init_running(p);
-	arch_enter_user(p->entry, p->user_sp, p->start_info, thread_current()->stack_top);
-}
-
 int process_start(struct process *p, unsigned priority)
 {
-	struct thread *t = thread_create_stopped(p->name, user_thread_main, p, priority,
-						 THREAD_DETACHED);
+	struct uthread_start st = { .rip = p->entry, .rsp = p->user_sp, .arg = p->start_info };
+	long tid;
 
-	if (!t)
-		return -ATXF_ENOMEM;
-	t->fpu = fpu_state_alloc();
-	if (!t->fpu) {
-		thread_destroy_stopped(t);
-		return -ATXF_ENOMEM;
-	}
-	t->proc = p;
-	t->aspace = p->as;
-	p->priority = t->priority;
-
-	uint64_t flags = spin_lock_irqsave(&proc_lock);
-	p->thread = t;
-	p->state = PROC_ALIVE;
-	spin_unlock_irqrestore(&proc_lock, flags);
-	sched_wake(t);
-	return 0;
+	p->priority = priority > PRIO_MAX ? PRIO_MAX : priority;
+	tid = uthread_create(p, &st, p->flags & PROC_FLAG_INIT);
+	return tid < 0 ? (int)tid : 0;
 }
 
 /* Takes p off the process list and its parent's children. Lock held. */
@@ -149,6 +119,7 @@ static void release_objects(struct process *p)
 
 	call_server_died_locked(p->pid);
 	shm_process_died_locked(p);
+	watch_owner_died_locked(p);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	cap_release_all(&p->caps);
 	flags = irq_save();
@@ -175,8 +146,14 @@ static void release_memory(struct process *p, struct thread *t)
 	t->aspace = NULL;
 	aspace_switch(NULL);
 	irq_restore(irq);
+	uint64_t orphans = pin_orphans();
+
 	aspace_destroy(p->as);
 	p->as = NULL;
+	orphans = pin_orphans() - orphans;
+	if (orphans)            /* mapped for a device: freed at its unmap (mm/pin.h) */
+		klog("reclaim: %s pid %u: %lu frame(s) kept, pinned for DMA until unmapped",
+		     p->name, p->pid, orphans);
 	umap_release(&p->maps);
 }
 
@@ -201,7 +178,8 @@ void process_adopt_current(struct process *p)
 {
 	uint64_t flags = spin_lock_irqsave(&proc_lock);
 
-	p->thread = thread_current();
+	list_push_back(&p->threads, &thread_current()->proc_link);
+	p->nthreads = 1;
 	p->state = PROC_ALIVE;
 	spin_unlock_irqrestore(&proc_lock, flags);
 }
@@ -212,7 +190,8 @@ void process_abandon(struct process *p)
 
 	disown_children_locked(p);
 	unlink_locked(p);
-	p->thread = NULL;
+	list_remove(&thread_current()->proc_link);
+	p->nthreads = 0;
 	spin_unlock_irqrestore(&proc_lock, flags);
 	output_release(p);
 	cap_release_all(&p->caps);
@@ -235,27 +214,42 @@ static _Noreturn void become_zombie(struct process *p, struct thread *t, int sta
 	disown_children_locked(p);
 	p->exit_status = status;
 	p->state = PROC_ZOMBIE;
-	p->thread = NULL;
 	t->proc = NULL;
 	orphan = !p->parent;
-	if (orphan)
+	if (orphan) {
 		list_remove(&p->link);
-	else if (p->parent->waiting)
-		sched_wake_sleeper(p->parent->thread);
+	} else {
+		uthread_wake_child_waiters_locked(p->parent);
+		spin_lock_raw(&cap_lock);       /* zombie first: the parent's wait finds it */
+		watch_child_ended_locked(p->parent);
+		spin_unlock_raw(&cap_lock);
+	}
 	spin_unlock_raw(&proc_lock);
 	if (orphan)
 		kfree(p);
 	thread_exit(status);
 }
 
-_Noreturn void process_exit(int status)
+/* The first end of p sets its status and stops its other threads. */
+static void begin_end(struct process *p, int status)
 {
-	struct process *p = process_current();
-	struct thread *t = thread_current();
-	uint64_t cpu_us;
+	uint64_t flags = spin_lock_irqsave(&proc_lock);
 
-	p->cpu_ns = t->cpu_ns + clock_ns() - t->run_start;
-	cpu_us = p->cpu_ns / NS_PER_US;
+	if (!p->ending) {
+		p->ending = true;
+		p->exit_status = status;
+		__atomic_store_n(&p->killed, true, __ATOMIC_RELAXED);
+		uthread_wake_all_locked(p);
+	}
+	spin_unlock_irqrestore(&proc_lock, flags);
+}
+
+/* In p's last thread t: everything goes, p becomes a zombie. */
+static _Noreturn void finish(struct process *p, struct thread *t)
+{
+	uint64_t cpu_us = p->cpu_ns / NS_PER_US;
+	int status = p->exit_status;
+
 	output_release(p);              /* its last words before the exit line */
 	klog("exit: %s pid %u status %d, %lu.%03lu ms of CPU", p->name, p->pid, status,
 	     cpu_us / 1000, cpu_us % 1000);
@@ -264,6 +258,26 @@ _Noreturn void process_exit(int status)
 	release_objects(p);
 	release_memory(p, t);
 	become_zombie(p, t, status);
+}
+
+_Noreturn void process_exit(int status)
+{
+	struct process *p = process_current();
+	struct thread *t = thread_current();
+
+	begin_end(p, status);
+	uthread_leave(p, t);            /* returns in the last thread only */
+	finish(p, t);
+}
+
+_Noreturn void process_thread_exit(void)
+{
+	struct process *p = process_current();
+	struct thread *t = thread_current();
+
+	uthread_leave(p, t);
+	begin_end(p, 0);                /* the last thread ended: status 0 */
+	finish(p, t);
 }
 
 _Noreturn void process_kill_fault(const char *reason, uint64_t rip, uint64_t addr, int status)

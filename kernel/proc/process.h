@@ -1,6 +1,6 @@
 /*
- * User processes: an address space, one thread, a name, a pid, a parent,
- * capabilities and an exit status.
+ * User processes: an address space, one or more threads (proc/uthread.h),
+ * a name, a pid, a parent, capabilities and an exit status.
  *
  * Life cycle: process_create() makes an EMBRYO (address space and stack,
  * not yet running) that its creator loads (proc/loader.c), gives a start
@@ -14,8 +14,10 @@
  * no parent and frees itself too.
  *
  * Locking: proc_lock (process.c) guards the process list, the parent and
- * child links, state, `killed` and `waiting`. Everything else belongs to
- * the process's own thread, the only one that touches it while it lives.
+ * child links, state, `killed`, `ending`, the thread list and the threads'
+ * `waits_child`. The mapping area has its own lock (mm/umap.h), the
+ * capabilities theirs (cap_lock), the output the console's; the rest is
+ * set before the first thread starts, or only by the last one out.
  */
 #ifndef PROC_PROCESS_H
 #define PROC_PROCESS_H
@@ -38,7 +40,7 @@
 
 enum proc_state {
 	PROC_EMBRYO,            /* created, not started */
-	PROC_ALIVE,             /* its thread runs, sleeps or waits */
+	PROC_ALIVE,             /* its threads run, sleep or wait */
 	PROC_ZOMBIE,            /* ended; its parent has not collected it yet */
 };
 
@@ -47,21 +49,24 @@ enum { PROC_FLAG_INIT = 1u << 0 };      /* the first process: logs when it runs 
 struct aspace;
 struct thread;
 
+struct port;
+
 struct process {
 	uint32_t pid;
 	char name[PROC_NAME_MAX];
 	enum proc_state state;
 	unsigned flags;         /* PROC_FLAG_* */
-	unsigned priority;      /* of its thread, 0..31 */
+	unsigned priority;      /* of its threads, 0..31 */
 	struct aspace *as;      /* NULL once it has ended */
-	struct thread *thread;  /* its only thread; NULL before start and after exit */
+	struct list_node threads;       /* struct thread, by proc_link: the living ones */
+	unsigned nthreads;      /* on that list */
 	struct process *parent; /* NULL: started by the kernel, or orphaned */
 	struct list_node children;
 	struct list_node sibling;       /* on the parent's children list */
 	struct list_node link;          /* on the list of all processes */
-	bool waiting;           /* its thread sleeps in process_wait_child() */
-	bool killed;            /* SYS_PROC_KILL: end at the next return to user */
-	int exit_status;        /* once a zombie */
+	bool killed;            /* SYS_PROC_KILL or an exit: end at the next return to user */
+	bool ending;            /* one thread has begun its exit: exit_status is set */
+	int exit_status;        /* from the first exit, fault or kill */
 	uint64_t cpu_ns;        /* CPU time used, final once a zombie */
 	uint64_t entry;         /* user rip of the first instruction */
 	uint64_t user_sp;       /* rsp at entry */
@@ -70,19 +75,28 @@ struct process {
 	struct umap maps;       /* SYS_MEM_MAP and the boot archive */
 	uint64_t dma_used;      /* bytes of DMA buffers charged to it (mm/dma.h) */
 	struct output out;      /* its stdout and stderr on the console (proc/output.h) */
+	struct list_node watches;       /* its struct port_watch records (ipc/watch.h) */
+	unsigned nwatches;
+	struct port *child_watch;       /* notified when a child ends, or NULL */
+	uint64_t child_watch_bits;
 };
 
 /* A new EMBRYO with an address space and a user stack, child of parent
  * (NULL for a process the kernel starts). NULL when out of memory. */
 struct process *process_create(const char *name, struct process *parent);
-/* Starts an EMBRYO's thread at p->entry in ring 3. 0 or -ATXF_ENOMEM. */
+/* Starts an EMBRYO's first thread at p->entry in ring 3. 0 or -ATXF_ENOMEM. */
 int process_start(struct process *p, unsigned priority);
 /* Frees an EMBRYO that will never start. */
 void process_destroy(struct process *p);
 
 struct process *process_current(void);
-/* Ends the calling process with status (logs "exit: NAME pid P status S"). */
+/* Ends the calling process with status, unless another of its threads
+ * already ended it (logs "exit: NAME pid P status S" once, from the last
+ * thread out). */
 _Noreturn void process_exit(int status);
+/* Ends the calling thread (SYS_THREAD_EXIT); the last one's end ends the
+ * process with status 0, unless it was already ending. */
+_Noreturn void process_thread_exit(void);
 /* Ends the calling process after a fault in ring 3: logs
  * "fault: NAME pid PID rip RIP addr ADDR: REASON" and exits with status. */
 _Noreturn void process_kill_fault(const char *reason, uint64_t rip, uint64_t addr, int status);
@@ -101,7 +115,7 @@ int process_kill(struct process *killer, uint32_t pid, bool any);
  * status. Sets *err and returns NULL on -ATXF_ENOENT (no such child),
  * -ATXF_EAGAIN (timeout 0, none ended), -ATXF_ETIMEDOUT, or -ATXF_EAGAIN
  * when the waiting process was killed meanwhile. The calling thread must be
- * parent->thread.
+ * one of parent's.
  */
 struct process *process_wait_child(struct process *parent, uint32_t pid, uint64_t timeout_ns,
 				   int *err);
@@ -123,5 +137,7 @@ void process_sleep(uint64_t ns);
 /* Fills up to n records about processes, from the index-th on (list
  * order); returns how many it filled. */
 uint32_t process_info(uint32_t index, struct atxf_proc_info *out, uint32_t n);
+/* The CPU time p has used so far, its current run included. */
+uint64_t process_cpu_ns(const struct process *p);
 
 #endif

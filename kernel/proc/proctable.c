@@ -13,6 +13,7 @@
 #include "lib/log.h"
 #include "lib/string.h"
 #include "proc/proctable.h"
+#include "proc/uthread.h"
 #include "sched/sched.h"
 #include "time/clock.h"
 
@@ -49,8 +50,7 @@ int process_kill(struct process *killer, uint32_t pid, bool any)
 		err = -ATXF_EPERM;
 	else if (!p->killed) {
 		__atomic_store_n(&p->killed, true, __ATOMIC_RELAXED);
-		if (p->thread)
-			sched_wake_sleeper(p->thread);
+		uthread_wake_all_locked(p);
 		if (killer)
 			klog("kill: %s pid %u, by %s pid %u", p->name, p->pid, killer->name,
 			     killer->pid);
@@ -81,6 +81,7 @@ static struct process *zombie_child_locked(struct process *parent, uint32_t pid,
 struct process *process_wait_child(struct process *parent, uint32_t pid, uint64_t timeout_ns,
 				   int *err)
 {
+	struct thread *self = thread_current();
 	uint64_t deadline = deadline_after(timeout_ns);
 	uint64_t flags = spin_lock_irqsave(&proc_lock);
 	struct process *z = NULL;
@@ -100,10 +101,10 @@ struct process *process_wait_child(struct process *parent, uint32_t pid, uint64_
 			*err = -ATXF_ETIMEDOUT;
 			break;
 		}
-		parent->waiting = true;
+		self->waits_child = true;
 		sched_sleep_until(deadline, &proc_lock);
 		spin_lock_raw(&proc_lock);
-		parent->waiting = false;
+		self->waits_child = false;
 	}
 	spin_unlock_irqrestore(&proc_lock, flags);
 	return z;
@@ -122,28 +123,52 @@ void process_sleep(uint64_t ns)
 	spin_unlock_irqrestore(&proc_lock, flags);
 }
 
+/* The busiest of p's threads: running, else ready, else blocked. Lock held. */
 static uint32_t state_of(const struct process *p)
 {
+	uint32_t best = ATXF_PROC_BLOCKED;
+
 	if (p->state == PROC_ZOMBIE)
 		return ATXF_PROC_ZOMBIE;
-	if (!p->thread)
+	if (list_empty(&p->threads))
 		return ATXF_PROC_READY;         /* an embryo: about to start */
-	switch (p->thread->state) {
-	case THREAD_RUNNING: return ATXF_PROC_RUNNING;
-	case THREAD_NEW:
-	case THREAD_READY:   return ATXF_PROC_READY;
-	default:             return ATXF_PROC_BLOCKED;
+	list_for_each(n, &p->threads) {
+		switch (container_of(n, struct thread, proc_link)->state) {
+		case THREAD_RUNNING:
+			return ATXF_PROC_RUNNING;
+		case THREAD_NEW:
+		case THREAD_READY:
+			best = ATXF_PROC_READY;
+			break;
+		default:
+			break;
+		}
 	}
+	return best;
 }
 
-/* A thread's CPU time so far, counting the current run if it is on a CPU. */
+/* CPU time so far: that of the threads that ended, plus the living ones',
+ * counting the current run of any that is on a CPU. Lock held. */
 static uint64_t cpu_time(const struct process *p)
 {
-	const struct thread *t = p->thread;
+	uint64_t ns = p->cpu_ns;
 
-	if (!t)
-		return p->cpu_ns;
-	return t->cpu_ns + (t->state == THREAD_RUNNING ? clock_ns() - t->run_start : 0);
+	list_for_each(n, &p->threads) {
+		const struct thread *t = container_of(n, struct thread, proc_link);
+
+		ns += t->cpu_ns + (t->state == THREAD_RUNNING ? clock_ns() - t->run_start : 0);
+	}
+	return ns;
+}
+
+/* The same for SYS_CLOCK_CPU, which holds no lock. */
+uint64_t process_cpu_ns(const struct process *p)
+{
+	uint64_t flags = spin_lock_irqsave(&proc_lock);
+	uint64_t ns = cpu_time(p);
+
+	spin_unlock_irqrestore(&proc_lock, flags);
+	return ns;
 }
 
 static void fill_record(const struct process *p, struct atxf_proc_info *r)

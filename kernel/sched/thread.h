@@ -7,6 +7,7 @@
 #ifndef SCHED_THREAD_H
 #define SCHED_THREAD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "lib/list.h"
 #include "sched/waitq.h"
@@ -52,6 +53,9 @@ struct thread {
 	struct process *proc;   /* owning user process, NULL for kernel threads */
 	struct aspace *aspace;  /* loaded when it runs; NULL: any (kernel half) */
 	void *fpu;              /* FPU/SSE save area, user threads only */
+	uint64_t fs_base;       /* user threads: %fs base (TLS), loaded when it runs */
+	struct list_node proc_link;     /* on its process's threads (proc/uthread.c) */
+	bool waits_child;       /* sleeps in process_wait_child(): a child's end wakes it */
 };
 
 typedef void (*thread_entry_t)(void *arg);

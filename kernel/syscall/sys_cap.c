@@ -6,6 +6,7 @@
  * 8..15 of the rights, ATXF_DERIVE_KIND).
  */
 #include <atxf/errors.h>
+#include <atxf/pci_regs.h>
 #include "arch/x86_64/usermode.h"
 #include "core/bootinfo.h"
 #include "irq/irq.h"
@@ -39,6 +40,16 @@ static bool range_within(const struct cap *c, uint64_t base, uint64_t size)
 	return base >= c->base && base + size <= c->base + c->size;
 }
 
+/* MSI-X entries [entry, entry + size) of one function's table, and no
+ * other bits in base (<atxf/cap.h>). */
+static bool msix_range_ok(uint64_t base, uint64_t size)
+{
+	unsigned entry = ATXF_IRQ_MSIX_ENTRY(base);
+
+	return base == ATXF_IRQ_MSIX_VECTOR(ATXF_IRQ_MSIX_BDF(base), entry) &&
+	       entry < PCI_MSIX_MAX_VECTORS && size && size <= PCI_MSIX_MAX_VECTORS - entry;
+}
+
 /* A capability of any kind, made from ROOT: checks only that it is sane. */
 static int make_from_root(struct cap *out, uint32_t kind, uint64_t base, uint64_t size,
 			  uint32_t rights)
@@ -49,6 +60,11 @@ static int make_from_root(struct cap *out, uint32_t kind, uint64_t base, uint64_
 			return -ATXF_ERANGE;
 		break;
 	case ATXF_CAP_IRQ:
+		if (!(base & ATXF_IRQ_MSIX))
+			size = 1;
+		else if (!msix_range_ok(base, size))
+			return -ATXF_ERANGE;
+		break;
 	case ATXF_CAP_PCI:
 		size = 1;
 		break;
@@ -145,13 +161,25 @@ long sys_cap_grant(const struct syscall_args *args)
 	return ret;
 }
 
-/* Whether p still holds an IRQ capability for this line. */
+/* Whether p still holds an IRQ capability covering this line (an MSI-X
+ * capability covers a range of vectors). */
 static bool holds_irq_locked(struct process *p, uint64_t source)
 {
-	for (int h = 0; h < CAP_TABLE_SLOTS; h++)
-		if (p->caps.slot[h].kind == ATXF_CAP_IRQ && p->caps.slot[h].base == source)
+	for (int h = 0; h < CAP_TABLE_SLOTS; h++) {
+		const struct cap *c = &p->caps.slot[h];
+
+		if (c->kind == ATXF_CAP_IRQ && source >= c->base && source - c->base < c->size)
 			return true;
+	}
 	return false;
+}
+
+/* p dropped IRQ capability `gone`: the lines it no longer covers go. */
+static void irq_dropped_locked(struct process *p, const struct cap *gone)
+{
+	for (uint64_t i = 0; i < gone->size; i++)
+		if (!holds_irq_locked(p, gone->base + i))
+			irq_unbind_locked(p, gone->base + i);
 }
 
 long sys_cap_drop(const struct syscall_args *args)
@@ -168,8 +196,8 @@ long sys_cap_drop(const struct syscall_args *args)
 	} else {
 		gone = *c;
 		cap_remove_locked(&p->caps, (atxf_handle_t)args->a[0]);
-		if (gone.kind == ATXF_CAP_IRQ && !holds_irq_locked(p, gone.base))
-			irq_unbind_locked(p, gone.base);
+		if (gone.kind == ATXF_CAP_IRQ)
+			irq_dropped_locked(p, &gone);
 	}
 	spin_unlock_irqrestore(&cap_lock, flags);
 	return ret;

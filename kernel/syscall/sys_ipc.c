@@ -12,6 +12,7 @@
 #include "ipc/call.h"
 #include "ipc/port.h"
 #include "ipc/shm.h"
+#include "ipc/watch.h"
 #include "lib/string.h"
 #include "proc/process.h"
 #include "sched/sched.h"
@@ -27,7 +28,8 @@ static uint64_t deadline_after(uint64_t timeout_ns)
 	return timeout_ns > UINT64_MAX - now ? UINT64_MAX : now + timeout_ns;
 }
 
-/* The port behind the caller's handle h, which must carry `right`. */
+/* The port behind the caller's handle h, which must carry `right` (any
+ * right at all when right is 0). */
 static struct port *port_of_locked(struct process *p, uint64_t h, uint32_t right, int *err)
 {
 	const struct cap *c = h <= INT32_MAX ? cap_lookup(&p->caps, (atxf_handle_t)h) : NULL;
@@ -35,7 +37,7 @@ static struct port *port_of_locked(struct process *p, uint64_t h, uint32_t right
 	*err = 0;
 	if (!c || c->kind != ATXF_CAP_PORT)
 		*err = -ATXF_EBADH;
-	else if (!(c->rights & right))
+	else if (right && !(c->rights & right))
 		*err = -ATXF_EPERM;
 	return *err ? NULL : c->obj;
 }
@@ -334,6 +336,39 @@ long sys_ipc_notify(const struct syscall_args *args)
 
 	if (!err)
 		err = port_notify_locked(port, args->a[1]);
+	spin_unlock_irqrestore(&cap_lock, flags);
+	return err;
+}
+
+/* SYS_PORT_WATCH: any right to the watched port; the target must take
+ * notifications, so the caller needs a send right to it. */
+long sys_port_watch(const struct syscall_args *args)
+{
+	struct process *p = process_current();
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+	int err, err2;
+	struct port *watched = port_of_locked(p, args->a[0], 0, &err);
+	struct port *target = port_of_locked(p, args->a[1], ATXF_RIGHT_WRITE, &err2);
+
+	if (!err)
+		err = err2;
+	if (!err)
+		err = watch_port_locked(p, watched, target, args->a[2]);
+	spin_unlock_irqrestore(&cap_lock, flags);
+	return err;
+}
+
+/* SYS_PROC_WATCH: bits 0 clears the watch (the port is then not looked at). */
+long sys_proc_watch(const struct syscall_args *args)
+{
+	struct process *p = process_current();
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+	int err = 0;
+	struct port *target = args->a[1] ? port_of_locked(p, args->a[0], ATXF_RIGHT_WRITE, &err)
+					 : NULL;
+
+	if (!err)
+		watch_children_locked(p, target, args->a[1]);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	return err;
 }

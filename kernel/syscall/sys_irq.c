@@ -1,7 +1,8 @@
 /*
  * SYS_REGISTER_IRQ_HANDLER and SYS_IRQ_ACK (docs/syscalls.md; irq/irq.h).
  * Both need the IRQ capability with READ: what the manifest's
- * ATXF_RES_IRQ asks for, and what receiving interrupts is.
+ * ATXF_RES_IRQ asks for, and what receiving interrupts is; and one line
+ * (an MSI-X capability covering several vectors is split by deriving).
  */
 #include <atxf/errors.h>
 #include "ipc/port.h"
@@ -18,6 +19,8 @@ static int irq_source_locked(struct process *p, uint64_t h, uint64_t *source)
 		return -ATXF_EBADH;
 	if (!(c->rights & ATXF_RIGHT_READ))
 		return -ATXF_EPERM;
+	if (c->size != 1)
+		return -ATXF_ERANGE;    /* several MSI-X vectors: derive one first */
 	*source = c->base;
 	return 0;
 }

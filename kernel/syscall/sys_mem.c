@@ -5,6 +5,9 @@
  */
 #include <atxf/errors.h>
 #include "ipc/shm.h"
+#include "arch/x86_64/memlayout.h"
+#include "arch/x86_64/usermode.h"
+#include "mm/pmm.h"
 #include "proc/process.h"
 #include "syscall/syscall.h"
 
@@ -29,4 +32,19 @@ long sys_mem_unmap(const struct syscall_args *args)
 	if (granted)
 		return -ATXF_EBUSY;
 	return umap_unmap(p->as, &p->maps, args->a[0], args->a[1]);
+}
+
+/* The caller's SYS_MEM_MAP limit and use, and the machine's RAM. */
+long sys_mem_info(const struct syscall_args *args)
+{
+	struct process *p = process_current();
+	struct atxf_mem_info info = {
+		.limit = p->maps.limit == UMAP_UNLIMITED ? ATXF_MEM_UNLIMITED
+							 : (uint64_t)p->maps.limit * PAGE_SIZE,
+		.used = (uint64_t)p->maps.pages * PAGE_SIZE,
+		.ram_free = pmm_free_frames() * PAGE_SIZE,
+		.ram_total = pmm_total_frames() * PAGE_SIZE,
+	};
+
+	return copy_to_user(args->a[0], &info, sizeof(info));
 }

@@ -1,9 +1,11 @@
-/* System calls about the calling process and time: exit, yield, sleep, clock. */
+/* System calls about the calling process and time: exit, yield, sleep, the
+ * monotonic clock, the wall clock and the caller's CPU time. */
 #include <atxf/errors.h>
 #include "proc/process.h"
 #include "sched/sched.h"
 #include "syscall/syscall.h"
 #include "time/clock.h"
+#include "time/wallclock.h"
 
 long sys_exit(const struct syscall_args *args)
 {
@@ -29,4 +31,16 @@ long sys_clock(const struct syscall_args *args)
 {
 	(void)args;
 	return (long)clock_ns();
+}
+
+long sys_clock_realtime(const struct syscall_args *args)
+{
+	(void)args;
+	return (long)wallclock_ns();
+}
+
+long sys_clock_cpu(const struct syscall_args *args)
+{
+	(void)args;
+	return (long)process_cpu_ns(process_current());
 }

@@ -2,7 +2,7 @@
  * SYS_PROC_SPAWN(struct atxf_spawn *, flags) -> pid (docs/syscalls.md).
  *
  * Everything the caller points at is copied into the kernel first (the
- * request, name, argument strings and the image itself), so nothing it
+ * request, name, argument and environment strings and the image itself), so nothing it
  * changes meanwhile can reach the loader half-checked; then the child is
  * created, loaded by the one ATXF reader, given its capabilities and its
  * start stack, and started. Any failure throws the child away unstarted.
@@ -18,6 +18,7 @@
 #include "mm/heap.h"
 #include "mm/kva.h"
 #include "mm/vm.h"
+#include "lib/string.h"
 #include "proc/loader.h"
 #include "proc/process.h"
 #include "proc/startinfo.h"
@@ -32,6 +33,8 @@ struct spawn_req {
 	char name[SPAWN_NAME_MAX];
 	char strings[START_STRINGS_MAX];
 	const char *argv[ATXF_SPAWN_MAX_ARGS];
+	const char *envp[ATXF_SPAWN_MAX_ENV];
+	size_t strings_used;            /* of strings[], by argv then envp */
 	struct cap caps[ATXF_SPAWN_MAX_CAPS];
 	uint8_t *image;                 /* s.image_size bytes, from kva_alloc */
 	size_t image_pages;
@@ -45,24 +48,51 @@ static long copy_string(char *dst, uint64_t src, size_t size)
 	return n == -ATXF_ERANGE ? -ATXF_EINVAL : n;
 }
 
-static int copy_argv(struct spawn_req *r)
+/* Copies the n strings of the user array at uvec into r->strings, one
+ * budget for argv and envp together, and points out[] at the copies. */
+static int copy_vector(struct spawn_req *r, uint64_t uvec, uint32_t n, uint32_t max,
+		       const char **out)
 {
-	uint64_t ptrs[ATXF_SPAWN_MAX_ARGS];
-	size_t used = 0;
+	uint64_t ptrs[ATXF_SPAWN_MAX_ENV];
 
-	if (r->s.argc > ATXF_SPAWN_MAX_ARGS)
+	if (n > max)
 		return -ATXF_EINVAL;
-	if (copy_from_user(ptrs, r->s.argv, r->s.argc * sizeof(ptrs[0])))
+	if (copy_from_user(ptrs, uvec, n * sizeof(ptrs[0])))
 		return -ATXF_EFAULT;
-	for (uint32_t i = 0; i < r->s.argc; i++) {
-		long n = copy_string(r->strings + used, ptrs[i], sizeof(r->strings) - used);
+	for (uint32_t i = 0; i < n; i++) {
+		size_t used = r->strings_used;
+		long len = copy_string(r->strings + used, ptrs[i], sizeof(r->strings) - used);
 
-		if (n < 0)
-			return (int)n;
-		r->argv[i] = r->strings + used;
-		used += (size_t)n + 1;
+		if (len < 0)
+			return (int)len;
+		out[i] = r->strings + used;
+		r->strings_used += (size_t)len + 1;
 	}
 	return 0;
+}
+
+/* Every environment string must be NAME=VALUE with a non-empty NAME. */
+static int check_env(const struct spawn_req *r)
+{
+	for (uint32_t i = 0; i < r->s.envc; i++) {
+		const char *e = r->envp[i];
+		size_t name = 0;
+
+		while (e[name] && e[name] != '=')
+			name++;
+		if (name == 0 || !e[name])
+			return -ATXF_EINVAL;
+	}
+	return 0;
+}
+
+static int copy_strings(struct spawn_req *r)
+{
+	int err = copy_vector(r, r->s.argv, r->s.argc, ATXF_SPAWN_MAX_ARGS, r->argv);
+
+	if (!err)
+		err = copy_vector(r, r->s.envp, r->s.envc, ATXF_SPAWN_MAX_ENV, r->envp);
+	return err ? err : check_env(r);
 }
 
 /* Copies of the caller's capabilities named in caps[0..ncaps). */
@@ -100,7 +130,7 @@ static int copy_request(struct spawn_req *r, uint64_t user_req, struct cap_table
 	n = copy_string(r->name, r->s.name, sizeof(r->name));
 	if (n < 0)
 		return (int)n;
-	err = copy_argv(r);
+	err = copy_strings(r);
 	return err ? err : copy_caps(r, mine);
 }
 
@@ -119,8 +149,14 @@ static int copy_image(struct spawn_req *r)
 
 static int setup_child(struct process *p, const struct spawn_req *r)
 {
-	struct start_args args = { .argc = r->s.argc, .argv = r->argv };
+	struct start_args args = { .argc = r->s.argc, .argv = r->argv,
+				   .envc = r->s.envc, .envp = r->envp };
 
+	size_t limit = (size_t)r->s.mem_limit_mib << (20 - PAGE_SHIFT);
+
+	/* 0 keeps the spawner's limit (process_create); more cannot be had. */
+	if (limit && limit < p->maps.limit)
+		p->maps.limit = limit;
 	for (uint32_t i = 0; i < r->s.ncaps; i++)
 		cap_install(&p->caps, (atxf_handle_t)i, &r->caps[i]);
 	p->caps.given = r->s.ncaps;

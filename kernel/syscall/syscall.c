@@ -23,14 +23,25 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_YIELD] = sys_yield,
 	[SYS_SLEEP] = sys_sleep,
 	[SYS_CLOCK] = sys_clock,
+	[SYS_CLOCK_REALTIME] = sys_clock_realtime,
+	[SYS_CLOCK_CPU] = sys_clock_cpu,
 	[SYS_DEBUG_WRITE] = sys_debug_write,
 	[SYS_LOG_WRITE] = sys_log_write,
 	[SYS_MEM_MAP] = sys_mem_map,
 	[SYS_MEM_UNMAP] = sys_mem_unmap,
+	[SYS_MEM_INFO] = sys_mem_info,
+	[SYS_THREAD_CREATE] = sys_thread_create,
+	[SYS_THREAD_EXIT] = sys_thread_exit,
+	[SYS_THREAD_SELF] = sys_thread_self,
+	[SYS_TLS_SET] = sys_tls_set,
+	[SYS_FUTEX_WAIT] = sys_futex_wait,
+	[SYS_FUTEX_WAKE] = sys_futex_wake,
 	[SYS_PROC_SPAWN] = sys_proc_spawn,
 	[SYS_PROC_WAIT] = sys_proc_wait,
 	[SYS_PROC_KILL] = sys_proc_kill,
 	[SYS_PROC_INFO] = sys_proc_info,
+	[SYS_PORT_WATCH] = sys_port_watch,
+	[SYS_PROC_WATCH] = sys_proc_watch,
 	[SYS_IO_OUTB] = sys_io_outb,
 	[SYS_IO_INB] = sys_io_inb,
 	[SYS_IO_OUTW] = sys_io_outw,
@@ -54,9 +65,14 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_MMIO_MAP] = sys_mmio_map,
 	[SYS_DMA_ALLOC] = sys_dma_alloc,
 	[SYS_DMA_FREE] = sys_dma_free,
+	[SYS_DMA_MAP] = sys_dma_map,
+	[SYS_DMA_UNMAP] = sys_dma_unmap,
+	[SYS_DMA_FAULT_WATCH] = sys_dma_fault_watch,
+	[SYS_DMA_FAULT_NEXT] = sys_dma_fault_next,
 	[SYS_MAP_FRAMEBUFFER] = sys_map_framebuffer,
 	[SYS_PCI_CONFIG_READ] = sys_pci_config_read,
 	[SYS_PCI_CONFIG_WRITE] = sys_pci_config_write,
+	[SYS_MMIO_HOLE] = sys_mmio_hole,
 	[SYS_REGISTER_IRQ_HANDLER] = sys_register_irq_handler,
 	[SYS_IRQ_ACK] = sys_irq_ack,
 };
@@ -67,6 +83,8 @@ static bool may_wait(uint64_t nr, const struct syscall_args *args)
 	switch (nr) {
 	case SYS_SLEEP:
 		return true;
+	case SYS_FUTEX_WAIT:
+		return args->a[2] != ATXF_TIMEOUT_NONE;
 	case SYS_IPC_SEND:
 		return !(args->a[2] & ATXF_IPC_NONBLOCK);
 	case SYS_IPC_RECV:

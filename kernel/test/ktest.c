@@ -21,10 +21,13 @@ static const struct ktest tests[] = {
 	{ "priority", "a higher priority thread always runs first", ktest_priority },
 	{ "sleep",    "a 100 ms sleep takes 100-150 ms",             ktest_sleep },
 	{ "irq",      "ISA IRQ 0 routed through the IOAPIC arrives once", ktest_irq },
+	{ "vectors",  "160 MSI/MSI-X vectors, the 161st refused, a freed one reused",
+	  ktest_vectors },
 	{ "proc",     "ATXF programs: spawn, wait, kill, refusal, orphans, no leaks",
 	  ktest_proc },
 	{ "ipc",      "ports: bounded queue, notifications, death; contiguous frames",
 	  ktest_ipc },
+	{ "dma",      "frame pins and bus addresses for DMA",       ktest_dma },
 };
 
 int ktest_boot(void)

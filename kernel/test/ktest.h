@@ -26,8 +26,10 @@ int ktest_threads(void);
 int ktest_priority(void);
 int ktest_sleep(void);
 int ktest_irq(void);
+int ktest_vectors(void);
 int ktest_proc(void);
 int ktest_ipc(void);
+int ktest_dma(void);
 
 /* Logs "ktest: check failed: ..." and returns -1 from the calling test. */
 #define KTEST_CHECK(cond, ...)                                           \

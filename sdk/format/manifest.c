@@ -86,8 +86,12 @@ static int check_resource(const struct atxf_resource *r, const char **why)
 	if (r->rights & ~ATXF_RIGHTS_ALL)
 		return reject(why, "a resource asks for unknown rights", ATXF_MANIFEST_ERESOURCE);
 	switch (r->kind) {
-	case ATXF_RES_NONE:
 	case ATXF_RES_PCI_IRQ:
+		if (r->size ? r->base < 1 || r->base > r->size || r->size > 2048 : r->base != 0)
+			return reject(why, "a pci-irq vector range is not 1 <= min <= max <= 2048",
+				      ATXF_MANIFEST_ERESOURCE);
+		return 0;
+	case ATXF_RES_NONE:
 	case ATXF_RES_FRAMEBUFFER:
 	case ATXF_RES_PCI_CONFIG:
 		return 0;

@@ -24,14 +24,17 @@ RUNTIME_TARGET_OBJS := $(RUNTIME_SRCS:%.c=$(TGTOBJ)/%.o)
 RUNTIME_PURE_SRCS := $(addprefix $(RUNTIME_DIR)/,strerror.c msg.c name_table.c name_serve.c)
 # atxf_log() is portable too: its one system call is atxf_log_write, which
 # the fake console provides.
-RUNTIME_FAKE_SRCS := $(RUNTIME_PURE_SRCS) $(RUNTIME_DIR)/log.c
+# atxf_pci_find_cap() only reads config space through atxf_pci_read8(),
+# which the fake PCI function plays; the walk itself is sdk/format's.
+RUNTIME_FAKE_SRCS := $(RUNTIME_PURE_SRCS) $(RUNTIME_DIR)/log.c $(RUNTIME_DIR)/pci_cap.c \
+		     sdk/format/pci_cap.c
 
 FORMAT_TARGET_OBJS := $(FORMAT_SRCS:%.c=$(TGTOBJ)/%.o)
 
 LIBATXF := $(BUILD)/target/lib/libatxf.a
 CRT0    := $(BUILD)/target/lib/crt0.o
 
-LIBATXF_OBJS := $(LIBC_TARGET_OBJS) $(RUNTIME_TARGET_OBJS) $(DRIVER_TARGET_OBJS) \
+LIBATXF_OBJS := $(LIBC_TARGET_OBJS) $(RUNTIME_TARGET_OBJS) $(FRAMEWORK_TARGET_OBJS) \
 		$(FORMAT_TARGET_OBJS)
 
 $(LIBATXF): $(LIBATXF_OBJS)

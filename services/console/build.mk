@@ -7,7 +7,7 @@ CONSOLE_ATXF := $(BUILD)/services/console.atxf
 CONSOLE_PURE_SRCS := $(addprefix services/console/,keymap.c serial.c line.c termout.c \
 	shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c)
 CONSOLE_SRCS := $(CONSOLE_PURE_SRCS) \
-	$(addprefix services/console/,main.c sources.c sysenv.c)
+	$(addprefix services/console/,main.c sources.c sysenv.c events.c)
 
 $(eval $(call atxf_program,$(CONSOLE_ATXF),$(CONSOLE_SRCS)))
 ALL_TARGETS += $(CONSOLE_ATXF)

@@ -19,6 +19,8 @@
 
 #define CONSOLE_MAX_INPUTS 8
 #define MS                 1000000ull      /* nanoseconds */
+#define CONSOLE_EVENT_BIT  1ull           /* devmgr's notice of a new event (events.c) */
+#define CONSOLE_RETRY_NS   (100 * MS)      /* after a failed subscription */
 
 /* devmgr's driver states (<atxf/proto/devmgr.h>). */
 enum { DRV_STARTING = 1, DRV_RUNNING, DRV_RESTARTING, DRV_STOPPED, DRV_FAILED };
@@ -52,15 +54,22 @@ struct console {
 	struct line serial_line;
 	struct termout out;
 	struct shell shell;
+	uint32_t next_event;                /* devmgr's event stream: the next to read */
 };
 
 /* sources.c */
 void sources_init(struct console *c);
 void sources_scan(struct console *c);
 bool sources_settled(const struct console *c);
+/* A running driver's subscription failed: scan again after CONSOLE_RETRY_NS. */
+bool sources_need_retry(const struct console *c);
 void sources_log_ready(const struct console *c);
 struct source *source_by_pid(struct console *c, uint32_t pid);
 bool serial_usable(const struct console *c);
+
+/* events.c */
+int events_watch(struct console *c);
+bool events_drain(struct console *c);
 
 /* sysenv.c */
 void console_env_bind(struct console *c, struct shell_env *env);

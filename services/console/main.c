@@ -5,7 +5,8 @@
  *
  * It looks up devmgr, subscribes its one port to every input driver and to
  * the serial driver (sources.c), and then runs one loop: key and pointer
- * events, serial bytes, and a 100 ms tick that follows driver restarts.
+ * events, serial bytes, and devmgr's notices of driver changes (events.c),
+ * which it follows to subscribe again after a restart.
  * printf goes to the kernel's debug log; the terminal is the serial line.
  *
  * Built with x86_64-atxf-gcc like any ATXF program (rule 4).
@@ -22,7 +23,6 @@
 
 #define DEVMGR_LOOKUP_NS (10000 * MS)
 #define STARTUP_NS       (5000 * MS)
-#define TICK_NS          (100 * MS)
 #define BANNER           "\r\nATXF console; type help for the commands\r\n"
 
 static struct console con;
@@ -119,35 +119,57 @@ static void handle(struct console *c, const struct atxf_msg *msg)
 	/* Anything else (a driver's liveness notification) needs nothing. */
 }
 
-/* Waits up to 5 s for the drivers to run, subscribing as they come up. */
+/* devmgr's notice: a driver may have started, ended or come back. */
+static bool driver_change(const struct atxf_msg *msg)
+{
+	uint64_t bits = 0;
+
+	if (msg->type != ATXF_MSG_NOTIFY)
+		return false;
+	atxf_msg_get(msg, 0, &bits, sizeof(bits));
+	return bits & CONSOLE_EVENT_BIT;
+}
+
+/* One message: a driver change is followed, anything else handled. */
+static void take(struct console *c, const struct atxf_msg *msg)
+{
+	if (!driver_change(msg))
+		handle(c, msg);
+	else if (events_drain(c))
+		sources_scan(c);
+}
+
+/* Waits up to 5 s for the drivers to run, subscribing as devmgr reports them. */
 static void await_sources(struct console *c)
 {
-	uint64_t deadline = atxf_clock_ns() + STARTUP_NS;
+	uint64_t deadline = atxf_clock_ns() + STARTUP_NS, now;
+	struct atxf_msg msg;
 
-	for (;;) {
-		sources_scan(c);
-		if (sources_settled(c) || atxf_clock_ns() >= deadline)
-			break;
-		atxf_sleep_ns(TICK_NS);
+	sources_scan(c);
+	while (!sources_settled(c) && (now = atxf_clock_ns()) < deadline) {
+		uint64_t wait = deadline - now;
+
+		if (sources_need_retry(c) && wait > CONSOLE_RETRY_NS)
+			wait = CONSOLE_RETRY_NS;
+		if (atxf_recv(c->port, &msg, wait) >= 0)
+			take(c, &msg);
+		else if (sources_need_retry(c))
+			sources_scan(c);
 	}
 	sources_log_ready(c);
 }
 
 static _Noreturn void serve(struct console *c)
 {
-	uint64_t next_tick = atxf_clock_ns() + TICK_NS;
 	struct atxf_msg msg;
 
 	for (;;) {
-		uint64_t now = atxf_clock_ns();
+		bool retry = sources_need_retry(c);
 
-		if (now >= next_tick) {
+		if (atxf_recv(c->port, &msg, retry ? CONSOLE_RETRY_NS : ATXF_TIMEOUT_FOREVER) >= 0)
+			take(c, &msg);
+		else if (retry)
 			sources_scan(c);
-			next_tick = atxf_clock_ns() + TICK_NS;
-			continue;
-		}
-		if (atxf_recv(c->port, &msg, next_tick - now) >= 0)
-			handle(c, &msg);
 		termout_flush(&c->out);
 	}
 }
@@ -155,6 +177,7 @@ static _Noreturn void serve(struct console *c)
 int main(void)
 {
 	struct console *c = &con;
+	int err;
 
 	c->port = atxf_port_create();
 	if (c->port < 0) {
@@ -168,6 +191,11 @@ int main(void)
 		return 1;
 	}
 	sources_init(c);
+	err = events_watch(c);
+	if (err < 0) {
+		atxf_log("console: devmgr refused its event stream (%s): driver restarts "
+			 "will not be followed\n", atxf_strerror(err));
+	}
 	keymap_init(&c->keys);
 	serial_init(&c->serial_in);
 	console_env_bind(c, &env);

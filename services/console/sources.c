@@ -1,10 +1,11 @@
 /*
  * Where the console's input comes from, and how it follows driver
- * restarts. Every tick it reads devmgr's DRIVER list: each INPUT instance,
- * and the CHAR instance on COM1 (else the first CHAR instance), is
- * subscribed to once it runs, and again whenever devmgr reports a new
- * generation of it (a killed driver comes back as generation + 1, with an
- * empty subscriber list).
+ * restarts. On each of devmgr's events (events.c) it reads devmgr's DRIVER
+ * list: each INPUT instance, and the CHAR instance on COM1 (else the first
+ * CHAR instance), is subscribed to once it runs, and again whenever devmgr
+ * reports a new generation of it (a killed driver comes back as generation
+ * + 1, with an empty subscriber list). A subscription that failed is tried
+ * again after CONSOLE_RETRY_NS.
  */
 #include <stdio.h>
 #include <string.h>
@@ -142,6 +143,21 @@ static bool settled(const struct source *s)
 	if (s->state == DRV_STOPPED || s->state == DRV_FAILED)
 		return true;
 	return s->state == DRV_RUNNING && s->subscribed && s->sub_generation == s->generation;
+}
+
+/* A running driver we are not subscribed to: follow() tried and failed. */
+static bool failed(const struct source *s)
+{
+	return s->instance[0] && s->state == DRV_RUNNING &&
+	       !(s->subscribed && s->sub_generation == s->generation);
+}
+
+bool sources_need_retry(const struct console *c)
+{
+	for (int i = 0; i < CONSOLE_MAX_INPUTS; i++)
+		if (failed(&c->inputs[i]))
+			return true;
+	return failed(&c->serial);
 }
 
 bool sources_settled(const struct console *c)

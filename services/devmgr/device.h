@@ -29,12 +29,21 @@ struct dm_bar {
 	uint64_t size;          /* bytes (or ports), found by sizing the BAR */
 };
 
+/* A part of a BAR: where an MSI-X table or PBA sits. */
+struct dm_bar_part {
+	uint8_t bar;            /* BAR index (BIR) */
+	uint32_t offset;        /* bytes into the BAR */
+	uint32_t size;          /* bytes */
+};
+
 struct dm_pci {
 	uint64_t bdf;           /* ATXF_PCI_BDF(bus, dev, fn) */
 	uint16_t vendor, device;
 	uint8_t class_code, subclass, prog_if;
 	uint8_t irq_line;       /* config 0x3c: the firmware's PIC line, not a GSI (0xff: none) */
 	uint8_t has_msi;        /* an MSI capability in the capability list */
+	uint16_t msix_vectors;  /* MSI-X table size; 0: no MSI-X capability */
+	struct dm_bar_part msix_table, msix_pba;  /* the kernel's, never a driver's */
 	struct dm_bar bar[DM_BARS];
 };
 

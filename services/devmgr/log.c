@@ -47,6 +47,10 @@ static void log_pci(struct line *l, const struct dm_device *d)
 	log_bars(l, p);
 	if (p->has_msi)
 		add(l, " msi");
+	if (p->msix_vectors)
+		add(l, " msix %u (table bar%u+0x%x, pba bar%u+0x%x)", (unsigned)p->msix_vectors,
+		    (unsigned)p->msix_table.bar, (unsigned)p->msix_table.offset,
+		    (unsigned)p->msix_pba.bar, (unsigned)p->msix_pba.offset);
 	if (p->irq_line && p->irq_line != 0xff)
 		add(l, " intx %u", p->irq_line);
 }

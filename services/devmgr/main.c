@@ -18,11 +18,11 @@
 #include <atxf/proc.h>
 #include <atxf/sys.h>
 #include "devmgr.h"
+#include "dmafault.h"
 
 #define ROOT            ATXF_HANDLE_FIRST_EXTRA
-/* The kernel has no "child ended" notification: devmgr looks at least
- * this often, so a crash is noticed within 10 ms. */
-#define REAP_POLL_NS    10000000ull
+/* The notification bit the kernel sets on devmgr's port when a child ends. */
+#define CHILD_ENDED_BIT 1ull
 
 static struct devmgr dm;
 
@@ -59,6 +59,9 @@ static int open_port(void)
 	dm.sup.parent = send_right(dm.port);
 	if (dm.sup.parent < 0)
 		return dm.sup.parent;
+	err = atxf_proc_watch(dm.sup.parent, CHILD_ENDED_BIT);
+	if (err < 0)
+		return err;
 	if (dm.sup.names < 0) {
 		atxf_log("devmgr: no name service: reachable by its drivers only\n");
 		return 0;
@@ -114,8 +117,12 @@ static void enumerate(void)
 {
 	dm_pci_scan(dm.sup.root, &dm.devices);
 	dm_legacy_scan(&dm.devices);
-	for (unsigned i = 0; i < dm.devices.count; i++)
+	for (unsigned i = 0; i < dm.devices.count; i++) {
+		struct devmgr_event ev = { .kind = DEVMGR_EV_DEVICE_ADDED, .device = (uint16_t)i };
+
 		dm_device_log(&dm.devices.dev[i]);
+		dm_event_post(&dm.sup.events, &ev);
+	}
 	atxf_log("devmgr: %u devices\n", dm.devices.count);
 }
 
@@ -139,6 +146,15 @@ static void match_driver(const struct dm_driver *drv)
 	}
 }
 
+/* Whether a notification message carries bit. */
+static int notified(const struct atxf_msg *m, unsigned bit)
+{
+	uint64_t bits = 0;
+
+	atxf_msg_get(m, 0, &bits, sizeof(bits));
+	return (bits >> bit) & 1;
+}
+
 static _Noreturn void serve_and_supervise(void)
 {
 	struct atxf_msg req;
@@ -149,11 +165,16 @@ static _Noreturn void serve_and_supervise(void)
 
 		if (beat < due)
 			due = beat;
-		err = atxf_recv(dm.port, &req, due < REAP_POLL_NS ? due : REAP_POLL_NS);
+		err = atxf_recv(dm.port, &req, due);
 
 		if (err == 0 && req.type != ATXF_MSG_NOTIFY)
 			dm_serve(&dm, &req);
-		dm_reap(&dm.sup);
+		else if (err == 0) {            /* a notification */
+			if (notified(&req, DM_DMA_FAULT_BIT))
+				dm_dma_faults(&dm.sup);
+			dm_reap(&dm.sup);       /* a child ended: CHILD_ENDED_BIT */
+		}
+		dm_post_driver_events(&dm.sup);
 		fflush(stdout);
 	}
 }
@@ -161,19 +182,22 @@ static _Noreturn void serve_and_supervise(void)
 int main(void)
 {
 	dm.sup.root = ROOT;
+	dm_events_init(&dm.sup.events);
 	if (!holds(ROOT, ATXF_CAP_ROOT)) {
 		atxf_log("devmgr: no ROOT capability as handle %d (boot.cfg: `with root`); "
 			 "exiting\n", ROOT);
 		return 1;
 	}
 	if (open_port() < 0) {
-		atxf_log("devmgr: cannot create its port; exiting\n");
+		atxf_log("devmgr: cannot create its port or watch its children; exiting\n");
 		return 1;
 	}
+	dm_dma_faults_watch(dm.port);   /* before any driver can start a DMA */
 	enumerate();
 	if (load_drivers())
 		for (unsigned i = 0; i < dm.drivers.count; i++)
 			match_driver(&dm.drivers.drv[i]);
+	dm_post_driver_events(&dm.sup);
 	atxf_log("devmgr: ready (%u driver instances)\n", dm.sup.count);
 	fflush(stdout);
 	serve_and_supervise();

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "match.h"
+#include "plan_msix.h"
 
 #define RW (ATXF_RIGHT_READ | ATXF_RIGHT_WRITE)
 
@@ -95,7 +96,9 @@ static const char *plan_bar(const struct atxf_resource *r, const struct dm_devic
 }
 
 /*
- * The function's MSI. INTx is refused for now: config 0x3c holds the
+ * MSI-X vectors when the manifest asks for a range (plan_msix.c); for one
+ * interrupt, the function's MSI, else its MSI-X vector 0. INTx is refused
+ * for now: config 0x3c holds the
  * firmware's PIC line, not the IOAPIC GSI the kernel binds (on q35 slot
  * 16's INTA# is GSI 20, line 10), and the real route is in ACPI's _PRT,
  * which devmgr does not read yet.
@@ -105,6 +108,8 @@ static const char *plan_pci_irq(const struct atxf_resource *r, const struct dm_d
 {
 	if (d->bus != DM_BUS_PCI)
 		return "not a PCI function";
+	if (r->size || (!d->pci.has_msi && d->pci.msix_vectors))
+		return dm_plan_msix(r, d, g);
 	if (!d->pci.has_msi)
 		return "no MSI, and INTx routing is not known to devmgr yet";
 	*g = (struct dm_grant){ ATXF_CAP_IRQ, r->rights, ATXF_IRQ_MSI | d->pci.bdf, 1 };

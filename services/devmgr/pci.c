@@ -1,5 +1,6 @@
 /*
- * PCI enumeration through configuration mechanism #1, one ATXF_CAP_PCI
+ * PCI enumeration through the kernel's config access (ECAM or ports
+ * 0xCF8/0xCFC, kernel/pci/pcicfg.h), one ATXF_CAP_PCI
  * capability per function derived from ROOT and dropped again once read
  * (devmgr keeps no authority it does not use). Bus 0 and the buses behind
  * PCI-to-PCI bridges (PCI Local Bus 3.0 §6.1 header, PCI-PCI Bridge 1.2
@@ -8,21 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <atxf/hw.h>
+#include <atxf/pci_regs.h>
 #include <atxf/sys.h>
 #include "devices.h"
 
-#define CFG_VENDOR     0x00
-#define CFG_COMMAND    0x04
-#define CFG_STATUS     0x06
-#define CFG_CLASS      0x08     /* revision, prog-if, subclass, class */
-#define CFG_HEADER     0x0e
-#define CFG_BAR0       0x10
-#define CFG_SECONDARY  0x19     /* type 1 header: secondary bus number */
-#define CFG_CAP_PTR    0x34
-#define CFG_IRQ_LINE   0x3c
-#define STATUS_CAPS    0x10     /* a capability list is present */
-#define CAP_ID_MSI     0x05
-#define CMD_DECODE     0x03     /* I/O and memory space enable */
 #define MAX_BUSES      8        /* how many buses the bridges may lead to */
 
 static atxf_handle_t open_function(atxf_handle_t root, unsigned bus, unsigned dev, unsigned fn)
@@ -31,29 +21,32 @@ static atxf_handle_t open_function(atxf_handle_t root, unsigned bus, unsigned de
 			       ATXF_RIGHT_READ | ATXF_RIGHT_WRITE | ATXF_DERIVE_KIND(ATXF_CAP_PCI));
 }
 
-static int has_msi(atxf_handle_t cfg)
+/* Where the MSI-X table and PBA live (PCI 3.0 §6.8.2.4, .5): BAR and offset. */
+static void read_msix(atxf_handle_t cfg, struct dm_pci *p)
 {
-	uint8_t at;
+	uint8_t at = atxf_pci_find_cap(cfg, PCI_CAP_ID_MSIX, 0);
+	uint32_t table, pba;
 
-	if (!(atxf_pci_read16(cfg, CFG_STATUS) & STATUS_CAPS))
-		return 0;
-	/* 48 steps at most: a looping list must not hang devmgr. */
-	at = atxf_pci_read8(cfg, CFG_CAP_PTR) & 0xfc;
-	for (int n = 0; at && n < 48; n++) {
-		if (atxf_pci_read8(cfg, at) == CAP_ID_MSI)
-			return 1;
-		at = atxf_pci_read8(cfg, at + 1) & 0xfc;
-	}
-	return 0;
+	if (!at)
+		return;
+	p->msix_vectors = (uint16_t)pci_msix_table_size(atxf_pci_read16(cfg, at + PCI_MSIX_CTRL));
+	table = atxf_pci_read32(cfg, at + PCI_MSIX_TABLE);
+	pba = atxf_pci_read32(cfg, at + PCI_MSIX_PBA);
+	p->msix_table = (struct dm_bar_part){ (uint8_t)(table & PCI_MSIX_BIR_MASK),
+					      table & ~PCI_MSIX_BIR_MASK,
+					      (uint32_t)p->msix_vectors * PCI_MSIX_ENTRY_SIZE };
+	p->msix_pba = (struct dm_bar_part){ (uint8_t)(pba & PCI_MSIX_BIR_MASK),
+					    pba & ~PCI_MSIX_BIR_MASK,
+					    ((uint32_t)p->msix_vectors + 63) / 64 * 8 };
 }
 
 /* Sizes one BAR by writing all ones (PCI 3.0 §6.2.5.1); returns its slots used. */
 static int size_bar(atxf_handle_t cfg, unsigned i, struct dm_bar *b)
 {
-	uint16_t off = (uint16_t)(CFG_BAR0 + 4 * i);
+	uint16_t off = (uint16_t)(PCI_BAR0 + 4 * i);
 	uint32_t orig = atxf_pci_read32(cfg, off), mask;
-	int io = orig & 1, is64 = !io && (orig & 6) == 4;
-	uint32_t addr_bits = io ? ~3u : ~15u;   /* the low bits are flags */
+	int io = orig & PCI_BAR_IO, is64 = !io && (orig & PCI_BAR_MEM_TYPE) == PCI_BAR_MEM_64;
+	uint32_t addr_bits = io ? PCI_BAR_IO_MASK : PCI_BAR_MEM_MASK;   /* the low bits are flags */
 
 	atxf_pci_write32(cfg, off, 0xffffffff);
 	mask = atxf_pci_read32(cfg, off);
@@ -73,18 +66,18 @@ static int size_bar(atxf_handle_t cfg, unsigned i, struct dm_bar *b)
 /* Sizing moves the BARs for a moment: decoding is off meanwhile. */
 static void read_bars(atxf_handle_t cfg, struct dm_pci *p)
 {
-	uint16_t cmd = atxf_pci_read16(cfg, CFG_COMMAND);
+	uint16_t cmd = atxf_pci_read16(cfg, PCI_COMMAND);
 
-	atxf_pci_write16(cfg, CFG_COMMAND, cmd & ~CMD_DECODE);
+	atxf_pci_write16(cfg, PCI_COMMAND, cmd & ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
 	for (unsigned i = 0; i < DM_BARS; )
 		i += (unsigned)size_bar(cfg, i, &p->bar[i]);
-	atxf_pci_write16(cfg, CFG_COMMAND, cmd);
+	atxf_pci_write16(cfg, PCI_COMMAND, cmd);
 }
 
 static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigned fn,
 			  struct dm_device *d)
 {
-	uint32_t id = atxf_pci_read32(cfg, CFG_VENDOR), cls = atxf_pci_read32(cfg, CFG_CLASS);
+	uint32_t id = atxf_pci_read32(cfg, PCI_VENDOR_ID), cls = atxf_pci_read32(cfg, PCI_CLASS_REVISION);
 
 	memset(d, 0, sizeof(*d));
 	d->bus = DM_BUS_PCI;
@@ -96,9 +89,10 @@ static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigne
 	d->pci.prog_if = (uint8_t)(cls >> 8);
 	d->pci.subclass = (uint8_t)(cls >> 16);
 	d->pci.class_code = (uint8_t)(cls >> 24);
-	d->pci.irq_line = atxf_pci_read8(cfg, CFG_IRQ_LINE);
-	d->pci.has_msi = (uint8_t)has_msi(cfg);
-	if ((atxf_pci_read8(cfg, CFG_HEADER) & 0x7f) == 0)
+	d->pci.irq_line = atxf_pci_read8(cfg, PCI_INTERRUPT_LINE);
+	d->pci.has_msi = atxf_pci_find_cap(cfg, PCI_CAP_ID_MSI, 0) != 0;
+	read_msix(cfg, &d->pci);
+	if ((atxf_pci_read8(cfg, PCI_HEADER_TYPE) & PCI_HEADER_TYPE_MASK) == PCI_HEADER_NORMAL)
 		read_bars(cfg, &d->pci);
 }
 
@@ -117,11 +111,11 @@ static int probe(struct scan *s, unsigned bus, unsigned dev, unsigned fn)
 
 	if (cfg < 0)
 		return -1;
-	if (atxf_pci_read16(cfg, CFG_VENDOR) != 0xffff && s->list->count < DM_DEVICES_MAX) {
-		header = atxf_pci_read8(cfg, CFG_HEADER);
+	if (atxf_pci_read16(cfg, PCI_VENDOR_ID) != 0xffff && s->list->count < DM_DEVICES_MAX) {
+		header = atxf_pci_read8(cfg, PCI_HEADER_TYPE);
 		read_function(cfg, bus, dev, fn, &s->list->dev[s->list->count++]);
-		if ((header & 0x7f) == 1 && s->nbuses < MAX_BUSES)
-			s->buses[s->nbuses++] = atxf_pci_read8(cfg, CFG_SECONDARY);
+		if ((header & PCI_HEADER_TYPE_MASK) == PCI_HEADER_BRIDGE && s->nbuses < MAX_BUSES)
+			s->buses[s->nbuses++] = atxf_pci_read8(cfg, PCI_SECONDARY_BUS);
 	}
 	atxf_cap_drop(cfg);
 	return header;
@@ -133,7 +127,7 @@ static void scan_bus(struct scan *s, unsigned bus)
 		int header = probe(s, bus, dev, 0);
 
 		/* Functions 1..7 exist only behind a multi-function function 0. */
-		for (unsigned fn = 1; header >= 0 && (header & 0x80) && fn < 8; fn++)
+		for (unsigned fn = 1; header >= 0 && (header & PCI_HEADER_MULTI) && fn < 8; fn++)
 			probe(s, bus, dev, fn);
 	}
 }

@@ -122,6 +122,43 @@ static int kill_driver(struct devmgr *dm, const struct atxf_msg *req)
 	return dm_kill(&dm->sup, pid);
 }
 
+/* WATCH keeps the port it was sent; the reply says where the stream is. */
+static void watch(struct devmgr *dm, const struct atxf_msg *req)
+{
+	uint64_t bits;
+	int status = -ATXF_EINVAL;
+
+	if (req->len == sizeof(bits) && req->ncaps == 1 && req->caps[0] >= 0) {
+		memcpy(&bits, req->data, sizeof(bits));
+		status = dm_event_watch(&dm->sup.events, req->caps[0], bits);
+	}
+	if (status < 0) {
+		for (uint32_t i = 0; i < req->ncaps && i < ATXF_MSG_CAPS_MAX; i++)
+			if (req->caps[i] >= 0)
+				atxf_cap_drop(req->caps[i]);
+		answer(req, status, NULL, 0);
+		return;
+	}
+	answer(req, 0, &dm->sup.events.next, sizeof(dm->sup.events.next));
+}
+
+static void event(struct devmgr *dm, const struct atxf_msg *req)
+{
+	struct devmgr_event ev;
+	uint32_t n;
+	int status = index_of(req, &n);
+
+	if (status == 0)
+		status = dm_event_get(&dm->sup.events, n, &ev);
+	if (status == -ATXF_ESTALE) {
+		uint32_t oldest = dm->sup.events.next - DEVMGR_EVENTS_KEPT;
+
+		answer(req, status, &oldest, sizeof(oldest));
+		return;
+	}
+	answer(req, status, &ev, status == 0 ? sizeof(ev) : 0);
+}
+
 static void drop_caps(const struct atxf_msg *req)
 {
 	for (uint32_t i = 0; i < req->ncaps && i < ATXF_MSG_CAPS_MAX; i++)
@@ -141,6 +178,12 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 		if (status == 0)
 			dm_name_publish(&dm->sup, req->sender);
 		return;
+	case DEVMGR_WATCH:
+		watch(dm, req);
+		return;
+	case DEVMGR_EVENT:
+		event(dm, req);
+		break;
 	case ATXF_DRIVER_ALIVE:
 		/* The kernel stamps sender: only that driver can say it is alive. */
 		dm_alive(&dm->sup, req->sender);

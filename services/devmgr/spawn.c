@@ -4,12 +4,14 @@
  * name service, then one capability per manifest resource from
  * ATXF_HANDLE_FIRST_EXTRA on, in manifest order, each derived from ROOT
  * with exactly the planned range and rights (no GRANT: the driver cannot
- * pass its hardware on) and dropped here once the child holds its copy.
+ * pass its hardware on), an MMIO BAR with the kernel's MSI-X pages holed
+ * out, and dropped here once the child holds its copy.
  */
 #include <stdio.h>
 #include <string.h>
 #include <atxf/proc.h>
 #include <atxf/sys.h>
+#include "plan_msix.h"
 #include "supervise.h"
 
 static void drop_all(const atxf_handle_t *h, unsigned n)
@@ -19,15 +21,38 @@ static void drop_all(const atxf_handle_t *h, unsigned n)
 			atxf_cap_drop(h[i]);
 }
 
+/* Takes the kernel's MSI-X pages out of capability h (plan_msix.h); h, or
+ * the error (h dropped). */
+static atxf_handle_t punch_holes(atxf_handle_t h, const struct dm_device *d,
+				 const struct dm_grant *g)
+{
+	struct dm_range hole[DM_MSIX_HOLES];
+	unsigned n = dm_msix_holes(d, g, hole);
+
+	for (unsigned i = 0; i < n; i++) {
+		int err = atxf_mmio_hole(h, hole[i].base, hole[i].size);
+
+		if (err < 0) {
+			atxf_cap_drop(h);
+			return err;
+		}
+	}
+	return h;
+}
+
 /* Derives the plan's capabilities into out; 0, or the error (all dropped). */
-static int derive_grants(const struct dm_supervisor *s, const struct dm_plan *p,
+static int derive_grants(const struct dm_supervisor *s, const struct dm_instance *in,
 			 atxf_handle_t *out)
 {
+	const struct dm_plan *p = &in->plan;
+
 	for (unsigned i = 0; i < p->count; i++) {
 		const struct dm_grant *g = &p->grant[i];
 
 		out[i] = atxf_cap_derive(s->root, g->base, g->size,
 					 g->rights | ATXF_DERIVE_KIND(g->kind));
+		if (out[i] >= 0)
+			out[i] = punch_holes(out[i], in->dev, g);
 		if (out[i] < 0) {
 			int err = out[i];
 
@@ -60,7 +85,7 @@ long dm_spawn(const struct dm_supervisor *s, struct dm_instance *in)
 	const char *argv[4] = { in->drv->member, in->instance, gen, NULL };
 	struct atxf_spawn sp;
 	long pid;
-	int err = derive_grants(s, &in->plan, caps + ATXF_HANDLE_FIRST_EXTRA);
+	int err = derive_grants(s, in, caps + ATXF_HANDLE_FIRST_EXTRA);
 
 	if (err < 0)
 		return err;

@@ -1,8 +1,9 @@
 /*
  * Supervision (supervise.h): the life of each driver instance. The kernel
- * has no "child ended" notification, so dm_reap() polls SYS_PROC_WAIT; when
- * a driver ends, the kernel has already revoked everything it held (its
- * capabilities, IRQ bindings, ports), so a restart starts from clean state.
+ * notifies devmgr's port when a child ends (SYS_PROC_WATCH), and dm_reap()
+ * then collects it with SYS_PROC_WAIT; by then the kernel has revoked
+ * everything the driver held (its capabilities, IRQ bindings, ports), so a
+ * restart starts from clean state.
  */
 #include <stdio.h>
 #include <string.h>
@@ -77,6 +78,29 @@ void dm_instance_add(struct dm_supervisor *s, const struct dm_driver *drv,
 	in->service = ATXF_HANDLE_NONE;
 	name_instance(in);
 	launch(s, in);
+}
+
+void dm_post_driver_events(struct dm_supervisor *s)
+{
+	for (unsigned i = 0; i < s->count; i++) {
+		struct dm_instance *in = &s->inst[i];
+		struct devmgr_event ev;
+
+		if (in->posted.state == in->state && in->posted.pid == in->pid &&
+		    in->posted.generation == in->generation)
+			continue;
+		in->posted.state = in->state;
+		in->posted.pid = in->pid;
+		in->posted.generation = in->generation;
+		memset(&ev, 0, sizeof(ev));
+		ev.kind = DEVMGR_EV_DRIVER;
+		ev.state = in->state;
+		ev.driver = i;
+		ev.pid = in->pid;
+		ev.generation = in->generation;
+		memcpy(ev.instance, in->instance, sizeof(ev.instance));
+		dm_event_post(&s->events, &ev);
+	}
 }
 
 struct dm_instance *dm_instance_by_pid(struct dm_supervisor *s, uint32_t pid)

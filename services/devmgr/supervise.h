@@ -11,6 +11,7 @@
 #include "backoff.h"
 #include "device.h"
 #include "drivers.h"
+#include "events.h"
 #include "match.h"
 
 #define DM_INSTANCES_MAX 32
@@ -41,6 +42,10 @@ struct dm_instance {
 	atxf_handle_t service;  /* from HELLO: send right to its service port */
 	uint8_t pings_unanswered;   /* heartbeat PINGs sent since its last ALIVE */
 	uint64_t alive_ns;      /* when it last answered (or said HELLO) */
+	struct {                /* what the event stream last said of it */
+		uint8_t state;
+		uint32_t pid, generation;
+	} posted;
 };
 
 struct dm_supervisor {
@@ -50,11 +55,15 @@ struct dm_supervisor {
 	struct dm_instance inst[DM_INSTANCES_MAX];
 	unsigned count;
 	uint64_t heartbeat_ns;  /* when the next round of heartbeat PINGs is due */
+	struct dm_events events;
 };
 
 /* Adds and starts an instance of drv on dev with plan; logs what happens. */
 void dm_instance_add(struct dm_supervisor *s, const struct dm_driver *drv,
 		     const struct dm_device *dev, const struct dm_plan *plan);
+/* Posts a DRIVER event for each instance whose state, pid or generation
+ * changed since the last call (events.h). */
+void dm_post_driver_events(struct dm_supervisor *s);
 /* Collects ended drivers and schedules their restarts (never blocks). */
 void dm_reap(struct dm_supervisor *s);
 /* Starts those whose backoff has passed; returns ns until the next is due. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <atxf/cap.h>
+#include <atxf/pci_regs.h>
 #include "bootcap.h"
 
 struct cursor {
@@ -115,6 +116,18 @@ static void msi(struct cursor *c, struct bootcap *cap)
 	cap->base = ATXF_IRQ_MSI | bdf(c);
 }
 
+/* BB:DD.F[/E]: MSI-X table entry E (hex, default 0) of that function. */
+static void msix(struct cursor *c, struct bootcap *cap)
+{
+	uint64_t fn = bdf(c), entry = 0;
+
+	if (*c->s == '/') {
+		c->s++;
+		entry = number_in(c, 16, PCI_MSIX_MAX_VECTORS - 1);
+	}
+	cap->base = ATXF_IRQ_MSIX_VECTOR(fn, entry);
+}
+
 static void mmio(struct cursor *c, struct bootcap *cap)
 {
 	cap->base = number(c, UINT64_MAX);
@@ -145,6 +158,7 @@ static const struct {
 	{ "ioport", ATXF_CAP_IOPORT, ioport },
 	{ "irq", ATXF_CAP_IRQ, irq },
 	{ "msi", ATXF_CAP_IRQ, msi },
+	{ "msix", ATXF_CAP_IRQ, msix },
 	{ "mmio", ATXF_CAP_MMIO, mmio },
 	{ "dma", ATXF_CAP_DMA, dma },
 	{ "pci", ATXF_CAP_PCI, pci },
@@ -195,6 +209,17 @@ static size_t kind_of(struct cursor *c)
 	return n;
 }
 
+/* mem:SIZE: whole MiB, with no rights after it. */
+static void mem_limit(struct cursor *c, struct bootcap *cap)
+{
+	cap->kind = BOOTCAP_MEM_LIMIT;
+	cap->size = bytes(c);
+	if (!c->why && (cap->size & ((1u << 20) - 1)))
+		fail(c, "a memory limit is whole MiB");
+	if (!c->why && *c->s)
+		fail(c, "unexpected text after the value");
+}
+
 int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_size)
 {
 	struct cursor c = { word, NULL };
@@ -211,6 +236,13 @@ int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_s
 		cap->kind = ATXF_CAP_SHM;       /* the boot archive, read-only */
 		cap->rights = ATXF_RIGHT_READ;
 		return 0;
+	}
+	if (n == 3 && !strncmp(word, "mem:", 4)) {
+		mem_limit(&c, cap);
+		if (!c.why)
+			return 0;
+		snprintf(why, why_size, "%s", c.why);
+		return -1;
 	}
 	if (n == 2 && !strncmp(word, "fb", 2)) {
 		cap->kind = ATXF_CAP_FRAMEBUFFER;

@@ -113,6 +113,25 @@ static enum bootcfg_result start_line(struct bootcfg_directive *d, char **w, uns
 	return BOOTCFG_DIRECTIVE;
 }
 
+/* One word into d->argv[0], for exit-with and env. */
+static enum bootcfg_result one_word(struct bootcfg_directive *d, enum bootcfg_kind kind,
+				    char *word)
+{
+	d->kind = kind;
+	d->argc = 1;
+	copy_words(d->argv, &word, 1);
+	d->caps[0] = NULL;
+	return BOOTCFG_DIRECTIVE;
+}
+
+/* env NAME=VALUE: NAME is not empty. */
+static enum bootcfg_result env_line(struct bootcfg_directive *d, char **w, unsigned n)
+{
+	if (n != 2 || !strchr(w[1], '=') || w[1][0] == '=')
+		return malformed(d, "env needs exactly one NAME=VALUE (no spaces in VALUE)");
+	return one_word(d, BOOTCFG_ENV, w[1]);
+}
+
 static enum bootcfg_result directive(struct bootcfg_directive *d, char **w, unsigned n)
 {
 	if (!strcmp(w[0], "start"))
@@ -120,12 +139,10 @@ static enum bootcfg_result directive(struct bootcfg_directive *d, char **w, unsi
 	if (!strcmp(w[0], "exit-with")) {
 		if (n != 2)
 			return malformed(d, "exit-with needs exactly one program name");
-		d->kind = BOOTCFG_EXIT_WITH;
-		d->argc = 1;
-		copy_words(d->argv, w + 1, 1);
-		d->caps[0] = NULL;
-		return BOOTCFG_DIRECTIVE;
+		return one_word(d, BOOTCFG_EXIT_WITH, w[1]);
 	}
+	if (!strcmp(w[0], "env"))
+		return env_line(d, w, n);
 	snprintf(d->error, sizeof(d->error), "unknown directive \"%.40s\"", w[0]);
 	return BOOTCFG_MALFORMED;
 }
@@ -150,4 +167,27 @@ enum bootcfg_result bootcfg_next(struct bootcfg_reader *r, struct bootcfg_direct
 			return directive(d, words, n);
 	}
 	return BOOTCFG_END;
+}
+
+enum bootcfg_result bootcfg_command(const char *text, size_t len, struct bootcfg_directive *d)
+{
+	char *words[WORDS_MAX + 1];
+	unsigned n;
+
+	memset(d, 0, sizeof(*d));
+	if (len > BOOTCFG_LINE_MAX)
+		return malformed(d, "command longer than 255 bytes");
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)text[i] < 0x20 || text[i] == 0x7f)
+			return malformed(d, "control character in the command");
+	memcpy(d->buf, text, len);
+	n = split(d, words, WORDS_MAX);
+	if (n == 0)
+		return malformed(d, "empty command");
+	if (n > BOOTCFG_ARGV_MAX)
+		return malformed(d, "a program name and at most 15 arguments");
+	d->kind = BOOTCFG_START;
+	d->argc = n;
+	copy_words(d->argv, words, n);
+	return BOOTCFG_DIRECTIVE;
 }

@@ -8,6 +8,9 @@
  *                          spawn member NAME with argv = NAME ARG ..., holding
  *                          the capabilities the CAP clauses name (bootcap.h)
  *   exit-with NAME         power off with NAME's exit status when it exits
+ *   env NAME=VALUE         put NAME=VALUE in the environment of every program
+ *                          started after this line (getenv); a later env line
+ *                          for the same NAME replaces it. VALUE has no spaces.
  *
  * The word `with` always ends the arguments; the clauses after it are
  * only collected here, and checked one by one by bootcap_parse().
@@ -31,6 +34,7 @@
 enum bootcfg_kind {
 	BOOTCFG_START = 1,
 	BOOTCFG_EXIT_WITH,
+	BOOTCFG_ENV,
 };
 
 /* What bootcfg_next() returns. */
@@ -43,7 +47,7 @@ enum bootcfg_result {
 struct bootcfg_directive {
 	enum bootcfg_kind kind;
 	unsigned line;                          /* 1-based line number */
-	unsigned argc;                          /* start: NAME + args; exit-with: 1 */
+	unsigned argc;                          /* start: NAME + args; exit-with, env: 1 */
 	char *argv[BOOTCFG_ARGV_MAX + 1];       /* NULL-terminated, into buf */
 	unsigned ncaps;                         /* start: clauses after `with` */
 	char *caps[BOOTCFG_CAPS_MAX + 1];       /* NULL-terminated, into buf */
@@ -62,5 +66,12 @@ struct bootcfg_reader {
 void bootcfg_begin(struct bootcfg_reader *r, const char *text, size_t size);
 /* Reads up to the next directive or malformed line. */
 enum bootcfg_result bootcfg_next(struct bootcfg_reader *r, struct bootcfg_directive *d);
+/*
+ * A run request's command (runs.c, <atxf/proto/run.h>): text[0..len) is
+ * `NAME [ARG ...]`, a start line's words without `start` and `with`.
+ * BOOTCFG_DIRECTIVE (kind BOOTCFG_START, no caps) or BOOTCFG_MALFORMED
+ * with d->error.
+ */
+enum bootcfg_result bootcfg_command(const char *text, size_t len, struct bootcfg_directive *d);
 
 #endif

@@ -38,15 +38,21 @@ static atxf_handle_t derive(const struct bootcap *cap, const struct archive *fs)
 }
 
 int grants_make(const struct bootcfg_directive *d, const struct archive *fs,
-		atxf_handle_t *out)
+		atxf_handle_t *out, uint32_t *mem_mib)
 {
 	char why[BOOTCAP_WHY_MAX];
 	struct bootcap cap;
+	int made = 0;
 
+	*mem_mib = 0;
 	for (unsigned i = 0; i < d->ncaps; i++) {
 		atxf_handle_t h = ATXF_HANDLE_NONE;
 
 		if (bootcap_parse(d->caps[i], &cap, why, sizeof(why)) == 0) {
+			if (cap.kind == BOOTCAP_MEM_LIMIT) {
+				*mem_mib = (uint32_t)(cap.size >> 20);
+				continue;
+			}
 			h = derive(&cap, fs);
 			if (h < 0)
 				snprintf(why, sizeof(why), "%s", atxf_strerror(h));
@@ -54,12 +60,12 @@ int grants_make(const struct bootcfg_directive *d, const struct archive *fs,
 		if (h < 0) {
 			atxf_log("init: boot.cfg:%u: %s: %s; %s not started\n", d->line,
 				 d->caps[i], why, d->argv[0]);
-			grants_drop(out, i);
+			grants_drop(out, (unsigned)made);
 			return -1;
 		}
-		out[i] = h;
+		out[made++] = h;
 	}
-	return 0;
+	return made;
 }
 
 void grants_drop(const atxf_handle_t *caps, unsigned n)

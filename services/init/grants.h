@@ -10,12 +10,13 @@
 #include "programs.h"
 
 /*
- * Derives d's clauses into out[0..d->ncaps), in order (`bootfs` shares fs).
- * 0, or -1 after logging `init: boot.cfg:LINE: CLAUSE: REASON` (nothing is
- * left held).
+ * Derives d's capability clauses into out[0..), in order (`bootfs` shares
+ * fs); a `mem:SIZE` clause takes no handle but sets *mem_mib (0 if none).
+ * Returns how many handles it made, or -1 after logging
+ * `init: boot.cfg:LINE: CLAUSE: REASON` (nothing is left held).
  */
 int grants_make(const struct bootcfg_directive *d, const struct archive *fs,
-		atxf_handle_t *out);
+		atxf_handle_t *out, uint32_t *mem_mib);
 /* Drops init's copies once the child has its own. */
 void grants_drop(const atxf_handle_t *caps, unsigned n);
 /* 1 if d has the `root` clause: the program is trusted as init is. */

@@ -5,8 +5,9 @@
  * It starts the name service first (names.c), then reads boot.cfg from
  * the archive, starts each `start` line's program in order with a send
  * right to the name service as handle ATXF_HANDLE_NAMESERVICE, says
- * `init: ready (N programs started)`, then serves name requests and
- * collects its children as they end, one log line each. When the child started from an
+ * `init: ready (N programs started)`, then serves name requests and run
+ * requests (system(), runs.c) and collects its children as they end, one
+ * log line each. When the child started from an
  * `exit-with` name ends, init powers the machine off through QEMU's
  * isa-debug-exit device with that child's exit status (QEMU exits with
  * (status << 1) | 1; without the device the write does nothing and init
@@ -23,13 +24,13 @@
 #include "grants.h"
 #include "names.h"
 #include "programs.h"
+#include "runs.h"
 
 #define DEBUG_EXIT_PORT 0xf4    /* -device isa-debug-exit,iobase=0xf4 */
 #define EXIT_WITH_MAX   8
-/* How long init waits for a name request before it looks for ended
- * children: the kernel has no "child ended" notification, so an exit is
- * reported at most this late. */
-#define REAP_POLL_NS    10000000ull     /* 10 ms */
+/* The notification bit the kernel sets on the name service's port when a
+ * child of init ends (SYS_PROC_WATCH): init then collects it at once. */
+#define CHILD_ENDED_BIT 1ull
 
 static char exit_with[EXIT_WITH_MAX][BOOTCFG_LINE_MAX + 1];
 static unsigned exit_with_count;
@@ -42,6 +43,13 @@ static void note_exit_with(const struct bootcfg_directive *d)
 		return;
 	}
 	strcpy(exit_with[exit_with_count++], d->argv[0]);
+}
+
+static void note_env(const struct bootcfg_directive *d)
+{
+	if (program_setenv(d->argv[0]) < 0)
+		atxf_log("init: boot.cfg:%u: more than %d env names; ignored\n", d->line,
+			 ATXF_SPAWN_MAX_ENV);
 }
 
 static int is_exit_with(const char *name)
@@ -57,12 +65,14 @@ static int start(const struct archive *fs, const struct bootcfg_directive *d)
 {
 	atxf_handle_t caps[ATXF_SPAWN_MAX_CAPS] = { ATXF_HANDLE_NONE, names_client_handle() };
 	atxf_handle_t *extra = caps + ATXF_HANDLE_FIRST_EXTRA;
+	uint32_t mem_mib;
+	int n = grants_make(d, fs, extra, &mem_mib);
 	long pid;
 
-	if (grants_make(d, fs, extra) < 0)
+	if (n < 0)
 		return 0;
-	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + d->ncaps);
-	grants_drop(extra, d->ncaps);
+	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + (unsigned)n, mem_mib);
+	grants_drop(extra, (unsigned)n);
 	if (pid == -ATXF_ENOENT) {
 		atxf_log("init: boot.cfg:%u: %s: not in the boot archive\n", d->line, d->argv[0]);
 		return 0;
@@ -102,6 +112,8 @@ static unsigned run_config(const struct archive *fs)
 			atxf_log("init: boot.cfg:%u: %s; line skipped\n", d.line, d.error);
 		else if (d.kind == BOOTCFG_EXIT_WITH)
 			note_exit_with(&d);
+		else if (d.kind == BOOTCFG_ENV)
+			note_env(&d);
 		else
 			started += start(fs, &d);
 	}
@@ -120,6 +132,14 @@ static _Noreturn void idle_forever(void)
 		atxf_sleep_ns(ATXF_TIMEOUT_FOREVER);
 }
 
+/* An exit-with program that ended: the run ends once the others that
+ * ended by then are collected too, so the log has each of their lines. */
+static struct {
+	int due;
+	char name[BOOTCFG_LINE_MAX + 1];
+	int status;
+} ending;
+
 /* One child ended: its line, its names, and exit-with. */
 static void ended(long pid, int status)
 {
@@ -128,46 +148,62 @@ static void ended(long pid, int status)
 	program_forget((uint32_t)pid, name, sizeof(name));
 	atxf_log("init: %s pid %ld exited with status %d\n", name, pid, status);
 	names_forget((uint32_t)pid);
-	if (is_exit_with(name))
-		power_off(name, status);
+	runs_ended((uint32_t)pid, status);
+	if (is_exit_with(name) && !ending.due) {
+		ending.due = 1;
+		memcpy(ending.name, name, sizeof(ending.name));
+		ending.status = status;
+	}
 }
 
 /*
  * Collects every child that has ended, waiting up to timeout_ns for the
- * first. Returns 1 while children remain, 0 when none is left.
+ * first, then ends the run if an exit-with program was among them.
+ * Returns 1 while children remain, 0 when none is left.
  */
 static int reap(uint64_t timeout_ns)
 {
-	int status;
+	int status, left = 1;
 
 	for (;;) {
 		long pid = atxf_proc_wait(0, &status, timeout_ns);
 
 		if (pid == -ATXF_EAGAIN || pid == -ATXF_ETIMEDOUT)
-			return 1;
-		if (pid == -ATXF_ENOENT)
-			return 0;
+			break;
+		if (pid == -ATXF_ENOENT) {
+			left = 0;
+			break;
+		}
 		if (pid < 0) {
 			atxf_log("init: waiting for children failed: %s\n", atxf_strerror((int)pid));
-			return 0;
+			left = 0;
+			break;
 		}
 		ended(pid, status);
 		timeout_ns = ATXF_TIMEOUT_NONE;
 	}
+	if (ending.due == 1) {
+		ending.due = 2;         /* once: without isa-debug-exit the run goes on */
+		power_off(ending.name, ending.status);
+	}
+	return left;
 }
 
 /*
- * init's loop: answer name requests as they come, and between them (at
- * least every REAP_POLL_NS) collect ended children. Without a name
- * service, or once no child is left to collect, it only does the other.
+ * init's loop: answer name requests as they come, and collect each child
+ * that ends as soon as the kernel says so (a notification on the name
+ * service's port, which wakes names_serve_one). Without a name service, or
+ * once no child is left to collect, it only does the other.
  */
 static _Noreturn void serve_and_reap(unsigned started)
 {
 	int children = 1, serving = names_client_handle() >= 0;
 
 	while (children || serving) {
-		if (serving && names_serve_one(children ? REAP_POLL_NS : ATXF_TIMEOUT_FOREVER) < 0)
+		if (serving && names_serve_one(ATXF_TIMEOUT_FOREVER) < 0)
 			serving = 0;
+		if (runs_take_started())
+			children = 1;
 		if (children)
 			children = reap(serving ? ATXF_TIMEOUT_NONE : ATXF_TIMEOUT_FOREVER);
 		if (!children && started) {
@@ -179,14 +215,20 @@ static _Noreturn void serve_and_reap(unsigned started)
 	idle_forever();
 }
 
+/* The watch comes before the first program, so no ending goes unheard. */
 static void start_names(void)
 {
 	int err = names_start();
 
-	if (err < 0)
+	if (err < 0) {
 		atxf_log("init: no name service: creating its port failed: %s\n", atxf_strerror(err));
-	else
-		atxf_log("init: name service ready\n");
+		return;
+	}
+	atxf_log("init: name service ready\n");
+	err = atxf_proc_watch(names_client_handle(), CHILD_ENDED_BIT);
+	if (err < 0)
+		atxf_log("init: watching its children failed (%s): ended programs are "
+			 "collected only when a name request comes\n", atxf_strerror(err));
 }
 
 int main(void)
@@ -195,10 +237,12 @@ int main(void)
 	unsigned started = 0;
 
 	start_names();
-	if (archive_find(&fs))
+	if (archive_find(&fs)) {
+		runs_init(&fs);
 		started = run_config(&fs);
-	else
+	} else {
 		atxf_log("init: the kernel passed no boot archive: nothing to start\n");
+	}
 	atxf_log("init: ready (%u programs started)\n", started);
 	fflush(stdout);
 	serve_and_reap(started);

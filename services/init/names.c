@@ -9,7 +9,9 @@
 #include <atxf/port.h>
 #include <atxf/proto/name.h>
 #include <atxf/sys.h>
+#include <atxf/proto/run.h>
 #include "names.h"
+#include "runs.h"
 
 static struct atxf_name_table table;
 static atxf_handle_t service = ATXF_HANDLE_NONE;   /* receive right, init's own */
@@ -124,17 +126,32 @@ static void refuse(const struct atxf_msg *req, int status)
 			atxf_cap_drop(req->caps[i]);
 }
 
-static void serve(struct atxf_msg *req)
+/* The name a registration published (after REGISTER_FOR's owner pid). */
+static void wake_waiters(const struct atxf_msg *req)
+{
+	size_t skip = req->type == ATXF_NAME_REGISTER_FOR ? ATXF_NAME_FOR_HEADER : 0;
+
+	name_wait_registered((const char *)req->data + skip, req->len - skip);
+}
+
+/*
+ * Serves one request with the table and answers it, but for a LOOKUP of a
+ * missing name when !answer_missing: that one is left unanswered for the
+ * caller to park (name_wait.c). Returns the status.
+ */
+static int serve_request(struct atxf_msg *req, int answer_missing)
 {
 	atxf_handle_t drop[ATXF_NAME_DROPS];
 	struct atxf_msg reply;
 	int status = vet_register(req);
+	int hold;
 
 	if (status < 0) {
 		refuse(req, status);
-		return;
+		return status;
 	}
 	status = atxf_name_serve(&table, req, &reply, drop, port_alive);
+	hold = !answer_missing && status == -ATXF_ENOENT && req->type == ATXF_NAME_LOOKUP;
 
 	if (status == 0 && is_registration(req))
 		log_registration(req);
@@ -143,11 +160,47 @@ static void serve(struct atxf_msg *req)
 		atxf_log("names: %.*s removed (its port is dead)\n", (int)req->len,
 			 (const char *)req->data);
 	/* A plain send (no token) is served but not answered (docs/protocols.md). */
-	if (req->reply)
+	if (req->reply && !hold)
 		atxf_reply(req, &reply);
 	for (unsigned i = 0; i < ATXF_NAME_DROPS; i++)
 		if (drop[i] >= 0)
 			atxf_cap_drop(drop[i]);
+	if (status == 0 && is_registration(req))
+		wake_waiters(req);
+	return status;
+}
+
+int names_answer_lookup(struct atxf_msg *lookup)
+{
+	return serve_request(lookup, 0);
+}
+
+/* LOOKUP_WAIT: a LOOKUP now, and parked while the name is missing. */
+static void serve_wait(const struct atxf_msg *req)
+{
+	struct atxf_msg lookup, reply;
+	uint64_t wait_ns;
+	int status = name_wait_unwrap(req, &lookup, &wait_ns);
+
+	if (status < 0) {
+		refuse(req, status);
+		return;
+	}
+	if (serve_request(&lookup, wait_ns == 0) != -ATXF_ENOENT || wait_ns == 0 || !req->reply)
+		return;
+	status = name_wait_park(&lookup, wait_ns);
+	if (status < 0) {
+		atxf_msg_init(&reply, (uint32_t)status);
+		atxf_reply(&lookup, &reply);
+	}
+}
+
+static void serve(struct atxf_msg *req)
+{
+	if (req->type == ATXF_NAME_LOOKUP_WAIT)
+		serve_wait(req);
+	else
+		serve_request(req, 1);
 }
 
 int names_serve_one(uint64_t timeout_ns)
@@ -155,9 +208,12 @@ int names_serve_one(uint64_t timeout_ns)
 	struct atxf_msg req;
 	int err;
 
+	uint64_t expiry = name_wait_expire();
+
 	if (service < 0)
 		return -ATXF_EBADH;
-	err = atxf_recv(service, &req, timeout_ns);
+	err = atxf_recv(service, &req, expiry < timeout_ns ? expiry : timeout_ns);
+	name_wait_expire();
 	if (err == -ATXF_ETIMEDOUT || err == -ATXF_EAGAIN)
 		return 0;
 	if (err < 0) {
@@ -165,8 +221,11 @@ int names_serve_one(uint64_t timeout_ns)
 		service = ATXF_HANDLE_NONE;
 		return err;
 	}
-	/* A notification on the service port means nothing to it. */
-	if (req.type != ATXF_MSG_NOTIFY)
+	/* A notification on the service port means nothing to it; the port
+	 * also takes the run protocol's requests (runs.c). */
+	if (req.type == ATXF_RUN_START)
+		runs_serve(&req);
+	else if (req.type != ATXF_MSG_NOTIFY)
 		serve(&req);
 	return 1;
 }

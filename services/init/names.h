@@ -7,8 +7,10 @@
 #ifndef INIT_NAMES_H
 #define INIT_NAMES_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <atxf/cap.h>
+#include <atxf/ipc.h>
 
 /* Creates the port and the send right children get: 0, or the error of
  * the call that failed (then every other call here does nothing). */
@@ -28,5 +30,17 @@ void names_trust(uint32_t pid, const char *prog);
 /* Removes every name pid owns (it ended), drops their ports, and ends its
  * authority. */
 void names_forget(uint32_t pid);
+/* Serves a parked LOOKUP again: answered unless the name is still missing
+ * (-ATXF_ENOENT, left parked). */
+int names_answer_lookup(struct atxf_msg *lookup);
+
+/* name_wait.c: lookups that wait for their name (LOOKUP_WAIT). */
+int name_wait_unwrap(const struct atxf_msg *req, struct atxf_msg *lookup, uint64_t *wait_ns);
+/* Parks a LOOKUP for wait_ns: 0, or -ATXF_EAGAIN when every place is taken. */
+int name_wait_park(const struct atxf_msg *lookup, uint64_t wait_ns);
+/* A registration published name: answers the lookups parked on it. */
+void name_wait_registered(const char *name, size_t len);
+/* Answers the lookups whose wait is over; ns until the next one is due. */
+uint64_t name_wait_expire(void);
 
 #endif

@@ -11,6 +11,27 @@ struct child {
 
 static struct child children[INIT_CHILDREN_MAX];
 
+/* The environment so far: copies of env lines' words. */
+static char env_text[ATXF_SPAWN_MAX_ENV][BOOTCFG_LINE_MAX + 1];
+static const char *env[ATXF_SPAWN_MAX_ENV];
+static unsigned env_count;
+
+int program_setenv(const char *entry)
+{
+	size_t name = strcspn(entry, "=");
+	unsigned i = 0;
+
+	while (i < env_count && (strncmp(env[i], entry, name) || env[i][name] != '='))
+		i++;
+	if (i == ATXF_SPAWN_MAX_ENV)
+		return -ATXF_ENOSPC;
+	strncpy(env_text[i], entry, BOOTCFG_LINE_MAX);
+	env[i] = env_text[i];
+	if (i == env_count)
+		env_count++;
+	return 0;
+}
+
 /*
  * The start info carries bootfs and bootfs_size (<atxf/proc.h>). A libatxf
  * that does not copy them into atxf_start_info() still leaves the kernel's
@@ -48,7 +69,7 @@ static void remember(uint32_t pid, const char *name)
 }
 
 long program_start(const struct archive *a, const struct bootcfg_directive *d,
-		   const atxf_handle_t *caps, unsigned ncaps)
+		   const atxf_handle_t *caps, unsigned ncaps, uint32_t mem_mib)
 {
 	struct atxf_spawn s;
 	uint64_t size;
@@ -63,9 +84,12 @@ long program_start(const struct archive *a, const struct bootcfg_directive *d,
 	s.name = (uint64_t)(uintptr_t)d->argv[0];
 	s.argc = d->argc;
 	s.argv = (uint64_t)(uintptr_t)d->argv;
+	s.envc = env_count;
+	s.envp = (uint64_t)(uintptr_t)env;
 	if (ncaps > ATXF_SPAWN_MAX_CAPS)
 		return -ATXF_EINVAL;
 	s.ncaps = ncaps;
+	s.mem_limit_mib = mem_mib;
 	for (unsigned i = 0; i < ncaps; i++)
 		s.caps[i] = caps[i];
 	pid = atxf_proc_spawn(&s);

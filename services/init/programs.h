@@ -22,11 +22,19 @@ int archive_find(struct archive *a);
 /* Reads member name; returns its bytes and sets *size, or NULL. */
 const char *archive_member(const struct archive *a, const char *name, uint64_t *size);
 
+/*
+ * Sets NAME=VALUE (an env line's word) in the environment every later
+ * program_start() passes, replacing NAME's earlier value. 0, or -ATXF_ENOSPC
+ * when ATXF_SPAWN_MAX_ENV names are already set.
+ */
+int program_setenv(const char *entry);
+
 /* Spawns the start directive d from the archive with caps[0..ncaps) as
- * its handles 0.. (docs/syscalls.md §2): the pid, or -ATXF_E*
- * (-ATXF_ENOENT: no such member). The child is remembered. */
+ * its handles 0.. (docs/syscalls.md §2) and a memory limit of mem_mib MiB
+ * (0: init's own): the pid, or -ATXF_E* (-ATXF_ENOENT: no such member).
+ * The child is remembered. */
 long program_start(const struct archive *a, const struct bootcfg_directive *d,
-		   const atxf_handle_t *caps, unsigned ncaps);
+		   const atxf_handle_t *caps, unsigned ncaps, uint32_t mem_mib);
 /* The name pid was started as, forgetting the child; "?" if unknown. */
 const char *program_forget(uint32_t pid, char *buf, unsigned size);
 

@@ -23,6 +23,7 @@ import bootfs
 ATXF_MAGIC = b"FXTA"            # 0x41545846 little-endian: docs/atxf-format.md §2
 ELF_MAGIC = b"\x7fELF"
 MAX_ARGS = 15                   # ATXF_SPAWN_MAX_ARGS (16) minus argv[0], <atxf/proc.h>
+MAX_ENV = 32                    # ATXF_SPAWN_MAX_ENV, <atxf/proc.h>
 # boot.cfg splits words at spaces and has no quoting; '#' starts a comment.
 BAD_WORD = re.compile(r"[\s#]")
 
@@ -65,6 +66,18 @@ def _check_words(p):
         if not a or BAD_WORD.search(a):
             raise UsageError("%s: argument %r: boot.cfg cannot carry an empty argument, "
                              "spaces or '#'" % (p.name, a))
+
+
+def check_env(entries):
+    """--env NAME=VALUE words: each must make one boot.cfg env line."""
+    if len(set(e.partition("=")[0] for e in entries)) > MAX_ENV:
+        raise UsageError("--env: more than %d names" % MAX_ENV)
+    for e in entries:
+        name, eq, value = e.partition("=")
+        if not eq or not name:
+            raise UsageError("--env %s: wants NAME=VALUE with a NAME" % e)
+        if BAD_WORD.search(e):
+            raise UsageError("--env %s: boot.cfg cannot carry spaces or '#'" % e)
 
 
 def _atxfdump(atxfdump, path):
@@ -173,10 +186,11 @@ def reference_names(tar_path):
         return set(tar.getnames())
 
 
-def boot_cfg(reference_cfg, programs, exit_with):
-    """The reference boot.cfg with atxf-run's lines after it: a start line for
-    each program but the drivers, which devmgr starts."""
+def boot_cfg(reference_cfg, programs, exit_with, env=()):
+    """The reference boot.cfg with atxf-run's lines after it: the env lines,
+    then a start line for each program but the drivers, which devmgr starts."""
     lines = [reference_cfg.rstrip("\n"), "", "# added by atxf-run"]
+    lines += ["env %s" % e for e in env]
     if exit_with:
         lines.append("exit-with %s" % exit_with)
     drivers = set()
@@ -189,8 +203,8 @@ def boot_cfg(reference_cfg, programs, exit_with):
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def build_archive(out_path, reference_tar, programs, members, exit_with, scratch):
+def build_archive(out_path, reference_tar, programs, members, exit_with, scratch, env=()):
     """Writes the boot archive: the reference members, then the programs."""
     ref_members, ref_cfg = read_reference(reference_tar, scratch)
     ref_members.update(members)
-    bootfs.make_archive(out_path, ref_members, boot_cfg(ref_cfg, programs, exit_with))
+    bootfs.make_archive(out_path, ref_members, boot_cfg(ref_cfg, programs, exit_with, env))

@@ -9,7 +9,6 @@
 #include "@NAME@_dev.h"
 
 #define RESET_TIMEOUT_NS  100000000ull  /* 100 ms for the device to come out of reset */
-#define MAX_CAPS          48            /* a capability list longer than this is a loop */
 
 /* Where the rings live in the one DMA allocation (2.6: 16/2/4-byte alignment). */
 #define DMA_SIZE          4096
@@ -58,22 +57,14 @@ static void take_cap(struct @IDENT@_rng *r, const struct vcap *c, const struct @
 
 int @IDENT@_find(struct @IDENT@_rng *r, atxf_handle_t pci, const struct @IDENT@_bar bars[6])
 {
-	uint8_t at;
-	int n;
+	struct vcap c;
 
 	memset(r, 0, sizeof(*r));
-	if (!(atxf_pci_read32(pci, PCI_STATUS_COMMAND) & PCI_STATUS_CAP_LIST))
-		return -ATXF_ENODEV;
-	at = (uint8_t)atxf_pci_read32(pci, PCI_CAP_POINTER) & 0xfc;
-	for (n = 0; at >= 0x40 && n < MAX_CAPS; n++) {
-		uint32_t head = atxf_pci_read32(pci, at);
-		struct vcap c;
-
-		if ((head & 0xff) == PCI_CAP_VENDOR) {
-			read_cap(pci, at, &c);
-			take_cap(r, &c, bars);
-		}
-		at = (uint8_t)(head >> 8) & 0xfc;
+	r->pci = pci;
+	for (uint8_t at = atxf_pci_find_cap(pci, PCI_CAP_ID_VENDOR, 0); at;
+	     at = atxf_pci_find_cap(pci, PCI_CAP_ID_VENDOR, at)) {
+		read_cap(pci, at, &c);
+		take_cap(r, &c, bars);
 	}
 	return r->common && r->isr && r->notify ? 0 : -ATXF_ENODEV;
 }
@@ -136,8 +127,21 @@ static int setup_queue(struct @IDENT@_rng *r)
 	max = atxf_mmio_read16(c + VIRTIO_COMMON_Q_SIZE);
 	if (max == 0)
 		return -ATXF_ENODEV;
+	/*
+	 * 4.1.5.1.2: with MSI-X on (devmgr grants vector 0 of the table), a
+	 * queue without a vector never interrupts. The queue takes vector 0;
+	 * configuration changes none, this driver has no use for them. A device
+	 * that reads NO_VECTOR back could not map it.
+	 */
+	atxf_mmio_write16(c + VIRTIO_COMMON_MSIX_CONFIG, VIRTIO_MSI_NO_VECTOR);
+	atxf_mmio_write16(c + VIRTIO_COMMON_Q_MSIX, 0);
+	if (atxf_mmio_read16(c + VIRTIO_COMMON_Q_MSIX) != 0)
+		return -ATXF_ENOSPC;
 	r->qsize = max < @UPPER@_QUEUE_SIZE ? max : @UPPER@_QUEUE_SIZE;
-	err = atxf_dma_alloc(DMA_SIZE, &r->dma);
+	/* 4.1.5.1.3: ring addresses are 64-bit, so the device reaches any. */
+	struct atxf_dma_tag tag = { .pci = r->pci, .addr_bits = 64 };
+
+	err = atxf_dma_alloc(&tag, DMA_SIZE, &r->dma);
 	if (err)
 		return err;
 	r->desc = (struct virtq_desc *)(uintptr_t)r->dma.vaddr;
@@ -145,9 +149,9 @@ static int setup_queue(struct @IDENT@_rng *r)
 	r->used = (struct virtq_used *)(uintptr_t)(r->dma.vaddr + USED_OFFSET);
 	r->buf = (uint8_t *)(uintptr_t)(r->dma.vaddr + BUF_OFFSET);
 	atxf_mmio_write16(c + VIRTIO_COMMON_Q_SIZE, r->qsize);
-	write64(c + VIRTIO_COMMON_Q_DESC, r->dma.paddr);
-	write64(c + VIRTIO_COMMON_Q_DRIVER, r->dma.paddr + AVAIL_OFFSET);
-	write64(c + VIRTIO_COMMON_Q_DEVICE, r->dma.paddr + USED_OFFSET);
+	write64(c + VIRTIO_COMMON_Q_DESC, r->dma.bus_addr);
+	write64(c + VIRTIO_COMMON_Q_DRIVER, r->dma.bus_addr + AVAIL_OFFSET);
+	write64(c + VIRTIO_COMMON_Q_DEVICE, r->dma.bus_addr + USED_OFFSET);
 	notify_off = atxf_mmio_read16(c + VIRTIO_COMMON_Q_NOFF);
 	r->qnotify = r->notify + (uint32_t)notify_off * r->notify_mult;
 	atxf_mmio_write16(c + VIRTIO_COMMON_Q_ENABLE, 1);
@@ -184,7 +188,7 @@ int @IDENT@_request(struct @IDENT@_rng *r, size_t len)
 		return -ATXF_EINVAL;
 	r->pending = len < @UPPER@_BUF_SIZE ? (uint32_t)len : @UPPER@_BUF_SIZE;
 	/* 2.6.13: one device-writable descriptor, made available, then the notify. */
-	r->desc[0] = (struct virtq_desc){ .addr = r->dma.paddr + BUF_OFFSET,
+	r->desc[0] = (struct virtq_desc){ .addr = r->dma.bus_addr + BUF_OFFSET,
 					  .len = r->pending, .flags = VIRTQ_DESC_F_WRITE };
 	r->avail->ring[idx % r->qsize] = 0;
 	__atomic_store_n(&r->avail->idx, (uint16_t)(idx + 1), __ATOMIC_RELEASE);

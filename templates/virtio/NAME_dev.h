@@ -28,6 +28,7 @@ struct @IDENT@_rng {
 	uint32_t notify_mult;
 	volatile uint8_t *qnotify;  /* where queue 0 is notified */
 
+	atxf_handle_t pci;          /* the function: DMA buffers are for it */
 	struct atxf_dma dma;        /* the rings and the buffer, one allocation */
 	struct virtq_desc *desc;
 	struct virtq_avail *avail;

@@ -7,17 +7,14 @@
 #define @UPPER@_REG_H
 
 #include <stdint.h>
+#include <atxf/pci_regs.h>
 
 /* 4.1.2 PCI Device Discovery: 0x1040 + device type, or the transitional ID. */
 #define VIRTIO_VENDOR             0x1af4
 #define VIRTIO_RNG_DEVICE         0x1044    /* 5.4: entropy device, type 4 */
 #define VIRTIO_RNG_TRANSITIONAL   0x1005
 
-/* PCI Local Bus 3.0, 6.7: the capability list, when status bit 4 says there is one. */
-#define PCI_STATUS_COMMAND        0x04      /* command (low 16 bits), status (high 16) */
-#define   PCI_STATUS_CAP_LIST     (1u << 20)
-#define PCI_CAP_POINTER           0x34
-#define PCI_CAP_VENDOR            0x09
+/* PCI's own registers and capability IDs are the SDK's <atxf/pci_regs.h>. */
 
 /* 4.1.4 Virtio Structure PCI Capabilities: struct virtio_pci_cap's cfg_type. */
 #define VIRTIO_PCI_CAP_COMMON_CFG 1
@@ -35,15 +32,18 @@
 #define VIRTIO_COMMON_DF          0x04      /* le32 device_feature (RO) */
 #define VIRTIO_COMMON_GFSELECT    0x08      /* le32 driver_feature_select */
 #define VIRTIO_COMMON_GF          0x0c      /* le32 driver_feature */
+#define VIRTIO_COMMON_MSIX_CONFIG 0x10      /* le16 msix_config: configuration change vector */
 #define VIRTIO_COMMON_STATUS      0x14      /* u8 device_status */
 #define VIRTIO_COMMON_Q_SELECT    0x16      /* le16 queue_select */
 #define VIRTIO_COMMON_Q_SIZE      0x18      /* le16 queue_size */
+#define VIRTIO_COMMON_Q_MSIX      0x1a      /* le16 queue_msix_vector */
 #define VIRTIO_COMMON_Q_ENABLE    0x1c      /* le16 queue_enable */
 #define VIRTIO_COMMON_Q_NOFF      0x1e      /* le16 queue_notify_off (RO) */
 #define VIRTIO_COMMON_Q_DESC      0x20      /* le64 queue_desc */
 #define VIRTIO_COMMON_Q_DRIVER    0x28      /* le64 queue_driver: the available ring */
 #define VIRTIO_COMMON_Q_DEVICE    0x30      /* le64 queue_device: the used ring */
 #define VIRTIO_COMMON_SIZE        0x38
+#define VIRTIO_MSI_NO_VECTOR      0xffff    /* 4.1.4.3: no vector for it */
 
 /* 2.1 Device Status Field. */
 #define VIRTIO_STATUS_ACKNOWLEDGE 1

@@ -4,7 +4,8 @@
  *
  *   bench.atxf [RUNS]          (samples per figure; default 2000)
  *   start line: `with mmio:EDU_BAR0+0x100000:rw msi:BB:DD.F:r` (or irq:GSI)
- *   for the IRQ figure; bench-echo.atxf must run for the IPC figure.
+ *   for the IRQ figure, then `mmio:XHCI_BAR0+0x3000:rw msix:BB:DD.F:r
+ *   dma:8K` for the MSI-X one; bench-echo.atxf must run for the IPC figure.
  *
  * Figures:
  *   null-syscall  the emptiest trip through the kernel: system call 33,
@@ -17,6 +18,8 @@
  *   irq-user      edu raises an interrupt (TSC at the MMIO write) until
  *                 this program's SYS_IPC_RECV returns the notification
  *                 (bench_irq.c)
+ *   irq-user-msix the same through an MSI-X vector: qemu-xhci's
+ *                 interrupter 0, raised by one register write (bench_msix.c)
  * A figure the kernel cannot measure yet prints `n/a (WHY)`. Ends with
  * `bench: done` and exit 0.
  */
@@ -37,6 +40,7 @@ int main(int argc, char **argv)
 	bench_switch(runs);
 	bench_ipc(runs);
 	bench_irq(runs / 4 ? runs / 4 : 1);
+	bench_msix(runs / 4 ? runs / 4 : 1);
 	printf("bench: done\n");
 	return 0;
 }

@@ -6,5 +6,6 @@ void bench_null(unsigned runs);
 void bench_ipc(unsigned runs);
 void bench_switch(unsigned runs);
 void bench_irq(unsigned runs);
+void bench_msix(unsigned runs);
 
 #endif

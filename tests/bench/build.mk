@@ -16,7 +16,7 @@ BENCH_PROGS := $(BENCH_ATXF) $(BENCH_ECHO)
 BENCH_RUNS  ?= 2000
 
 $(eval $(call atxf_program,$(BENCH_ATXF),tests/bench/bench.c tests/bench/bench_null.c \
-	tests/bench/bench_ipc.c tests/bench/bench_switch.c tests/bench/bench_irq.c tests/bench/stats.c))
+	tests/bench/bench_ipc.c tests/bench/bench_switch.c tests/bench/bench_irq.c tests/bench/bench_msix.c tests/bench/stats.c))
 $(eval $(call atxf_program,$(BENCH_ECHO),tests/bench/bench-echo.c))
 
 .PHONY: bench

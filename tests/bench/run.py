@@ -14,8 +14,10 @@ usage: run.py [--kernel ELF] [--init ATXF] [--progs DIR] [--runs N]
 
 The QEMU command line and the boot archive come from tests/qemu/qemu.py
 and tests/qemu/bootfs.py, as for the tests. QEMU gets an edu device at
-00:04.0, whose BAR0 the firmware places at 0xfea00000 on this machine;
-bench.atxf gets it and the device's MSI through its boot.cfg line. If init
+00:04.0, whose BAR0 the firmware places at 0xfea00000 on this machine,
+and a qemu-xhci at 00:05.0 (BAR0 at 0xfeb94000); bench.atxf gets edu and
+its MSI, and xhci's registers and MSI-X vector 0, through its boot.cfg
+line. If init
 cannot give those (the kernel lacks the capability calls), the run is
 repeated without them, and the IRQ figure says n/a.
 """
@@ -31,8 +33,11 @@ import bootfs                                    # noqa: E402
 import qemu                                      # noqa: E402
 
 OUT_DIR = "build/bench"
-EDU = ["-device", "edu,addr=04.0"]
-EDU_CAPS = "with mmio:0xfea00000+0x100000:rw msi:00:04.0:r"
+EDU = ["-device", "edu,addr=04.0", "-device", "qemu-xhci,addr=05.0"]
+# qemu-xhci's BAR0 is at 0xfeb94000 beside edu; the MSI-X table is its last
+# page, so bench.atxf gets the registers below it.
+EDU_CAPS = ("with mmio:0xfea00000+0x100000:rw msi:00:04.0:r "
+            "mmio:0xfeb94000+0x3000:rw msix:00:05.0:r pci:00:05.0:r dma:8K")
 FIGURE = re.compile(r"bench: (\S+) runs (\d+) median (\d+) p10 (\d+) p90 (\d+)$")
 END = re.compile(r"bench: done$|bench\.atxf not started|bench\.atxf pid \d+ exited|PANIC")
 NOT_AVAILABLE = re.compile(r"bench: (\S+) n/a \((.*)\)$")
@@ -40,7 +45,8 @@ LABELS = [("null-syscall", "null syscall (nr 33: entry, dispatch, -ENOSYS, exit)
           ("clock-syscall", "SYS_CLOCK"),
           ("yield-rtt", "yield round trip (2 process switches, no IPC)"),
           ("ipc-rtt", "IPC round trip (call + reply, 2 processes)"),
-          ("irq-user", "IRQ -> user (edu MMIO write to recv return)")]
+          ("irq-user", "IRQ -> user (MSI: edu MMIO write to recv return)"),
+          ("irq-user-msix", "IRQ -> user (MSI-X: xhci ERDP write to recv return)")]
 
 
 def boot(opts, caps):
@@ -137,6 +143,7 @@ def report(got, accel, mhz):
     print("ratios of the medians:")
     ratio(got, "ipc-rtt", "null-syscall", 1, "IPC round trip / null syscall", "8x")
     ratio(got, "irq-user", "ipc-rtt", 0.5, "IRQ -> user / one-way IPC (half the RTT)", "2x")
+    ratio(got, "irq-user-msix", "irq-user", 1, "MSI-X IRQ -> user / MSI IRQ -> user", None)
     ratio(got, "yield-rtt", "ipc-rtt", 1, "yield round trip / IPC round trip", None)
 
 
@@ -164,8 +171,9 @@ def without_edu(opts, refused):
     got = figures(lines)
     if "no such system call" in why:
         why = "kernel lacks SYS_CAP_DERIVE: init cannot grant the edu device"
-    if "irq-user" in got:
-        got["irq-user"] = why
+    for name in ("irq-user", "irq-user-msix"):
+        if name in got:
+            got[name] = why
     return lines, accel, got
 
 

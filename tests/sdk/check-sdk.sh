@@ -516,6 +516,9 @@ template_run_cases() {
 		template_run pci 'mydrv_client: 5! = 120 \(computed by the edu device\)' \
 		'mydrv_client: 10! = 3628800 \(computed by the edu device\)' \
 		'mydrv_client: 12! = 479001600 \(computed by the edu device\)'
+	check "virtio template: make run on virtio-rng-pci (modern, MSI-X), the client gets random bytes" \
+		template_run virtio 'mydrv_client: 64 random bytes from mydrv:' \
+		'mydrv_client: [0-9a-f]{64}'
 	check "service template: make run, the client's four calls answered" \
 		template_run service 'mydrv_client: ECHO "hello, mydrv" -> "hello, mydrv"' \
 		'mydrv_client: ADD 2 -> 2, ADD 40 -> 42' 'mydrv_client: UPTIME -> [1-9][0-9]* ns'

@@ -12,7 +12,8 @@ $(HOSTOBJ)/tests/unit/test_devmgr_match.o $(HOSTOBJ)/tests/unit/test_devmgr_back
 	HOST_CFLAGS += -Iservices/devmgr
 
 $(TEST_DEVMGR_MATCH): $(HOSTOBJ)/tests/unit/test_devmgr_match.o \
-		$(HOSTOBJ)/services/devmgr/match.o $(HOSTOBJ)/services/devmgr/legacy_table.o \
+		$(HOSTOBJ)/services/devmgr/match.o $(HOSTOBJ)/services/devmgr/plan_msix.o \
+		$(HOSTOBJ)/services/devmgr/legacy_table.o \
 		$(FORMAT_HOST_LIB)
 	@mkdir -p $(@D)
 	$(call run,LD,$@) $(HOSTCC) $^ $(or $(CMOCKA_LIBS),-lcmocka) -o $@

@@ -15,14 +15,14 @@
 
 DRV_TEST_OBJ := $(BUILD)/tests/driver
 DRV_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
-DRV_TEST_CFLAGS := $(HOST_CFLAGS) -I$(DRIVER_DIR) -Itests/unit $(DRV_SANITIZE)
+DRV_TEST_CFLAGS := $(HOST_CFLAGS) -I$(FRAMEWORK_DIR) -Itests/unit $(DRV_SANITIZE)
 DRV_TEST_LIBS := $(DRV_SANITIZE) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # The framework, for the host.
-DRV_HOST_OBJS := $(DRIVER_SRCS:$(DRIVER_DIR)/%.c=$(DRV_TEST_OBJ)/fw/%.o)
+DRV_HOST_OBJS := $(FRAMEWORK_SRCS:$(FRAMEWORK_DIR)/%.c=$(DRV_TEST_OBJ)/fw/%.o)
 DRV_HOST_LIB  := $(DRV_TEST_OBJ)/libdriver-host.a
 
-$(DRV_TEST_OBJ)/fw/%.o: $(DRIVER_DIR)/%.c
+$(DRV_TEST_OBJ)/fw/%.o: $(FRAMEWORK_DIR)/%.c
 	@mkdir -p $(@D)
 	$(call run,CC,$< [host]) $(HOSTCC) $(DRV_TEST_CFLAGS) -c $< -o $@
 
@@ -80,7 +80,7 @@ EXAMPLE_ATXF := $(BUILD)/examples/virtio-rng.atxf
 $(eval $(call atxf_program,$(EXAMPLE_ATXF),$(EXAMPLE_SRCS)))
 
 EXAMPLE_CLANG_OBJS := $(EXAMPLE_SRCS:%.c=$(DRV_TEST_OBJ)/clang/%.o) \
-	$(DRIVER_SRCS:%.c=$(DRV_TEST_OBJ)/clang/%.o)
+	$(FRAMEWORK_SRCS:%.c=$(DRV_TEST_OBJ)/clang/%.o)
 $(DRV_TEST_OBJ)/clang/%.o: %.c
 	@mkdir -p $(@D)
 	$(call run,CC,$< [clang]) clang $(filter-out -fno-tree-loop-distribute-patterns,$(TARGET_CFLAGS)) -c $< -o $@

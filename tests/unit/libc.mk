@@ -39,13 +39,16 @@ $(LIBC_TEST_OBJ)/tlibc/%.o: $(TGTOBJ)/sdk/lib/libc/%.o
 $(LIBC_RENAMED_LIB): $(LIBC_RENAMED)
 	$(call run,AR,$@) rm -f $@ && $(AR) rcs $@ $^
 
-LIBC_CORE_TESTS := $(addprefix $(LIBC_TEST_BIN)/,test_libc_format test_libc_stream test_libc_heap)
+LIBC_CORE_TESTS := $(addprefix $(LIBC_TEST_BIN)/,test_libc_format test_libc_stream test_libc_heap \
+	test_libc_heap_big)
 LIBC_SHIPPED_TESTS := $(addprefix $(LIBC_TEST_BIN)/,test_libc_stdio test_libc_malloc \
-	test_libc_string test_libc_ctype test_libc_stdlib)
+	test_libc_string test_libc_ctype test_libc_stdlib test_libc_time test_libc_wchar \
+	test_libc_posix)
 
 $(LIBC_TEST_BIN)/test_libc_format: $(call libc_core_obj,format vsnprintf)
 $(LIBC_TEST_BIN)/test_libc_stream: $(call libc_core_obj,stream format)
-$(LIBC_TEST_BIN)/test_libc_heap:   $(call libc_core_obj,heap heap_check)
+$(LIBC_TEST_BIN)/test_libc_heap:   $(call libc_core_obj,heap heap_big heap_check)
+$(LIBC_TEST_BIN)/test_libc_heap_big: $(call libc_core_obj,heap heap_big heap_check)
 
 $(LIBC_CORE_TESTS): $(LIBC_TEST_BIN)/%: $(LIBC_TEST_OBJ)/%.o $(call libc_test_obj,test_libc_hooks)
 	@mkdir -p $(@D)

@@ -18,7 +18,7 @@ RT_CMOCKA := $(or $(CMOCKA_LIBS),-lcmocka)
 
 RUNTIME_UNIT_TESTS := $(addprefix $(RT_UNIT)/,test_runtime_strerror test_runtime_msg \
 	test_runtime_names test_runtime_start test_runtime_iomap test_fake_uart \
-	test_fake_hw test_runtime_link test_runtime_exec)
+	test_fake_hw test_pci_cap test_runtime_link test_runtime_exec)
 
 $(RT_UNIT)/test_runtime_strerror: $(RT_OBJ)/test_runtime_strerror.o $(LIBATXF_FAKE)
 $(RT_UNIT)/test_runtime_msg: $(RT_OBJ)/test_runtime_msg.o $(LIBATXF_FAKE)
@@ -27,6 +27,7 @@ $(RT_UNIT)/test_runtime_start: $(RT_OBJ)/test_runtime_start.o $(RT_SRC)/start_in
 $(RT_UNIT)/test_runtime_iomap: $(RT_OBJ)/test_runtime_iomap.o $(RT_SRC)/io_bitmap.o
 $(RT_UNIT)/test_fake_uart: $(RT_OBJ)/test_fake_uart.o $(LIBATXF_FAKE)
 $(RT_UNIT)/test_fake_hw: $(RT_OBJ)/test_fake_hw.o $(LIBATXF_FAKE)
+$(RT_UNIT)/test_pci_cap: $(RT_OBJ)/test_pci_cap.o $(LIBATXF_FAKE)
 $(RT_UNIT)/test_runtime_link: $(RT_OBJ)/test_runtime_link.o $(FORMAT_HOST_LIB)
 $(RT_UNIT)/test_runtime_exec: $(RT_OBJ)/test_runtime_exec.o $(RT_OBJ)/test_runtime_emu.o
 

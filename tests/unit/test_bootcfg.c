@@ -37,7 +37,8 @@ static void render(const char *text, size_t size, char *out, size_t out_size)
 			continue;
 		}
 		n += (size_t)snprintf(out + n, out_size - n, "%s",
-				      d.kind == BOOTCFG_START ? "start" : "exit-with");
+				      d.kind == BOOTCFG_START ? "start" :
+				      d.kind == BOOTCFG_ENV ? "env" : "exit-with");
 		for (unsigned i = 0; i < d.argc; i++)
 			n += (size_t)snprintf(out + n, out_size - n, " %s", d.argv[i]);
 		assert_null(d.argv[d.argc]);
@@ -72,6 +73,13 @@ static const struct cfg_case cases[] = {
 	  "1:! unknown directive \"START\"" },
 	{ "start without a name", "start\nstart   # nothing\n", 0,
 	  "1:! start needs a program name\n2:! start needs a program name" },
+	{ "env lines", "env HOME=/\nenv A=b=c\nenv EMPTY=\n", 0,
+	  "1:env HOME=/\n2:env A=b=c\n3:env EMPTY=" },
+	{ "env needs one NAME=VALUE", "env\nenv A=1 B=2\nenv NOEQUALS\nenv =x\n", 0,
+	  "1:! env needs exactly one NAME=VALUE (no spaces in VALUE)\n"
+	  "2:! env needs exactly one NAME=VALUE (no spaces in VALUE)\n"
+	  "3:! env needs exactly one NAME=VALUE (no spaces in VALUE)\n"
+	  "4:! env needs exactly one NAME=VALUE (no spaces in VALUE)" },
 	{ "exit-with takes exactly one name", "exit-with\nexit-with a b\n", 0,
 	  "1:! exit-with needs exactly one program name\n"
 	  "2:! exit-with needs exactly one program name" },
@@ -172,6 +180,34 @@ static void test_directive_owns_words(void **state)
 	assert_string_equal(d1.argv[1], "x");
 }
 
+/* A run request's command (runs.c): a start line's words, checked alike. */
+static void test_command(void **state)
+{
+	static const char *const bad[][2] = {
+		{ "", "empty command" }, { "   ", "empty command" },
+		{ "a.atxf\tx", "control character in the command" },
+		{ "p 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", "a program name and at most 15 arguments" },
+	};
+	struct bootcfg_directive d;
+
+	(void)state;
+	assert_int_equal(bootcfg_command("  hello.atxf 3  from-system ", 28, &d), BOOTCFG_DIRECTIVE);
+	assert_int_equal(d.kind, BOOTCFG_START);
+	assert_int_equal(d.argc, 3);
+	assert_string_equal(d.argv[0], "hello.atxf");
+	assert_string_equal(d.argv[2], "from-system");
+	assert_null(d.argv[3]);
+	assert_int_equal(d.ncaps, 0);
+	/* Not NUL-terminated: only len bytes count. */
+	assert_int_equal(bootcfg_command("ab.atxf zz", 7, &d), BOOTCFG_DIRECTIVE);
+	assert_int_equal(d.argc, 1);
+	assert_string_equal(d.argv[0], "ab.atxf");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(bootcfg_command(bad[i][0], strlen(bad[i][0]), &d), BOOTCFG_MALFORMED);
+		assert_string_equal(d.error, bad[i][1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_line_length),
 		cmocka_unit_test(test_size_bounds_text),
 		cmocka_unit_test(test_directive_owns_words),
+		cmocka_unit_test(test_command),
 	};
 
 	return cmocka_run_group_tests_name("bootcfg", tests, NULL, NULL);

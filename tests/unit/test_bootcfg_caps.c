@@ -20,6 +20,8 @@ struct cap_case {
 
 static const char *kind_name(uint32_t kind)
 {
+	if (kind == BOOTCAP_MEM_LIMIT)
+		return "mem";
 	static const char *names[] = { "none", "root", "ioport", "irq", "mmio", "dma",
 				       "port", "fb", "shm", "pci" };
 
@@ -48,6 +50,8 @@ static const struct cap_case cases[] = {
 	{ "irq:11", "irq b 1 7" },
 	{ "msi:00:04.0:r", "irq 100000020 1 1" },
 	{ "msi:ff:1f.7", "irq 10000ffff 1 7" },
+	{ "msix:00:05.0:r", "irq 200028000 1 1" },
+	{ "msix:00:05.0/1f:r", "irq 20002801f 1 1" },
 	{ "mmio:0xfea00000+0x100000:rw", "mmio fea00000 100000 3" },
 	{ "dma:64K", "dma 0 10000 7" },
 	{ "dma:2M:wg", "dma 0 200000 6" },
@@ -60,6 +64,8 @@ static const struct cap_case cases[] = {
 	{ "bootfs", "shm 0 0 1" },
 	{ "bootfs:rw", "! unknown capability kind" },
 	{ "ioport:0xfff0-0xffff:grw", "ioport fff0 10 7" },
+	{ "mem:64M", "mem 0 4000000 0" },      /* not a capability: the memory limit */
+	{ "mem:1024K", "mem 0 100000 0" },
 	/* refused, with a reason a person can act on */
 	{ "ioport:0x70", "! FIRST-LAST expected" },
 	{ "ioport:0x71-0x70", "! LAST below FIRST" },
@@ -73,6 +79,7 @@ static const struct cap_case cases[] = {
 	{ "irq:1:x", "! rights are r, w and g, each once" },
 	{ "msi:00:20.0", "! number too large" },
 	{ "msi:00:04", "! BB:DD.F expected" },
+	{ "msix:00:05.0/800", "! number too large" },
 	{ "pci:100:00.0", "! number too large" },
 	{ "pci:00:00.8", "! number too large" },
 	{ "mmio:0x1000", "! BASE+SIZE expected" },
@@ -82,6 +89,10 @@ static const struct cap_case cases[] = {
 	{ "dma:64K:r", "! a DMA budget needs w" },
 	{ "dma:64G", "! unexpected text after the value" },
 	{ "dma:99999999999", "! number too large" },
+	{ "mem:100K", "! a memory limit is whole MiB" },
+	{ "mem:0", "! size 0" },
+	{ "mem:64M:rw", "! unexpected text after the value" },
+	{ "mem:", "! number expected" },
 	{ "port:1", "! unknown capability kind" },
 	{ "ioport", "! KIND:VALUE expected" },
 	{ "interrupt:1", "! KIND:VALUE expected" },

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include "legacy_table.h"
 #include "match.h"
+#include "plan_msix.h"
 
 #define RW (ATXF_RIGHT_READ | ATXF_RIGHT_WRITE)
 
@@ -30,6 +31,25 @@ static const struct dm_device ahci = {
 	.pci = { .bdf = ATXF_PCI_BDF(0, 0x1f, 2), .vendor = 0x8086, .device = 0x2922,
 		 .class_code = 0x01, .subclass = 0x06, .prog_if = 0x01, .irq_line = 10,
 		 .bar = { [5] = { DM_BAR_MMIO, 0xfeb00000, 0x1000 } } },
+};
+
+/* An nvme-like function at 00:05.0: MSI-X only, 4 vectors, table and PBA
+ * in BAR0 after the registers (QEMU's layout). */
+static const struct dm_device nvme = {
+	.bus = DM_BUS_PCI, .present = 1, .name = "00:05.0",
+	.pci = { .bdf = ATXF_PCI_BDF(0, 5, 0), .vendor = 0x1b36, .device = 0x0010,
+		 .class_code = 0x01, .subclass = 0x08, .prog_if = 0x02, .irq_line = 11,
+		 .msix_vectors = 4, .msix_table = { 0, 0x2000, 64 }, .msix_pba = { 0, 0x3000, 8 },
+		 .bar = { { DM_BAR_MMIO, 0xfebd0000, 0x4000 } } },
+};
+
+/* A virtio-like function at 00:06.0: MSI-X table and PBA alone in BAR1. */
+static const struct dm_device virtio = {
+	.bus = DM_BUS_PCI, .present = 1, .name = "00:06.0",
+	.pci = { .bdf = ATXF_PCI_BDF(0, 6, 0), .vendor = 0x1af4, .device = 0x1044,
+		 .msix_vectors = 2, .msix_table = { 1, 0, 32 }, .msix_pba = { 1, 0x800, 8 },
+		 .bar = { [1] = { DM_BAR_MMIO, 0xfebf1000, 0x1000 },
+			  [4] = { DM_BAR_MMIO, 0xfe000000, 0x4000 } } },
 };
 
 struct plan_case {
@@ -111,6 +131,26 @@ static const struct plan_case cases[] = {
 	  MANIFEST(.match = { ATXF_MATCH_LEGACY_DEVICE("COM1") },
 		   .resources = { ATXF_RESOURCE_IOPORT(0x3f8, 8, ATXF_RIGHTS_ALL) }),
 	  "! ioport 0x3f8+0x8: rights must be r and/or w (a driver never gets GRANT)" },
+	{ "msix: up to max vectors, as many as the table has", &nvme, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1b36, 0x0010) },
+		   .resources = { ATXF_RESOURCE_BAR(0), ATXF_RESOURCE_PCI_IRQS(2, 16) }),
+	  "mmio febd0000 4000 3, irq 200028000 4 1" },
+	{ "msix: fewer than the table has when max says so", &nvme, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1b36, 0x0010) },
+		   .resources = { ATXF_RESOURCE_PCI_IRQS(1, 3) }),
+	  "irq 200028000 3 1" },
+	{ "msix: one interrupt on a function without MSI is its vector 0", &virtio, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1af4, 0x1044) },
+		   .resources = { ATXF_RESOURCE_PCI_IRQ() }),
+	  "irq 200030000 1 1" },
+	{ "refused: more vectors needed than the table has", &nvme, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1b36, 0x0010) },
+		   .resources = { ATXF_RESOURCE_PCI_IRQS(8, 16) }),
+	  "! pci-irq 0x8+0x10: the device has 4 MSI-X vectors, the manifest needs 8" },
+	{ "refused: vectors from a function without MSI-X", &edu, NULL,
+	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1234, 0x11e8) },
+		   .resources = { ATXF_RESOURCE_PCI_IRQS(1, 2) }),
+	  "! pci-irq 0x1+0x2: no MSI-X capability" },
 	{ "refused: a framebuffer no device owns", &edu, NULL,
 	  MANIFEST(.match = { ATXF_MATCH_PCI(0x1234, 0x11e8) },
 		   .resources = { ATXF_RESOURCE_FRAMEBUFFER() }),
@@ -195,10 +235,31 @@ static void test_legacy_table(void **state)
 	assert_null(dm_legacy_find("COM5"));
 }
 
+/* A BAR grant's holes: the kernel's MSI-X table and PBA pages, only in
+ * the BAR that holds them. */
+static void test_msix_holes(void **state)
+{
+	struct dm_grant bar0 = { .kind = ATXF_CAP_MMIO, .base = 0xfebd0000, .size = 0x4000 };
+	struct dm_grant bar1 = { .kind = ATXF_CAP_MMIO, .base = 0xfebf1000, .size = 0x1000 };
+	struct dm_grant bar4 = { .kind = ATXF_CAP_MMIO, .base = 0xfe000000, .size = 0x4000 };
+	struct dm_range h[DM_MSIX_HOLES];
+
+	(void)state;
+	assert_int_equal(dm_msix_holes(&nvme, &bar0, h), 2);
+	assert_int_equal(h[0].base, 0x2000);
+	assert_int_equal(h[0].size, 64);
+	assert_int_equal(h[1].base, 0x3000);
+	assert_int_equal(dm_msix_holes(&virtio, &bar1, h), 2);
+	assert_int_equal(h[1].base, 0x800);
+	assert_int_equal(dm_msix_holes(&virtio, &bar4, h), 0);     /* the virtio registers */
+	assert_int_equal(dm_msix_holes(&edu, &bar0, h), 0);        /* no MSI-X */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_msix_holes),
 		cmocka_unit_test(test_legacy_table),
 	};
 

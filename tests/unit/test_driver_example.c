@@ -19,12 +19,16 @@
 
 #define IO_BASE 0xc040
 
+static uint8_t pci_config[256];
+static atxf_handle_t pci;               /* the device's function: DMA is for it */
+
 static int setup(void **state)
 {
 	(void)state;
 	atxf_fake_reset();
 	fake_vrng_add(IO_BASE);
-	return 0;
+	pci = atxf_fake_cap_pci(0x0018, pci_config, sizeof(pci_config), NULL, NULL);
+	return pci < 0;
 }
 
 static void test_start_follows_the_status_sequence(void **state)
@@ -32,7 +36,7 @@ static void test_start_follows_the_status_sequence(void **state)
 	struct vrng v;
 
 	(void)state;
-	assert_int_equal(vrng_start(&v, IO_BASE), 0);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), 0);
 	/* §3.1.1: reset, then each bit added to the ones before. */
 	assert_int_equal(fv.nstatus, 4);
 	assert_int_equal(fv.status_log[0], 0);
@@ -42,7 +46,7 @@ static void test_start_follows_the_status_sequence(void **state)
 			 VIO_STATUS_ACKNOWLEDGE | VIO_STATUS_DRIVER | VIO_STATUS_DRIVER_OK);
 	assert_int_equal(fv.features, 0);
 	assert_int_equal(v.qsize, 8);
-	assert_int_equal((uint64_t)fv.pfn * VRING_ALIGN, v.ring.paddr);
+	assert_int_equal((uint64_t)fv.pfn * VRING_ALIGN, v.ring.bus_addr);
 	assert_int_equal(atxf_fake_dma_live(), 2);
 	assert_int_equal(atxf_fake_strays(), 0);
 }
@@ -53,7 +57,7 @@ static void test_read_gets_what_the_device_wrote(void **state)
 	struct vrng v;
 
 	(void)state;
-	assert_int_equal(vrng_start(&v, IO_BASE), 0);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), 0);
 	assert_int_equal(vrng_post(&v, sizeof(out)), 0);
 	assert_int_equal(fv.notifies, 1);
 	/* Not done yet: nothing to collect. */
@@ -77,7 +81,7 @@ static void test_a_buffer_still_out_is_not_offered_twice(void **state)
 	struct vrng v;
 
 	(void)state;
-	assert_int_equal(vrng_start(&v, IO_BASE), 0);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), 0);
 	assert_int_equal(vrng_post(&v, 8), 0);
 	assert_int_equal(vrng_post(&v, 8), 0);  /* the first READ timed out; a second comes */
 	assert_int_equal(fv.notifies, 1);
@@ -93,7 +97,7 @@ static void test_the_device_may_write_less(void **state)
 
 	(void)state;
 	fv.fill = 5;
-	assert_int_equal(vrng_start(&v, IO_BASE), 0);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), 0);
 	assert_int_equal(vrng_post(&v, 16), 0);
 	fake_vrng_complete();
 	assert_int_equal(vrng_collect(&v, out, sizeof(out)), 5);
@@ -107,7 +111,7 @@ static void test_the_device_is_not_trusted_past_the_buffer(void **state)
 
 	(void)state;
 	fv.claim = 100000;
-	assert_int_equal(vrng_start(&v, IO_BASE), 0);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), 0);
 	assert_int_equal(vrng_post(&v, 32), 0);
 	fake_vrng_complete();
 	assert_int_equal(vrng_collect(&v, out, sizeof(out)), 32);
@@ -118,7 +122,7 @@ static void test_post_refuses_bad_lengths(void **state)
 	struct vrng v;
 
 	(void)state;
-	assert_int_equal(vrng_start(&v, IO_BASE), 0);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), 0);
 	assert_int_equal(vrng_post(&v, 0), -ATXF_ERANGE);
 	assert_int_equal(vrng_post(&v, VRNG_BUF_SIZE + 1), -ATXF_ERANGE);
 	assert_int_equal(fv.notifies, 0);
@@ -130,7 +134,7 @@ static void test_a_device_without_a_queue_is_refused(void **state)
 
 	(void)state;
 	fv.qsize = 0;
-	assert_int_equal(vrng_start(&v, IO_BASE), -ATXF_ENODEV);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), -ATXF_ENODEV);
 	assert_true(fv.status & VIO_STATUS_FAILED);
 	assert_int_equal(atxf_fake_dma_live(), 0);
 }
@@ -141,7 +145,7 @@ static void test_no_dma_memory_leaves_nothing_behind(void **state)
 
 	(void)state;
 	atxf_fake_dma_limit(VRING_BYTES(8));    /* the ring fits, the buffer does not */
-	assert_int_equal(vrng_start(&v, IO_BASE), -ATXF_ENOMEM);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), -ATXF_ENOMEM);
 	assert_true(fv.status & VIO_STATUS_FAILED);
 	assert_int_equal(atxf_fake_dma_live(), 0);
 }
@@ -151,7 +155,7 @@ static void test_stop_resets_and_frees(void **state)
 	struct vrng v;
 
 	(void)state;
-	assert_int_equal(vrng_start(&v, IO_BASE), 0);
+	assert_int_equal(vrng_start(&v, pci, IO_BASE), 0);
 	vrng_stop(&v);
 	assert_int_equal(fv.status, 0);
 	assert_int_equal(atxf_fake_dma_live(), 0);
@@ -159,12 +163,9 @@ static void test_stop_resets_and_frees(void **state)
 
 static void test_pci_enable_turns_on_bus_mastering(void **state)
 {
-	uint8_t config[256] = { 0 };
-	atxf_handle_t pci;
+	uint8_t *config = pci_config;
 
 	(void)state;
-	pci = atxf_fake_cap_pci(0x0018, config, sizeof(config), NULL, NULL);
-	assert_true(pci >= 0);
 	config[PCI_COMMAND + 1] = 0x04;         /* a bit that must survive */
 	vrng_pci_enable(pci);
 	assert_int_equal(config[PCI_COMMAND], PCI_COMMAND_IO | PCI_COMMAND_MASTER);

@@ -390,6 +390,8 @@ static const struct CMUnitTest tests[] = {
 		.fixture = "multi-segment.elf", .multi_page = 1),
 	PROGRAM("text-only program: an empty data region on the page after text",
 		.fixture = "tiny.elf"),
+	PROGRAM("_Thread_local variable with atxf.ld: .tdata (PT_TLS) travels as data",
+		.fixture = "tls.elf"),
 	{ "-v prints the layout that was written", verbose_prints_layout, NULL, NULL, NULL },
 	{ "the same input converts to the same bytes every time", conversion_is_deterministic,
 	  NULL, NULL, NULL },

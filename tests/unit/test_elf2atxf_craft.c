@@ -32,6 +32,7 @@
 #define SH_OFFSET     24
 #define SH_SIZE       32
 #define PT_LOAD_TYPE  1
+#define PT_TLS_TYPE   7
 #define PF_W_FLAG     2
 
 static uint8_t *phdr(const struct blob *b, unsigned i)
@@ -191,4 +192,31 @@ void craft_manifest_outside(struct blob *b, uint64_t arg)
 	/* offset + size wraps to 8: a naive "offset + size > file size" check passes. */
 	set_le64(sh + SH_OFFSET, UINT64_MAX - 7);
 	set_le64(sh + SH_SIZE, 16);
+}
+
+static uint8_t *find_tls(const struct blob *b)
+{
+	unsigned n = le16(b->data + E_PHNUM);
+
+	for (unsigned i = 0; i < n; i++)
+		if (le32(phdr(b, i) + P_TYPE) == PT_TLS_TYPE)
+			return phdr(b, i);
+	fail_msg("fixture has no PT_TLS segment");
+	return NULL;
+}
+
+void craft_drop_tls(struct blob *b, uint64_t arg)
+{
+	(void)arg;
+	set_le32(find_tls(b) + P_TYPE, 0);     /* PT_NULL: .tdata is left without one */
+}
+
+void craft_tls_in_text(struct blob *b, uint64_t arg)
+{
+	const uint8_t *text = find_load(b, 0);
+	uint8_t *tls = find_tls(b);
+
+	(void)arg;
+	set_le64(tls + P_OFFSET, le64(text + P_OFFSET));
+	set_le64(tls + P_VADDR, le64(text + P_VADDR));
 }

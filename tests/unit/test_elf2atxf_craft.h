@@ -31,4 +31,7 @@ craft_fn craft_text_memsz;           /* first segment's p_memsz = arg */
 craft_fn craft_no_loads;             /* every PT_LOAD becomes PT_NULL */
 craft_fn craft_manifest_outside;     /* .atxf.manifest sh_offset wraps past 2^64 */
 
+/* tls.elf: its PT_TLS made PT_NULL, or pointed at the text segment. */
+craft_fn craft_drop_tls, craft_tls_in_text;
+
 #endif

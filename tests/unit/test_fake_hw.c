@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/fake.h>
@@ -127,29 +128,42 @@ static void mmio_map_needs_an_mmio_capability(void **state)
 
 /* ---- DMA */
 
+static uint8_t dma_dev_config[256];
+
+/* A tag for a fake PCI function with a 32-bit DMA engine. */
+static struct atxf_dma_tag dma_tag(void)
+{
+	atxf_handle_t pci = atxf_fake_cap_pci(0x0020, dma_dev_config, sizeof(dma_dev_config),
+					      NULL, NULL);
+
+	assert_true(pci >= 0);
+	return (struct atxf_dma_tag){ .pci = pci, .addr_bits = 32 };
+}
+
 static void dma_buffers(void **state)
 {
+	struct atxf_dma_tag tag = dma_tag();
 	struct atxf_dma a, b;
 	uint8_t *host;
 
 	(void)state;
-	assert_int_equal(atxf_dma_alloc(100, &a), 0);
-	assert_int_equal(atxf_dma_alloc(4096, &b), 0);
+	assert_int_equal(atxf_dma_alloc(&tag, 100, &a), 0);
+	assert_int_equal(atxf_dma_alloc(&tag, 4096, &b), 0);
 	/* Deterministic bus addresses with a gap page between buffers. */
-	assert_int_equal(a.paddr, 0x40000000);
-	assert_int_equal(b.paddr, 0x40002000);
+	assert_int_equal(a.bus_addr, 0x40000000);
+	assert_int_equal(b.bus_addr, 0x40002000);
 	assert_int_equal(a.size, 4096);
 	assert_int_equal(a.vaddr % 4096, 0);
 	for (int i = 0; i < 4096; i++)
 		assert_int_equal(((uint8_t *)(uintptr_t)a.vaddr)[i], 0);
 	/* The device side finds the driver's memory from the bus address. */
 	((uint8_t *)(uintptr_t)a.vaddr)[10] = 0x42;
-	host = atxf_fake_dma_to_host(a.paddr + 10, 20);
+	host = atxf_fake_dma_to_host(a.bus_addr + 10, 20);
 	assert_ptr_equal(host, (uint8_t *)(uintptr_t)a.vaddr + 10);
 	assert_int_equal(*host, 0x42);
 	assert_int_equal(atxf_fake_dma_live(), 2);
 	assert_int_equal(atxf_fake_strays(), 0);
-	assert_null(atxf_fake_dma_to_host(a.paddr + 4090, 8));  /* runs off the end */
+	assert_null(atxf_fake_dma_to_host(a.bus_addr + 4090, 8));  /* runs off the end */
 	assert_int_equal(atxf_fake_strays(), 1);
 	atxf_dma_free(&a);
 	assert_int_equal(a.handle, ATXF_HANDLE_NONE);
@@ -161,41 +175,108 @@ static void dma_buffers(void **state)
 
 static void dma_is_a_capability(void **state)
 {
+	struct atxf_dma_tag tag = dma_tag();
 	struct atxf_dma d;
 	struct atxf_cap_info info;
 	atxf_handle_t h;
 
 	(void)state;
-	assert_int_equal(atxf_dma_alloc(8192, &d), 0);
+	assert_int_equal(atxf_dma_alloc(&tag, 8192, &d), 0);
 	h = d.handle;
 	assert_int_equal(atxf_cap_query(d.handle, &info), 0);
 	assert_int_equal(info.kind, ATXF_CAP_DMA);
-	assert_int_equal(info.base, d.paddr);
+	assert_int_equal(info.base, d.bus_addr);
 	assert_int_equal(info.size, 8192);
 	atxf_dma_free(&d);
 	assert_int_equal(atxf_cap_query(h, &info), -ATXF_EBADH);
 }
 
+/* A tag must name a PCI function and limits the device can live with. */
+static void dma_tag_is_checked(void **state)
+{
+	struct atxf_dma_tag tag = dma_tag();
+	struct atxf_dma_tag bad = tag;
+	struct atxf_dma d;
+	atxf_handle_t mmio = atxf_fake_cap_add(ATXF_CAP_MMIO, RW, 0xe0000000, 4096);
+
+	(void)state;
+	assert_int_equal(atxf_dma_alloc(NULL, 4096, &d), -ATXF_EFAULT);
+	bad.pci = mmio;
+	assert_int_equal(atxf_dma_alloc(&bad, 4096, &d), -ATXF_EBADH);
+	bad = tag;
+	bad.addr_bits = 8;
+	assert_int_equal(atxf_dma_alloc(&bad, 4096, &d), -ATXF_EINVAL);
+	bad = tag;
+	bad.max_seg = 4096;
+	assert_int_equal(atxf_dma_alloc(&bad, 8192, &d), -ATXF_EINVAL);
+	bad = tag;
+	bad.boundary = 3 * 4096;
+	assert_int_equal(atxf_dma_alloc(&bad, 4096, &d), -ATXF_EINVAL);
+	bad = tag;
+	bad.addr_bits = 28;                 /* the fake's addresses start at 1 GiB */
+	assert_int_equal(atxf_dma_alloc(&bad, 4096, &d), -ATXF_ENOMEM);
+	assert_int_equal(atxf_fake_dma_live(), 0);
+}
+
+/* A client's pages mapped for the device: segments as the kernel splits
+ * them, reachable by the device side until the unmap. */
+static void dma_map_of_client_pages(void **state)
+{
+	struct atxf_dma_tag tag = dma_tag();
+	uint8_t *pages = aligned_alloc(4096, 3 * 4096);
+	struct atxf_dma_map m, copy;
+	atxf_handle_t shm;
+
+	(void)state;
+	assert_non_null(pages);
+	memset(pages, 0, 3 * 4096);
+	shm = atxf_fake_cap_shm(pages, 3 * 4096);
+	assert_true(shm >= 0);
+	assert_int_equal(atxf_fake_cap_shm(pages, 100), -ATXF_EINVAL);
+	tag.max_seg = 4096;
+	assert_int_equal(atxf_dma_map(&tag, shm, &m), 0);
+	assert_int_equal(m.nsegs, 3);
+	assert_int_equal(m.size, 3 * 4096);
+	assert_int_equal(m.seg[1].bus_addr, m.seg[0].bus_addr + 4096);
+	*(uint8_t *)atxf_fake_dma_to_host(m.seg[1].bus_addr + 5, 1) = 0x42;  /* the device */
+	assert_int_equal(pages[4096 + 5], 0x42);                            /* the client */
+	copy = m;
+	assert_int_equal(atxf_dma_unmap(&m), 0);
+	assert_int_equal(m.handle, ATXF_HANDLE_NONE);
+	assert_int_equal(atxf_dma_unmap(&copy), -ATXF_EBADH);
+	assert_null(atxf_fake_dma_to_host(copy.seg[0].bus_addr, 1));        /* gone */
+	assert_int_equal(atxf_fake_strays(), 1);
+	assert_int_equal(atxf_dma_map(&tag, tag.pci, &m), -ATXF_EBADH);      /* not an SHM */
+	tag.max_seg = 0;
+	tag.boundary = 8192;
+	assert_int_equal(atxf_dma_map(&tag, shm, &m), 0);
+	assert_true(m.nsegs >= 2);
+	atxf_dma_unmap(&m);
+	assert_int_equal(atxf_fake_dma_live(), 0);
+	free(pages);
+}
+
 static void dma_double_free_and_limit(void **state)
 {
+	struct atxf_dma_tag tag = dma_tag();
 	struct atxf_dma d, copy;
 
 	(void)state;
-	assert_int_equal(atxf_dma_alloc(0, &d), -ATXF_EINVAL);
+	assert_int_equal(atxf_dma_alloc(&tag, 0, &d), -ATXF_EINVAL);
 	assert_int_equal(d.handle, ATXF_HANDLE_NONE);
 	atxf_dma_free(&d);                          /* a no-op, not a stray */
 	assert_int_equal(atxf_fake_strays(), 0);
-	assert_int_equal(atxf_dma_alloc(1, &d), 0);
+	assert_int_equal(atxf_dma_alloc(&tag, 1, &d), 0);
 	copy = d;
 	atxf_dma_free(&d);
 	atxf_dma_free(&copy);                       /* the same buffer again */
 	assert_int_equal(atxf_fake_strays(), 1);
 	assert_non_null(strstr(atxf_fake_last_stray(), "freed twice"));
 	atxf_fake_dma_limit(8192);
-	assert_int_equal(atxf_dma_alloc(8192, &d), 0);
-	assert_int_equal(atxf_dma_alloc(1, &copy), -ATXF_ENOMEM);
+	assert_int_equal(atxf_dma_alloc(&tag, 8192, &d), 0);
+	assert_int_equal(atxf_dma_alloc(&tag, 1, &copy), -ATXF_ENOMEM);
 	atxf_dma_free(&d);
-	assert_int_equal(atxf_dma_alloc(1, &copy), 0);
+	assert_int_equal(atxf_dma_alloc(&tag, 1, &copy), 0);
 }
 
 /* ---- interrupts */
@@ -423,7 +504,8 @@ static void fake_implements_all_of_hw_h(void **state)
 		(const void *)atxf_mmio_write8, (const void *)atxf_mmio_write16,
 		(const void *)atxf_mmio_write32, (const void *)atxf_mmio_write64,
 		(const void *)atxf_fb_map, (const void *)atxf_dma_alloc,
-		(const void *)atxf_dma_free, (const void *)atxf_irq_bind,
+		(const void *)atxf_dma_free, (const void *)atxf_dma_map,
+		(const void *)atxf_dma_unmap, (const void *)atxf_irq_bind,
 		(const void *)atxf_irq_ack, (const void *)atxf_time_ns,
 		(const void *)atxf_delay_us, (const void *)atxf_pci_read32,
 		(const void *)atxf_pci_read16, (const void *)atxf_pci_read8,
@@ -494,6 +576,8 @@ int main(void)
 		cmocka_unit_test_setup(mmio_map_needs_an_mmio_capability, setup),
 		cmocka_unit_test_setup(dma_buffers, setup),
 		cmocka_unit_test_setup(dma_is_a_capability, setup),
+		cmocka_unit_test_setup(dma_tag_is_checked, setup),
+		cmocka_unit_test_setup(dma_map_of_client_pages, setup),
 		cmocka_unit_test_setup(dma_double_free_and_limit, setup),
 		cmocka_unit_test_setup(irq_bind_raise_ack, setup),
 		cmocka_unit_test_setup(irq_refusals, setup),

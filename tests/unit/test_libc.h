@@ -46,6 +46,7 @@ void console_reset(void);
 /* Memory for atxf_heap_grow: at most arena_limit bytes in all. */
 extern size_t arena_limit;
 extern size_t arena_used;
+extern size_t arena_released;   /* bytes given back with atxf_heap_release */
 
 /*
  * atxf_exit: records the status and longjmps to exit_jump, which
@@ -71,7 +72,7 @@ extern int exit_status;
 struct atxf_stream;
 extern struct atxf_stream *const tlibc_stdout;
 extern struct atxf_stream *const tlibc_stderr;
-extern int tlibc_errno;
+extern __thread int tlibc_errno;  /* thread-local, like errno */
 
 int tlibc_printf(const char *fmt, ...);
 int tlibc_fprintf(struct atxf_stream *f, const char *fmt, ...);

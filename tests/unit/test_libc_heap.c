@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "heap_block.h"
+#include "test_heap_verify.h"
 #include "test_libc.h"
 
 #define PAGE 4096
@@ -59,11 +60,7 @@ static int fresh_heap(void **state)
 
 static void assert_heap_ok(void)
 {
-	struct atxf_heap_report rep;
-	int status = atxf_heap_verify(&heap, &rep);
-
-	if (status != ATXF_HEAP_OK)
-		fail_msg("heap check: %s at %p (status %d)", rep.why, rep.where, status);
+	assert_heap_verifies(&heap);
 }
 
 /* ---- randomized stress */

@@ -22,7 +22,7 @@ static struct atxf_manifest keyboard(void)
 			       ATXF_RESOURCE_IOPORT(0x64, 1, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
 			       ATXF_RESOURCE_IRQ(1), ATXF_RESOURCE_BAR(5), ATXF_RESOURCE_DMA(65536),
 			       ATXF_RESOURCE_PCI_IRQ(), ATXF_RESOURCE_PCI_CONFIG(),
-			       ATXF_RESOURCE_BAR_WC(2) },
+			       ATXF_RESOURCE_BAR_WC(2), ATXF_RESOURCE_PCI_IRQS(2, 8) },
 	};
 	return m;
 }
@@ -93,6 +93,10 @@ static void bar_too_high(struct atxf_manifest *m) { m->resources[3].index = 6; }
 static void empty_dma(struct atxf_manifest *m) { m->resources[4].size = 0; }
 static void bar_flags(struct atxf_manifest *m) { m->resources[7].base = 0x2; }
 static void unknown_rights(struct atxf_manifest *m) { m->resources[0].rights = 0x10; }
+static void irqs_min_above_max(struct atxf_manifest *m) { m->resources[8].base = 9; }
+static void irqs_min_zero(struct atxf_manifest *m) { m->resources[8].base = 0; }
+static void irqs_past_2048(struct atxf_manifest *m) { m->resources[8].size = 2049; }
+static void irq_min_without_max(struct atxf_manifest *m) { m->resources[5].base = 1; }
 
 static const struct breakage breakages[] = {
 	{ "wrong magic", bad_magic, ATXF_MANIFEST_EMAGIC, "magic" },
@@ -113,6 +117,10 @@ static const struct breakage breakages[] = {
 	{ "dma of 0 bytes", empty_dma, ATXF_MANIFEST_ERESOURCE, "empty" },
 	{ "unknown bar flag", bar_flags, ATXF_MANIFEST_ERESOURCE, "unknown flags" },
 	{ "unknown rights", unknown_rights, ATXF_MANIFEST_ERESOURCE, "rights" },
+	{ "pci-irqs, min above max", irqs_min_above_max, ATXF_MANIFEST_ERESOURCE, "min <= max" },
+	{ "pci-irqs, min 0", irqs_min_zero, ATXF_MANIFEST_ERESOURCE, "1 <= min" },
+	{ "pci-irqs, max 2049", irqs_past_2048, ATXF_MANIFEST_ERESOURCE, "<= 2048" },
+	{ "pci-irq, min without max", irq_min_without_max, ATXF_MANIFEST_ERESOURCE, "1 <= min" },
 };
 
 static void each_breakage_is_refused_with_its_reason(void **state)

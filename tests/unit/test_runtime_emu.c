@@ -232,8 +232,8 @@ static long ipc_call(struct emu *e, pid_t pid, const struct emu_call *c)
 
 static long dma_alloc(pid_t pid, const struct emu_call *c)
 {
-	struct atxf_dma d = { .handle = 30, .vaddr = 0x7e000000, .paddr = 0x12340000,
-			      .size = ((uint64_t)c->a[0] + 4095) / 4096 * 4096 };
+	struct atxf_dma d = { .handle = 30, .vaddr = 0x7e000000, .bus_addr = 0x12340000,
+			      .size = ((uint64_t)c->a[1] + 4095) / 4096 * 4096 };
 
 	return mem_write(pid, (uint64_t)c->a[2], &d, sizeof(d)) < 0 ? -ATXF_EFAULT : 0;
 }
@@ -262,15 +262,16 @@ static long kernel_call(struct emu *e, pid_t pid, const struct emu_call *c)
 
 /* ---- system call stops */
 
-enum { AFTER_NOTHING, AFTER_ANSWER, AFTER_MMAP };
+enum { AFTER_NOTHING, AFTER_ANSWER, AFTER_MMAP, AFTER_SET_FS };
 
 struct pending {
 	int after;                  /* what to do at the call's exit stop */
 	long result;
 };
 
-/* SYS_EXIT and SYS_MEM_MAP become the Linux calls that do the same; every
- * other call is skipped (orig_rax -1) and answered at its exit stop. */
+/* SYS_EXIT, SYS_MEM_MAP and SYS_TLS_SET become the Linux calls that do the
+ * same; every other call is skipped (orig_rax -1) and answered at its exit
+ * stop. */
 static void on_entry(struct emu *e, pid_t pid, struct pending *p)
 {
 	struct user_regs_struct r;
@@ -290,6 +291,11 @@ static void on_entry(struct emu *e, pid_t pid, struct pending *p)
 		r.r8 = (unsigned long long)-1;
 		r.r9 = 0;
 		p->after = AFTER_MMAP;
+	} else if (c.nr == SYS_TLS_SET) {
+		r.orig_rax = __NR_arch_prctl;
+		r.rdi = 0x1002;             /* ARCH_SET_FS */
+		r.rsi = (unsigned long long)c.a[0];
+		p->after = AFTER_SET_FS;
 	} else {
 		p->result = kernel_call(e, pid, &c);
 		r.orig_rax = (unsigned long long)-1;
@@ -307,6 +313,8 @@ static void on_exit_stop(pid_t pid, const struct pending *p)
 		r.rax = (unsigned long long)p->result;
 	else if (p->after == AFTER_MMAP && (long)r.rax < 0)
 		r.rax = (unsigned long long)-ATXF_ENOMEM;
+	else if (p->after == AFTER_SET_FS && (long)r.rax < 0)
+		r.rax = (unsigned long long)-ATXF_EINVAL;
 	ptrace(PTRACE_SETREGS, pid, 0, &r);
 }
 

@@ -129,20 +129,36 @@ static void io_direct_and_syscall_paths(void **state)
 /* ---- the name client against a scripted name service */
 
 struct name_script {
-	unsigned lookups;           /* LOOKUP requests seen */
+	unsigned lookups;           /* LOOKUP_WAIT requests seen */
 	int registered;
 	int bad;                    /* a request that broke the protocol */
 };
 
-static long name_lookup(struct name_script *s, const struct atxf_msg *req,
-			struct atxf_msg *reply)
+#define UART0_AT_NS 30000000ull     /* when "uart0" is registered, on the emulated clock */
+
+/*
+ * LOOKUP_WAIT as the service answers it: "uart0" the moment it is
+ * registered (the clock moves there), any other name missing when the
+ * whole wait has passed.
+ */
+static long name_lookup_wait(struct emu *e, struct name_script *s, const struct atxf_msg *req,
+			     struct atxf_msg *reply)
 {
+	uint64_t wait;
+
 	s->lookups++;
-	if (req->len == 5 && memcmp(req->data, "uart0", 5) == 0 && s->lookups >= 4) {
+	s->bad |= req->ncaps != 0 || req->len <= ATXF_NAME_WAIT_HEADER;
+	memcpy(&wait, req->data, sizeof(wait));
+	if (req->len == ATXF_NAME_WAIT_HEADER + 5 &&
+	    !memcmp(req->data + ATXF_NAME_WAIT_HEADER, "uart0", 5) &&
+	    e->clock_ns + wait >= UART0_AT_NS) {
+		if (e->clock_ns < UART0_AT_NS)
+			e->clock_ns = UART0_AT_NS;
 		reply->ncaps = 1;
 		reply->caps[0] = 11;
 		return 0;
 	}
+	e->clock_ns += wait;
 	reply->type = (uint32_t)-ATXF_ENOENT;
 	return 0;
 }
@@ -155,9 +171,8 @@ static long name_service(struct emu *e, long port, const struct atxf_msg *req,
 	if (port != ATXF_HANDLE_NAMESERVICE)
 		return -ATXF_EBADH;
 	switch (req->type) {
-	case ATXF_NAME_LOOKUP:
-		s->bad |= req->ncaps != 0;
-		return name_lookup(s, req, reply);
+	case ATXF_NAME_LOOKUP_WAIT:
+		return name_lookup_wait(e, s, req, reply);
 	case ATXF_NAME_REGISTER:
 		/* The derived send right, not the port itself. */
 		s->bad |= req->ncaps != 1 || req->caps[0] != 20 || req->len != 4 ||
@@ -189,10 +204,11 @@ static void name_client(void **state)
 	assert_string_equal(emu.out,
 			    "lookup=11 register=0 unregister=0 missing=-2 invalid=-3\n");
 	assert_false(script.bad);
-	/* uart0 appeared on the 4th try: 3 polls of 10 ms. "gone" was asked at
-	 * 0, 10, 20 and 25 ms of its 25 ms. "a b" never reached the service. */
-	assert_int_equal(script.lookups, 4 + 4);
-	assert_int_equal(emu.clock_ns, 30000000 + 25000000);
+	/* One held request each: uart0 answered when it was registered at
+	 * 30 ms, "gone" missing after its whole 25 ms. "a b" never reached
+	 * the service. */
+	assert_int_equal(script.lookups, 2);
+	assert_int_equal(emu.clock_ns, UART0_AT_NS + 25000000);
 	/* register: a WRITE|GRANT right derived from the port, dropped after. */
 	derive = emu_find(&emu, SYS_CAP_DERIVE, 0);
 	assert_non_null(derive);
@@ -264,9 +280,17 @@ static void raw_calls(void **state)
 	assert_call(SYS_CAP_DERIVE, 3, 0x1000, 0x20, ATXF_RIGHT_READ);
 	assert_call(SYS_PCI_CONFIG_WRITE, 4, 0x3c, 2, 0xabcd);
 	assert_call(SYS_REGISTER_IRQ_HANDLER, 6, 7, 3, 0);
-	assert_int_equal(emu_find(&emu, SYS_DMA_ALLOC, 0)->a[0], 5000);
+	assert_int_equal(emu_find(&emu, SYS_DMA_ALLOC, 0)->a[1], 5000);
 	assert_int_equal(emu_find(&emu, SYS_SLEEP, 0)->a[0], 123);
-	assert_call(SYS_MEM_MAP, 0, 8192, ATXF_PROT_READ | ATXF_PROT_WRITE, 0);
+	/* Start-up maps the first thread's TLS block (sdk/lib/libc/tls.c) and
+	 * sets %fs to it; the program's own mapping is the second. */
+	assert_int_equal(emu_find(&emu, SYS_MEM_MAP, 0)->a[1], 4096);
+	assert_non_null(emu_find(&emu, SYS_TLS_SET, 0));
+	c = emu_find(&emu, SYS_MEM_MAP, 1);
+	assert_non_null(c);
+	assert_int_equal(c->a[0], 0);
+	assert_int_equal(c->a[1], 8192);
+	assert_int_equal(c->a[2], ATXF_PROT_READ | ATXF_PROT_WRITE);
 }
 
 /* ---- the libc on top of the runtime */

@@ -155,6 +155,7 @@ static int call_sender(void)
 /* Every argument register, and the wrappers' argument order. */
 static int raw_calls(void)
 {
+	struct atxf_dma_tag tag = { .pci = 4, .addr_bits = 32 };
 	struct atxf_dma dma;
 	volatile uint32_t *mem;
 
@@ -164,9 +165,9 @@ static int raw_calls(void)
 	atxf_pci_write16(4, 0x3c, 0xabcd);
 	atxf_irq_bind(6, 7, 3);
 	put(" ");
-	put_dec(atxf_dma_alloc(5000, &dma));
+	put_dec(atxf_dma_alloc(&tag, 5000, &dma));
 	put(" ");
-	put_hex(dma.paddr);
+	put_hex(dma.bus_addr);
 	atxf_sleep_ns(123);
 	mem = atxf_mem_map(NULL, 8192, ATXF_PROT_READ | ATXF_PROT_WRITE);
 	if (mem != NULL) {

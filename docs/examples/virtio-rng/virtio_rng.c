@@ -39,7 +39,7 @@ static int on_probe(struct atxf_device *dev)
 		return -ATXF_ENODEV;
 	}
 	vrng_pci_enable(cfg->handle);
-	err = vrng_start(&rng, (uint16_t)bar->base);
+	err = vrng_start(&rng, cfg->handle, (uint16_t)bar->base);
 	if (err)
 		atxf_device_log(dev, "device at port %#x did not start: %s",
 				(unsigned)bar->base, atxf_strerror(err));

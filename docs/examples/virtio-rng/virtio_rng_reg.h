@@ -7,15 +7,13 @@
 #define VIRTIO_RNG_REG_H
 
 #include <stdint.h>
+#include <atxf/pci_regs.h>
 
 /* §4.1.2.1: PCI IDs. 0x1005 is the transitional entropy device. */
 #define VIRTIO_PCI_VENDOR   0x1af4
 #define VIRTIO_RNG_DEVICE   0x1005
 
-/* PCI 3.0 §6.2.2: the command register; DMA needs bus mastering on. */
-#define PCI_COMMAND         0x04
-#define PCI_COMMAND_IO      0x0001
-#define PCI_COMMAND_MASTER  0x0004
+/* PCI's command register (DMA needs bus mastering on): <atxf/pci_regs.h>. */
 
 /* §4.1.4.8: the legacy register block at the start of BAR0 (I/O space). */
 #define VIO_DEVICE_FEATURES 0x00    /* u32, R: what the device offers */

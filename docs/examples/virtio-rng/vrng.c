@@ -48,24 +48,26 @@ static int setup_queue(struct vrng *v)
 	if (size == 0 || size > VRNG_MAX_QUEUE)
 		return -ATXF_ENODEV;
 	v->qsize = size;
-	err = atxf_dma_alloc(VRING_BYTES(size), &v->ring);
+	err = atxf_dma_alloc(&v->tag, VRING_BYTES(size), &v->ring);
 	if (err)
 		return err;
 	/* The address register holds a 32-bit page number. */
-	if (v->ring.paddr % VRING_ALIGN || v->ring.paddr / VRING_ALIGN > UINT32_MAX) {
+	if (v->ring.bus_addr % VRING_ALIGN || v->ring.bus_addr / VRING_ALIGN > UINT32_MAX) {
 		atxf_dma_free(&v->ring);
 		return -ATXF_ERANGE;
 	}
-	atxf_outl(v->io + VIO_QUEUE_ADDRESS, (uint32_t)(v->ring.paddr / VRING_ALIGN));
+	atxf_outl(v->io + VIO_QUEUE_ADDRESS, (uint32_t)(v->ring.bus_addr / VRING_ALIGN));
 	return 0;
 }
 
-int vrng_start(struct vrng *v, uint16_t io)
+int vrng_start(struct vrng *v, atxf_handle_t pci, uint16_t io)
 {
 	int err;
 
 	memset(v, 0, sizeof(*v));
 	v->io = io;
+	/* §4.1.4.8 (legacy): the queue address is a 32-bit page number. */
+	v->tag = (struct atxf_dma_tag){ .pci = pci, .addr_bits = 32 + 12 };
 	/* §3.1.1: reset, ACKNOWLEDGE, DRIVER, features, queues, DRIVER_OK. */
 	atxf_outb(io + VIO_DEVICE_STATUS, 0);
 	add_status(v, VIO_STATUS_ACKNOWLEDGE);
@@ -75,7 +77,7 @@ int vrng_start(struct vrng *v, uint16_t io)
 	err = setup_queue(v);
 	if (err)
 		goto out_failed;
-	err = atxf_dma_alloc(VRNG_BUF_SIZE, &v->buf);
+	err = atxf_dma_alloc(&v->tag, VRNG_BUF_SIZE, &v->buf);
 	if (err)
 		goto out_free_ring;
 	add_status(v, VIO_STATUS_DRIVER_OK);
@@ -97,7 +99,7 @@ int vrng_post(struct vrng *v, size_t len)
 	if (v->posted)
 		return 0;       /* still out since an earlier request timed out */
 	ring_desc(v)[0] = (struct vring_desc){
-		.addr = v->buf.paddr, .len = (uint32_t)len, .flags = VRING_DESC_F_WRITE,
+		.addr = v->buf.bus_addr, .len = (uint32_t)len, .flags = VRING_DESC_F_WRITE,
 	};
 	avail->ring[v->avail_idx % v->qsize] = 0;
 	/* §2.4.7.2: the device must see the entry before the index that publishes it. */

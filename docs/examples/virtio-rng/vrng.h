@@ -16,6 +16,7 @@
 
 struct vrng {
 	uint16_t io;                /* BAR0: the legacy register block */
+	struct atxf_dma_tag tag;    /* the device and its DMA reach */
 	uint16_t qsize;             /* entries of the virtqueue */
 	uint16_t avail_idx;         /* the next avail->idx we publish */
 	uint16_t used_idx;          /* the used->idx we have consumed up to */
@@ -27,8 +28,9 @@ struct vrng {
 /* Turns on I/O decoding and bus mastering in the PCI command register. */
 void vrng_pci_enable(atxf_handle_t pci);
 
-/* Resets and starts the device with its queue: 0 or a negative ATXF_E*. */
-int vrng_start(struct vrng *v, uint16_t io);
+/* Resets and starts the device (PCI function pci, registers at io) with
+ * its queue: 0 or a negative ATXF_E*. */
+int vrng_start(struct vrng *v, atxf_handle_t pci, uint16_t io);
 
 /* Offers the device len bytes (1..VRNG_BUF_SIZE) to fill; 0 if already offered. */
 int vrng_post(struct vrng *v, size_t len);

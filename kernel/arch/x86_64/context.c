@@ -38,6 +38,8 @@ void arch_switch_state(struct thread *prev, struct thread *next)
 		fpu_restore(next->fpu);
 	if (next->aspace)
 		aspace_switch(next->aspace);
-	if (next->proc)         /* kernel threads never reach ring 3: leave it */
+	if (next->proc) {       /* kernel threads never reach ring 3: leave it */
 		iobitmap_load(&next->proc->caps);
+		wrmsr(MSR_FS_BASE, next->fs_base);
+	}
 }

@@ -101,8 +101,11 @@ struct atxf_driver {
 	int (*probe)(struct atxf_device *dev);
 	/*
 	 * Interrupt n of the device fired (n counts the IRQ and PCI IRQ
-	 * resources in manifest order, from 0). The framework acks it after
-	 * this returns, so the device's own status can be cleared first.
+	 * resources in manifest order, from 0; an ATXF_RESOURCE_PCI_IRQS
+	 * resource counts one per MSI-X vector granted, so with it alone
+	 * vector i is n = i). The framework acks it after this returns, so
+	 * the device's own status can be cleared first. ATXF_DRIVER_MAX_IRQS
+	 * (32) at most.
 	 */
 	void (*irq)(struct atxf_device *dev, unsigned n);
 	/* Called every timer_ms milliseconds when timer_ms > 0. */

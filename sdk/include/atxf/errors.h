@@ -27,7 +27,8 @@
 	X(EMSGSIZE,  17, "message too large")                                         \
 	X(ENOSPC,    18, "no space left")                                             \
 	X(EPROTO,    19, "malformed request: protocol violation")                     \
-	X(ENOTSUP,   20, "not supported by this driver or device")
+	X(ENOTSUP,   20, "not supported by this driver or device")                   \
+	X(ESTALE,    21, "stale: what it refers to is gone; look it up again")
 
 #ifndef __ASSEMBLER__
 #define ATXF_ERROR_ENUM_(name, value, text) ATXF_##name = value,

@@ -73,12 +73,20 @@ void *atxf_fake_mmio_add(uint64_t paddr, size_t size, atxf_fake_mmio_read_fn rea
 			 atxf_fake_mmio_write_fn write, void *ctx);
 
 /*
- * DMA. atxf_dma_alloc() returns zeroed, page-aligned host memory with a fake
- * bus address (paddr); the device side turns a bus address the driver
- * programmed back into memory with atxf_fake_dma_to_host(), which returns
- * NULL (and counts a stray) unless [paddr, paddr+len) lies in one live buffer.
+ * DMA. atxf_dma_alloc() checks its tag as the kernel does (a PCI capability
+ * from atxf_fake_cap_pci, sane limits) and returns zeroed, page-aligned host
+ * memory with a fake bus_addr; the device side turns a bus address the
+ * driver programmed back into memory with atxf_fake_dma_to_host(), which
+ * returns NULL (and counts a stray) unless [bus, bus+len) lies in one live
+ * buffer.
  */
-void *atxf_fake_dma_to_host(uint64_t paddr, size_t len);
+void *atxf_fake_dma_to_host(uint64_t bus, size_t len);
+/* A client's shared pages as the driver receives them (an ATXF_CAP_SHM
+ * handle): len bytes (whole pages) of the test's page-aligned memory.
+ * atxf_dma_map() of it gives made-up bus addresses, split as the kernel
+ * splits them, which atxf_fake_dma_to_host() turns back into mem until
+ * atxf_dma_unmap(). */
+atxf_handle_t atxf_fake_cap_shm(void *mem, size_t len);
 unsigned atxf_fake_dma_live(void);              /* buffers not yet freed */
 void atxf_fake_dma_limit(uint64_t bytes);       /* later allocations past it: -ATXF_ENOMEM */
 

@@ -69,9 +69,21 @@ void atxf_mmio_write64(volatile void *addr, uint64_t value);
  */
 void *atxf_fb_map(struct atxf_fb_info *info);
 
-/* DMA: physically contiguous, pinned, zeroed memory and its bus address. */
-int atxf_dma_alloc(size_t size, struct atxf_dma *out);
+/*
+ * DMA for one device, named by the tag (struct atxf_dma_tag, <atxf/cap.h>):
+ * a pinned, zeroed buffer that is one segment at bus_addr for it; or a
+ * client's shared pages (an ATXF_CAP_SHM handle received over IPC) mapped
+ * for it, zero-copy, as a list of segments. Program the device with
+ * bus_addr, never anything else: with an IOMMU, nothing else is reachable.
+ */
+int atxf_dma_alloc(const struct atxf_dma_tag *tag, size_t size, struct atxf_dma *out);
 void atxf_dma_free(struct atxf_dma *dma);
+int atxf_dma_map(const struct atxf_dma_tag *tag, atxf_handle_t shm, struct atxf_dma_map *out);
+int atxf_dma_unmap(struct atxf_dma_map *map);
+/* DMA the IOMMU blocked (devmgr; needs ROOT): port gets bit when a fault is
+ * queued; next takes the oldest (-ATXF_EAGAIN: none). */
+int atxf_dma_fault_watch(atxf_handle_t port, unsigned bit);
+int atxf_dma_fault_next(struct atxf_dma_fault *out);
 
 /* Interrupts: bind an IRQ capability to a port's notification bit; ack to unmask. */
 int atxf_irq_bind(atxf_handle_t irq, atxf_handle_t port, unsigned bit);
@@ -93,5 +105,13 @@ uint8_t atxf_pci_read8(atxf_handle_t pci, uint16_t offset);
 void atxf_pci_write32(atxf_handle_t pci, uint16_t offset, uint32_t value);
 void atxf_pci_write16(atxf_handle_t pci, uint16_t offset, uint16_t value);
 void atxf_pci_write8(atxf_handle_t pci, uint16_t offset, uint8_t value);
+
+/*
+ * The offset of the function's next capability `id` (PCI_CAP_ID_*,
+ * <atxf/pci_regs.h>) after the one at `after` (0: the first), or 0 if there
+ * is none. For capabilities that repeat (virtio's vendor ones), pass the
+ * last offset found to get the next.
+ */
+uint8_t atxf_pci_find_cap(atxf_handle_t pci, uint8_t id, uint8_t after);
 
 #endif

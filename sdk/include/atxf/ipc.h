@@ -38,6 +38,7 @@ _Static_assert(sizeof(struct atxf_msg) == 128, "IPC messages are 128 bytes");
 #define ATXF_PROTO_DRIVER    0x01   /* devmgr <-> driver: handshake, health */
 #define ATXF_PROTO_NAME      0x02   /* name service */
 #define ATXF_PROTO_DEVMGR    0x03   /* devmgr queries and requests: proto/devmgr.h */
+#define ATXF_PROTO_RUN       0x04   /* init starts a program for a caller: proto/run.h */
 #define ATXF_PROTO_BLOCK     0x10
 #define ATXF_PROTO_CHAR      0x11
 #define ATXF_PROTO_INPUT     0x12

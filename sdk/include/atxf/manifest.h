@@ -62,7 +62,9 @@ enum atxf_resource_kind {
 	ATXF_RES_IRQ = 2,           /* base = legacy IRQ line (ISA devices) */
 	ATXF_RES_PCI_BAR = 3,       /* index = BAR 0..5: I/O ports or MMIO as the BAR says;
 				     * base = ATXF_BAR_F_* flags */
-	ATXF_RES_PCI_IRQ = 4,       /* the PCI function's interrupt (MSI or INTx) */
+	ATXF_RES_PCI_IRQ = 4,       /* the PCI function's interrupts: size 0, one (MSI,
+				     * else MSI-X vector 0, else INTx); size = max > 0,
+				     * base = min: min..max MSI-X vectors */
 	ATXF_RES_DMA = 5,           /* size = bytes of DMA memory the driver may allocate */
 	ATXF_RES_FRAMEBUFFER = 6,
 	ATXF_RES_PCI_CONFIG = 7,    /* the PCI function's configuration space */
@@ -120,6 +122,14 @@ _Static_assert(sizeof(struct atxf_manifest) == 48 + 8 * 32 + 16 * 24,
 	  .base = ATXF_BAR_F_WRITE_COMBINING }
 #define ATXF_RESOURCE_PCI_IRQ() \
 	{ .kind = ATXF_RES_PCI_IRQ, .rights = ATXF_RIGHT_READ }
+/*
+ * At least min and at most max MSI-X vectors (1 <= min <= max <= 2048):
+ * devmgr grants as many as the device's table has, up to max, or refuses
+ * to start the driver when it has fewer than min. The framework calls
+ * .irq(dev, i) for vector i (counting from this resource's first index).
+ */
+#define ATXF_RESOURCE_PCI_IRQS(min, max) \
+	{ .kind = ATXF_RES_PCI_IRQ, .rights = ATXF_RIGHT_READ, .base = (min), .size = (max) }
 #define ATXF_RESOURCE_DMA(bytes) \
 	{ .kind = ATXF_RES_DMA, .rights = ATXF_RIGHT_READ | ATXF_RIGHT_WRITE, .size = (bytes) }
 #define ATXF_RESOURCE_PCI_CONFIG() \

@@ -20,7 +20,7 @@
 int atxf_name_register(const char *name, atxf_handle_t port);
 /*
  * Returns a send handle for the name's port, or a negative ATXF_E* code.
- * While the name is missing it asks again every ATXF_NAME_POLL_NS until
+ * While the name is missing the service holds the request (LOOKUP_WAIT) until
  * timeout_ns has passed (0: ask once), so a driver can wait for a service
  * that is still starting: -ATXF_ENOENT means still missing at the deadline;
  * other errors (the service itself not answering) end the wait at once.

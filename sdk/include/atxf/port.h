@@ -28,6 +28,13 @@ int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *r
 /* Answers req, a call this process received; -ATXF_ENOENT for any other. */
 int atxf_reply(const struct atxf_msg *req, const struct atxf_msg *reply);
 int atxf_notify(atxf_handle_t port, uint64_t bits);
+/*
+ * A death notice: once the port behind watched (any right to it) has lost
+ * its receiver, because the process serving it ended or closed it, bits are
+ * notified on port (a send right of the caller's own), once. At once if it
+ * is dead already. At most 64 watches per process; -ATXF_ENOSPC beyond.
+ */
+int atxf_port_watch(atxf_handle_t watched, atxf_handle_t port, uint64_t bits);
 
 /* Shares [addr, addr+len) (page-aligned) with whoever receives on port. */
 long atxf_shm_grant(void *addr, size_t len, atxf_handle_t port, uint32_t rights);

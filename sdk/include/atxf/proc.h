@@ -19,6 +19,9 @@ struct atxf_start_info {
 	uint32_t ncaps;             /* handles 0 .. ncaps-1 were given at spawn */
 	uint64_t bootfs;            /* init only: the boot archive (ustar), mapped read-only */
 	uint64_t bootfs_size;       /* its size in bytes; 0 for every other process */
+	uint64_t envp;              /* char *envp[envc + 1]: "NAME=VALUE" strings */
+	uint32_t envc;
+	uint32_t reserved;
 };
 #define ATXF_START_MAGIC 0x54525453u   /* "STRT" */
 
@@ -36,6 +39,9 @@ struct atxf_start_info {
 
 #define ATXF_SPAWN_MAX_CAPS  32
 #define ATXF_SPAWN_MAX_ARGS  16
+#define ATXF_SPAWN_MAX_ENV   32
+/* Bytes of argument and environment strings together, NULs included. */
+#define ATXF_SPAWN_STRINGS_MAX 4096
 
 /* SYS_PROC_SPAWN's argument. */
 struct atxf_spawn {
@@ -47,7 +53,11 @@ struct atxf_spawn {
 	uint64_t argv;              /* const char *argv[argc] */
 	atxf_handle_t caps[ATXF_SPAWN_MAX_CAPS];  /* copied to the child as 0..ncaps-1 */
 	uint32_t priority;          /* 0 (idle) .. 31; 0 means the default, 16 */
-	uint32_t reserved;
+	uint32_t envc;              /* <= ATXF_SPAWN_MAX_ENV */
+	uint64_t envp;              /* const char *envp[envc]: "NAME=VALUE" each */
+	uint32_t mem_limit_mib;     /* SYS_MEM_MAP limit in MiB; 0: the spawner's own.
+				     * Never more than the spawner's (docs/syscalls.md §3) */
+	uint32_t reserved;          /* 0 */
 };
 
 /*
@@ -69,5 +79,19 @@ struct atxf_proc_info {
 	char name[32];
 };
 enum { ATXF_PROC_RUNNING = 1, ATXF_PROC_READY, ATXF_PROC_BLOCKED, ATXF_PROC_ZOMBIE };
+
+/* SYS_MEM_INFO's record: the caller's mapping limit and the machine's RAM. */
+struct atxf_mem_info {
+	uint64_t limit;             /* bytes the caller may have mapped with SYS_MEM_MAP */
+	uint64_t used;              /* bytes it has mapped now */
+	uint64_t ram_free;          /* free physical memory, bytes */
+	uint64_t ram_total;         /* usable physical memory, bytes */
+};
+/* The limit of a process bounded only by the machine's RAM (init, and
+ * every process spawned without a limit of its own below it). */
+#define ATXF_MEM_UNLIMITED 0xffffffffffffffffull
+
+/* Threads of one process, counting the first (SYS_THREAD_CREATE). */
+#define ATXF_THREADS_MAX 64
 
 #endif

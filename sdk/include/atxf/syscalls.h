@@ -29,7 +29,7 @@
 	X(MEM_MAP,              12, 3) /* addr hint, len, ATXF_PROT_* */        \
 	X(MEM_UNMAP,            13, 2) /* addr, len */                          \
 	X(MMIO_MAP,             14, 4) /* mmio cap, offset, len, flags -> addr */\
-	X(DMA_ALLOC,            15, 3) /* len, flags, struct atxf_dma out */    \
+	X(DMA_ALLOC,            15, 3) /* tag, len, struct atxf_dma out */      \
 	X(DMA_FREE,             16, 1) /* dma handle */                         \
 	X(IRQ_ACK,              17, 1) /* irq handle */                         \
 	X(CAP_QUERY,            18, 2) /* handle, struct atxf_cap_info out */   \
@@ -53,7 +53,23 @@
 	X(IO_OUTW,              37, 2) /* port, value */                        \
 	X(IO_INW,               38, 1) /* port -> value */                      \
 	X(REGISTER_IRQ_HANDLER, 39, 3) /* irq handle, port, notify bit */      \
-	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */
+	X(LOG_WRITE,            40, 2) /* text, len: one kernel log line */      \
+	X(DMA_MAP,              41, 3) /* tag, shm handle, struct atxf_dma_map out */ \
+	X(DMA_UNMAP,            42, 1) /* dma map handle */                     \
+	X(DMA_FAULT_WATCH,      43, 2) /* port, notify bit (needs ROOT) */      \
+	X(DMA_FAULT_NEXT,       44, 1) /* struct atxf_dma_fault out */      \
+	X(THREAD_CREATE,        50, 4) /* entry, arg, stack top, fs base -> tid */ \
+	X(THREAD_EXIT,          51, 3) /* clear addr, unmap addr, unmap len */  \
+	X(FUTEX_WAIT,           52, 3) /* addr, expected u32, timeout ns */     \
+	X(FUTEX_WAKE,           53, 2) /* addr, how many -> woken */            \
+	X(TLS_SET,              54, 1) /* fs base of the calling thread */      \
+	X(THREAD_SELF,          55, 0) /* -> tid */                             \
+	X(MEM_INFO,             56, 1) /* struct atxf_mem_info out */           \
+	X(MMIO_HOLE,            60, 3) /* mmio cap, offset, len: never mappable */ \
+	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
+	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */ \
+	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */      \
+	X(CLOCK_CPU,            71, 0) /* -> the caller's CPU nanoseconds */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

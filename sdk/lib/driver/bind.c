@@ -1,14 +1,16 @@
 /*
  * Making the granted capabilities usable before probe: what each handle
  * really covers (SYS_CAP_QUERY: devmgr fills in a PCI BAR's address, say),
- * MMIO mapped uncached (write-combining where the manifest asks), each interrupt bound to a notification bit of the
- * service port (interrupt n to bit n, see notify.c).
+ * MMIO mapped uncached (write-combining where the manifest asks; without
+ * the pages the kernel keeps, such as an MSI-X table: touching them
+ * faults), each interrupt bound to a notification bit of the service port
+ * (interrupt n to bit n, see notify.c).
  */
 #include <atxf/hw.h>
 #include <atxf/sys.h>
 #include "core.h"
 
-static int bind_irq(struct atxf_device *dev, unsigned g)
+static int bind_one(struct atxf_device *dev, unsigned g, atxf_handle_t h)
 {
 	struct atxf_driver_core *core = dev->core;
 	unsigned n = core->nirqs;
@@ -16,11 +18,33 @@ static int bind_irq(struct atxf_device *dev, unsigned g)
 
 	if (n == ATXF_DRIVER_MAX_IRQS)
 		return -ATXF_ERANGE;
-	err = atxf_irq_bind(dev->grant[g].handle, core->port, n);
+	err = atxf_irq_bind(h, core->port, n);
 	if (err < 0)
 		return err;
 	core->irq_grant[n] = g;
+	core->irq_handle[n] = h;
 	core->nirqs = n + 1;
+	return 0;
+}
+
+/*
+ * An IRQ grant covers one line, or several MSI-X vectors (<atxf/cap.h>):
+ * those are split into one capability per vector, vector i bound to the
+ * next bit, so .irq(dev, n) counts them in table order.
+ */
+static int bind_irqs(struct atxf_device *dev, unsigned g, const struct atxf_cap_info *ci)
+{
+	atxf_handle_t whole = dev->grant[g].handle;
+
+	if (ci->size == 1)
+		return bind_one(dev, g, whole);
+	for (uint64_t i = 0; i < ci->size; i++) {
+		atxf_handle_t h = atxf_cap_derive(whole, ci->base + i, 1, ATXF_RIGHT_READ);
+		int err = h < 0 ? h : bind_one(dev, g, h);
+
+		if (err < 0)
+			return err;
+	}
 	return 0;
 }
 
@@ -41,7 +65,7 @@ static int setup_one(struct atxf_device *dev, unsigned g)
 				     : atxf_mmio_map(gr->handle, 0, (size_t)ci.size);
 		return gr->mapped ? 0 : -ATXF_ENOMEM;
 	case ATXF_CAP_IRQ:
-		return bind_irq(dev, g);
+		return bind_irqs(dev, g, &ci);
 	}
 	return 0;
 }

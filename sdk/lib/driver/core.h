@@ -18,7 +18,7 @@
 #define ATXF_DRIVER_MAX_CLIENTS     8   /* client processes with an attached buffer */
 #define ATXF_DRIVER_MAX_SUBSCRIBERS 8   /* ports receiving the device's events */
 #define ATXF_DRIVER_QUEUE           8   /* requests held while a request waits for an IRQ */
-#define ATXF_DRIVER_MAX_IRQS        8   /* interrupts bound to notification bits 0.. */
+#define ATXF_DRIVER_MAX_IRQS       32   /* interrupts bound to notification bits 0.. */
 #define ATXF_DRIVER_BACKLOG        64   /* input and char events held for full subscribers */
 #define ATXF_DRIVER_RETRY_NS  1000000ull /* how soon a held event is offered again */
 
@@ -75,9 +75,12 @@ struct atxf_driver_core {
 	uint32_t control_pid;       /* devmgr, learnt from HELLO's reply; 0: unknown */
 	struct atxf_driver_counters count;
 
-	/* Interrupt n is grant[irq_grant[n]], bound to notification bit n. */
+	/* Interrupt n is one vector of grant[irq_grant[n]], bound to
+	 * notification bit n through irq_handle[n]: the grant's handle, or
+	 * for an MSI-X grant of several vectors one derived per vector. */
 	unsigned nirqs;
 	unsigned irq_grant[ATXF_DRIVER_MAX_IRQS];
+	atxf_handle_t irq_handle[ATXF_DRIVER_MAX_IRQS];
 	uint64_t ack_owed;          /* bits whose IRQ is acked once the callback returns */
 
 	uint32_t caps_kept;         /* bit i: dispatch kept the request's caps[i] */

@@ -13,7 +13,7 @@ uint64_t atxf__irq_bits(const struct atxf_device *dev)
 
 static void ack(struct atxf_device *dev, unsigned n)
 {
-	atxf_irq_ack(dev->grant[dev->core->irq_grant[n]].handle);
+	atxf_irq_ack(dev->core->irq_handle[n]);
 }
 
 void atxf__notified(struct atxf_device *dev, uint64_t bits)

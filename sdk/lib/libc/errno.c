@@ -1,5 +1,5 @@
-/* errno: one plain global, since an ATXF process has one thread. */
+/* errno: one per thread (C11 7.5p2), in the thread's TLS block (tls.c). */
 #include <errno.h>
 
 #undef errno
-int errno;
+__thread int errno;

@@ -9,7 +9,7 @@
  */
 #include <string.h>
 #include <atxf/atxf.h>
-#include "heap_block.h"
+#include "heap_big.h"
 
 #define HEAP_GROW_MIN (64 * 1024)   /* fewer, bigger calls into the kernel */
 
@@ -156,7 +156,8 @@ static int heap_extend(struct atxf_heap *h, size_t size)
 	return 0;
 }
 
-void *atxf_heap_alloc(struct atxf_heap *h, size_t n)
+/* A block of n bytes; may_be_big: a big block if no free one fits. */
+static void *alloc_block(struct atxf_heap *h, size_t n, int may_be_big)
 {
 	size_t size = block_size(n);
 	char *b;
@@ -164,6 +165,8 @@ void *atxf_heap_alloc(struct atxf_heap *h, size_t n)
 	if (size == 0)
 		return NULL;
 	b = find_fit(h, size);
+	if (b == NULL && may_be_big && heap_big_wanted(h, n))
+		return heap_big_alloc(h, n);
 	if (b == NULL && heap_extend(h, size) == 0)
 		b = find_fit(h, size);
 	if (b == NULL)
@@ -172,6 +175,11 @@ void *atxf_heap_alloc(struct atxf_heap *h, size_t n)
 	blk_set(b, blk_size(b), 1);
 	trim(h, b, size);
 	return blk_payload(b);
+}
+
+void *atxf_heap_alloc(struct atxf_heap *h, size_t n)
+{
+	return alloc_block(h, n, 1);
 }
 
 struct heap_region *heap_region_of(const struct atxf_heap *h, const void *p)
@@ -211,14 +219,23 @@ int atxf_heap_free(struct atxf_heap *h, void *p)
 	if (p == NULL)
 		return ATXF_HEAP_OK;
 	int status = check_pointer(h, p);
+	struct heap_big *big;
 
-	if (status == ATXF_HEAP_OK)
+	if (status == ATXF_HEAP_OK) {
 		release(h, payload_blk(p));
+	} else if (status == ATXF_HEAP_EINVAL && (big = heap_big_of(h, p)) != NULL) {
+		heap_big_free(h, big);
+		status = ATXF_HEAP_OK;
+	}
 	return status;
 }
 
 size_t atxf_heap_usable(const void *p)
 {
+	heap_tag t = *(const heap_tag *)((const char *)p - HEAP_TAG);
+
+	if (t >> 48 == HEAP_BIG_MAGIC)
+		return tag_size(t) - HEAP_BIG_HEADER;
 	return blk_size(payload_blk(p)) - 2 * HEAP_TAG;
 }
 
@@ -249,6 +266,25 @@ static int move_block(struct atxf_heap *h, void *p, size_t n, void **out)
 	return ATXF_HEAP_OK;
 }
 
+/* A big block keeps its mapping while n fits in it; otherwise it moves. */
+static int resize_big(struct atxf_heap *h, void *p, size_t n, void **out)
+{
+	size_t have = atxf_heap_usable(p);
+	void *q;
+
+	if (n <= have) {
+		*out = p;
+		return ATXF_HEAP_OK;
+	}
+	q = atxf_heap_alloc(h, n);
+	if (q == NULL)
+		return ATXF_HEAP_ENOMEM;
+	memcpy(q, p, have);
+	heap_big_free(h, heap_big_of(h, p));
+	*out = q;
+	return ATXF_HEAP_OK;
+}
+
 int atxf_heap_resize(struct atxf_heap *h, void *p, size_t n, void **out)
 {
 	size_t size = block_size(n);
@@ -261,6 +297,8 @@ int atxf_heap_resize(struct atxf_heap *h, void *p, size_t n, void **out)
 		return *out != NULL ? ATXF_HEAP_OK : ATXF_HEAP_ENOMEM;
 	}
 	status = check_pointer(h, p);
+	if (status == ATXF_HEAP_EINVAL && heap_big_of(h, p) != NULL)
+		return resize_big(h, p, n, out);
 	if (status != ATXF_HEAP_OK)
 		return status;
 	if (size == 0)
@@ -289,7 +327,7 @@ void *atxf_heap_alloc_aligned(struct atxf_heap *h, size_t align, size_t n)
 		return NULL;
 	if (align <= HEAP_ALIGN)
 		return atxf_heap_alloc(h, n);
-	p = atxf_heap_alloc(h, n + align + HEAP_MIN_BLOCK);
+	p = alloc_block(h, n + align + HEAP_MIN_BLOCK, 0);      /* split below: no big block */
 	if (p == NULL)
 		return NULL;
 	a = (char *)(((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1));

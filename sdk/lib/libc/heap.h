@@ -1,6 +1,8 @@
 /*
  * The allocator behind malloc: a boundary-tag heap with segregated free
- * lists, over memory obtained page-wise from a grow callback.
+ * lists, over memory obtained page-wise from a grow callback. With a
+ * release callback too, a big request that no free block can hold gets a
+ * mapping of its own, which free() gives back (heap_big.c).
  *
  * Host-testable: all state is in struct atxf_heap and memory comes from
  * h->grow, so a test runs it over a static arena. malloc.c owns the one
@@ -13,18 +15,24 @@
 #include <stddef.h>
 
 #define ATXF_HEAP_NBINS 32      /* size classes: [32,64), [64,128), ... */
+#define ATXF_HEAP_BIG_MIN (256u * 1024)  /* requests from here on may be big blocks */
 
 struct heap_region;
 struct heap_free;
+struct heap_big;
 
 struct atxf_heap {
 	/* Returns bytes (a multiple of ATXF_PAGE_SIZE) of page-aligned memory,
 	 * or NULL. Adjacent results are merged into one region. */
 	void *(*grow)(void *ctx, size_t bytes);
-	void *ctx;                          /* passed to grow */
+	/* Gives back a whole grow() result of a big block; NULL: no big blocks. */
+	void (*release)(void *ctx, void *p, size_t bytes);
+	void *ctx;                          /* passed to grow and release */
 	struct heap_region *regions;        /* newest first */
 	size_t nregions;
-	size_t grown;                       /* bytes obtained from grow */
+	size_t grown;                       /* bytes of the regions, from grow */
+	struct heap_big *big;               /* live big blocks, newest first */
+	size_t big_bytes;                   /* bytes they map */
 	struct heap_free *bins[ATXF_HEAP_NBINS];
 };
 
@@ -50,6 +58,7 @@ struct atxf_heap_report {
 	size_t free_blocks;
 	size_t used_bytes;              /* in allocated blocks, tags included */
 	size_t free_bytes;
+	size_t big_blocks;              /* big blocks, each its own mapping */
 };
 
 /* NULL when out of memory. n == 0 gives a unique minimal block. */

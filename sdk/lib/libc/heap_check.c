@@ -7,7 +7,7 @@
  * with consistent back links.
  */
 #include <atxf/atxf.h>
-#include "heap_block.h"
+#include "heap_big.h"
 
 static int fail(struct atxf_heap_report *rep, int status, const char *why, const void *where)
 {
@@ -133,5 +133,7 @@ int atxf_heap_verify(const struct atxf_heap *h, struct atxf_heap_report *rep)
 	status = check_regions(h, rep);
 	if (status == ATXF_HEAP_OK)
 		status = check_bins(h, rep);
+	if (status == ATXF_HEAP_OK)
+		status = heap_big_verify(h, rep);
 	return status;
 }

@@ -1,6 +1,6 @@
 /*
- * The three functions the libc needs from the ATXF runtime (libatxf's
- * system call layer). They are the libc's only way out of the process;
+ * The functions the libc needs from the ATXF runtime (libatxf's system
+ * call layer). They are the libc's only way out of the process;
  * naming them in one header, and nowhere else, lets the host tests replace
  * them (tests/unit/test_libc_hooks.c).
  *
@@ -9,6 +9,10 @@
  *   atxf_exit(status)           <atxf/sys.h>: end the process; it does not
  *                               flush stdio, the callers here do
  *   atxf_heap_grow(bytes)       below
+ *   atxf_heap_release(p, bytes) below
+ *   atxf_yield(), atxf_clock_ns()   <atxf/sys.h>
+ *   atxf_futex_wait/_wake, atxf_thread_create/_exit, atxf_tls_set
+ *                               <atxf/sys.h>: the kernel's threads (pthread*.c)
  */
 #ifndef ATXF_LIBC_HOOKS_H
 #define ATXF_LIBC_HOOKS_H
@@ -21,5 +25,9 @@
  * Consecutive calls may return adjacent memory; the heap then merges it.
  */
 void *atxf_heap_grow(unsigned long bytes);
+
+/* Give back memory that atxf_heap_grow() returned (all of one result, or a
+ * page-aligned part of one): 0, or a negative ATXF_E* code. */
+int atxf_heap_release(void *p, unsigned long bytes);
 
 #endif /* ATXF_LIBC_HOOKS_H */

@@ -1,8 +1,10 @@
 /*
  * malloc, calloc, realloc, aligned_alloc, free and atxf_heap_check: the C
  * interface onto the process's one heap, which grows through the runtime's
- * atxf_heap_grow(). A bad pointer passed to free or realloc is a bug that
- * has already corrupted something, so it aborts with the pointer printed.
+ * atxf_heap_grow() and gives big blocks back through atxf_heap_release().
+ * One lock serialises the threads (lock.h). A bad pointer passed to free
+ * or realloc is a bug that has already corrupted something, so it aborts
+ * with the pointer printed.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +12,7 @@
 #include <string.h>
 #include "heap.h"
 #include "hooks.h"
+#include "lock.h"
 
 static void *grow(void *ctx, size_t bytes)
 {
@@ -17,7 +20,14 @@ static void *grow(void *ctx, size_t bytes)
 	return atxf_heap_grow(bytes);
 }
 
-static struct atxf_heap heap = { .grow = grow };
+static void release(void *ctx, void *p, size_t bytes)
+{
+	(void)ctx;
+	atxf_heap_release(p, bytes);
+}
+
+static struct atxf_heap heap = { .grow = grow, .release = release };
+static struct atxf_lock heap_lock = ATXF_LOCK_INIT;
 
 static _Noreturn void bad_pointer(const char *fn, void *p, int status)
 {
@@ -28,7 +38,11 @@ static _Noreturn void bad_pointer(const char *fn, void *p, int status)
 
 void *malloc(size_t n)
 {
-	void *p = atxf_heap_alloc(&heap, n);
+	void *p;
+
+	__atxf_lock_take(&heap_lock);
+	p = atxf_heap_alloc(&heap, n);
+	__atxf_lock_give(&heap_lock);
 
 	if (p == NULL)
 		errno = ENOMEM;
@@ -54,7 +68,11 @@ void *calloc(size_t n, size_t size)
 void *realloc(void *p, size_t n)
 {
 	void *q;
-	int status = atxf_heap_resize(&heap, p, n, &q);
+	int status;
+
+	__atxf_lock_take(&heap_lock);
+	status = atxf_heap_resize(&heap, p, n, &q);
+	__atxf_lock_give(&heap_lock);
 
 	if (status == ATXF_HEAP_ENOMEM)
 		errno = ENOMEM;
@@ -71,7 +89,9 @@ void *aligned_alloc(size_t align, size_t n)
 		errno = EINVAL;
 		return NULL;
 	}
+	__atxf_lock_take(&heap_lock);
 	p = atxf_heap_alloc_aligned(&heap, align, n);
+	__atxf_lock_give(&heap_lock);
 	if (p == NULL)
 		errno = ENOMEM;
 	return p;
@@ -79,7 +99,11 @@ void *aligned_alloc(size_t align, size_t n)
 
 void free(void *p)
 {
-	int status = atxf_heap_free(&heap, p);
+	int status;
+
+	__atxf_lock_take(&heap_lock);
+	status = atxf_heap_free(&heap, p);
+	__atxf_lock_give(&heap_lock);
 
 	if (status != ATXF_HEAP_OK)
 		bad_pointer("free", p, status);
@@ -88,7 +112,11 @@ void free(void *p)
 int atxf_heap_check(void)
 {
 	struct atxf_heap_report rep;
-	int status = atxf_heap_verify(&heap, &rep);
+	int status;
+
+	__atxf_lock_take(&heap_lock);
+	status = atxf_heap_verify(&heap, &rep);
+	__atxf_lock_give(&heap_lock);
 
 	if (status != ATXF_HEAP_OK)
 		fprintf(stderr, "heap check failed: %s at %p\n", rep.why, rep.where);

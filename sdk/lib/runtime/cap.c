@@ -1,4 +1,4 @@
-/* Capability calls of <atxf/sys.h>: query, derive, grant, drop. */
+/* Capability calls of <atxf/sys.h>: query, derive, grant, drop, MMIO holes. */
 #include <atxf/sys.h>
 #include "trap.h"
 
@@ -20,4 +20,9 @@ atxf_handle_t atxf_cap_grant(atxf_handle_t h, uint32_t pid, uint32_t rights)
 int atxf_cap_drop(atxf_handle_t h)
 {
 	return (int)sys_CAP_DROP(h);
+}
+
+int atxf_mmio_hole(atxf_handle_t mmio, uint64_t offset, uint64_t len)
+{
+	return (int)sys_MMIO_HOLE(mmio, (long)offset, (long)len);
 }

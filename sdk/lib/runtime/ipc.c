@@ -52,6 +52,11 @@ int atxf_notify(atxf_handle_t port, uint64_t bits)
 	return (int)sys_IPC_NOTIFY(port, (long)bits);
 }
 
+int atxf_port_watch(atxf_handle_t watched, atxf_handle_t port, uint64_t bits)
+{
+	return (int)sys_PORT_WATCH(watched, port, (long)bits);
+}
+
 long atxf_shm_grant(void *addr, size_t len, atxf_handle_t port, uint32_t rights)
 {
 	return sys_SHM_GRANT(ATXF_PTR(addr), (long)len, port, rights);

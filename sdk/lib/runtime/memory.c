@@ -23,3 +23,13 @@ void *atxf_heap_grow(unsigned long bytes)
 {
 	return atxf_mem_map(NULL, bytes, ATXF_PROT_READ | ATXF_PROT_WRITE);
 }
+
+int atxf_heap_release(void *p, unsigned long bytes)
+{
+	return atxf_mem_unmap(p, bytes);
+}
+
+int atxf_mem_info(struct atxf_mem_info *info)
+{
+	return (int)sys_MEM_INFO(ATXF_PTR(info));
+}

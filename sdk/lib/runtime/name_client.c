@@ -84,12 +84,11 @@ int atxf_name_unregister(const char *name)
 	return atxf_call(ATXF_HANDLE_NAMESERVICE, &req, &reply, ATXF_NAME_CALL_TIMEOUT_NS);
 }
 
-/* One LOOKUP: the handle, or the service's (or the call's) error. */
-static atxf_handle_t lookup_once(const struct atxf_msg *req)
+/* One LOOKUP or LOOKUP_WAIT: the handle, or the service's (or the call's) error. */
+static atxf_handle_t lookup_once(const struct atxf_msg *req, uint64_t call_ns)
 {
 	struct atxf_msg reply;
-	int status = atxf_call(ATXF_HANDLE_NAMESERVICE, req, &reply,
-			       ATXF_NAME_CALL_TIMEOUT_NS);
+	int status = atxf_call(ATXF_HANDLE_NAMESERVICE, req, &reply, call_ns);
 
 	if (status != 0)
 		return status;
@@ -110,11 +109,26 @@ static uint64_t deadline_after(uint64_t timeout_ns)
 	return now + timeout_ns;
 }
 
+/* A LOOKUP_WAIT of up to wait_ns for the name in named (a LOOKUP). */
+static atxf_handle_t lookup_wait(const struct atxf_msg *named, uint64_t wait_ns)
+{
+	struct atxf_msg req;
+
+	if (wait_ns > ATXF_NAME_WAIT_MAX_NS)
+		wait_ns = ATXF_NAME_WAIT_MAX_NS;
+	atxf_msg_init(&req, ATXF_NAME_LOOKUP_WAIT);
+	atxf_msg_put(&req, &wait_ns, sizeof(wait_ns));
+	atxf_msg_put(&req, named->data, named->len);
+	return lookup_once(&req, wait_ns + ATXF_NAME_CALL_TIMEOUT_NS);
+}
+
 /*
- * Asks until the name exists or timeout_ns has passed, so a driver can wait
- * for a service that is still starting. -ATXF_ENOENT: the service answered
- * that the name is missing, up to the deadline; other errors (the service
- * itself not answering) end the wait at once.
+ * While the name is missing the service holds the request (LOOKUP_WAIT)
+ * and answers the moment it is registered, so a driver can wait for a
+ * service that is still starting. A wait longer than the service holds one
+ * is asked again; a service with no room to hold it (-ATXF_EAGAIN) is asked
+ * again ATXF_NAME_BUSY_NS later. -ATXF_ENOENT: still missing at the
+ * deadline; other errors (the service itself not answering) end it at once.
  */
 atxf_handle_t atxf_name_lookup(const char *name, uint64_t timeout_ns)
 {
@@ -124,15 +138,15 @@ atxf_handle_t atxf_name_lookup(const char *name, uint64_t timeout_ns)
 
 	if (h < 0)
 		return h;
+	if (timeout_ns == 0)
+		return lookup_once(&req, ATXF_NAME_CALL_TIMEOUT_NS);
 	deadline = deadline_after(timeout_ns);
-	for (;;) {
-		h = lookup_once(&req);
-		if (h != -ATXF_ENOENT)
+	while ((now = atxf_clock_ns()) < deadline) {
+		h = lookup_wait(&req, deadline - now);
+		if (h == -ATXF_EAGAIN)
+			atxf_sleep_ns(ATXF_NAME_BUSY_NS);
+		else if (h != -ATXF_ENOENT)
 			return h;
-		now = atxf_clock_ns();
-		if (now >= deadline)
-			return -ATXF_ENOENT;
-		atxf_sleep_ns(deadline - now < ATXF_NAME_POLL_NS ? deadline - now
-								 : ATXF_NAME_POLL_NS);
 	}
+	return -ATXF_ENOENT;
 }

@@ -30,6 +30,16 @@ uint64_t atxf_clock_ns(void)
 	return (uint64_t)sys_CLOCK();
 }
 
+uint64_t atxf_wallclock_ns(void)
+{
+	return (uint64_t)sys_CLOCK_REALTIME();
+}
+
+uint64_t atxf_cpu_ns(void)
+{
+	return (uint64_t)sys_CLOCK_CPU();
+}
+
 long atxf_debug_write(const char *buf, unsigned long len)
 {
 	return sys_DEBUG_WRITE(ATXF_PTR(buf), (long)len);
@@ -48,6 +58,11 @@ long atxf_proc_spawn(const struct atxf_spawn *spawn)
 int atxf_proc_wait(uint32_t pid, int *status, uint64_t timeout_ns)
 {
 	return (int)sys_PROC_WAIT(pid, ATXF_PTR(status), (long)timeout_ns);
+}
+
+int atxf_proc_watch(atxf_handle_t port, uint64_t bits)
+{
+	return (int)sys_PROC_WATCH(port, (long)bits);
 }
 
 int atxf_proc_kill(uint32_t pid)

@@ -21,6 +21,8 @@ static void set_empty(void)
 	info.argv = (uint64_t)(uintptr_t)empty_argv;
 	info.pid = 0;
 	info.ncaps = 0;
+	info.envc = 0;
+	info.envp = (uint64_t)(uintptr_t)empty_argv;
 }
 
 static int plausible(const struct atxf_start_info *si)
@@ -44,6 +46,10 @@ const struct atxf_start_info *__atxf_start_record(const struct atxf_start_info *
 	if (si->argv != 0 && si->argc <= ARGC_SANE) {
 		info.argc = si->argc;
 		info.argv = si->argv;
+	}
+	if (si->envp != 0 && si->envc <= ATXF_SPAWN_MAX_ENV) {
+		info.envc = si->envc;
+		info.envp = si->envp;
 	}
 	return &info;
 }

@@ -29,6 +29,7 @@ struct fake_rng {
 	uint32_t dfselect, gfselect, driver_features[2];
 	uint8_t status, isr;
 	uint16_t qsize_max, qsize, qenable;
+	uint16_t q_msix, msix_config;   /* MSI-X vectors: VIRTIO_MSI_NO_VECTOR until set */
 	uint64_t desc, driver, device;
 	uint16_t last_avail;
 	int slow;                   /* notifies are not served until serve() */
@@ -41,7 +42,7 @@ static void cap(uint8_t at, uint8_t next, uint8_t type, uint32_t offset, uint32_
 {
 	uint8_t *c = dev.config + at;
 
-	c[0] = PCI_CAP_VENDOR;
+	c[0] = PCI_CAP_ID_VENDOR;
 	c[1] = next;
 	c[2] = type == VIRTIO_PCI_CAP_NOTIFY_CFG ? 20 : 16;
 	c[3] = type;
@@ -83,6 +84,8 @@ static uint64_t common_read(uint64_t off)
 	case VIRTIO_COMMON_STATUS: return dev.status;
 	case VIRTIO_COMMON_Q_SIZE: return dev.qsize ? dev.qsize : dev.qsize_max;
 	case VIRTIO_COMMON_Q_ENABLE: return dev.qenable;
+	case VIRTIO_COMMON_Q_MSIX: return dev.q_msix;
+	case VIRTIO_COMMON_MSIX_CONFIG: return dev.msix_config;
 	case VIRTIO_COMMON_Q_NOFF: return 0;
 	default: return 0;
 	}
@@ -97,6 +100,8 @@ static void common_write(uint64_t off, uint64_t v)
 	case VIRTIO_COMMON_STATUS: dev.status = (uint8_t)v; break;
 	case VIRTIO_COMMON_Q_SIZE: dev.qsize = (uint16_t)v; break;
 	case VIRTIO_COMMON_Q_ENABLE: dev.qenable = (uint16_t)v; break;
+	case VIRTIO_COMMON_Q_MSIX: dev.q_msix = (uint16_t)v; break;
+	case VIRTIO_COMMON_MSIX_CONFIG: dev.msix_config = (uint16_t)v; break;
 	case VIRTIO_COMMON_Q_DESC: case VIRTIO_COMMON_Q_DESC + 4:
 	case VIRTIO_COMMON_Q_DRIVER: case VIRTIO_COMMON_Q_DRIVER + 4:
 	case VIRTIO_COMMON_Q_DEVICE: case VIRTIO_COMMON_Q_DEVICE + 4: {
@@ -153,8 +158,9 @@ static int setup(void **state)
 	memset(&dev, 0, sizeof(dev));
 	dev.features[1] = VIRTIO_F_VERSION_1_BIT;
 	dev.qsize_max = 64;
-	dev.config[6] = 0x10;                       /* status: capability list */
-	dev.config[PCI_CAP_POINTER] = 0x40;
+	dev.q_msix = dev.msix_config = VIRTIO_MSI_NO_VECTOR;
+	dev.config[PCI_STATUS] = PCI_STATUS_CAP_LIST;
+	dev.config[PCI_CAP_PTR] = 0x40;
 	cap(0x40, 0x50, VIRTIO_PCI_CAP_COMMON_CFG, COMMON_AT, 0x1000);
 	cap(0x50, 0x60, VIRTIO_PCI_CAP_ISR_CFG, ISR_AT, 0x1000);
 	cap(0x60, 0x00, VIRTIO_PCI_CAP_NOTIFY_CFG, NOTIFY_AT, 0x1000);
@@ -183,6 +189,8 @@ static void start_does_the_handshake(void **state)
 	assert_int_equal(dev.driver_features[1], VIRTIO_F_VERSION_1_BIT);
 	assert_int_equal(dev.qsize, @UPPER@_QUEUE_SIZE);
 	assert_int_equal(dev.qenable, 1);
+	assert_int_equal(dev.q_msix, 0);             /* its interrupts: MSI-X vector 0 */
+	assert_int_equal(dev.msix_config, VIRTIO_MSI_NO_VECTOR);
 	assert_non_null(atxf_fake_dma_to_host(dev.desc, 16 * dev.qsize));
 	@IDENT@_stop(&r);
 	assert_int_equal(dev.status, 0);
@@ -205,7 +213,7 @@ static void no_virtio_structures_no_device(void **state)
 	struct @IDENT@_rng r;
 
 	(void)state;
-	dev.config[6] = 0;                          /* no capability list */
+	dev.config[PCI_STATUS] = 0;                 /* no capability list */
 	assert_int_equal(@IDENT@_find(&r, pci, bars), -ATXF_ENODEV);
 }
 

@@ -15,7 +15,10 @@ PROGS_DIR   := $(BUILD)/progs
 PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer ioport-xfer \
 	       ioport-deny shm irq-edu irq-shared holder taker killer names-check \
 	       dm-flaky dm-crashy dm-greedy dm-sneaky dm-query dm-launch forger \
-	       impostor outstream chatter prompt fb-wc
+	       impostor outstream chatter prompt fb-wc watcher name-waiter posixcheck \
+	       dma-attack dma-victim dma-shmdrv dma-client dm-dmabad dm-dmastop dma-tags \
+	       msix-virtio msix-nvme msix-xhci msi-guard \
+	       threads bigmem threads-end threads-churn memlimit threads-reap
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

@@ -3,12 +3,13 @@
  * the kernel must give back when a process dies, says so, and sleeps.
  *
  *   holder.atxf
- *   start line: `with irq:GSI:r dma:64K:w ioport:0x70-0x71:rw` (any order;
- *   the IRQ line is exclusive, so taker.atxf cannot bind it meanwhile)
+ *   start line: `with irq:GSI:r dma:64K:w ioport:0x70-0x71:rw pci:BB:DD.F:r`
+ *   (any order; the IRQ line is exclusive, so taker.atxf cannot bind it
+ *   meanwhile; the DMA buffer is for that PCI function)
  *
  * Creates a port and registers it as "holder", binds the IRQ to it,
  * allocates its whole DMA budget and opens its I/O ports. Output:
- *   holder: port "holder", irq BASE bound, dma N KiB at 0xPADDR, ioports 0xA-0xB
+ *   holder: port "holder", irq BASE bound, dma N KiB at bus 0xADDR, ioports 0xA-0xB
  *   holder: ready, sleeping
  * Then it sleeps until killed; a FAIL line and exit 1 if anything is refused.
  */
@@ -28,11 +29,12 @@ static int fail(const char *what, int err)
 
 int main(void)
 {
-	struct atxf_cap_info irq_info, dma_info, io_info;
+	struct atxf_cap_info irq_info, dma_info, io_info, pci_info;
 	atxf_handle_t irq = given_cap(ATXF_CAP_IRQ, &irq_info);
 	atxf_handle_t budget = given_cap(ATXF_CAP_DMA, &dma_info);
 	atxf_handle_t io = given_cap(ATXF_CAP_IOPORT, &io_info);
 	atxf_handle_t port = atxf_port_create();
+	struct atxf_dma_tag tag = { .pci = given_cap(ATXF_CAP_PCI, &pci_info), .addr_bits = 32 };
 	struct atxf_dma dma;
 	int err;
 
@@ -43,16 +45,16 @@ int main(void)
 	err = atxf_irq_bind(irq, port, 0);
 	if (err < 0)
 		return fail("binding the IRQ", err);
-	err = atxf_dma_alloc(dma_info.size, &dma);
+	err = atxf_dma_alloc(&tag, dma_info.size, &dma);
 	if (err < 0)
 		return fail("allocating the DMA budget", err);
 	err = atxf_name_register("holder", port);
 	if (err < 0)
 		return fail("registering \"holder\"", err);
 	atxf_io_refresh();
-	atxf_log("holder: port \"holder\", irq %llu bound, dma %llu KiB at 0x%llx, ioports 0x%llx-0x%llx\n",
+	atxf_log("holder: port \"holder\", irq %llu bound, dma %llu KiB at bus 0x%llx, ioports 0x%llx-0x%llx\n",
 		 (unsigned long long)irq_info.base, (unsigned long long)dma.size / 1024,
-		 (unsigned long long)dma.paddr, (unsigned long long)io_info.base,
+		 (unsigned long long)dma.bus_addr, (unsigned long long)io_info.base,
 		 (unsigned long long)(io_info.base + io_info.size - 1));
 	atxf_log("holder: ready, sleeping\n");
 	fflush(stdout);

@@ -22,6 +22,10 @@
  *   SYS_SLEEP, SYS_IPC_RECV, SYS_IPC_CALL, SYS_PROC_WAIT
  *                                     may block for as long as asked
  *   SYS_PROC_SPAWN                    would start copies of programs
+ *   SYS_THREAD_CREATE, SYS_THREAD_EXIT  would start a thread at a random
+ *                                     address (its fault ends the process),
+ *                                     or end this one
+ *   SYS_TLS_SET                       would move its own TLS (errno)
  *   SYS_MEM_UNMAP of a range touching its own image (text, data, bss,
  *                                     the scratch buffers) or its stack
  *   SYS_IO_OUTB/OUTW/OUTL touching ports 0xf4..0xf7 (isa-debug-exit: a
@@ -29,7 +33,8 @@
  *   SYS_DEBUG_WRITE or SYS_LOG_WRITE  would print binary garbage into the
  *   of user memory                    serial log the scenarios read; kernel,
  *                                     low and non-canonical pointers still go
- * SYS_IPC_SEND always gets ATXF_IPC_NONBLOCK added to its flags, and a
+ * SYS_IPC_SEND always gets ATXF_IPC_NONBLOCK added to its flags,
+ * SYS_FUTEX_WAIT a timeout of 0 (it would block on a matching word), and a
  * mapping SYS_MEM_MAP grants is unmapped at once, so that thousands of
  * calls do not take the machine's memory from the other processes.
  *
@@ -189,6 +194,9 @@ static int denied(long nr, const uint64_t a[NARGS])
 	case SYS_IPC_CALL:
 	case SYS_PROC_WAIT:
 	case SYS_PROC_SPAWN:
+	case SYS_THREAD_CREATE:
+	case SYS_THREAD_EXIT:
+	case SYS_TLS_SET:
 		return 1;
 	case SYS_MEM_UNMAP:
 		return touches_self(a[0], a[1]);
@@ -217,6 +225,8 @@ static long fuzz_one(void)
 	} while (denied(nr, a));
 	if (nr == SYS_IPC_SEND)
 		a[2] |= ATXF_IPC_NONBLOCK;
+	if (nr == SYS_FUTEX_WAIT)
+		a[2] = ATXF_TIMEOUT_NONE;
 	ret = atxf_syscall(nr, (long)a[0], (long)a[1], (long)a[2], (long)a[3], (long)a[4],
 			   (long)a[5]);
 	if (nr == SYS_MEM_MAP && ret > 0)

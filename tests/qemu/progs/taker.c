@@ -4,7 +4,8 @@
  * killed, and that holder's port then answers with -ATXF_EPEER.
  *
  *   taker.atxf
- *   start line: the same clauses as holder's (its own copies from init)
+ *   start line: the same clauses as holder's (its own copies from init;
+ *   the DMA buffer is for the PCI function of the pci: clause)
  *
  * Looks up "holder" (waiting up to 5 s), then checks that binding the IRQ
  * fails with EBUSY and registering "holder" with EEXIST; registers
@@ -13,7 +14,7 @@
  * the IRQ, registers "holder" and allocates the same DMA budget. Output:
  *   taker: while holder lives: irq bind EBUSY, "holder" EEXIST: ok
  *   taker: holder's port after the kill: send EPEER: ok
- *   taker: after the kill: irq bound, "holder" registered, dma N KiB at 0xPADDR: ok
+ *   taker: after the kill: irq bound, "holder" registered, dma N KiB at bus 0xADDR: ok
  * Exit 0, or 1 after `taker: FAIL: ...`.
  */
 #include <atxf/hw.h>
@@ -71,6 +72,8 @@ static int peer_gone(atxf_handle_t peer)
 
 static int after_kill(void)
 {
+	struct atxf_cap_info pci_info;
+	struct atxf_dma_tag tag = { .pci = given_cap(ATXF_CAP_PCI, &pci_info), .addr_bits = 32 };
 	struct atxf_dma dma;
 	int err = atxf_irq_bind(irq, port, 0);
 
@@ -79,11 +82,11 @@ static int after_kill(void)
 	err = atxf_name_register("holder", port);
 	if (err < 0)
 		return fail("registering \"holder\" after the kill", err);
-	err = atxf_dma_alloc(dma_info.size, &dma);
+	err = atxf_dma_alloc(&tag, dma_info.size, &dma);
 	if (err < 0)
 		return fail("allocating the DMA budget", err);
-	atxf_log("taker: after the kill: irq bound, \"holder\" registered, dma %llu KiB at 0x%llx: ok\n",
-		 (unsigned long long)dma.size / 1024, (unsigned long long)dma.paddr);
+	atxf_log("taker: after the kill: irq bound, \"holder\" registered, dma %llu KiB at bus 0x%llx: ok\n",
+		 (unsigned long long)dma.size / 1024, (unsigned long long)dma.bus_addr);
 	return 0;
 }
 

@@ -35,6 +35,8 @@
 #define DEVMGR_STOP           DEVMGR_REQ(4)
 #define DEVMGR_RESTART        DEVMGR_REQ(5)
 #define DEVMGR_KILL           DEVMGR_REQ(6)
+#define DEVMGR_WATCH          DEVMGR_REQ(7)
+#define DEVMGR_EVENT          DEVMGR_REQ(8)
 #define DEVMGR_NAME_MAX       32
 
 /* DEVICE's reply. */
@@ -59,6 +61,41 @@ struct devmgr_driver {
 	uint32_t restarts;
 };
 
+/*
+ * The event stream. devmgr numbers every change it makes from 0 on: a
+ * device appears or goes, a driver instance changes state or generation.
+ * It keeps the last DEVMGR_EVENTS_KEPT.
+ *   WATCH: caps[0] a send right to the watcher's port, data a u64 of
+ *          notification bits: devmgr notifies them on that port after each
+ *          new event (at most DEVMGR_WATCHERS_MAX watchers; a dead port is
+ *          forgotten). The reply's data: u32, the next event's number.
+ *   EVENT: data u32 n: the reply is event n (struct devmgr_event);
+ *          -ATXF_EAGAIN while n has not happened, -ATXF_ESTALE once it is
+ *          older than the events kept (its data: u32, the oldest kept;
+ *          what came before is lost: look at DEVICE and DRIVER again).
+ * A watcher reads from its next number until EAGAIN after each notice.
+ */
+#define DEVMGR_EVENTS_KEPT    64
+#define DEVMGR_WATCHERS_MAX   8
+
+enum devmgr_event_kind {
+	DEVMGR_EV_DEVICE_ADDED = 1,     /* device: its DEVICE index */
+	DEVMGR_EV_DEVICE_REMOVED = 2,
+	DEVMGR_EV_DRIVER = 3,           /* an instance's state, pid or generation changed */
+};
+
+struct devmgr_event {
+	uint32_t seq;
+	uint8_t kind;           /* enum devmgr_event_kind */
+	uint8_t state;          /* DRIVER: as in struct devmgr_driver */
+	uint16_t device;        /* DEVICE index */
+	uint32_t driver;        /* DRIVER: its DRIVER index */
+	uint32_t pid;           /* DRIVER: 0 while not running */
+	uint32_t generation;
+	char instance[DEVMGR_NAME_MAX];     /* DRIVER: the instance name */
+};
+
+_Static_assert(sizeof(struct devmgr_event) <= ATXF_MSG_DATA_MAX, "fits a message");
 _Static_assert(sizeof(struct devmgr_device) <= ATXF_MSG_DATA_MAX, "fits a message");
 _Static_assert(sizeof(struct devmgr_driver) <= ATXF_MSG_DATA_MAX, "fits a message");
 

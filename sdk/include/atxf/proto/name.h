@@ -19,6 +19,11 @@
  *               Only from a naming authority (-ATXF_EPERM otherwise), and
  *               only for an instance name (-ATXF_EINVAL otherwise): the
  *               name is published for the owner, who may drop it.
+ *   LOOKUP_WAIT data = u64 nanoseconds to wait, then the name: LOOKUP, but
+ *               while the name is missing the service holds the request
+ *               and answers once the name is registered, or -ATXF_ENOENT
+ *               when the wait (at most ATXF_NAME_WAIT_MAX_NS) is over;
+ *               -ATXF_EAGAIN when it holds too many already.
  *
  * Instance names are those with a '.' ("uart16550.com1": DRIVER.DEVICE,
  * <atxf/proto/devmgr.h>). Their authority is devmgr: it registers each for
@@ -50,6 +55,7 @@
 
 #define ATXF_NAME_LEN_MAX (ATXF_NAME_MAX - 1)   /* bytes of a name, without NUL */
 #define ATXF_NAME_FOR_HEADER 4                  /* REGISTER_FOR: the u32 pid before the name */
+#define ATXF_NAME_WAIT_HEADER 8                 /* LOOKUP_WAIT: the u64 wait (ns) before the name */
 #define ATXF_NAME_INSTANCE_SEP '.'              /* in DRIVER.DEVICE, and in no other name */
 
 /*
@@ -62,14 +68,20 @@
 	X(NAME, LOOKUP, 2, ATXF_TO_DRIVER, 1, ATXF_NAME_LEN_MAX, 0, 0)          \
 	X(NAME, UNREGISTER, 3, ATXF_TO_DRIVER, 1, ATXF_NAME_LEN_MAX, 0, 0)      \
 	X(NAME, REGISTER_FOR, 4, ATXF_TO_DRIVER, ATXF_NAME_FOR_HEADER + 1,      \
-	  ATXF_NAME_FOR_HEADER + ATXF_NAME_LEN_MAX, 1, 0)
+	  ATXF_NAME_FOR_HEADER + ATXF_NAME_LEN_MAX, 1, 0)                        \
+	X(NAME, LOOKUP_WAIT, 5, ATXF_TO_DRIVER, ATXF_NAME_WAIT_HEADER + 1,      \
+	  ATXF_NAME_WAIT_HEADER + ATXF_NAME_LEN_MAX, 0, 0)
 
 enum { ATXF_NAME_PROTOCOL(ATXF_PROTO_CODE_) };
 
 /* How long REGISTER and UNREGISTER wait for the service to answer. */
 #define ATXF_NAME_CALL_TIMEOUT_NS  2000000000ull
-/* How often atxf_name_lookup() asks again while a name is missing. */
-#define ATXF_NAME_POLL_NS          10000000ull
+/* The longest LOOKUP_WAIT the service holds; atxf_name_lookup() asks
+ * again for longer waits, so a waiter that died frees its place by then. */
+#define ATXF_NAME_WAIT_MAX_NS      10000000000ull
+/* A service whose parked lookups are all taken answers -ATXF_EAGAIN; the
+ * client tries again this much later. */
+#define ATXF_NAME_BUSY_NS          10000000ull
 
 /* 0 if name[0..len) is a valid name, else -ATXF_EINVAL. */
 int atxf_name_check(const char *name, size_t len);

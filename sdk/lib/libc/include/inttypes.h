@@ -79,7 +79,12 @@
 #define PRIxFAST32  __PRI64 "x"
 #define PRIxFAST64  PRIx64
 
+typedef struct {
+	intmax_t quot, rem;
+} imaxdiv_t;
+
 intmax_t imaxabs(intmax_t j);
+imaxdiv_t imaxdiv(intmax_t n, intmax_t d);
 intmax_t strtoimax(const char *restrict s, char **restrict endptr, int base);
 uintmax_t strtoumax(const char *restrict s, char **restrict endptr, int base);
 

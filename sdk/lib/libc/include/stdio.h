@@ -53,6 +53,8 @@ size_t fwrite(const void *restrict buf, size_t size, size_t n, FILE *restrict f)
 /* Send what is buffered; fflush(NULL) flushes stdout and stderr. */
 int fflush(FILE *f);
 int ferror(FILE *f);
+/* "s: strerror(errno)" on stderr (just the sentence when s is NULL or ""). */
+void perror(const char *s);
 void clearerr(FILE *f);
 
 #endif /* _ATXF_STDIO_H */

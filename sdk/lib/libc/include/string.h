@@ -25,6 +25,15 @@ char *strstr(const char *haystack, const char *needle);
 size_t strspn(const char *s, const char *accept);
 size_t strcspn(const char *s, const char *reject);
 char *strtok_r(char *restrict s, const char *restrict delim, char **restrict saveptr);
+char *strtok(char *restrict s, const char *restrict delim);
+char *strpbrk(const char *s, const char *accept);
+
+/* The C locale collates in byte order. */
+int strcoll(const char *a, const char *b);
+size_t strxfrm(char *restrict dst, const char *restrict src, size_t n);
+
+/* glibc's sentences; "Unknown error N" for a number <errno.h> lacks. */
+char *strerror(int err);
 
 /* Allocate with malloc(); NULL and errno = ENOMEM when out of memory. */
 char *strdup(const char *s);

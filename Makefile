@@ -20,6 +20,7 @@ include elf2atxf/build.mk
 include ldscripts/build.mk
 include sdk/lib/build.mk
 include sysroot/build.mk
+include toolchain/build.mk
 include drivers/collect.mk
 include services/build.mk
 include templates/build.mk

@@ -31,8 +31,8 @@ $(DRIVERS_PROGS): $(PROGS_DIR)/%.atxf: $(DRIVERS_OUT)/%.atxf
 # $(3) the key. The recovery scenarios boot them as ps2-keyboard.atxf.
 define ps2kbd_test_build
 PS2KBD_$(2)_OBJ := $$(ATXFOBJ)/$(1)-build/ps2_keyboard.o
-$$(PS2KBD_$(2)_OBJ): drivers/input/ps2-keyboard/ps2_keyboard.c $$(ATXF_CC) \
-		$$(SR_TGT)/lib/atxf.specs | $$(SYSROOT_STAMP)
+$$(PS2KBD_$(2)_OBJ): drivers/input/ps2-keyboard/ps2_keyboard.c $$(ATXF_DEPS) \
+		| $$(SYSROOT_STAMP)
 	@mkdir -p $$(@D)
 	$$(call run,CC,$$< [atxf $(1)-on-$(3)]) $$(ATXF_CC) $$(ATXF_CFLAGS) -I$$(I8042_DIR) \
 		-D$(2)=ATXF_KEY_$(3) -c $$< -o $$@

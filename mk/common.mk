@@ -37,10 +37,12 @@ $(HOSTLIB)/%.a:
 # through the staged sysroot's x86_64-atxf-gcc (rule 4), which applies the
 # same code-generation flags through its specs file.
 TGTOBJ        := $(BUILD)/target
+include toolchain/select.mk
 TARGET_CC     ?= gcc
+TARGET_CC_PROBE ?= $(TARGET_CC)
 TARGET_CODEGEN := -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables
 # gcc turns copy loops into memcpy calls unless told not to; clang lacks the flag.
-NO_LOOP_PATTERNS := $(shell $(TARGET_CC) -fno-tree-loop-distribute-patterns -E -x c /dev/null \
+NO_LOOP_PATTERNS := $(shell $(TARGET_CC_PROBE) -fno-tree-loop-distribute-patterns -E -x c /dev/null \
 		      >/dev/null 2>&1 && echo -fno-tree-loop-distribute-patterns)
 # -MD, not -MMD: the libc's headers come in with -isystem, and -MMD would
 # leave them out of the dependencies (a changed errno.h rebuilt nothing).
@@ -48,10 +50,10 @@ TARGET_CFLAGS := -std=gnu11 -O2 -g $(PREFIX_MAP) $(WARNINGS) -MD -MP -ffreestand
 		 -isystem sdk/lib/libc/include -Isdk/include $(TARGET_CODEGEN) \
 		 -fno-builtin $(NO_LOOP_PATTERNS)
 
-$(TGTOBJ)/%.o: %.c
+$(TGTOBJ)/%.o: %.c $(TARGET_DEPS)
 	@mkdir -p $(@D)
 	$(call run,CC,$< [atxf]) $(TARGET_CC) $(TARGET_CFLAGS) $(TCFLAGS_$(<D)) -c $< -o $@
 
-$(TGTOBJ)/%.o: %.S
+$(TGTOBJ)/%.o: %.S $(TARGET_DEPS)
 	@mkdir -p $(@D)
 	$(call run,AS,$< [atxf]) $(TARGET_CC) $(TARGET_CFLAGS) $(TCFLAGS_$(<D)) -c $< -o $@

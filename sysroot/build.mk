@@ -67,6 +67,7 @@ SYSROOT_FILES = $(SYSROOT_TOOLCHAIN) $(SR_BIN)/atxfdump $(SR_BIN)/atxf-new \
 	$(SR_HOST_HEADERS) $(SYSROOT)/lib/libatxf-fake.a \
 	$(SYSROOT)/lib/pkgconfig/atxf.pc $(SYSROOT)/lib/pkgconfig/atxf-fake.pc \
 	$(SR_SHARE)/atxf/cmake/atxf-toolchain.cmake \
+	$(SR_SHARE)/atxf/cmake/atxf-system.cmake \
 	$(SR_SHARE)/atxf/cmake/Platform/ATXF.cmake \
 	$(MAN_PAGES:docs/man/%=$(SR_SHARE)/man/man1/%) $(SR_TEMPLATE_FILES)
 
@@ -152,17 +153,24 @@ install: sysroot
 
 # --- ATXF programs of the tree, built with the staged wrapper (rule 4) --------
 
-ATXF_CC     := $(SR_BIN)/x86_64-atxf-gcc
+# TOOLCHAIN (toolchain/select.mk) may name the cross GCC or clang instead.
+ATXF_CC_wrapper := $(SR_BIN)/x86_64-atxf-gcc
+ATXF_CC_cross   := $(TC_GCC)
+ATXF_CC_clang   := $(TC_CLANG)
+ATXF_CC     := $(ATXF_CC_$(TOOLCHAIN))
+# What an ATXF object needs besides its source; the stamp rebuilds them all
+# when TOOLCHAIN changes.
+ATXF_DEPS   := $(ATXF_CC) $(SR_TGT)/lib/atxf.specs $(TOOLCHAIN_STAMP)
 ATXFOBJ     := $(BUILD)/atxf
 ATXF_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) -MD -MP
 
 # -MD, not -MMD: the SDK's headers are system headers to the wrapper, and an
 # object must be rebuilt when one of them changes.
-$(ATXFOBJ)/%.o: %.c $(ATXF_CC) $(SR_TGT)/lib/atxf.specs | $(SYSROOT_STAMP)
+$(ATXFOBJ)/%.o: %.c $(ATXF_DEPS) | $(SYSROOT_STAMP)
 	@mkdir -p $(@D)
 	$(call run,CC,$< [atxf]) $(ATXF_CC) $(ATXF_CFLAGS) $(ACFLAGS_$(<D)) -c $< -o $@
 
-$(ATXFOBJ)/%.o: %.S $(ATXF_CC) $(SR_TGT)/lib/atxf.specs | $(SYSROOT_STAMP)
+$(ATXFOBJ)/%.o: %.S $(ATXF_DEPS) | $(SYSROOT_STAMP)
 	@mkdir -p $(@D)
 	$(call run,AS,$< [atxf]) $(ATXF_CC) $(ATXF_CFLAGS) $(ACFLAGS_$(<D)) -c $< -o $@
 

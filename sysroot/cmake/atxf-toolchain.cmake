@@ -14,29 +14,12 @@
 
 get_filename_component(ATXF_PREFIX "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
 
-set(CMAKE_SYSTEM_NAME ATXF)
-set(CMAKE_SYSTEM_PROCESSOR x86_64)
-# CMake looks for Platform/ATXF.cmake on CMAKE_MODULE_PATH. It reads a
-# toolchain file more than once (for each try_compile project too), so the
-# directory is added only once.
-list(FIND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}" _atxf_found)
-if(_atxf_found EQUAL -1)
-	list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}")
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/atxf-system.cmake")
 
 set(CMAKE_C_COMPILER "${ATXF_PREFIX}/bin/x86_64-atxf-gcc")
 set(CMAKE_ASM_COMPILER "${ATXF_PREFIX}/bin/x86_64-atxf-gcc")
 
-# CMake's compiler checks build a static library rather than a program: they
-# test the compiler, and need not depend on libatxf being complete.
-set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
-
-# find_library() and find_path() look in the SDK, never in the host's /usr.
 set(CMAKE_FIND_ROOT_PATH "${ATXF_PREFIX}/x86_64-atxf")
-set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
-set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
-set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
-set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
 # The tools, for custom commands (e.g. add_custom_command(... COMMAND ${ATXF_DUMP} ...)).
 set(ATXF_ELF2ATXF "${ATXF_PREFIX}/bin/elf2atxf")

@@ -101,6 +101,10 @@ int main(int argc, char **argv)
 	if (setenv("ATXF_PREFIX", prefix, 1) != 0)
 		die("cannot set ATXF_PREFIX: %s", strerror(errno));
 	cmdline_classify(argc, argv, &cl);
+	/* Two compilers answer to x86_64-atxf-gcc; -v says which one this is. */
+	if (cl.verbose)
+		fprintf(stderr, WRAPPER_NAME ": the ATXF SDK's compiler wrapper: %s with %s%s"
+			" (not a cross compiler; `make toolchain` builds that)\n", cc, prefix, SPECS_PATH);
 	if (!cl.links)
 		exec_or_die(cc, gcc_argv(cc, prefix, argc, argv, &cl, NULL));
 	return link_and_convert(cc, prefix, argc, argv, &cl);

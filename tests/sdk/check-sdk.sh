@@ -72,7 +72,7 @@ layout() {
 		 x86_64-atxf/lib/libatxf.a x86_64-atxf/lib/crt0.o x86_64-atxf/lib/atxf.ld \
 		 x86_64-atxf/lib/atxf.specs include/atxf/hw.h include/atxf/fake.h \
 		 lib/libatxf-fake.a lib/pkgconfig/atxf.pc lib/pkgconfig/atxf-fake.pc \
-		 share/atxf/cmake/atxf-toolchain.cmake \
+		 share/atxf/cmake/atxf-toolchain.cmake share/atxf/cmake/atxf-system.cmake \
 		 share/atxf/cmake/Platform/ATXF.cmake share/atxf/templates/isa/TEMPLATE \
 		 share/man/man1/x86_64-atxf-gcc.1 share/man/man1/elf2atxf.1 \
 		 share/man/man1/atxfdump.1 share/man/man1/atxf-new.1 \

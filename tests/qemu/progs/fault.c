@@ -67,12 +67,18 @@ static void fault_wx(void)
 	__asm__ volatile("movb $0xc3, (%0)" : : "r"(text) : "memory");
 }
 
-/* Data is mapped read+write, never execute (NX): a ret there must not run. */
-static uint8_t ret_in_data[16] = { 0xc3 };
+/*
+ * Data is mapped read+write, never execute (NX): a ret there must not run.
+ * The ret is stored at run time: clang makes a static array that is never
+ * written a constant in .rodata, which is executable text.
+ */
+static uint8_t ret_in_data[16];
 
 static void fault_nx(void)
 {
 	void (*fn)(void) = (void (*)(void))(uintptr_t)ret_in_data;
+
+	*(volatile uint8_t *)ret_in_data = 0xc3;
 
 	fn();
 }

@@ -1,0 +1,31 @@
+#!/bin/sh
+# toolchain/install-sysroot.sh DIR VERSION CRT0 LIBATXF [LIB...]: installs the
+# SDK into DIR, the sysroot of a cross compiler, in the usual layout:
+#
+#   DIR/usr/include                      the SDK's libc headers and <atxf/...>
+#   DIR/usr/lib                          crt0.o, libatxf.a (and LIB...), atxf.ld
+#   DIR/usr/lib/pkgconfig/atxf.pc        for PKG_CONFIG_SYSROOT_DIR=DIR builds
+#   DIR/usr/share/atxf/cmake             atxf-sysroot.cmake (+ atxf-system.cmake,
+#                                        Platform/ATXF.cmake)
+#   DIR/usr/share/atxf/clang             x86_64-atxf.cfg (clang --config)
+#
+# Run from the top of the tree (make install-sysroot does).
+set -eu
+
+[ $# -ge 4 ] || { echo "usage: toolchain/install-sysroot.sh DIR VERSION CRT0 LIBATXF [LIB...]" >&2; exit 2; }
+dir=$1 version=$2
+shift 2
+for f in "$@"; do
+	[ -r "$f" ] || { echo "toolchain/install-sysroot.sh: $f is missing: build it first (make)" >&2; exit 1; }
+done
+
+mkdir -p "$dir/usr/include/atxf" "$dir/usr/lib/pkgconfig" \
+	"$dir/usr/share/atxf/cmake/Platform" "$dir/usr/share/atxf/clang"
+cp -R sdk/lib/libc/include/. "$dir/usr/include/"
+cp -R sdk/include/atxf/. "$dir/usr/include/atxf/"
+cp "$@" ldscripts/atxf.ld "$dir/usr/lib/"
+sed "s/@VERSION@/$version/" toolchain/sysroot/atxf.pc.in > "$dir/usr/lib/pkgconfig/atxf.pc"
+cp toolchain/sysroot/atxf-sysroot.cmake "$dir/usr/share/atxf/cmake/"
+cp sysroot/cmake/atxf-system.cmake "$dir/usr/share/atxf/cmake/"
+cp sysroot/cmake/Platform/ATXF.cmake "$dir/usr/share/atxf/cmake/Platform/"
+cp toolchain/clang/x86_64-atxf.cfg "$dir/usr/share/atxf/clang/"

@@ -17,8 +17,8 @@ TC_BUILD_INPUTS := toolchain/build.sh ldscripts/atxf.ld \
 TC_INSTALL_INPUTS := toolchain/install.sh toolchain/ld-wrapper.sh \
 	toolchain/clang/x86_64-atxf-clang $(SR_BIN)/elf2atxf $(SR_BIN)/atxfdump
 # The staged libraries: stripped of debug information, which names the build
-# tree. (libm belongs here once the libc builds one.)
-SYSROOT_LIBS := $(SR_TGT)/lib/crt0.o $(SR_TGT)/lib/libatxf.a
+# tree. libm.a makes -lm work with the cross GCC and clang too.
+SYSROOT_LIBS := $(SR_TGT)/lib/crt0.o $(SR_TGT)/lib/libatxf.a $(SR_TGT)/lib/libm.a
 SYSROOT_INSTALL_INPUTS := toolchain/install-sysroot.sh $(wildcard toolchain/sysroot/*) \
 	toolchain/clang/x86_64-atxf.cfg sysroot/cmake/Platform/ATXF.cmake sysroot/cmake/atxf-system.cmake \
 	$(LIBC_HEADERS) $(ABI_HEADERS) ldscripts/atxf.ld $(SYSROOT_LIBS)

@@ -3,7 +3,7 @@
 # SDK into DIR, the sysroot of a cross compiler, in the usual layout:
 #
 #   DIR/usr/include                      the SDK's libc headers and <atxf/...>
-#   DIR/usr/lib                          crt0.o, libatxf.a (and LIB...), atxf.ld
+#   DIR/usr/lib                          crt0.o, libatxf.a, libm.a (LIB...), atxf.ld
 #   DIR/usr/lib/pkgconfig/atxf.pc        for PKG_CONFIG_SYSROOT_DIR=DIR builds
 #   DIR/usr/share/atxf/cmake             atxf-sysroot.cmake (+ atxf-system.cmake,
 #                                        Platform/ATXF.cmake)

@@ -82,6 +82,19 @@ EOF
 
 void greet(const char *who) { printf("greetings, %s, from an ar library\n", who); }
 EOF
+	cat > "$W/sqrt.c" <<'EOF'
+#include <math.h>
+#include <stdio.h>
+
+int main(int argc, char **argv)
+{
+	volatile double x = 2.0 * argc;         /* not folded at compile time */
+
+	printf("sqrt(%g) = %.17g, from the sysroot's libm\n", x, sqrt(x));
+	(void)argv;
+	return 4;
+}
+EOF
 	cat > "$W/main.c" <<'EOF'
 void greet(const char *who);
 
@@ -123,6 +136,9 @@ print_sysroot() {
 # --- programs --------------------------------------------------------------------
 
 hello() { in_work x86_64-atxf-gcc -O2 hello.c -o hello.atxf && in_work atxfdump hello.atxf; }
+
+# -lm finds the sysroot's libm.a.
+libm_link() { in_work x86_64-atxf-gcc -O2 -fno-builtin sqrt.c -lm -o sqrt.atxf && in_work atxfdump sqrt.atxf; }
 
 objdump_elf() { in_work x86_64-atxf-objdump -d hello.atxf.elf | grep -q '<main>:'; }
 
@@ -207,6 +223,8 @@ check "-print-sysroot names DIR/x86_64-atxf" print_sysroot
 check "x86_64-atxf-gcc -O2 hello.c gives a valid ATXF" hello
 check "hello.atxf runs on atxf-run" boots hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 check "x86_64-atxf-objdump -d hello.atxf.elf" objdump_elf
+check "x86_64-atxf-gcc sqrt.c -lm links the sysroot's libm" libm_link
+check "the -lm program runs" boots sqrt 4 "sqrt(2) = 1.4142135623730951, from the sysroot's libm"
 check "-c, an ar library and a separate x86_64-atxf-ld link" library_and_ld
 check "the x86_64-atxf-ld program runs" boots ld-main 6 "greetings, ld, from an ar library"
 check "after mv, the toolchain still builds hello" moved

@@ -22,10 +22,10 @@
 #   $(eval $(call sysroot_add_tool,NAME))
 #       stages the host program $(BIN)/NAME as bin/NAME (atxf-run, later).
 
-SYSROOT   := $(BUILD)/sysroot
-SR_BIN    := $(SYSROOT)/bin
-SR_TGT    := $(SYSROOT)/x86_64-atxf
-SR_SHARE  := $(SYSROOT)/share
+STAGE_DIR := $(BUILD)/sysroot
+SR_BIN    := $(STAGE_DIR)/bin
+SR_TGT    := $(STAGE_DIR)/x86_64-atxf
+SR_SHARE  := $(STAGE_DIR)/share
 SYSROOT_STAMP := $(BUILD)/stamps/sysroot-toolchain
 
 PREFIX    ?= /usr/local
@@ -55,7 +55,7 @@ MAN_PAGES    := $(wildcard docs/man/*.1)
 
 SR_TGT_HEADERS := $(LIBC_HEADERS:sdk/lib/libc/include/%=$(SR_TGT)/include/%) \
 		  $(ABI_HEADERS:sdk/include/%=$(SR_TGT)/include/%)
-SR_HOST_HEADERS := $(ABI_HEADERS:sdk/include/%=$(SYSROOT)/include/%)
+SR_HOST_HEADERS := $(ABI_HEADERS:sdk/include/%=$(STAGE_DIR)/include/%)
 
 # What ATXF_CC needs to compile and link; SYSROOT_STAMP depends on exactly this.
 SYSROOT_TOOLCHAIN := $(SR_BIN)/x86_64-atxf-gcc $(SR_BIN)/x86_64-atxf-cc \
@@ -64,8 +64,8 @@ SYSROOT_TOOLCHAIN := $(SR_BIN)/x86_64-atxf-gcc $(SR_BIN)/x86_64-atxf-cc \
 
 # Everything installed. Recursive, so that sysroot_add_tool can add to it.
 SYSROOT_FILES = $(SYSROOT_TOOLCHAIN) $(SR_BIN)/atxfdump $(SR_BIN)/atxf-new \
-	$(SR_HOST_HEADERS) $(SYSROOT)/lib/libatxf-fake.a \
-	$(SYSROOT)/lib/pkgconfig/atxf.pc $(SYSROOT)/lib/pkgconfig/atxf-fake.pc \
+	$(SR_HOST_HEADERS) $(STAGE_DIR)/lib/libatxf-fake.a \
+	$(STAGE_DIR)/lib/pkgconfig/atxf.pc $(STAGE_DIR)/lib/pkgconfig/atxf-fake.pc \
 	$(SR_SHARE)/atxf/cmake/atxf-toolchain.cmake \
 	$(SR_SHARE)/atxf/cmake/atxf-system.cmake \
 	$(SR_SHARE)/atxf/cmake/Platform/ATXF.cmake \
@@ -104,7 +104,7 @@ $(SR_TGT)/lib/crt0.o: $(CRT0)
 	$(stage_stripped)
 $(SR_TGT)/lib/libm.a: $(LIBM)
 	$(stage_stripped)
-$(SYSROOT)/lib/libatxf-fake.a: $(LIBATXF_FAKE)
+$(STAGE_DIR)/lib/libatxf-fake.a: $(LIBATXF_FAKE)
 	$(stage_stripped)
 
 $(SR_TGT)/lib/atxf.ld: $(LDSCRIPT_GEN)
@@ -118,10 +118,10 @@ $(SR_TGT)/include/%.h: sdk/lib/libc/include/%.h
 	$(stage_copy)
 $(SR_TGT)/include/atxf/%.h: sdk/include/atxf/%.h
 	$(stage_copy)
-$(SYSROOT)/include/atxf/%.h: sdk/include/atxf/%.h
+$(STAGE_DIR)/include/atxf/%.h: sdk/include/atxf/%.h
 	$(stage_copy)
 
-$(SYSROOT)/lib/pkgconfig/%.pc: sysroot/pkgconfig/%.pc.in sdk/include/atxf/version.h
+$(STAGE_DIR)/lib/pkgconfig/%.pc: sysroot/pkgconfig/%.pc.in sdk/include/atxf/version.h
 	@mkdir -p $(@D)
 	$(call run,GEN,$@) sed 's/@VERSION@/$(ATXF_SDK_VERSION)/' $< > $@
 
@@ -141,7 +141,7 @@ $(SYSROOT_STAMP): $(SYSROOT_TOOLCHAIN)
 # and be installed: the last step removes whatever is not in SYSROOT_FILES.
 .PHONY: sysroot install
 sysroot: $(SYSROOT_STAMP) $(SYSROOT_FILES)
-	@find $(SYSROOT) -type f -o -type l | sort > $(BUILD)/stamps/sysroot-found
+	@find $(STAGE_DIR) -type f -o -type l | sort > $(BUILD)/stamps/sysroot-found
 	@printf '%s\n' $(SYSROOT_FILES) | sort > $(BUILD)/stamps/sysroot-wanted
 	@comm -23 $(BUILD)/stamps/sysroot-found $(BUILD)/stamps/sysroot-wanted | \
 		while read -r f; do echo "  RM      $$f"; rm -f "$$f"; done
@@ -149,7 +149,7 @@ sysroot: $(SYSROOT_STAMP) $(SYSROOT_FILES)
 install: sysroot
 	@test -n '$(PREFIX)' || { echo "make install: PREFIX is empty" >&2; exit 1; }
 	$(call run,INSTALL,$(DESTDIR)$(PREFIX)) mkdir -p '$(DESTDIR)$(PREFIX)' && \
-		cp -PR $(SYSROOT)/. '$(DESTDIR)$(PREFIX)/'
+		cp -PR $(STAGE_DIR)/. '$(DESTDIR)$(PREFIX)/'
 
 # --- ATXF programs of the tree, built with the staged wrapper (rule 4) --------
 

@@ -172,7 +172,10 @@ sysroot_fresh() {
 	"$MAKE" -C "$SRC" --no-print-directory install-sysroot SYSROOT="$T/sr" &&
 	test -f "$T/sr/usr/include/stdio.h" -a -f "$T/sr/usr/lib/libatxf.a" \
 		-a -f "$T/sr/usr/lib/crt0.o" -a -f "$T/sr/usr/lib/atxf.ld" \
-		-a -f "$T/sr/usr/lib/pkgconfig/atxf.pc" -a -f "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg"
+		-a -f "$T/sr/usr/lib/pkgconfig/atxf.pc" -a -f "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg" &&
+	test -f "$T/sr/usr/lib/libm.a" &&
+	# Only the sysroot's layout: SYSROOT= must not move the tree's own staging there.
+	[ "$(ls -A "$T/sr")" = usr ]
 }
 
 # clang compiles against the fresh sysroot's headers; the link is

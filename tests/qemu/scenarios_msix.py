@@ -1,4 +1,4 @@
-"""MSI-X scenarios (issue 11, item 1): each device's test driver, started by
+"""MSI-X scenarios: each device's test driver, started by
 devmgr from its manifest, makes every vector it was granted fire through the
 device's own mechanism and sees it as irq(dev, i) (tests/qemu/progs/msix-*.c);
 a driver that tries to reach the MSI-X table or capability is refused or

@@ -1,4 +1,4 @@
-"""Request rings in shared memory between two processes (issue 12, item 1).
+"""Request rings in shared memory between two processes (<atxf/ring.h>).
 
 ring-pair.atxf (tests/qemu/progs/ring-pair.c) runs as a client and a
 driver: the client grants a ring region (SYS_SHM_GRANT), the driver maps it

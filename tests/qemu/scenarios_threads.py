@@ -1,4 +1,5 @@
-"""Threads inside a process and big memory (issue 18, items 6 and 7).
+"""Threads inside a process (pthreads, C11 threads, TLS) and big memory
+(malloc, the per-process limit).
 
 Each program prints with printf, so its lines are raw output (`output`);
 everything checked is one process's doing, in the order it promises. The

@@ -83,6 +83,8 @@ static int receive_one(struct atxf_device *dev)
 	} else {
 		atxf__serve(dev, &msg);
 	}
+	/* Completions of this turn go out together, one signal per ring. */
+	atxf__rings_flush(dev);
 	return 0;
 }
 
@@ -100,6 +102,8 @@ static int loop(struct atxf_device *dev)
 			continue;
 		}
 		atxf__timer_check(dev);
+		atxf__requests_expire(dev);
+		atxf__rings_flush(dev);
 		atxf__backlog_poll(dev);
 		err = receive_one(dev);
 		if (err < 0) {

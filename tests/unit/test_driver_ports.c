@@ -180,6 +180,15 @@ int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns)
 	return 0;
 }
 
+/* One inbox for every port: what arrives is the first port's. */
+int atxf_recv_any(const atxf_handle_t *ports, unsigned n, struct atxf_msg *msg,
+		  uint64_t timeout_ns)
+{
+	int err = n ? atxf_recv(ports[0], msg, timeout_ns) : -ATXF_EINVAL;
+
+	return err < 0 ? err : 0;
+}
+
 int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,
 	      uint64_t timeout_ns)
 {

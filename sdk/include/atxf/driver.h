@@ -175,6 +175,7 @@ struct atxf_device {
 		struct atxf_display_info display;
 	} info;
 	void *surface;              /* display: mapped screen memory, for the default flush */
+	struct atxf_device *parent; /* an added device: the driver's first; else NULL */
 	struct atxf_driver_core *core;
 };
 
@@ -216,7 +217,27 @@ int atxf_request_timeout(struct atxf_request *req, uint64_t ns);
 /* Runs the driver; returns 0 after devmgr's STOP, else the failure's exit status. */
 int atxf_driver_run(const struct atxf_driver *driver);
 
-/* The device's class, from its manifest (ATXF_CLASS_NONE without one). */
+/*
+ * Several devices per driver process (AHCI ports, NVMe namespaces,
+ * partitions). From a callback of the driver's first device (probe,
+ * typically), atxf_device_add() makes another device with its own
+ * instance name (registered with the name service at once), class and
+ * callbacks (ops: the class's own, .other, .cancel, .timer, .remove; .irq
+ * and .probe are the first device's alone, for interrupts arrive on its
+ * port), its own service port, clients, rings and pending requests. Fill
+ * in ->priv and ->info before the callback returns: requests for it are
+ * served from then on, by the same loop, one at a time. When devmgr stops
+ * the driver, each added device is stopped (its pending requests end with
+ * -ATXF_ENODEV, .remove runs, its name goes) before the first. NULL, with
+ * the reason logged, when there is no room (ATXF_DRIVER_MAX_DEVICES with
+ * the first), the name is taken or empty, or the class is NONE.
+ */
+#define ATXF_DRIVER_MAX_DEVICES 8
+struct atxf_device *atxf_device_add(struct atxf_device *parent, const struct atxf_driver *ops,
+				    unsigned device_class, const char *instance);
+
+/* The device's class: an added device's own, else its manifest's
+ * (ATXF_CLASS_NONE without one). */
 unsigned atxf_device_class(const struct atxf_device *dev);
 
 /* The i-th resource of a kind, in manifest order; NULL if not granted. */

@@ -110,6 +110,7 @@ struct atxf_driver_counters {
 struct atxf_driver_core {
 	atxf_handle_t port;         /* the service port: requests and notifications */
 	uint32_t state;             /* enum atxf_driver_state */
+	uint16_t device_class;      /* an added device's; 0: the manifest's */
 	uint32_t generation;        /* from argv; reported in HELLO and PING */
 	uint32_t control_pid;       /* devmgr, learnt from HELLO's reply; 0: unknown */
 	struct atxf_driver_counters count;
@@ -283,6 +284,14 @@ void *atxf__ring_bytes(struct atxf_device *dev, unsigned ring, uint32_t offset, 
 int atxf__net_rx_post(struct atxf_device *dev, const struct atxf_ring_desc *d);
 void atxf__net_rx_unpost(struct atxf_device *dev, struct atxf_request *r);
 void atxf__net_rx_deliver(struct atxf_device *dev, const void *frame, uint32_t len);
+
+/* The process's devices (devices.c): the first, how many, the i-th, and
+ * stopping the added ones before the first. */
+struct atxf_device *atxf__device_first(const struct atxf_driver *driver,
+				       const struct atxf_manifest *m);
+unsigned atxf__device_count(void);
+struct atxf_device *atxf__device_at(unsigned i);
+void atxf__children_stop(struct atxf_device *first);
 
 /* Start-up (announce.c): the name service, then HELLO to devmgr. */
 int atxf__register(struct atxf_device *dev);

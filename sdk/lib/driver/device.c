@@ -23,6 +23,8 @@ void atxf__device_init(struct atxf_device *dev, struct atxf_driver_core *core,
 
 unsigned atxf_device_class(const struct atxf_device *dev)
 {
+	if (dev->core && dev->core->device_class)
+		return dev->core->device_class;
 	return dev->manifest ? dev->manifest->device_class : ATXF_CLASS_NONE;
 }
 

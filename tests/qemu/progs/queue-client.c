@@ -3,9 +3,10 @@
  * 64 in flight (tests/qemu/scenarios_queues.py; the driver is
  * queue-edu.atxf, which completes them out of order from its interrupt).
  *
- *   queue-client.atxf N        (N reads of one sector each, N >= 64)
+ *   queue-client.atxf N DEVICE...   (N reads of one sector each, N >= 64)
  *
- * Looks up "queue-edu0", formats a 64-entry ring with a sector of data per
+ * For each DEVICE in turn (the k-th, from 0, holds the disk QUEUE_DISK(k)
+ * of queue_pattern.h): looks it up, formats a 64-entry ring with a sector of data per
  * entry, ATTACH_RINGs it (caps: the grant and a send right to its own
  * port), then keeps the ring full: 64 reads submitted before the first
  * kick, and each one reaped is replaced until N were submitted. Request id
@@ -15,10 +16,10 @@
  * on its port (after arming) only when nothing is left to reap. Then 4
  * reads through the call path (ATTACH_BUFFER, READ), deferred by the
  * driver the same way, each checked. Output:
- *   queue-client: N of N completions right, M in flight, O out of order
+ *   queue-client: DEVICE: N of N completions right, M in flight, O out of order
  * (M: the most submitted and not yet reaped at once).
- *   queue-client: signals: D doorbells, C completion signals
- *   queue-client: 4 of 4 call-path reads right
+ *   queue-client: DEVICE: signals: D doorbells, C completion signals
+ *   queue-client: DEVICE: 4 of 4 call-path reads right
  *   queue-client: FAIL: ...
  * Exit 0 when every completion was right, 1 otherwise.
  */
@@ -44,6 +45,8 @@ static struct {
 	uint32_t slot_id[ENTRIES];      /* the id reading into each slot, or NO_ID */
 	uint32_t next_id, total, right, done, out_of_order, heard;
 	uint32_t most;                  /* the most submitted and not yet reaped */
+	uint64_t disk;                  /* the device's sector 0 in the pattern */
+	const char *name;
 	atxf_handle_t drv, mine;
 } q;
 
@@ -95,7 +98,7 @@ static void check(const struct atxf_ring_desc *c)
 	}
 	if (c->status == 0 && c->length == QUEUE_SECTOR &&
 	    queue_holds(atxf_ring_data(&q.r, (uint32_t)slot * QUEUE_SECTOR, QUEUE_SECTOR),
-			sector_of(c->id), 1))
+			q.disk + sector_of(c->id), 1))
 		q.right++;
 	else
 		atxf_log("queue-client: FAIL: id %u: status %d, %u bytes, data %s\n", c->id,
@@ -208,34 +211,48 @@ static int call_reads(void)
 		err = atxf_call(q.drv, &req, &reply, WAIT_NS);
 		if (err)
 			return fail("READ", err);
-		right += queue_holds(buf + k * QUEUE_SECTOR, rw.sector, 1);
+		right += queue_holds(buf + k * QUEUE_SECTOR, q.disk + rw.sector, 1);
 	}
-	atxf_log("queue-client: %u of 4 call-path reads right\n", right);
+	atxf_log("queue-client: %s: %u of 4 call-path reads right\n", q.name, right);
 	return right == 4 ? 0 : 1;
 }
 
-int main(int argc, char **argv)
+/* The whole check against one device, the k-th. */
+static int device(const char *name, unsigned k, uint32_t total)
 {
 	size_t size = atxf_ring_region_size(ENTRIES, ENTRIES * QUEUE_SECTOR);
 	void *mem = atxf_mem_map(NULL, size, ATXF_PROT_READ | ATXF_PROT_WRITE);
 
-	q.total = argc > 1 ? (uint32_t)strtoul(argv[1], NULL, 10) : 0;
-	if (q.total < ENTRIES)
-		return fail("usage: queue-client.atxf N (N >= 64)", -ATXF_EINVAL);
+	memset(&q, 0, sizeof(q));
 	memset(q.slot_id, 0xff, sizeof(q.slot_id));
-	q.drv = atxf_name_lookup("queue-edu0", WAIT_NS);
+	q.total = total;
+	q.disk = QUEUE_DISK(k);
+	q.name = name;
+	q.drv = atxf_name_lookup(name, WAIT_NS);
 	q.mine = atxf_port_create();
 	if (!mem || q.drv < 0 || q.mine < 0)
-		return fail("memory, \"queue-edu0\" or a port", q.drv < 0 ? q.drv : -ATXF_ENOMEM);
+		return fail("memory, the device's name or a port", q.drv < 0 ? q.drv : -ATXF_ENOMEM);
 	if (atxf_ring_format(mem, size, ENTRIES) < 0)
 		return fail("formatting the ring", -ATXF_EINVAL);
 	if (attach_ring(mem, size) || stream())
 		return 1;
-	atxf_log("queue-client: %u of %u completions right, %u in flight, %u out of order\n",
-		 q.right, q.total, q.most, q.out_of_order);
-	atxf_log("queue-client: signals: %u doorbells, %u completion signals\n",
-		 q.r.signals, q.heard);
+	atxf_log("queue-client: %s: %u of %u completions right, %u in flight, %u out of order\n",
+		 name, q.right, q.total, q.most, q.out_of_order);
+	atxf_log("queue-client: %s: signals: %u doorbells, %u completion signals\n",
+		 name, q.r.signals, q.heard);
 	if (call_reads())
 		return 1;
 	return q.right == q.total ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	uint32_t total = argc > 2 ? (uint32_t)strtoul(argv[1], NULL, 10) : 0;
+	int failed = 0;
+
+	if (total < ENTRIES)
+		return fail("usage: queue-client.atxf N DEVICE... (N >= 64)", -ATXF_EINVAL);
+	for (int i = 2; i < argc; i++)
+		failed |= device(argv[i], (unsigned)(i - 2), total);
+	return failed;
 }

@@ -14,7 +14,12 @@
  * picked by a stride through them rather than oldest first, fills each one's
  * sectors with the pattern of its sector numbers (what a DMA engine would
  * have written), and raises the interrupt again while any are left (the
- * sectors' contents: queue_pattern.h). Output:
+ * sectors' contents: queue_pattern.h).
+ *
+ * The process serves three devices (atxf_device_add from probe): its own
+ * "queue-edu0" and "queue-edu0p1", "queue-edu0p2", each a disk of its own
+ * (device k's sector s holds the pattern of QUEUE_DISK(k) + s) sharing the
+ * one edu and its interrupt, as AHCI ports share their controller. Output:
  *   queue-edu0: N requests pending at once          (each new maximum of 16 k)
  *   queue-edu0: FAIL: ...
  */
@@ -36,14 +41,14 @@ ATXF_DRIVER_MANIFEST(
 
 struct held {
 	struct atxf_request *req;
-	uint64_t sector;
+	uint64_t sector;                /* with the disk's base */
 	uint32_t count;
 	uint8_t *buf;
 };
 
 static struct {
 	volatile uint8_t *regs;
-	struct held held[ATXF_DRIVER_MAX_REQUESTS];
+	struct held held[ATXF_DRIVER_MAX_DEVICES * ATXF_DRIVER_MAX_REQUESTS];
 	unsigned nheld, most, irqs;
 	int raised;
 } qe;
@@ -54,6 +59,29 @@ static void raise_irq(void)
 		return;
 	qe.raised = 1;
 	atxf_mmio_write32(qe.regs + EDU_IRQ_RAISE, QE_BIT);
+}
+
+static const struct atxf_driver qe_part;
+
+/* The two more disks, each its own device of this process. */
+static int add_parts(struct atxf_device *dev)
+{
+	static const char *const names[] = { "queue-edu0p1", "queue-edu0p2" };
+
+	for (uintptr_t k = 1; k <= 2; k++) {
+		struct atxf_device *part = atxf_device_add(dev, &qe_part, ATXF_CLASS_BLOCK,
+							   names[k - 1]);
+
+		if (!part) {
+			atxf_device_log(dev, "FAIL: atxf_device_add(%s)", names[k - 1]);
+			return -ATXF_ENOSPC;
+		}
+		part->priv = (void *)k;
+		part->info.block = (struct atxf_block_info){ .sector_size = QUEUE_SECTOR,
+							     .sectors = QUEUE_SECTORS - k };
+	}
+	atxf_device_log(dev, "serving 3 devices: queue-edu0 queue-edu0p1 queue-edu0p2");
+	return 0;
 }
 
 static int qe_probe(struct atxf_device *dev)
@@ -71,7 +99,7 @@ static int qe_probe(struct atxf_device *dev)
 	}
 	dev->info.block = (struct atxf_block_info){ .sector_size = QUEUE_SECTOR,
 						    .sectors = QUEUE_SECTORS };
-	return 0;
+	return add_parts(dev);
 }
 
 static int qe_read(struct atxf_device *dev, uint64_t sector, uint32_t count, void *buf)
@@ -80,7 +108,8 @@ static int qe_read(struct atxf_device *dev, uint64_t sector, uint32_t count, voi
 
 	if (!r)
 		return -ATXF_EAGAIN;
-	qe.held[qe.nheld++] = (struct held){ r, sector, count, buf };
+	qe.held[qe.nheld++] = (struct held){ r, QUEUE_DISK((uintptr_t)dev->priv) + sector,
+					     count, buf };
 	if (qe.nheld > qe.most) {
 		qe.most = qe.nheld;
 		if (qe.most % 16 == 0)
@@ -129,6 +158,12 @@ static void qe_cancel(struct atxf_device *dev, struct atxf_request *req, int why
 			return;
 		}
 }
+
+static const struct atxf_driver qe_part = {
+	.name = "queue-edu",
+	.cancel = qe_cancel,
+	.block = { .read = qe_read },
+};
 
 static const struct atxf_driver qe_driver = {
 	.name = "queue-edu",

@@ -12,6 +12,7 @@
 
 #define QUEUE_SECTOR  512u
 #define QUEUE_SECTORS (1u << 20)
+#define QUEUE_DISK(k) ((uint64_t)(k) << 40)    /* device k's sector 0 */
 
 static inline uint8_t queue_byte(uint64_t sector, uint32_t i)
 {

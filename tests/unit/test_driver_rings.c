@@ -184,6 +184,31 @@ static void submit_read(struct client *c, uint32_t id, uint64_t sector, uint32_t
 	assert_int_equal(atxf_ring_submit(&c->ring, &d), 0);
 }
 
+/* One read submitted, shown and its doorbell served: the common step. */
+static void read_now(struct client *c, uint32_t id, uint64_t sector, uint32_t slot)
+{
+	submit_read(c, id, sector, slot);
+	atxf_ring_kick(&c->ring);
+	ring_doorbell(c);
+}
+
+/* One client of a deferring (or not) device, its ring of entries. */
+static void one_client(struct client *c, uint32_t entries, int defer)
+{
+	setup_device();
+	drv.defer = defer;
+	assert_int_equal(attach(c, TDEV_CLIENT, entries, entries * SECTOR), 0);
+}
+
+/* Two clients of a deferring (or not) device, rings of entries each. */
+static void two_clients(struct client *a, struct client *b, uint32_t entries, int defer)
+{
+	setup_device();
+	drv.defer = defer;
+	assert_int_equal(attach(a, TDEV_CLIENT, entries, entries * SECTOR), 0);
+	assert_int_equal(attach(b, TDEV_CLIENT + 1, entries, entries * SECTOR), 0);
+}
+
 /* Completion signals sent to c's port so far. */
 static unsigned signals(const struct client *c)
 {
@@ -222,8 +247,7 @@ static void test_batch_is_one_signal(void **state)
 	struct client c;
 
 	(void)state;
-	setup_device();
-	assert_int_equal(attach(&c, TDEV_CLIENT, 8, 8 * SECTOR), 0);
+	one_client(&c, 8, 0);
 	for (uint32_t i = 0; i < 5; i++)
 		submit_read(&c, i, 100 + i, i);
 	assert_int_equal(atxf_ring_kick(&c.ring), 1);   /* the driver asked: wake at 0 */
@@ -241,8 +265,7 @@ static void test_empty_doorbell_changes_nothing(void **state)
 	struct client c;
 
 	(void)state;
-	setup_device();
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
+	one_client(&c, 4, 0);
 	ring_doorbell(&c);
 	ring_doorbell(&c);
 	assert_int_equal(drv.reads, 0);
@@ -256,8 +279,7 @@ static void test_wrap_around(void **state)
 	uint32_t id = 0;
 
 	(void)state;
-	setup_device();
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
+	one_client(&c, 4, 0);
 	/* 300 requests through 4 slots: the indices wrap 75 times. */
 	while (id < 300) {
 		for (uint32_t k = 0; k < 3; k++, id++)
@@ -277,9 +299,7 @@ static void test_full_ring_deferred_out_of_order(void **state)
 	static const unsigned order[8] = { 5, 2, 7, 0, 3, 6, 1, 4 };
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&c, TDEV_CLIENT, 8, 8 * SECTOR), 0);
+	one_client(&c, 8, 1);
 	for (uint32_t i = 0; i < 8; i++)
 		submit_read(&c, i, 200 + i, i);
 	assert_int_equal(atxf_ring_submit(&c.ring, &extra), -ATXF_EAGAIN);   /* full */
@@ -306,12 +326,8 @@ static void test_double_complete_refused(void **state)
 	struct atxf_request *r;
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
-	submit_read(&c, 1, 0, 0);
-	atxf_ring_kick(&c.ring);
-	ring_doorbell(&c);
+	one_client(&c, 4, 1);
+	read_now(&c, 1, 0, 0);
 	r = drv.held[0];
 	assert_int_equal(finish_held(0), 0);
 	assert_int_equal(atxf_request_complete(r, 0, 0), -ATXF_ENOENT);
@@ -325,9 +341,7 @@ static void test_timeout_cancels_once(void **state)
 	struct atxf_ring_desc d;
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
+	one_client(&c, 4, 1);
 	submit_read(&c, 1, 1, 1);
 	submit_read(&c, 2, 2, 2);
 	atxf_ring_kick(&c.ring);
@@ -357,17 +371,12 @@ static void test_client_death_cancels_in_flight(void **state)
 	struct client a, b;
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&a, TDEV_CLIENT, 8, 8 * SECTOR), 0);
-	assert_int_equal(attach(&b, TDEV_CLIENT + 1, 8, 8 * SECTOR), 0);
+	two_clients(&a, &b, 8, 1);
 	for (uint32_t i = 0; i < 3; i++)
 		submit_read(&a, i, i, i);
 	atxf_ring_kick(&a.ring);
 	ring_doorbell(&a);
-	submit_read(&b, 0, 0, 0);
-	atxf_ring_kick(&b.ring);
-	ring_doorbell(&b);
+	read_now(&b, 0, 0, 0);
 	assert_int_equal(t.core.pending, 4);
 	/* a's port dies; the kernel's death notice is the watch's bits. */
 	assert_int_equal(tport.nwatches, 2);
@@ -506,9 +515,7 @@ static void test_index_backwards_drops_that_client(void **state)
 	struct atxf_ring_header *h;
 
 	(void)state;
-	setup_device();
-	assert_int_equal(attach(&bad, TDEV_CLIENT, 4, 4 * SECTOR), 0);
-	assert_int_equal(attach(&good, TDEV_CLIENT + 1, 4, 4 * SECTOR), 0);
+	two_clients(&bad, &good, 4, 0);
 	submit_read(&bad, 1, 0, 0);
 	submit_read(&bad, 2, 0, 1);
 	atxf_ring_kick(&bad.ring);
@@ -519,9 +526,7 @@ static void test_index_backwards_drops_that_client(void **state)
 	assert_int_equal(t.core.ring[0].pid, 0);               /* dropped */
 	assert_false(tport_handle_live(bad.port));
 	/* The driver is up and serves the other client. */
-	submit_read(&good, 1, 5, 1);
-	atxf_ring_kick(&good.ring);
-	ring_doorbell(&good);
+	read_now(&good, 1, 5, 1);
 	assert_int_equal(reap_check(&good, 4, 4), 1);
 }
 
@@ -530,13 +535,8 @@ static void test_revoked_region_drops_that_client(void **state)
 	struct client c, other;
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
-	assert_int_equal(attach(&other, TDEV_CLIENT + 1, 4, 4 * SECTOR), 0);
-	submit_read(&c, 1, 0, 0);
-	atxf_ring_kick(&c.ring);
-	ring_doorbell(&c);
+	two_clients(&c, &other, 4, 1);
+	read_now(&c, 1, 0, 0);
 	assert_int_equal(drv.nheld, 1);
 	/* The client takes its region back while a request is in flight. */
 	munmap(c.mem, c.size);
@@ -547,9 +547,7 @@ static void test_revoked_region_drops_that_client(void **state)
 	/* Completing it now is refused, and nothing touches the region. */
 	assert_null(drv.held[0]);                       /* .cancel made it forget */
 	drv.defer = 0;
-	submit_read(&other, 1, 1, 1);
-	atxf_ring_kick(&other.ring);
-	ring_doorbell(&other);
+	read_now(&other, 1, 1, 1);
 	assert_int_equal(reap_check(&other, 0, 4), 1);
 }
 

@@ -170,6 +170,8 @@ struct atxf__protocol {
 	int (*ring_serve)(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
 };
 const struct atxf__protocol *atxf__protocol(uint32_t proto);   /* NULL: not ours */
+/* The protocol of a device class (NULL: none), e.g. whose ring_serve to use. */
+const struct atxf__protocol *atxf__class_protocol(unsigned device_class);
 const struct atxf_msg_shape *atxf__shape(const struct atxf__protocol *p, uint32_t code);
 
 /* Copies a fixed-layout request out of the message (never a pointer into it). */

@@ -36,6 +36,14 @@ const struct atxf__protocol *atxf__protocol(uint32_t proto)
 	return NULL;
 }
 
+const struct atxf__protocol *atxf__class_protocol(unsigned device_class)
+{
+	for (unsigned i = 0; i < N(protocols); i++)
+		if (protocols[i].device_class == device_class && device_class != ATXF_CLASS_NONE)
+			return &protocols[i];
+	return NULL;
+}
+
 const struct atxf_msg_shape *atxf__shape(const struct atxf__protocol *p, uint32_t code)
 {
 	for (unsigned i = 0; i < p->nshapes; i++)

@@ -29,9 +29,9 @@ void atxf__serving_call(struct atxf_device *dev, const struct atxf_msg *req)
 void atxf__serving_ring(struct atxf_device *dev, unsigned ring, const struct atxf_ring_desc *d)
 {
 	struct atxf_ring_client *rc = atxf__ring_client(dev, ring);
-	unsigned proto = atxf_device_class(dev) == ATXF_CLASS_NET ? ATXF_PROTO_NET : ATXF_PROTO_BLOCK;
+	const struct atxf__protocol *p = atxf__class_protocol(atxf_device_class(dev));
 
-	serving_open(dev, ATXF_REQUEST(proto, d->opcode), rc ? rc->pid : 0);
+	serving_open(dev, ATXF_REQUEST(p ? p->proto : 0, d->opcode), rc ? rc->pid : 0);
 	dev->core->serving.ring = ring;
 	dev->core->serving.desc = *d;
 }

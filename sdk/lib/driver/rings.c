@@ -154,16 +154,17 @@ int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
 /* The class's verdict on one checked descriptor, completed unless deferred. */
 static void serve_desc(struct atxf_device *dev, unsigned i, const struct atxf_ring_desc *d)
 {
-	const struct atxf__protocol *p = atxf__protocol(atxf_device_class(dev) == ATXF_CLASS_NET ?
-							ATXF_PROTO_NET : ATXF_PROTO_BLOCK);
+	const struct atxf__protocol *p = atxf__class_protocol(atxf_device_class(dev));
 	struct atxf_ring_client *rc = &dev->core->ring[i];
 	void *bytes = atxf_ring_data(&rc->ring, d->offset, d->length);
+	struct atxf_serving outer = dev->core->serving;
 	int status;
 
 	dev->core->count.requests++;
 	atxf__serving_ring(dev, i + 1, d);
 	status = p && p->ring_serve ? p->ring_serve(dev, d, bytes) : -ATXF_ENOSYS;
 	status = atxf__serving_close(dev, status);
+	dev->core->serving = outer;     /* a wait inside the callback served others */
 	if (status == ATXF_PENDING || rc->pid == 0)
 		return;
 	if (status < 0)

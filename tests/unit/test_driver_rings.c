@@ -551,6 +551,25 @@ static void test_revoked_region_drops_that_client(void **state)
 	assert_int_equal(reap_check(&other, 0, 4), 1);
 }
 
+/* Revoked while two wait: completing one finds it out and ends the ring. */
+static void test_revoke_found_by_a_completion(void **state)
+{
+	struct client c;
+
+	(void)state;
+	one_client(&c, 4, 1);
+	submit_read(&c, 1, 0, 0);
+	read_now(&c, 2, 1, 1);
+	assert_int_equal(drv.nheld, 2);
+	munmap(c.mem, c.size);
+	/* The device wrote nothing (the region is gone); the driver completes. */
+	assert_int_equal(atxf_request_complete(drv.held[0], -ATXF_EIO, 0), 0);
+	atxf__rings_flush(&t.dev);
+	assert_int_equal(t.core.ring[0].pid, 0);
+	assert_int_equal(drv.cancels, 1);       /* the other one */
+	assert_int_equal(t.core.pending, 0);
+}
+
 static void test_bad_attach_refused(void **state)
 {
 	struct client c;
@@ -677,6 +696,7 @@ int main(void)
 		cmocka_unit_test(test_bad_descriptors_refused_alone),
 		cmocka_unit_test(test_index_backwards_drops_that_client),
 		cmocka_unit_test(test_revoked_region_drops_that_client),
+		cmocka_unit_test(test_revoke_found_by_a_completion),
 		cmocka_unit_test(test_bad_attach_refused),
 		cmocka_unit_test(test_net_recv_buffers),
 	};

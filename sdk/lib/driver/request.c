@@ -141,7 +141,10 @@ void atxf__request_finish(struct atxf_request *r, int status, uint32_t len)
 	} else {
 		rc = atxf__ring_client(dev, r->ring);
 		atxf__net_rx_unpost(dev, r);
-		if (rc && atxf_ring_complete_flags(&rc->ring, r->id, status, len, r->flags) == 0)
+		/* Also on failure: publishing then finds the ring revoked or
+		 * broken and ends it, cancelling the rest of its requests. */
+		if (rc && atxf_ring_complete_flags(&rc->ring, r->id, status, len, r->flags) !=
+			  -ATXF_ENOENT)
 			rc->dirty = 1;
 	}
 	request_free(r);

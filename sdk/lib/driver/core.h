@@ -158,21 +158,16 @@ atxf__proto_fn atxf__driver_proto, atxf__block_proto, atxf__char_proto,
 int atxf__block_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
 int atxf__net_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
 
-/* A protocol the framework decodes, with its table rows (protocols.c). */
-struct atxf__protocol {
-	uint32_t proto;             /* ATXF_PROTO_* */
-	unsigned device_class;      /* whose it is; ATXF_CLASS_NONE: every driver's */
-	const struct atxf_msg_shape *shape;
-	unsigned nshapes;
-	atxf__proto_fn *serve;
-	/* A ring descriptor (ATTACH_RING classes): bytes done, ATXF_PENDING or
-	 * -ATXF_E*; NULL: the protocol has no rings. */
-	int (*ring_serve)(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
-};
-const struct atxf__protocol *atxf__protocol(uint32_t proto);   /* NULL: not ours */
-/* The protocol of a device class (NULL: none), e.g. whose ring_serve to use. */
-const struct atxf__protocol *atxf__class_protocol(unsigned device_class);
-const struct atxf_msg_shape *atxf__shape(const struct atxf__protocol *p, uint32_t code);
+/*
+ * The protocols the framework decodes (protocols.c): its own classes'
+ * (struct atxf_driver_class, <atxf/driver/class.h>), and a driver's class
+ * of its own (driver->cls), which is looked at first.
+ */
+const struct atxf_driver_class *atxf__protocol(uint32_t proto);   /* built in; NULL: not */
+const struct atxf_driver_class *atxf__protocol_of(const struct atxf_device *dev, uint32_t proto);
+/* The protocol of the device's class (NULL: none), e.g. whose ring_serve to use. */
+const struct atxf_driver_class *atxf__class_protocol(const struct atxf_device *dev);
+const struct atxf_msg_shape *atxf__shape(const struct atxf_driver_class *p, uint32_t code);
 
 /* Copies a fixed-layout request out of the message (never a pointer into it). */
 #define ATXF_REQ(req, var) memcpy(&(var), (req)->data, sizeof(var))

@@ -29,7 +29,7 @@ void atxf__serving_call(struct atxf_device *dev, const struct atxf_msg *req)
 void atxf__serving_ring(struct atxf_device *dev, unsigned ring, const struct atxf_ring_desc *d)
 {
 	struct atxf_ring_client *rc = atxf__ring_client(dev, ring);
-	const struct atxf__protocol *p = atxf__class_protocol(atxf_device_class(dev));
+	const struct atxf_driver_class *p = atxf__class_protocol(dev);
 
 	serving_open(dev, ATXF_REQUEST(p ? p->proto : 0, d->opcode), rc ? rc->pid : 0);
 	dev->core->serving.ring = ring;

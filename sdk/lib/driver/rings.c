@@ -118,6 +118,12 @@ static int watch_client(struct atxf_device *dev, unsigned i)
 			       1ull << (ATXF_DRIVER_RING_GONE_BIT + i));
 }
 
+int atxf_ring_attach_serve(struct atxf_device *dev, const struct atxf_msg *req,
+			   struct atxf_msg *reply)
+{
+	return atxf__ring_attach(dev, req, reply);
+}
+
 int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
 		      struct atxf_msg *reply)
 {
@@ -154,7 +160,7 @@ int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
 /* The class's verdict on one checked descriptor, completed unless deferred. */
 static void serve_desc(struct atxf_device *dev, unsigned i, const struct atxf_ring_desc *d)
 {
-	const struct atxf__protocol *p = atxf__class_protocol(atxf_device_class(dev));
+	const struct atxf_driver_class *p = atxf__class_protocol(dev);
 	struct atxf_ring_client *rc = &dev->core->ring[i];
 	void *bytes = atxf_ring_data(&rc->ring, d->offset, d->length);
 	struct atxf_serving outer = dev->core->serving;

@@ -15,6 +15,7 @@
 #   test_driver_rings     request rings through the framework: deferred
 #                         completion, batching, suppression, a hostile client
 #   test_driver_class     a device class of its own, added without the core
+#   test_driver_devices   several devices per driver process (atxf_device_add)
 
 DRV_TEST_OBJ := $(BUILD)/tests/driver
 DRV_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -56,7 +57,7 @@ DRV_TEST_COMMON := $(call drv_test_obj,test_driver_ports test_driver_util)
 
 DRIVER_UNIT_TESTS := $(addprefix $(UNIT_DIR)/,test_driver_dispatch test_driver_replies \
 	test_driver_proto test_driver_events test_driver_loop test_driver_example \
-	test_driver_rings test_driver_class)
+	test_driver_rings test_driver_class test_driver_devices)
 
 $(UNIT_DIR)/test_driver_dispatch: $(call drv_test_obj,test_driver_dispatch test_driver_record) \
 	$(DRV_TEST_COMMON)
@@ -66,6 +67,7 @@ $(UNIT_DIR)/test_driver_proto: $(call drv_test_obj,test_driver_proto) $(DRV_TEST
 $(UNIT_DIR)/test_driver_events: $(call drv_test_obj,test_driver_events) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_rings: $(call drv_test_obj,test_driver_rings) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_class: $(call drv_test_obj,test_driver_class) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_devices: $(call drv_test_obj,test_driver_devices) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_loop: $(call drv_test_obj,test_driver_loop test_driver_fakevrng) \
 	$(DRV_TEST_COMMON) $(DRV_TEST_OBJ)/example/virtio_rng.o $(DRV_TEST_OBJ)/example/vrng.o
 # The device logic alone, as an author tests it: no framework linked.

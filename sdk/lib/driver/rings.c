@@ -31,11 +31,17 @@ void *atxf__ring_bytes(struct atxf_device *dev, unsigned ring, uint32_t offset, 
 	return rc ? atxf_ring_data(&rc->ring, offset, len) : NULL;
 }
 
+/* A grant is mapped in whole pages: unmap them all. */
+static void unmap_region(void *base, uint64_t size)
+{
+	uint64_t pages = (size + ATXF_PAGE_SIZE - 1) / ATXF_PAGE_SIZE;
+
+	atxf_mem_unmap(base, (size_t)(pages * ATXF_PAGE_SIZE));
+}
+
 static void unmap(struct atxf_ring_client *rc)
 {
-	uint64_t pages = (rc->size + ATXF_PAGE_SIZE - 1) / ATXF_PAGE_SIZE;
-
-	atxf_mem_unmap(rc->base, (size_t)(pages * ATXF_PAGE_SIZE));
+	unmap_region(rc->base, rc->size);
 	atxf_cap_drop(rc->shm);
 	atxf_cap_drop(rc->peer);
 }
@@ -98,7 +104,7 @@ static int bind_ring(struct atxf_device *dev, struct atxf_ring_client *rc,
 	if (atxf_ring_driver_attach(&fresh.ring, fresh.base, ci.size, req->caps[1], bits) < 0) {
 		atxf_device_log(dev, "ATTACH_RING from pid %u refused: %s", req->sender,
 				fresh.ring.broken);
-		atxf_mem_unmap(fresh.base, (size_t)ci.size);
+		unmap_region(fresh.base, ci.size);
 		return -ATXF_EPROTO;
 	}
 	*rc = fresh;
@@ -144,7 +150,8 @@ int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
 		err = watch_client(dev, (unsigned)i);
 	if (err) {
 		if (dev->core->ring[i].pid) {
-			atxf_mem_unmap(dev->core->ring[i].base, (size_t)dev->core->ring[i].size);
+			/* Its capabilities are dropped with the refused request's. */
+			unmap_region(dev->core->ring[i].base, dev->core->ring[i].size);
 			memset(&dev->core->ring[i], 0, sizeof(dev->core->ring[i]));
 		}
 		return err;

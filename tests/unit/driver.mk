@@ -13,7 +13,8 @@
 #   test_driver_loop      atxf_device_wait_irq, IRQs, timers, caps, the whole run
 #   test_driver_example   the example's device logic against a fake virtio-rng
 #   test_driver_rings     request rings through the framework: deferred
-#                         completion, batching, suppression, a hostile client
+#                         completion, batching, suppression, cancellation
+#   test_driver_rings_hostile  a malicious ring client: refused, driver up
 #   test_driver_class     a device class of its own, added without the core
 #   test_driver_devices   several devices per driver process (atxf_device_add)
 
@@ -57,7 +58,7 @@ DRV_TEST_COMMON := $(call drv_test_obj,test_driver_ports test_driver_util)
 
 DRIVER_UNIT_TESTS := $(addprefix $(UNIT_DIR)/,test_driver_dispatch test_driver_replies \
 	test_driver_proto test_driver_events test_driver_loop test_driver_example \
-	test_driver_rings test_driver_class test_driver_devices)
+	test_driver_rings test_driver_rings_hostile test_driver_class test_driver_devices)
 
 $(UNIT_DIR)/test_driver_dispatch: $(call drv_test_obj,test_driver_dispatch test_driver_record) \
 	$(DRV_TEST_COMMON)
@@ -65,7 +66,10 @@ $(UNIT_DIR)/test_driver_replies: $(call drv_test_obj,test_driver_replies test_dr
 	$(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_proto: $(call drv_test_obj,test_driver_proto) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_events: $(call drv_test_obj,test_driver_events) $(DRV_TEST_COMMON)
-$(UNIT_DIR)/test_driver_rings: $(call drv_test_obj,test_driver_rings) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_rings: $(call drv_test_obj,test_driver_rings test_driver_ringfix) \
+	$(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_rings_hostile: \
+	$(call drv_test_obj,test_driver_rings_hostile test_driver_ringfix) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_class: $(call drv_test_obj,test_driver_class) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_devices: $(call drv_test_obj,test_driver_devices) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_loop: $(call drv_test_obj,test_driver_loop test_driver_fakevrng) \

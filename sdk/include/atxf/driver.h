@@ -212,7 +212,10 @@ const struct atxf_resource_grant *atxf_device_resource(const struct atxf_device 
  * (0 on IRQ, -ATXF_ETIMEDOUT). Requests that arrive meanwhile are queued and
  * served afterwards, in order (-ATXF_EAGAIN to their senders when the queue
  * is full); PINGs are answered at once. .irq is not called for this
- * interrupt; the framework acks it when the callback returns.
+ * interrupt; the framework acks it when the callback returns. Requests for
+ * the driver's other devices (atxf_device_add) wait in their own ports
+ * meanwhile; ring doorbells are taken afterwards. Prefer ATXF_PENDING and
+ * completing from .irq: a wait serves one request at a time.
  */
 int atxf_device_wait_irq(struct atxf_device *dev, uint64_t timeout_ns);
 

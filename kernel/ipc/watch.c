@@ -64,6 +64,16 @@ void watch_children_locked(struct process *owner, struct port *target, uint64_t 
 		port_get_locked(target, 0);
 }
 
+void watch_calls_locked(struct process *owner, struct port *target, uint64_t bits)
+{
+	if (owner->call_watch)
+		port_put_locked(owner->call_watch, 0);
+	owner->call_watch = bits ? target : NULL;
+	owner->call_watch_bits = bits;
+	if (owner->call_watch)
+		port_get_locked(target, 0);
+}
+
 void watch_owner_died_locked(struct process *p)
 {
 	struct list_node *n;
@@ -71,6 +81,7 @@ void watch_owner_died_locked(struct process *p)
 	while ((n = list_pop_front(&p->watches)))
 		watch_free_locked(container_of(n, struct port_watch, on_owner));
 	watch_children_locked(p, NULL, 0);
+	watch_calls_locked(p, NULL, 0);
 }
 
 void watch_child_ended_locked(struct process *parent)

@@ -13,7 +13,9 @@ queue-edu0p1/p2, each its own disk with its own contents; the client runs
 the whole check against each. Meanwhile a second client attaches a ring
 to queue-edu0p1, submits 64 reads the device never finishes and exits: the
 driver must cancel all 64 (client gone), and the first client's read of a
-hanging sector must end after the driver's 300 ms timeout (-ATXF_ETIMEDOUT).
+hanging sector must end after the driver's 300 ms timeout (-ATXF_ETIMEDOUT);
+a read it gives up on itself (its own 300 ms call timeout) must be cancelled
+by the driver too, told by the kernel (SYS_CALL_WATCH).
 """
 import re
 
@@ -44,6 +46,8 @@ def device_lines(name):
     if name == DEVICES[0]:
         lines.append(says("queue-client.atxf", r"queue-client: %s: a hung read ended with "
                           r"ETIMEDOUT$" % name))
+        lines.append(says("queue-client.atxf", r"queue-client: %s: gave up on a hung read$"
+                          % name))
     return lines
 
 
@@ -64,7 +68,7 @@ SCENARIOS = [
          + [exited("queue-client.atxf", 0)],
          check=all_checks(out_of_order, contains(
              says("queue-abandon.atxf", r"queue-client: abandoning 64 reads on queue-edu0p1$"),
-             says("queue-edu.atxf", r"queue-edu0: 65 hung requests cancelled \(64 client gone, "
+             says("queue-edu.atxf", r"queue-edu0: 66 hung requests cancelled \(65 client gone, "
                   r"1 timed out\)$"))),
          forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"dropped"], exit=0, timeout=240),
 ]

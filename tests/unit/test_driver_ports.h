@@ -68,6 +68,10 @@ struct tport {
 	unsigned nnotifies;
 	/* A port whose receiver is gone: notify and send fail with -ATXF_EPEER. */
 	atxf_handle_t dead_port;
+	/* atxf_call_watch's bits; the tokens whose callers gave up (probe: ENOENT). */
+	uint64_t call_watch_bits;
+	uint64_t gone_tokens[8];
+	unsigned ngone;
 };
 
 extern struct tport tport;

@@ -226,6 +226,30 @@ static void test_call_path_deferred(void **state)
 	assert_memory_equal(buf, want, sizeof(want));
 }
 
+static void test_caller_gone_cancels_its_call(void **state)
+{
+	struct atxf_block_rw rw = { .sector = 3, .count = 1 };
+
+	(void)state;
+	setup_device();
+	drv.defer = 1;
+	assert_non_null(tdev_attach(&t, TDEV_CLIENT, 4096));
+	atxf__serve(&t.dev, tport_push_request(ATXF_BLOCK_READ, TDEV_CLIENT, &rw, sizeof(rw), 0x77));
+	atxf__serve(&t.dev, tport_push_request(ATXF_BLOCK_READ, TDEV_CLIENT, &rw, sizeof(rw), 0x78));
+	assert_int_equal(t.core.pending, 2);
+	/* The kernel's notice (SYS_CALL_WATCH): 0x77's caller gave up. */
+	tport.gone_tokens[tport.ngone++] = 0x77;
+	loop_turn(1ull << ATXF_DRIVER_CALL_GONE_BIT);
+	loop_turn(1ull << ATXF_DRIVER_CALL_GONE_BIT);   /* again: nothing more */
+	assert_int_equal(drv.cancels, 1);
+	assert_int_equal(drv.last_why, -ATXF_EPEER);
+	assert_null(drv.held[0]);
+	assert_int_equal(t.core.pending, 1);
+	assert_int_equal(finish_held(1), 0);             /* the other still answers */
+	assert_int_equal(tport.replies[tport.nreplies - 1].port, 0x78);
+	assert_int_equal(tport.replies[tport.nreplies - 1].msg.type, 0);
+}
+
 static int tread_lazy(struct atxf_device *dev, uint64_t s, uint32_t n, void *buf)
 {
 	(void)dev, (void)s, (void)n, (void)buf;
@@ -341,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_client_death_cancels_in_flight),
 		cmocka_unit_test(test_stop_ends_in_flight_with_enodev),
 		cmocka_unit_test(test_call_path_deferred),
+		cmocka_unit_test(test_caller_gone_cancels_its_call),
 		cmocka_unit_test(test_pending_without_request_is_eio),
 		cmocka_unit_test(test_net_recv_buffers),
 	};

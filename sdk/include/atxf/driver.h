@@ -87,8 +87,8 @@ struct atxf_driver {
 	/*
 	 * A pending request ends without the driver: its timeout passed
 	 * (-ATXF_ETIMEDOUT), its client went away (-ATXF_EPEER: the ring's
-	 * client died, or its region was revoked or replaced) or the driver
-	 * stops (-ATXF_ENODEV). Forget req here (abort the device's command);
+	 * client died, its region was revoked or replaced, or a caller gave
+	 * up on its call) or the driver stops (-ATXF_ENODEV). Forget req here (abort the device's command);
 	 * the framework answers the client with why, if it can still hear,
 	 * and the handle is dead when this returns. Runs once per request.
 	 */

@@ -29,6 +29,8 @@
  * ring i's doorbell, and the death notice of ring i's client. */
 #define ATXF_DRIVER_DOORBELL_BIT   32
 #define ATXF_DRIVER_RING_GONE_BIT  40
+/* And a caller gave up on a call this process holds (SYS_CALL_WATCH). */
+#define ATXF_DRIVER_CALL_GONE_BIT  48
 #define ATXF_DRIVER_RING_BITS(first) (((1ull << ATXF_DRIVER_MAX_RINGS) - 1) << (first))
 
 /* A request's life in the table (struct atxf_request.state). */
@@ -263,6 +265,8 @@ void atxf__requests_cancel(struct atxf_device *dev, unsigned ring, int why);
 uint64_t atxf__requests_wait_ns(struct atxf_device *dev);
 void atxf__requests_expire(struct atxf_device *dev);
 unsigned atxf__request_index(const struct atxf_device *dev, const struct atxf_request *r);
+/* Cancels (-ATXF_EPEER) the pending calls of dev whose callers gave up. */
+void atxf__calls_gone(struct atxf_device *dev);
 
 /*
  * Client rings (rings.c). attach serves ATTACH_RING for block and net;

@@ -225,6 +225,16 @@ void atxf__requests_expire(struct atxf_device *dev)
 			atxf__request_cancel(&r[i], -ATXF_ETIMEDOUT);
 }
 
+void atxf__calls_gone(struct atxf_device *dev)
+{
+	struct atxf_request *r = dev->core->req;
+
+	for (unsigned i = 0; i < ATXF_DRIVER_MAX_REQUESTS; i++)
+		if (r[i].state == ATXF__REQ_PENDING && !r[i].ring && r[i].token &&
+		    atxf_call_probe(r[i].token) == -ATXF_ENOENT)
+			atxf__request_cancel(&r[i], -ATXF_EPEER);
+}
+
 unsigned atxf__request_index(const struct atxf_device *dev, const struct atxf_request *r)
 {
 	return (unsigned)(r - dev->core->req);

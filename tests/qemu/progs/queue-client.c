@@ -18,7 +18,8 @@
  * reads through the call path (ATTACH_BUFFER, READ), deferred by the
  * driver the same way, each checked, and on the first DEVICE one read of a
  * sector that hangs until the driver's 300 ms timeout (QUEUE_SLOW), which
- * must end with -ATXF_ETIMEDOUT.
+ * must end with -ATXF_ETIMEDOUT, then one of a sector that hangs for good,
+ * given up after 300 ms here: the driver must hear of it and cancel it.
  *
  * abandon: attaches a ring to DEVICE, submits 64 reads of sectors that
  * hang (QUEUE_STUCK), rings the doorbell, waits until the driver took them
@@ -29,6 +30,7 @@
  *   queue-client: DEVICE: signals: D doorbells, C completion signals
  *   queue-client: DEVICE: 4 of 4 call-path reads right
  *   queue-client: DEVICE: a hung read ended with ETIMEDOUT
+ *   queue-client: DEVICE: gave up on a hung read
  *   queue-client: abandoning 64 reads on DEVICE
  *   queue-client: FAIL: ...
  * Exit 0 when every completion was right, 1 otherwise.
@@ -244,6 +246,23 @@ static int hung_read(void)
 	return 0;
 }
 
+/* A read that hangs for good, given up after 300 ms: the driver hears of
+ * it (SYS_CALL_WATCH) and cancels it. */
+static int given_up_read(void)
+{
+	struct atxf_block_rw rw = { .sector = QUEUE_STUCK + 7, .count = 1 };
+	struct atxf_msg req, reply;
+	int err;
+
+	atxf_msg_init(&req, ATXF_BLOCK_READ);
+	atxf_msg_put(&req, &rw, sizeof(rw));
+	err = atxf_call(q.drv, &req, &reply, 300000000ull);
+	if (err != -ATXF_ETIMEDOUT)
+		return fail("a read that hangs did not time out here", err);
+	atxf_log("queue-client: %s: gave up on a hung read\n", q.name);
+	return 0;
+}
+
 /* The whole check against one device, the k-th. */
 static int device(const char *name, unsigned k, uint32_t total)
 {
@@ -267,7 +286,7 @@ static int device(const char *name, unsigned k, uint32_t total)
 		 name, q.right, q.total, q.most, q.out_of_order);
 	atxf_log("queue-client: %s: signals: %u doorbells, %u completion signals\n",
 		 name, q.r.signals, q.heard);
-	if (call_reads() || (k == 0 && hung_read()))
+	if (call_reads() || (k == 0 && (hung_read() || given_up_read())))
 		return 1;
 	return q.right == q.total ? 0 : 1;
 }

@@ -23,7 +23,8 @@
  *
  * Reads of the upper half of a disk "hang" (queue_pattern.h): the device
  * never finishes them, so they end only when the framework cancels them:
- * QUEUE_STUCK sectors when their client goes away, QUEUE_SLOW ones after
+ * QUEUE_STUCK sectors when their client goes away (a ring's client ends, a
+ * caller gives up its call: SYS_CALL_WATCH), QUEUE_SLOW ones after
  * a 300 ms timeout (atxf_request_timeout). Each time the last such request
  * ends, the driver logs how many ended and why. Output:
  *   queue-edu0: N requests pending at once          (each new maximum of 16 k)

@@ -431,8 +431,10 @@ long sys_port_watch(const struct syscall_args *args)
 	return err;
 }
 
-/* SYS_CALL_WATCH: bits 0 clears the watch (the port is then not looked at). */
-long sys_call_watch(const struct syscall_args *args)
+/* SYS_PROC_WATCH and SYS_CALL_WATCH: (port, bits) into one of the
+ * process's watches; bits 0 clears it (the port is then not looked at). */
+static long set_watch(const struct syscall_args *args,
+		      void (*set)(struct process *, struct port *, uint64_t))
 {
 	struct process *p = process_current();
 	uint64_t flags = spin_lock_irqsave(&cap_lock);
@@ -441,9 +443,14 @@ long sys_call_watch(const struct syscall_args *args)
 					 : NULL;
 
 	if (!err)
-		watch_calls_locked(p, target, args->a[1]);
+		set(p, target, args->a[1]);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	return err;
+}
+
+long sys_call_watch(const struct syscall_args *args)
+{
+	return set_watch(args, watch_calls_locked);
 }
 
 /* SYS_CALL_PROBE: the caller's own received calls only, like SYS_IPC_REPLY. */
@@ -457,17 +464,7 @@ long sys_call_probe(const struct syscall_args *args)
 	return open ? 0 : -ATXF_ENOENT;
 }
 
-/* SYS_PROC_WATCH: bits 0 clears the watch (the port is then not looked at). */
 long sys_proc_watch(const struct syscall_args *args)
 {
-	struct process *p = process_current();
-	uint64_t flags = spin_lock_irqsave(&cap_lock);
-	int err = 0;
-	struct port *target = args->a[1] ? port_of_locked(p, args->a[0], ATXF_RIGHT_WRITE, &err)
-					 : NULL;
-
-	if (!err)
-		watch_children_locked(p, target, args->a[1]);
-	spin_unlock_irqrestore(&cap_lock, flags);
-	return err;
+	return set_watch(args, watch_children_locked);
 }

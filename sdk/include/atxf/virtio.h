@@ -69,7 +69,7 @@ struct atxf_virtio {
 	volatile uint8_t *device_cfg;   /* §4.1.4.6, NULL if the device has none */
 	uint32_t device_cfg_len;
 	uint64_t features;          /* negotiated, once atxf_virtio_begin succeeded */
-	char error[96];             /* what the last refusal was about */
+	char error[160];             /* what the last refusal was about */
 };
 
 /*

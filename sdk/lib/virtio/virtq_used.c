@@ -7,12 +7,11 @@
  */
 #include "virtio_impl.h"
 
-static int broke(struct atxf_virtq *q, const char *why, uint32_t a, uint32_t b)
-{
-	q->broken = 1;
-	return atxf__virtio_refuse(q->vd, -ATXF_EIO, "queue %u: the device %s (%u, %u); "
-				   "queue stopped until a reset", q->index, why, a, b);
-}
+/* Stops the queue, and says why: "queue 0: the device <what>; ...". */
+#define broke(q, fmt, ...)                                                     \
+	((q)->broken = 1,                                                      \
+	 atxf__virtio_refuse((q)->vd, -ATXF_EIO, "queue %u: the device " fmt   \
+			     "; queue stopped until a reset", (q)->index, __VA_ARGS__))
 
 static void free_chain(struct atxf_virtq *q, uint16_t head)
 {
@@ -38,16 +37,15 @@ int atxf_virtq_get(struct atxf_virtq *q, void **token, uint32_t *len)
 	if (idx == q->last_used)
 		return -ATXF_EAGAIN;
 	if ((uint16_t)(idx - q->last_used) > atxf_virtq_in_flight(q))
-		return broke(q, "moved the used index past the chains it holds",
-			     idx, q->last_used);
+		return broke(q, "moved the used index to %u, past the %u chains it holds",
+			     idx, atxf_virtq_in_flight(q));
 	/* Read the element once: the device may change it under us. */
 	e = q->used->ring[q->last_used % q->size];
 	if (e.id >= q->size || !q->chain_len[e.id])
-		return broke(q, "used a descriptor that heads no chain in flight (id, size)",
+		return broke(q, "used id %u, which heads no chain in flight (queue of %u)",
 			     e.id, q->size);
 	if (e.len > q->writable[e.id])
-		return broke(q, "wrote more than the chain holds (len, bytes)",
-			     e.len, q->writable[e.id]);
+		return broke(q, "wrote %u bytes into a chain of %u", e.len, q->writable[e.id]);
 	*token = q->token[e.id];
 	*len = e.len;
 	free_chain(q, (uint16_t)e.id);

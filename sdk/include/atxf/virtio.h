@@ -47,8 +47,8 @@
 /* Where the library puts a queue of n entries in its DMA memory. */
 #define ATXF_VIRTQ_ALIGN(x, a)      (((x) + (a) - 1) / (a) * (a))
 #define ATXF_VIRTQ_AVAIL_AT(n)      VIRTQ_DESC_BYTES(n)
-#define ATXF_VIRTQ_USED_AT(n)       ATXF_VIRTQ_ALIGN(ATXF_VIRTQ_AVAIL_AT(n) + VIRTQ_AVAIL_BYTES(n) + 2u, 4u)
-#define ATXF_VIRTQ_INDIRECT_AT(n)   ATXF_VIRTQ_ALIGN(ATXF_VIRTQ_USED_AT(n) + VIRTQ_USED_BYTES(n) + 2u, 16u)
+#define ATXF_VIRTQ_USED_AT(n)       ATXF_VIRTQ_ALIGN(ATXF_VIRTQ_AVAIL_AT(n) + VIRTQ_AVAIL_BYTES(n), 4u)
+#define ATXF_VIRTQ_INDIRECT_AT(n)   ATXF_VIRTQ_ALIGN(ATXF_VIRTQ_USED_AT(n) + VIRTQ_USED_BYTES(n), 16u)
 #define ATXF_VIRTQ_DMA_BYTES(n)     (ATXF_VIRTQ_INDIRECT_AT(n) + (n) * 16u * ATXF_VIRTQ_INDIRECT_MAX)
 
 /* A BAR as the framework mapped it (struct atxf_resource_grant's mapped). */

@@ -102,10 +102,13 @@ struct virtq_used {                             /* 4-byte aligned */
 	struct virtq_used_elem ring[];
 };
 
-/* 2.6: ring sizes for a queue of n entries (n a power of two, at most 32768). */
+/* 2.6: ring sizes for a queue of n entries (n a power of two, at most
+ * 32768), each with its trailing event index; and where that index is. */
 #define VIRTQ_DESC_BYTES(n)         (16u * (n))
 #define VIRTQ_AVAIL_BYTES(n)        (6u + 2u * (n))
 #define VIRTQ_USED_BYTES(n)         (6u + 8u * (n))
+#define VIRTQ_USED_EVENT_AT(n)      (4u + 2u * (n))     /* in the available ring */
+#define VIRTQ_AVAIL_EVENT_AT(n)     (4u + 8u * (n))     /* in the used ring */
 #define VIRTQ_MAX_SIZE              32768u
 
 /*

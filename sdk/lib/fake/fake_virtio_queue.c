@@ -17,18 +17,18 @@ static int has(const struct atxf_fake_virtio *d, unsigned bit)
 
 static struct virtq_avail *avail(const struct atxf_fake_virtq *q)
 {
-	return atxf_fake_dma_to_host(q->driver, VIRTQ_AVAIL_BYTES(q->size) + 2);
+	return atxf_fake_dma_to_host(q->driver, VIRTQ_AVAIL_BYTES(q->size));
 }
 
 static struct virtq_used *used(const struct atxf_fake_virtq *q)
 {
-	return atxf_fake_dma_to_host(q->device, VIRTQ_USED_BYTES(q->size) + 2);
+	return atxf_fake_dma_to_host(q->device, VIRTQ_USED_BYTES(q->size));
 }
 
 /* §2.6.8: avail_event, the u16 after the used ring's elements. */
 static uint16_t *avail_event(const struct atxf_fake_virtq *q)
 {
-	return (uint16_t *)((uint8_t *)used(q) + VIRTQ_USED_BYTES(q->size));
+	return (uint16_t *)((uint8_t *)used(q) + VIRTQ_AVAIL_EVENT_AT(q->size));
 }
 
 static struct atxf_fake_virtq *live(struct atxf_fake_virtio *d, unsigned qi)
@@ -171,8 +171,11 @@ unsigned atxf_fake_virtio_fill(struct atxf_fake_virtio *d, unsigned qi, uint8_t 
 uint16_t atxf_fake_virtio_used_event(struct atxf_fake_virtio *d, unsigned qi)
 {
 	struct atxf_fake_virtq *q = live(d, qi);
+	uint16_t ev = 0;
 
-	return q ? avail(q)->ring[q->size] : 0;
+	if (q)
+		memcpy(&ev, (uint8_t *)avail(q) + VIRTQ_USED_EVENT_AT(q->size), 2);
+	return ev;
 }
 
 uint16_t atxf_fake_virtio_avail_flags(struct atxf_fake_virtio *d, unsigned qi)

@@ -65,8 +65,8 @@ static void lay_out(struct atxf_virtq *q)
 	q->desc = (struct virtq_desc *)base;
 	q->avail = (struct virtq_avail *)(base + ATXF_VIRTQ_AVAIL_AT(n));
 	q->used = (struct virtq_used *)(base + ATXF_VIRTQ_USED_AT(n));
-	q->used_event = &q->avail->ring[n];
-	q->avail_event = (volatile uint16_t *)(base + ATXF_VIRTQ_USED_AT(n) + VIRTQ_USED_BYTES(n));
+	q->used_event = (volatile uint16_t *)(base + ATXF_VIRTQ_AVAIL_AT(n) + VIRTQ_USED_EVENT_AT(n));
+	q->avail_event = (volatile uint16_t *)(base + ATXF_VIRTQ_USED_AT(n) + VIRTQ_AVAIL_EVENT_AT(n));
 	if (atxf_virtio_has(q->vd, VIRTIO_F_INDIRECT_DESC)) {
 		q->indirect = (struct virtq_desc *)(base + ATXF_VIRTQ_INDIRECT_AT(n));
 		q->indirect_bus = q->dma.bus_addr + ATXF_VIRTQ_INDIRECT_AT(n);

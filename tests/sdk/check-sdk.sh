@@ -526,6 +526,7 @@ template_run_cases() {
 		'mydrv_client: 12! = 479001600 \(computed by the edu device\)'
 	check "virtio template: make run on virtio-rng-pci (modern, MSI-X), the client gets random bytes" \
 		template_run virtio 'mydrv_client: 64 random bytes from mydrv:' \
+		"atxf-run: mydrv.atxf replaces the reference archive's virtio-rng.atxf \\(both match pci 1af4:1044\\)" \
 		'mydrv_client: [0-9a-f]{64}'
 	check "service template: make run, the client's four calls answered" \
 		template_run service 'mydrv_client: ECHO "hello, mydrv" -> "hello, mydrv"' \

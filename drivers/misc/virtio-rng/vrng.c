@@ -41,7 +41,7 @@ static int setup(struct vrng *r)
 	if (!err)
 		err = atxf_virtq_setup(&r->q, &r->vd, VRNG_QUEUE, VRNG_QUEUE_SIZE, r->queue_vector);
 	if (err)
-		return err;
+		goto out_failed;
 	if (!r->pool.size) {
 		err = atxf_dma_alloc(&r->vd.tag, VRNG_BUFS * VRNG_BUF_SIZE, &r->pool);
 		if (err)
@@ -55,9 +55,11 @@ static int setup(struct vrng *r)
 	return 0;
 
 out_release:
-	atxf_virtio_fail(&r->vd);
+	/* The device lets go of the rings before their memory goes. */
 	(void)atxf_virtio_reset(&r->vd);
 	atxf_virtq_release(&r->q);
+out_failed:
+	atxf_virtio_fail(&r->vd);
 	return err;
 }
 

@@ -17,10 +17,10 @@ int @IDENT@_start(struct @IDENT@_rng *r, uint16_t vector)
 	if (!err)
 		err = atxf_virtq_setup(&r->q, &r->vd, 0, @UPPER@_QUEUE_SIZE, vector);
 	if (err)
-		goto out_failed;
+		goto out_abandon;
 	err = atxf_dma_alloc(&r->vd.tag, @UPPER@_BUF_SIZE, &r->buf);
 	if (err)
-		goto out_release;
+		goto out_abandon;
 	err = atxf_virtio_ready(&r->vd);
 	if (err)
 		goto out_free;
@@ -29,12 +29,9 @@ int @IDENT@_start(struct @IDENT@_rng *r, uint16_t vector)
 
 out_free:
 	atxf_dma_free(&r->buf);
-out_release:
-	(void)atxf_virtio_reset(&r->vd);
-	atxf_virtq_release(&r->q);
-out_failed:
-	/* §3.1.1: tell the device the driver gave up on it. */
-	atxf_virtio_fail(&r->vd);
+out_abandon:
+	/* Reset, queue released, FAILED: the device was given up on. */
+	atxf_virtio_abandon(&r->vd, &r->q, 1);
 	return err;
 }
 

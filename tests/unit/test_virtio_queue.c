@@ -301,35 +301,42 @@ static void assert_broken_then_recovered(const char *why)
 	assert_ptr_equal(tok, &token_b);
 }
 
-static void test_a_used_id_out_of_range_is_refused(void **state)
+/* Each hostile case starts alike: two 8-byte buffers made available, the
+ * device has taken the first (c). */
+static void two_offered_one_taken(struct atxf_fake_virtio_chain *c)
 {
 	struct atxf_virtq_buf b;
+
+	bring_up(8);
+	b = dma_buf(8, NULL);
+	assert_int_equal(atxf_virtq_add(&q, &b, 0, 1, &token_a), 0);
+	assert_int_equal(atxf_virtq_add(&q, &b, 0, 1, &token_b), 0);
+	assert_int_equal(atxf_fake_virtio_pop(&dev, 0, c), 0);
+}
+
+static void test_a_used_id_out_of_range_is_refused(void **state)
+{
+	struct atxf_fake_virtio_chain c;
 	void *tok = NULL;
 	uint32_t len = 0;
 
 	(void)state;
-	bring_up(8);
-	b = dma_buf(8, NULL);
-	assert_int_equal(atxf_virtq_add(&q, &b, 0, 1, &token_a), 0);
+	two_offered_one_taken(&c);
 	atxf_fake_virtio_push(&dev, 0, 200, 8);
 	assert_int_equal(atxf_virtq_get(&q, &tok, &len), -ATXF_EIO);
 	assert_null(tok);                                   /* nothing handed out */
-	assert_broken_then_recovered("queue 0: the device used id 200, which heads no chain in flight (queue of 8)");
+	assert_broken_then_recovered("queue 0: the device used id 200, which heads no chain in "
+				     "flight (queue of 8)");
 }
 
 static void test_a_used_id_not_in_flight_is_refused(void **state)
 {
-	struct atxf_virtq_buf b;
 	struct atxf_fake_virtio_chain c;
 	void *tok;
 	uint32_t len;
 
 	(void)state;
-	bring_up(8);
-	b = dma_buf(8, NULL);
-	assert_int_equal(atxf_virtq_add(&q, &b, 0, 1, &token_a), 0);
-	assert_int_equal(atxf_virtq_add(&q, &b, 0, 1, &token_b), 0);
-	assert_int_equal(atxf_fake_virtio_pop(&dev, 0, &c), 0);
+	two_offered_one_taken(&c);
 	atxf_fake_virtio_push(&dev, 0, c.head, 8);
 	atxf_fake_virtio_push(&dev, 0, c.head, 8);          /* the same chain twice */
 	assert_int_equal(atxf_virtq_get(&q, &tok, &len), 0);
@@ -339,16 +346,12 @@ static void test_a_used_id_not_in_flight_is_refused(void **state)
 
 static void test_a_length_past_the_chain_is_refused(void **state)
 {
-	struct atxf_virtq_buf b;
 	struct atxf_fake_virtio_chain c;
 	void *tok;
 	uint32_t len;
 
 	(void)state;
-	bring_up(8);
-	b = dma_buf(8, NULL);
-	assert_int_equal(atxf_virtq_add(&q, &b, 0, 1, &token_a), 0);
-	assert_int_equal(atxf_fake_virtio_pop(&dev, 0, &c), 0);
+	two_offered_one_taken(&c);
 	atxf_fake_virtio_push(&dev, 0, c.head, 9);
 	assert_int_equal(atxf_virtq_get(&q, &tok, &len), -ATXF_EIO);
 	assert_broken_then_recovered("wrote 9 bytes into a chain of 8");
@@ -356,20 +359,17 @@ static void test_a_length_past_the_chain_is_refused(void **state)
 
 static void test_a_used_index_run_ahead_is_refused(void **state)
 {
-	struct atxf_virtq_buf b;
 	struct atxf_fake_virtio_chain c;
 	void *tok;
 	uint32_t len;
 
 	(void)state;
-	bring_up(8);
-	b = dma_buf(8, NULL);
-	assert_int_equal(atxf_virtq_add(&q, &b, 0, 1, &token_a), 0);
-	assert_int_equal(atxf_fake_virtio_pop(&dev, 0, &c), 0);
-	atxf_fake_virtio_push(&dev, 0, c.head, 8);
-	atxf_fake_virtio_push(&dev, 0, c.head, 8);          /* 2 used, 1 in flight */
+	two_offered_one_taken(&c);
+	/* Three used entries for the two chains it holds. */
+	for (int i = 0; i < 3; i++)
+		atxf_fake_virtio_push(&dev, 0, c.head, 8);
 	assert_int_equal(atxf_virtq_get(&q, &tok, &len), -ATXF_EIO);
-	assert_broken_then_recovered("moved the used index to 2, past the 1 chains it holds");
+	assert_broken_then_recovered("moved the used index to 3, past the 2 chains it holds");
 }
 
 static void test_bad_chains_are_refused_and_change_nothing(void **state)

@@ -2,6 +2,7 @@
  * Host test of virtio-rng's device logic (drivers/misc/virtio-rng/vrng.c)
  * on the SDK's fake virtio device (<atxf/fake_virtio.h>), which fills each
  * buffer with a running counter: so a byte given out twice, or lost, shows.
+ * The device comes from the virtio tests' fixture (test_virtio_util.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,11 +13,9 @@
 #include <atxf/errors.h>
 #include <atxf/fake.h>
 #include <atxf/fake_virtio.h>
+#include "test_virtio_util.h"
 #include "vrng.h"
 
-#define BAR4_PADDR 0xfe000000ull
-
-static struct atxf_fake_virtio dev;
 static struct vrng r;
 static uint8_t seed;
 
@@ -25,17 +24,13 @@ static void serve_on_notify(struct atxf_fake_virtio *d, uint16_t queue)
 	atxf_fake_virtio_fill(d, queue, &seed);
 }
 
+/* The shared fixture's device, with QEMU's 8-entry queue, found for r. */
 static int setup(void **state)
 {
-	struct atxf_virtio_bar bars[PCI_BARS];
-
-	(void)state;
-	atxf_fake_reset();
+	fresh_device(state);
 	memset(&r, 0, sizeof(r));
 	seed = 0;
-	assert_int_equal(atxf_fake_virtio_add(&dev, VIRTIO_PCI_RNG, BAR4_PADDR), 0);
 	dev.q[0].max_size = 8;
-	assert_int_equal(atxf_fake_virtio_grant(&dev, bars), 0);
 	assert_int_equal(atxf_virtio_find(&r.vd, dev.pci, bars), 0);
 	return 0;
 }

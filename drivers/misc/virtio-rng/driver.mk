@@ -5,4 +5,5 @@ DRIVER_BOOT   := yes
 # The buffer pool on the fake virtio device: every byte given out once,
 # buffers recycled, a hostile device and DEVICE_NEEDS_RESET recovered from.
 DRIVER_TESTS  := test_virtio_rng
-DRIVER_TEST_test_virtio_rng := tests/unit/test_virtio_rng.c drivers/misc/virtio-rng/vrng.c
+DRIVER_TEST_test_virtio_rng := tests/unit/test_virtio_rng.c tests/unit/test_virtio_util.c \
+		 drivers/misc/virtio-rng/vrng.c

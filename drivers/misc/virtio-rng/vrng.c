@@ -40,26 +40,14 @@ static int setup(struct vrng *r)
 		err = atxf_virtio_config_vector(&r->vd, r->config_vector);
 	if (!err)
 		err = atxf_virtq_setup(&r->q, &r->vd, VRNG_QUEUE, VRNG_QUEUE_SIZE, r->queue_vector);
-	if (err)
-		goto out_failed;
-	if (!r->pool.size) {
+	if (!err && !r->pool.size)
 		err = atxf_dma_alloc(&r->vd.tag, VRNG_BUFS * VRNG_BUF_SIZE, &r->pool);
-		if (err)
-			goto out_release;
-	}
-	err = atxf_virtio_ready(&r->vd);
+	if (!err)
+		err = atxf_virtio_ready(&r->vd);
 	if (!err)
 		err = offer_all(r);
 	if (err)
-		goto out_release;
-	return 0;
-
-out_release:
-	/* The device lets go of the rings before their memory goes. */
-	(void)atxf_virtio_reset(&r->vd);
-	atxf_virtq_release(&r->q);
-out_failed:
-	atxf_virtio_fail(&r->vd);
+		atxf_virtio_abandon(&r->vd, &r->q, 1);
 	return err;
 }
 

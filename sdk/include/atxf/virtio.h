@@ -167,6 +167,10 @@ int atxf_virtq_setup(struct atxf_virtq *q, struct atxf_virtio *vd, uint16_t inde
 /* Frees the queue's memory: only after a reset, when the device is done with it. */
 void atxf_virtq_release(struct atxf_virtq *q);
 
+/* Giving up on a device whose start failed: a reset (so it lets go of the
+ * rings), the n queues released, then FAILED (§3.1.1). */
+void atxf_virtio_abandon(struct atxf_virtio *vd, struct atxf_virtq *queues, unsigned n);
+
 /*
  * Makes a chain available: nout device-readable buffers, then nin
  * device-writable ones, with token to get back from atxf_virtq_get. Not

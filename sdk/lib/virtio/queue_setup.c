@@ -136,3 +136,11 @@ void atxf_virtq_release(struct atxf_virtq *q)
 	memset(&q->dma, 0, sizeof(q->dma));
 	q->broken = 1;              /* nothing more goes through it */
 }
+
+void atxf_virtio_abandon(struct atxf_virtio *vd, struct atxf_virtq *queues, unsigned n)
+{
+	(void)atxf_virtio_reset(vd);
+	for (unsigned i = 0; i < n; i++)
+		atxf_virtq_release(&queues[i]);
+	atxf_virtio_fail(vd);
+}

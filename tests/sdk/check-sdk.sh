@@ -70,6 +70,7 @@ layout() {
 	for f in bin/x86_64-atxf-gcc bin/x86_64-atxf-cc bin/elf2atxf bin/atxfdump bin/atxf-new \
 		 x86_64-atxf/include/stdio.h x86_64-atxf/include/atxf/driver.h \
 		 x86_64-atxf/lib/libatxf.a x86_64-atxf/lib/crt0.o x86_64-atxf/lib/atxf.ld \
+		 x86_64-atxf/include/atxf/virtio.h include/atxf/virtio.h include/atxf/fake_virtio.h \
 		 x86_64-atxf/lib/atxf.specs include/atxf/hw.h include/atxf/fake.h \
 		 lib/libatxf-fake.a lib/pkgconfig/atxf.pc lib/pkgconfig/atxf-fake.pc \
 		 share/atxf/cmake/atxf-toolchain.cmake share/atxf/cmake/atxf-system.cmake \

@@ -40,7 +40,8 @@ int atxf_virtq_get(struct atxf_virtq *q, void **token, uint32_t *len)
 		return broke(q, "moved the used index to %u, past the %u chains it holds",
 			     idx, atxf_virtq_in_flight(q));
 	/* Read the element once: the device may change it under us. */
-	e = q->used->ring[q->last_used % q->size];
+	e.id = __atomic_load_n(&q->used->ring[q->last_used % q->size].id, __ATOMIC_RELAXED);
+	e.len = __atomic_load_n(&q->used->ring[q->last_used % q->size].len, __ATOMIC_RELAXED);
 	if (e.id >= q->size || !q->chain_len[e.id])
 		return broke(q, "used id %u, which heads no chain in flight (queue of %u)",
 			     e.id, q->size);

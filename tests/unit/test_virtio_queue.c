@@ -372,6 +372,44 @@ static void test_a_used_index_run_ahead_is_refused(void **state)
 	assert_broken_then_recovered("moved the used index to 3, past the 2 chains it holds");
 }
 
+/* Publishes desc[0] as given (past the library) and asks the device for it. */
+static int device_takes_raw(struct virtq_desc d)
+{
+	struct atxf_fake_virtio_chain c;
+
+	q.desc[0] = d;
+	q.avail->ring[q.avail_idx % q.size] = 0;
+	__atomic_store_n(&q.avail->idx, ++q.avail_idx, __ATOMIC_RELEASE);
+	return atxf_fake_virtio_pop(&dev, 0, &c);
+}
+
+/* The fake device holds a driver to the rules as a real one must. */
+static void test_the_fake_device_refuses_a_bad_driver(void **state)
+{
+	struct atxf_virtq_buf b;
+
+	(void)state;
+	dev.offered &= ~VIRTIO_FEATURE(VIRTIO_F_INDIRECT_DESC);
+	bring_up(8);
+	b = dma_buf(16, NULL);
+	/* A chain that loops back to itself. */
+	assert_int_equal(device_takes_raw((struct virtq_desc){ b.bus_addr, 16,
+			 VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 0 }), -ATXF_EPROTO);
+	fresh_device(state);
+	dev.offered &= ~VIRTIO_FEATURE(VIRTIO_F_INDIRECT_DESC);
+	bring_up(8);
+	b = dma_buf(16, NULL);
+	/* An indirect table it never negotiated. */
+	assert_int_equal(device_takes_raw((struct virtq_desc){ b.bus_addr, 16,
+			 VIRTQ_DESC_F_INDIRECT, 0 }), -ATXF_EPROTO);
+	fresh_device(state);
+	bring_up(8);
+	/* A buffer outside any DMA memory (the fake counts that as a stray). */
+	assert_int_equal(device_takes_raw((struct virtq_desc){ 0x1000, 16, VIRTQ_DESC_F_WRITE, 0 }),
+			 -ATXF_EPROTO);
+	assert_int_equal(atxf_fake_strays(), 1);
+}
+
 static void test_bad_chains_are_refused_and_change_nothing(void **state)
 {
 	struct atxf_virtq_buf b[2];
@@ -412,6 +450,7 @@ int main(void)
 		cmocka_unit_test_setup(test_a_used_id_not_in_flight_is_refused, fresh_device),
 		cmocka_unit_test_setup(test_a_length_past_the_chain_is_refused, fresh_device),
 		cmocka_unit_test_setup(test_a_used_index_run_ahead_is_refused, fresh_device),
+		cmocka_unit_test_setup(test_the_fake_device_refuses_a_bad_driver, fresh_device),
 		cmocka_unit_test_setup(test_bad_chains_are_refused_and_change_nothing, fresh_device),
 	};
 

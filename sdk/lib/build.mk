@@ -3,7 +3,8 @@
 #   $(LIBATXF)       build/target/lib/libatxf.a: the libc (sdk/lib/libc), the
 #                    runtime (sdk/lib/runtime: syscalls, hardware access, IPC,
 #                    names), the driver framework (sdk/lib/driver), the
-#                    request rings (sdk/lib/ring) and the ATXF reader
+#                    request rings (sdk/lib/ring), the class clients
+#                    (sdk/lib/client) and the ATXF reader
 #                    (sdk/format), all built for the target.
 #   $(CRT0)          build/target/lib/crt0.o: _start, linked first.
 #   $(LIBM)          build/target/lib/libm.a: <math.h>, <fenv.h> (sdk/lib/libm).
@@ -18,6 +19,7 @@ include $(wildcard sdk/lib/libc/build.mk)
 include $(wildcard sdk/lib/libm/build.mk)
 include $(wildcard sdk/lib/driver/build.mk)
 include sdk/lib/ring/build.mk
+include sdk/lib/client/build.mk
 
 RUNTIME_DIR  := sdk/lib/runtime
 RUNTIME_SRCS := $(wildcard $(RUNTIME_DIR)/*.c)
@@ -39,7 +41,7 @@ LIBATXF := $(BUILD)/target/lib/libatxf.a
 CRT0    := $(BUILD)/target/lib/crt0.o
 
 LIBATXF_OBJS := $(LIBC_TARGET_OBJS) $(RUNTIME_TARGET_OBJS) $(FRAMEWORK_TARGET_OBJS) \
-		$(RING_TARGET_OBJS) $(FORMAT_TARGET_OBJS)
+		$(RING_TARGET_OBJS) $(CLIENT_TARGET_OBJS) $(FORMAT_TARGET_OBJS)
 
 $(LIBATXF): $(LIBATXF_OBJS)
 	@mkdir -p $(@D)

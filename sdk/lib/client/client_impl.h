@@ -1,0 +1,44 @@
+/*
+ * What the class client files share inside sdk/lib/client; not ABI.
+ */
+#ifndef ATXF_CLIENT_IMPL_H
+#define ATXF_CLIENT_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <atxf/client/conn.h>
+
+#define CLIENT_CALL_NS 5000000000ull    /* one request, on a loaded TCG machine */
+
+/*
+ * One SUBSCRIBE (type) on the connection's current port, with data and a
+ * send-only right to port; no retry (a replay runs inside a reconnect).
+ */
+int client_subscribe_once(struct atxf_conn *c, uint32_t type, atxf_handle_t port,
+			  const void *data, size_t len);
+
+/*
+ * The same, surviving a restart: if the port died, the reconnect's replay
+ * subscribes on the next generation (so the class must have recorded the
+ * subscription before calling this).
+ */
+int client_subscribe(struct atxf_conn *c, uint32_t type, atxf_handle_t port, const void *data,
+		     size_t len);
+
+/* A request of one small struct, or none (len 0), answered by reply_len bytes
+ * into out; through the surviving call unless once is set. */
+int client_request(struct atxf_conn *c, int once, uint32_t type, const void *data, size_t len,
+		   void *out, size_t out_len);
+
+/*
+ * One step of a stream (a WRITE of up to max bytes of buf, a READ into
+ * it): the bytes it moved (0: the device is not ready, try again), or an
+ * error. client_repeat runs steps until len bytes moved, waiting 1 ms
+ * after a step that moved none, for up to timeout_ns: the bytes moved, or
+ * the error (-ATXF_ETIMEDOUT) when none were.
+ */
+typedef int (*client_step_fn)(struct atxf_conn *c, void *buf, size_t len);
+long client_repeat(struct atxf_conn *c, client_step_fn step, void *buf, size_t len, size_t max,
+		   uint64_t timeout_ns);
+
+#endif

@@ -26,15 +26,13 @@
 #include <atxf/log.h>
 #include <atxf/name.h>
 #include <atxf/port.h>
-#include <atxf/proto/devmgr.h>
 #include <atxf/sys.h>
 #include "blk_pattern.h"
+#include "devmgr_ask.h"
 
 #define OPEN_NS     30000000000ull
-#define CALL_NS     5000000000ull
 #define WINDOW_NS   1000000000ull       /* the restart window after STOP */
 #define MS          1000000ull
-#define RUNNING     2
 
 struct stream {
 	struct atxf_block_client disk;
@@ -51,30 +49,6 @@ static int fail(const char *what, int err)
 	return 1;
 }
 
-static int ask_devmgr(struct stream *s, uint32_t type, const void *data, size_t len,
-		      struct atxf_msg *reply)
-{
-	struct atxf_msg req;
-
-	atxf_msg_init(&req, type);
-	atxf_msg_put(&req, data, len);
-	return atxf_call(s->devmgr, &req, reply, CALL_NS);
-}
-
-/* The running generation's pid: 0 while devmgr has none running. */
-static uint32_t driver_pid(struct stream *s)
-{
-	struct devmgr_driver d;
-	struct atxf_msg reply;
-
-	for (uint32_t i = 0; ask_devmgr(s, DEVMGR_DRIVER, &i, sizeof(i), &reply) == 0; i++) {
-		memcpy(&d, reply.data, sizeof(d));
-		if (!strncmp(d.instance, s->disk.conn.name, sizeof(d.instance)))
-			return d.state == RUNNING ? d.pid : 0;
-	}
-	return 0;
-}
-
 /* Waits until n requests were answered (or the stream ended). */
 static void wait_answered(struct stream *s, unsigned n)
 {
@@ -86,21 +60,19 @@ static void *killer(void *arg)
 {
 	struct stream *s = arg;
 	unsigned every = s->requests / (s->kills + 1);
-	struct atxf_msg reply;
 
 	for (unsigned k = 1; k <= s->kills; k++) {
-		uint32_t pid;
-		int err;
+		long pid;
 
 		wait_answered(s, k * every);
-		pid = driver_pid(s);
-		err = pid ? ask_devmgr(s, DEVMGR_KILL, &pid, sizeof(pid), &reply) : -ATXF_ENOENT;
-		if (err < 0) {
-			atxf_log("blk-stream: FAIL: kill %u through devmgr: %s\n", k, atxf_strerror(err));
+		pid = devmgr_kill_running(s->devmgr, s->disk.conn.name);
+		if (pid < 0) {
+			atxf_log("blk-stream: FAIL: kill %u through devmgr: %s\n", k,
+				 atxf_strerror((int)pid));
 			s->killer_failed = 1;
 			return NULL;
 		}
-		atxf_log("blk-stream: killed pid %u (kill %u of %u)\n", (unsigned)pid, k, s->kills);
+		atxf_log("blk-stream: killed pid %ld (kill %u of %u)\n", pid, k, s->kills);
 	}
 	return NULL;
 }
@@ -145,10 +117,8 @@ static unsigned run_stream(struct stream *s)
 /* STOP the driver; the next read must end with ESTALE after the window. */
 static int after_stop(struct stream *s)
 {
-	struct atxf_msg reply;
 	uint64_t start;
-	int err = ask_devmgr(s, DEVMGR_STOP, s->disk.conn.name, strlen(s->disk.conn.name) + 1,
-			     &reply);
+	int err = devmgr_stop(s->devmgr, s->disk.conn.name);
 
 	if (err < 0)
 		return fail("STOP through devmgr", err);

@@ -21,7 +21,7 @@ PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer iopo
 	       threads bigmem threads-end threads-churn memlimit threads-reap \
 	       intx-edu intx-e1000 fpcheck ring-pair
 # The class client libraries' scenarios (tests/qemu/scenarios_clients.py).
-PROGS_NAMES += blk-pattern blk-stream
+PROGS_NAMES += blk-pattern blk-stream input-follow
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

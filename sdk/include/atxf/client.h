@@ -2,6 +2,11 @@
  * Calls a client makes on a driver's port (one it looked up by instance
  * name, <atxf/name.h>), so no program builds these messages by hand. The
  * messages are those of <atxf/proto/...>; docs/protocols.md.
+ *
+ * This header is also the umbrella of the class client libraries
+ * (<atxf/client/block.h>, char.h, input.h, net.h, display.h, rng.h), which
+ * survive the driver's restarts (docs/protocols.md §11); the single calls
+ * below do not.
  */
 #ifndef ATXF_CLIENT_H
 #define ATXF_CLIENT_H
@@ -42,5 +47,12 @@ atxf_handle_t atxf_driver_open(const char *driver, uint64_t timeout_ns);
  * negative ATXF_E* code.
  */
 int atxf_rng_read(atxf_handle_t dev, void *buf, size_t len, uint64_t timeout_ns);
+
+#include <atxf/client/block.h>
+#include <atxf/client/char.h>
+#include <atxf/client/display.h>
+#include <atxf/client/input.h>
+#include <atxf/client/net.h>
+#include <atxf/client/rng.h>
 
 #endif

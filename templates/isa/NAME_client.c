@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <atxf/client.h>
+#include <atxf/sys.h>
 
 #define FIND_NS   10000000000ull
 #define WRITE_NS  1000000000ull         /* for the whole line, the queue full or not */

@@ -12,6 +12,8 @@
 #   test_driver_events    subscribers and reports: input, char, net
 #   test_driver_loop      atxf_device_wait_irq, IRQs, timers, caps, the whole run
 #   test_driver_example   the example's device logic against a fake virtio-rng
+#   test_driver_rings     request rings through the framework: deferred
+#                         completion, batching, suppression, a hostile client
 
 DRV_TEST_OBJ := $(BUILD)/tests/driver
 DRV_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -52,7 +54,8 @@ drv_test_obj = $(patsubst %,$(DRV_TEST_OBJ)/%.o,$(1))
 DRV_TEST_COMMON := $(call drv_test_obj,test_driver_ports test_driver_util)
 
 DRIVER_UNIT_TESTS := $(addprefix $(UNIT_DIR)/,test_driver_dispatch test_driver_replies \
-	test_driver_proto test_driver_events test_driver_loop test_driver_example)
+	test_driver_proto test_driver_events test_driver_loop test_driver_example \
+	test_driver_rings)
 
 $(UNIT_DIR)/test_driver_dispatch: $(call drv_test_obj,test_driver_dispatch test_driver_record) \
 	$(DRV_TEST_COMMON)
@@ -60,6 +63,7 @@ $(UNIT_DIR)/test_driver_replies: $(call drv_test_obj,test_driver_replies test_dr
 	$(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_proto: $(call drv_test_obj,test_driver_proto) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_events: $(call drv_test_obj,test_driver_events) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_rings: $(call drv_test_obj,test_driver_rings) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_loop: $(call drv_test_obj,test_driver_loop test_driver_fakevrng) \
 	$(DRV_TEST_COMMON) $(DRV_TEST_OBJ)/example/virtio_rng.o $(DRV_TEST_OBJ)/example/vrng.o
 # The device logic alone, as an author tests it: no framework linked.

@@ -20,6 +20,8 @@ PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer iopo
 	       msix-virtio msix-nvme msix-xhci msi-guard \
 	       threads bigmem threads-end threads-churn memlimit threads-reap \
 	       intx-edu intx-e1000 fpcheck ring-pair
+PROGS_NAMES += queue-edu
+PROGS_NAMES += queue-client
 # The class client libraries' scenarios (tests/qemu/scenarios_clients.py).
 PROGS_NAMES += blk-pattern blk-stream input-follow
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)

@@ -53,6 +53,35 @@ SCENARIOS = [
          exit=0, timeout=240),
 ]
 
+RING_REQUESTS = 1000
+RING_ENTRIES = 32
+
+
+def ring(text):
+    return stream(r"ring: " + text)
+
+
+SCENARIOS += [
+    dict(name="clients-block-ring-restart",
+         what="1000 reads through the block client's request ring, 32 in flight, while the "
+              "driver is killed 3 times: the ones in flight submitted again under their ids, "
+              "each answered once with the right sectors; after a STOP, ESTALE",
+         programs=[DEVMGR, "blk-pattern.atxf", "blk-stream.atxf"],
+         cfg=["start devmgr.atxf with root bootfs",
+              "start blk-stream.atxf blk-pattern %d %d ring" % (RING_REQUESTS, KILLS),
+              "exit-with blk-stream.atxf"],
+         expect=[stream(r"killed pid \d+ \(kill %d of %d\)$" % (k, KILLS))
+                 for k in range(1, KILLS + 1)] +
+                [ring(r"%d of %d reads right, each answered once, across %d restarts, up to "
+                      r"%d in flight$" % (RING_REQUESTS, RING_REQUESTS, KILLS, RING_ENTRIES)),
+                 ring(r"\d+ requests sent again after a restart$"),
+                 ring(r"after STOP: ESTALE after (9\d\d|1\d\d\d|2\d\d\d) ms$"),
+                 exited("blk-stream.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"giving up",
+                            r"blk-pattern: generation %d serving" % (KILLS + 1)],
+         exit=0, timeout=240),
+]
+
 
 def follow(text):
     return says("input-follow.atxf", r"input-follow: " + text)

@@ -4,7 +4,8 @@
  * test_client_world.c: a death inside a call and between calls, a driver
  * that never comes back, one that dies again during the replay, one that
  * comes back as another device, death notices (true, spurious and late),
- * the block client's lost-writes report, and no handle leaked.
+ * the block client's lost-writes report, the block request ring carried
+ * over a restart, and no handle leaked.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/client/block.h>
+#include <atxf/client/block_queue.h>
 #include <atxf/client/input.h>
 #include <atxf/proto/input.h>
 #include "test_client_world.h"
@@ -154,6 +156,59 @@ static void flushed_writes_are_not_reported(void **state)
 	atxf_block_client_close(&b);
 }
 
+#define RING_SIGNAL 0x2ull
+
+/* True when id's slot holds count sectors of sector's low byte. */
+static int slot_holds(struct atxf_block_queue *q, uint32_t id, uint64_t sector, uint32_t count)
+{
+	const uint8_t *p = atxf_block_queue_data(q, id);
+
+	for (uint32_t i = 0; i < count * WORLD_SECTOR; i++)
+		if (p[i] != (uint8_t)sector)
+			return 0;
+	return 1;
+}
+
+static void the_ring_carries_requests_over_a_restart(void **state)
+{
+	static struct atxf_block_queue q;
+	struct atxf_block_client b;
+	struct atxf_block_completion c;
+	unsigned seen[8] = { 0 }, n = 0;
+
+	(void)state;
+	open_disk(&b, 1);
+	assert_int_equal(atxf_block_queue_open(&q, &b, 8, MINE, RING_SIGNAL, NOTICE), 0);
+	assert_int_equal(q.slot_sectors, 4);            /* the disk's max_sectors */
+	for (uint32_t i = 0; i < 8; i++)
+		assert_int_equal(atxf_block_queue_submit(&q, ATXF_BLOCK_OP_READ, 10 + i, 1 + i % 4,
+							 NULL), i);
+	assert_int_equal(atxf_block_queue_submit(&q, ATXF_BLOCK_OP_READ, 0, 1, NULL),
+			 -ATXF_EAGAIN);
+	assert_int_equal(atxf_block_queue_kick(&q), 0);
+	assert_int_equal(world_serve_ring(3), 3);       /* then it dies with 5 in flight */
+	world_kill();
+	assert_int_equal(W.notified & NOTICE, NOTICE);
+	assert_int_equal(atxf_conn_noticed(&b.conn, NOTICE), 1);
+	assert_int_equal(q.resubmits, 5);
+	assert_int_equal(world_serve_ring(8), 5);       /* the same 5, to the new ring */
+	while (atxf_block_queue_reap(&q, &c) == 1) {
+		assert_true(c.id < 8);
+		assert_int_equal(c.status, 0);
+		assert_int_equal(c.length, (1 + c.id % 4) * WORLD_SECTOR);
+		assert_true(slot_holds(&q, c.id, 10 + c.id, 1 + c.id % 4));
+		seen[c.id]++;
+		n++;
+	}
+	assert_int_equal(n, 8);
+	for (unsigned i = 0; i < 8; i++)
+		assert_int_equal(seen[i], 1);                /* each id answered once */
+	assert_int_equal(W.ring_served[0] + W.ring_served[1], 8);
+	atxf_block_client_close(&b);
+	assert_null(b.queue);
+	assert_int_equal(W.handles, 0);
+}
+
 static void open_input(struct atxf_input_client *in, int gens)
 {
 	world_reset(gens, DELAY);
@@ -245,6 +300,7 @@ int main(void)
 		cmocka_unit_test(another_device_is_stale),
 		cmocka_unit_test(unflushed_writes_are_reported_once),
 		cmocka_unit_test(flushed_writes_are_not_reported),
+		cmocka_unit_test(the_ring_carries_requests_over_a_restart),
 		cmocka_unit_test(a_death_notice_replays_the_subscription),
 		cmocka_unit_test(a_late_notice_changes_nothing),
 		cmocka_unit_test(a_notice_with_no_driver_back_is_stale),

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 #include <atxf/ipc.h>
+#include <atxf/ring.h>
 
 #define WORLD_GENS      8
 #define WORLD_LOG       64
@@ -43,6 +44,11 @@ struct world {
 	int handles;                /* port handles held by the client */
 	void *attached;             /* the buffer the current generation has */
 	unsigned lookups;
+	void *granted;              /* the last region granted, and its size */
+	size_t granted_size;
+	struct atxf_ring ring;      /* the current generation's side of the client's ring */
+	int ring_gen;               /* whose ring it is; -1: none */
+	unsigned ring_served[WORLD_GENS];
 };
 
 extern struct world W;
@@ -56,5 +62,12 @@ void world_kill(void);
 
 /* How many calls of type a generation received. */
 unsigned world_count(int gen, uint32_t type);
+
+/*
+ * The current generation takes up to n requests from its ring, fills each
+ * read's bytes with its sector number's low byte, completes and publishes
+ * them: how many it served.
+ */
+unsigned world_serve_ring(unsigned n);
 
 #endif

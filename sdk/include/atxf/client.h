@@ -49,6 +49,7 @@ atxf_handle_t atxf_driver_open(const char *driver, uint64_t timeout_ns);
 int atxf_rng_read(atxf_handle_t dev, void *buf, size_t len, uint64_t timeout_ns);
 
 #include <atxf/client/block.h>
+#include <atxf/client/block_queue.h>
 #include <atxf/client/char.h>
 #include <atxf/client/display.h>
 #include <atxf/client/input.h>

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include <atxf/client/block.h>
+#include <atxf/client/block_queue.h>
 #include <atxf/port.h>
 #include "client_impl.h"
 
@@ -32,7 +33,10 @@ static int block_replay(struct atxf_conn *c)
 		return -ATXF_ESTALE;    /* another medium: nothing we had is valid */
 	if (b->unflushed)
 		b->lost_writes = 1;
-	return atxf_client_buffer_attach(&b->buf, c, ATXF_BLOCK_ATTACH_BUFFER);
+	err = atxf_client_buffer_attach(&b->buf, c, ATXF_BLOCK_ATTACH_BUFFER);
+	if (!err && b->queue)
+		err = client_block_queue_replay(b->queue);
+	return err;
 }
 
 int atxf_block_client_open(struct atxf_block_client *b, const char *name, size_t buf_size,
@@ -143,6 +147,8 @@ int atxf_block_client_flush(struct atxf_block_client *b)
 
 void atxf_block_client_close(struct atxf_block_client *b)
 {
+	if (b->queue)
+		atxf_block_queue_close(b->queue);
 	atxf_client_buffer_free(&b->buf);
 	atxf_conn_close(&b->conn);
 }

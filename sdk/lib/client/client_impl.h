@@ -41,4 +41,9 @@ typedef int (*client_step_fn)(struct atxf_conn *c, void *buf, size_t len);
 long client_repeat(struct atxf_conn *c, client_step_fn step, void *buf, size_t len, size_t max,
 		   uint64_t timeout_ns);
 
+/* The ring's part of the block client's replay: takes what the old
+ * generation completed, attaches a fresh ring, submits the rest again. */
+struct atxf_block_queue;
+int client_block_queue_replay(struct atxf_block_queue *q);
+
 #endif

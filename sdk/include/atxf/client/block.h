@@ -13,6 +13,9 @@
  * acknowledged but had not flushed may be lost with it: the next
  * atxf_block_client_flush says so with -ATXF_ESTALE, once, and the caller
  * writes again what it wrote since its last good flush.
+ *
+ * For many requests in flight at once, open a request ring on the disk:
+ * <atxf/client/block_queue.h>.
  */
 #ifndef ATXF_CLIENT_BLOCK_H
 #define ATXF_CLIENT_BLOCK_H
@@ -23,12 +26,15 @@
 #include <atxf/client/conn.h>
 #include <atxf/proto/block.h>
 
+struct atxf_block_queue;            /* <atxf/client/block_queue.h> */
+
 struct atxf_block_client {
 	struct atxf_conn conn;              /* first: the replay finds the client from it */
 	struct atxf_block_info info;        /* the disk, as the first generation said */
 	struct atxf_client_buffer buf;      /* where the driver moves sectors */
 	uint32_t unflushed;                 /* writes since the last good flush */
 	uint32_t lost_writes;               /* 1: a restart came while writes were unflushed */
+	struct atxf_block_queue *queue;     /* its request ring, if one is open */
 };
 
 /*

@@ -9,20 +9,25 @@ devmgr three times during the stream; devmgr restarts it each time, and the
 library must find the new generation, attach its buffer there and send the
 request in flight again, so that every request is answered once, with the
 right data. Then devmgr STOPs the driver for good, and the next read must
-end with ESTALE once the library's restart window is over.
+end with ESTALE once the library's restart window is over. In its ring
+mode the same stream goes through the disk's request ring, 32 in flight,
+and the requests in flight at each kill are submitted again, under their
+ids, to the next generation's ring.
 
-input-follow.atxf (tests/qemu/progs/input-follow.c) subscribes to the real
-PS/2 keyboard driver through the input client library, hears keys typed
-over QMP, kills the driver through devmgr after each round, and makes no
-call until the death notice on its own port (SYS_PORT_WATCH) lets the
-library find the next generation and subscribe there again; the next
-round's keys are typed only then, and must all arrive.
+dev-follow.atxf (tests/qemu/progs/dev-follow.c) subscribes to a real
+driver through the input or char client library (the PS/2 keyboard, keys
+typed over QMP; the 16550 on COM1, bytes sent on the serial line), kills
+the driver through devmgr after each round, and makes no call until the
+death notice on its own port (SYS_PORT_WATCH) lets the library find the
+next generation and subscribe there again; the next round's input is given
+only then, and must all arrive.
 """
-from scenarios import DEVMGR, NO_PANIC, devmgr_says, exited, says
+import re
+
+from scenarios import DEVMGR, NO_PANIC, exited, says
 
 REQUESTS = 400
 KILLS = 3
-
 
 ROUNDS = ["ab", "cd", "ef"]
 KEY_CODES = {"a": 0x1e, "b": 0x30, "c": 0x2e, "d": 0x20, "e": 0x12, "f": 0x21}
@@ -84,7 +89,7 @@ SCENARIOS += [
 
 
 def follow(text):
-    return says("input-follow.atxf", r"input-follow: " + text)
+    return says("dev-follow.atxf", r"dev-follow: " + text)
 
 
 def round_keys(text):
@@ -93,32 +98,46 @@ def round_keys(text):
             for ch in text for value in (1, 0)]
 
 
-def restarted(gen):
-    return r"restarted: subscribed to ps2-keyboard\.i8042 generation %d$" % gen
+def round_bytes(text):
+    return [follow(r"byte %#04x$" % ord(ch)) for ch in text]
+
+
+def following(cls, driver, instance, act, heard, qemu_args=()):
+    """A dev-follow scenario: each round's input is given (act(text)) once
+    the client says it subscribed to that generation; everything it hears
+    must arrive, in order, between its kills."""
+    inst = re.escape(instance)
+
+    def restarted(gen):
+        return r"restarted: subscribed to %s generation %d$" % (inst, gen)
+
+    steps = [(r"dev-follow: subscribed to %s generation 0$" % inst, [act(ROUNDS[0])])]
+    expect = [follow(r"subscribed to %s generation 0$" % inst)] + heard(ROUNDS[0])
+    for r in range(1, len(ROUNDS)):
+        steps.append((r"dev-follow: " + restarted(r), [act(ROUNDS[r])]))
+        expect += [follow(r"round %d done, killed pid \d+$" % r), follow(restarted(r))]
+        expect += heard(ROUNDS[r])
+    return dict(
+        programs=[DEVMGR, "%s.atxf=../drivers/%s.atxf" % (driver, driver), "dev-follow.atxf"],
+        cfg=["start devmgr.atxf with root bootfs",
+             "start dev-follow.atxf %s %s %d %d" % (cls, driver, len(ROUNDS), len(ROUNDS[0])),
+             "exit-with dev-follow.atxf"],
+        qmp=steps, qemu_args=list(qemu_args),
+        expect=expect + [follow(r"all %d rounds heard$" % len(ROUNDS)),
+                         exited("dev-follow.atxf", 0)],
+        forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"giving up"], exit=0, timeout=240)
 
 
 SCENARIOS += [
     dict(name="clients-input-restart",
          what="an input client follows the PS/2 keyboard driver through 2 kills by the "
               "death notice alone: resubscribed each time, every key typed afterwards heard",
-         programs=[DEVMGR, "ps2-keyboard.atxf=../drivers/ps2-keyboard.atxf",
-                   "input-follow.atxf"],
-         cfg=["start devmgr.atxf with root bootfs",
-              "start input-follow.atxf ps2-keyboard %d %d" % (len(ROUNDS), len(ROUNDS[0])),
-              "exit-with input-follow.atxf"],
-         qmp=[(r"input-follow: subscribed to ps2-keyboard\.i8042 generation 0$",
-               [("type_text", (ROUNDS[0],))]),
-              (r"input-follow: " + restarted(1), [("type_text", (ROUNDS[1],))]),
-              (r"input-follow: " + restarted(2), [("type_text", (ROUNDS[2],))])],
-         expect=[follow(r"subscribed to ps2-keyboard\.i8042 generation 0$")] +
-                round_keys(ROUNDS[0]) +
-                [follow(r"round 1 done, killed pid \d+$"),
-                 follow(restarted(1))] +
-                round_keys(ROUNDS[1]) +
-                [follow(r"round 2 done, killed pid \d+$"),
-                 follow(restarted(2))] +
-                round_keys(ROUNDS[2]) +
-                [follow(r"all 3 rounds heard$"), exited("input-follow.atxf", 0)],
-         forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"giving up"],
-         exit=0, timeout=240),
+         **following("input", "ps2-keyboard", "ps2-keyboard.i8042",
+                     lambda text: ("type_text", (text,)), round_keys)),
+    dict(name="clients-char-restart",
+         what="a char client follows the 16550 driver on COM1 through 2 kills by the death "
+              "notice alone: resubscribed each time, every byte sent on the line afterwards "
+              "heard",
+         **following("char", "uart16550", "uart16550.com1",
+                     lambda text: ("serial", (text,)), round_bytes)),
 ]

@@ -28,6 +28,8 @@ from scenarios import DEVMGR, NO_PANIC, exited, says
 
 REQUESTS = 400
 KILLS = 3
+RING_REQUESTS = 1000
+RING_ENTRIES = 32
 
 ROUNDS = ["ab", "cd", "ef"]
 KEY_CODES = {"a": 0x1e, "b": 0x30, "c": 0x2e, "d": 0x20, "e": 0x12, "f": 0x21}
@@ -37,54 +39,42 @@ def stream(text):
     return says("blk-stream.atxf", r"blk-stream: " + text)
 
 
+def block_stream(requests, ring=None):
+    """A blk-stream run of requests reads across KILLS kills, through the
+    call path, or through a ring with ring entries in flight."""
+    mode = "ring: " if ring else ""
+    result = (r"%s%d of %d reads right, each answered once, across %d restarts" %
+              (mode, requests, requests, KILLS))
+    if ring:
+        result += r", up to %d in flight" % ring
+    return dict(
+        programs=[DEVMGR, "blk-pattern.atxf", "blk-stream.atxf"],
+        cfg=["start devmgr.atxf with root bootfs",
+             "start blk-stream.atxf blk-pattern %d %d%s" % (requests, KILLS,
+                                                           " ring" if ring else ""),
+             "exit-with blk-stream.atxf"],
+        expect=[stream(r"killed pid \d+ \(kill %d of %d\)$" % (k, KILLS))
+                for k in range(1, KILLS + 1)] +
+               [stream(result + "$"),
+                stream(mode + r"\d+ requests sent again after a restart$"),
+                # The window is 1 s; a loaded machine may take a little longer.
+                stream(mode + r"after STOP: ESTALE after (9\d\d|1\d\d\d|2\d\d\d) ms$"),
+                exited("blk-stream.atxf", 0)],
+        forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"giving up",
+                           r"blk-pattern: generation %d serving" % (KILLS + 1)],
+        exit=0, timeout=240)
+
+
 SCENARIOS = [
     dict(name="clients-block-restart",
          what="a block client streams 400 reads while its driver is killed 3 times: every "
               "read answered once with the right sectors; after a STOP, ESTALE",
-         programs=[DEVMGR, "blk-pattern.atxf", "blk-stream.atxf"],
-         cfg=["start devmgr.atxf with root bootfs",
-              "start blk-stream.atxf blk-pattern %d %d" % (REQUESTS, KILLS),
-              "exit-with blk-stream.atxf"],
-         expect=[stream(r"killed pid \d+ \(kill %d of %d\)$" % (k, KILLS))
-                 for k in range(1, KILLS + 1)] +
-                [stream(r"%d of %d reads right, each answered once, across %d restarts$" %
-                        (REQUESTS, REQUESTS, KILLS)),
-                 stream(r"\d+ requests sent again after a restart$"),
-                 # The window is 1 s; a loaded machine may take a little longer.
-                 stream(r"after STOP: ESTALE after (9\d\d|1\d\d\d|2\d\d\d) ms$"),
-                 exited("blk-stream.atxf", 0)],
-         forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"giving up",
-                            r"blk-pattern: generation %d serving" % (KILLS + 1)],
-         exit=0, timeout=240),
-]
-
-RING_REQUESTS = 1000
-RING_ENTRIES = 32
-
-
-def ring(text):
-    return stream(r"ring: " + text)
-
-
-SCENARIOS += [
+         **block_stream(REQUESTS)),
     dict(name="clients-block-ring-restart",
          what="1000 reads through the block client's request ring, 32 in flight, while the "
               "driver is killed 3 times: the ones in flight submitted again under their ids, "
               "each answered once with the right sectors; after a STOP, ESTALE",
-         programs=[DEVMGR, "blk-pattern.atxf", "blk-stream.atxf"],
-         cfg=["start devmgr.atxf with root bootfs",
-              "start blk-stream.atxf blk-pattern %d %d ring" % (RING_REQUESTS, KILLS),
-              "exit-with blk-stream.atxf"],
-         expect=[stream(r"killed pid \d+ \(kill %d of %d\)$" % (k, KILLS))
-                 for k in range(1, KILLS + 1)] +
-                [ring(r"%d of %d reads right, each answered once, across %d restarts, up to "
-                      r"%d in flight$" % (RING_REQUESTS, RING_REQUESTS, KILLS, RING_ENTRIES)),
-                 ring(r"\d+ requests sent again after a restart$"),
-                 ring(r"after STOP: ESTALE after (9\d\d|1\d\d\d|2\d\d\d) ms$"),
-                 exited("blk-stream.atxf", 0)],
-         forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"giving up",
-                            r"blk-pattern: generation %d serving" % (KILLS + 1)],
-         exit=0, timeout=240),
+         **block_stream(RING_REQUESTS, ring=RING_ENTRIES)),
 ]
 
 

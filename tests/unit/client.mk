@@ -12,7 +12,8 @@ CLIENT_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
 CLIENT_TEST_CFLAGS := $(HOST_CFLAGS) -Itests/unit $(CLIENT_SANITIZE)
 
 CLIENT_TEST_SRCS := $(addprefix $(CLIENT_DIR)/,conn.c request.c buffer.c block.c block_queue.c \
-	input.c) $(RING_SRCS) sdk/lib/runtime/msg.c tests/unit/test_client_world.c \
+	input.c) $(RING_SRCS) sdk/lib/runtime/msg.c sdk/lib/runtime/client.c \
+	tests/unit/test_client_world.c \
 	tests/unit/test_client_conn.c
 CLIENT_TEST_OBJS := $(CLIENT_TEST_SRCS:%.c=$(CLIENT_OBJ)/%.o)
 

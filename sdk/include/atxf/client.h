@@ -23,6 +23,9 @@
  */
 int atxf_subscribe(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
 		   uint64_t timeout_ns);
+/* The same with len bytes of data before the right (net's ring geometry). */
+int atxf_subscribe_data(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
+			const void *data, size_t len, uint64_t timeout_ns);
 
 /*
  * One character-protocol WRITE of up to ATXF_CHAR_WRITE_MAX bytes of buf

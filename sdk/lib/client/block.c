@@ -15,17 +15,12 @@ static struct atxf_block_client *of(struct atxf_conn *c)
 	return (struct atxf_block_client *)c;   /* conn is the first member */
 }
 
-static int query_info(struct atxf_conn *c, int once, struct atxf_block_info *info)
-{
-	return client_request(c, once, ATXF_BLOCK_INFO, NULL, 0, info, sizeof(*info));
-}
-
 /* A new generation: the same disk? Then the buffer goes to its port. */
 static int block_replay(struct atxf_conn *c)
 {
 	struct atxf_block_client *b = of(c);
 	struct atxf_block_info now;
-	int err = query_info(c, 1, &now);
+	int err = client_request(c, 1, ATXF_BLOCK_INFO, NULL, 0, &now, sizeof(now));
 
 	if (err < 0)
 		return err;
@@ -46,18 +41,14 @@ int atxf_block_client_open(struct atxf_block_client *b, const char *name, size_t
 
 	memset(b, 0, sizeof(*b));
 	b->buf.grant = -1;
-	err = atxf_conn_open(&b->conn, name, timeout_ns);
-	if (err < 0)
-		return err;
-	err = query_info(&b->conn, 0, &b->info);
+	err = client_open_info(&b->conn, name, timeout_ns, ATXF_BLOCK_INFO, &b->info,
+			       sizeof(b->info));
 	if (err == 0 && b->info.sector_size == 0)
 		err = -ATXF_ENODEV;
 	if (err == 0 && buf_size < b->info.sector_size)
 		err = -ATXF_ERANGE;
 	if (err == 0)
-		err = atxf_client_buffer_alloc(&b->buf, buf_size);
-	if (err == 0)
-		err = atxf_client_buffer_attach(&b->buf, &b->conn, ATXF_BLOCK_ATTACH_BUFFER);
+		err = client_buffer_setup(&b->buf, &b->conn, buf_size, ATXF_BLOCK_ATTACH_BUFFER);
 	if (err < 0) {
 		atxf_block_client_close(b);
 		return err;

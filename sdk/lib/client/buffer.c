@@ -5,6 +5,7 @@
 #include <atxf/port.h>
 #include <atxf/proto/common.h>
 #include <atxf/sys.h>
+#include "client_impl.h"
 
 #define PAGE        4096u
 #define GRANT_MAX   (4u << 20)      /* SYS_SHM_GRANT's limit */
@@ -49,6 +50,14 @@ int atxf_client_buffer_attach(struct atxf_client_buffer *b, struct atxf_conn *c,
 	if (atxf_msg_get(&reply, 0, &got, sizeof(got)) != 0 || got.size != b->size)
 		return -ATXF_EPROTO;
 	return 0;
+}
+
+int client_buffer_setup(struct atxf_client_buffer *b, struct atxf_conn *c, size_t size,
+			uint32_t attach_type)
+{
+	int err = atxf_client_buffer_alloc(b, size);
+
+	return err ? err : atxf_client_buffer_attach(b, c, attach_type);
 }
 
 void atxf_client_buffer_free(struct atxf_client_buffer *b)

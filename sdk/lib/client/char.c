@@ -1,51 +1,33 @@
 /*
  * The char class client (<atxf/client/char.h>). Exercised in QEMU through
- * the 16550 driver on COM2 (tests/qemu/scenarios_clients.py).
+ * the 16550 driver: on COM1 (tests/qemu/scenarios_clients.py) and on COM2
+ * (the isa template's client, tests/sdk/check-sdk.sh).
  */
 #include <string.h>
 #include <atxf/client/char.h>
 #include <atxf/proto/char.h>
 #include "client_impl.h"
 
-static int configure_once(struct atxf_char_client *c)
-{
-	struct atxf_char_config cfg = { .baud = c->baud };
-
-	return client_request(&c->conn, 1, ATXF_CHAR_CONFIGURE, &cfg, sizeof(cfg), NULL, 0);
-}
-
 static int char_replay(struct atxf_conn *conn)
 {
 	struct atxf_char_client *c = (struct atxf_char_client *)conn;
-	int err = 0;
+	struct atxf_char_config cfg = { .baud = c->baud };
 
-	if (c->baud)
-		err = configure_once(c);
-	if (!err && c->data_port >= 0)
-		err = client_subscribe_once(conn, ATXF_CHAR_SUBSCRIBE, c->data_port, NULL, 0);
-	return err;
+	return client_replay_events(conn, ATXF_CHAR_CONFIGURE, &cfg, c->baud ? sizeof(cfg) : 0,
+				    ATXF_CHAR_SUBSCRIBE, c->data_port);
 }
 
 int atxf_char_client_open(struct atxf_char_client *c, const char *name, uint64_t timeout_ns)
 {
-	int err;
-
 	memset(c, 0, sizeof(*c));
-	c->data_port = ATXF_HANDLE_NONE;
-	err = atxf_conn_open(&c->conn, name, timeout_ns);
-	c->conn.replay = char_replay;
-	return err;
+	return client_open_replayed(&c->conn, &c->data_port, name, timeout_ns, char_replay);
 }
 
 int atxf_char_client_subscribe(struct atxf_char_client *c, atxf_handle_t port,
 			       uint64_t notice_bits)
 {
-	int err = atxf_conn_watch(&c->conn, port, notice_bits);
-
-	if (err < 0)
-		return err;
-	c->data_port = port;
-	return client_subscribe(&c->conn, ATXF_CHAR_SUBSCRIBE, port, NULL, 0);
+	return client_watch_subscribe(&c->conn, &c->data_port, ATXF_CHAR_SUBSCRIBE, port,
+				      notice_bits, NULL, 0);
 }
 
 int atxf_char_client_configure(struct atxf_char_client *c, uint32_t baud)

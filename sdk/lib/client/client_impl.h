@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <atxf/client/buffer.h>
 #include <atxf/client/conn.h>
 
 #define CLIENT_CALL_NS 5000000000ull    /* one request, on a loaded TCG machine */
@@ -18,12 +19,32 @@ int client_subscribe_once(struct atxf_conn *c, uint32_t type, atxf_handle_t port
 			  const void *data, size_t len);
 
 /*
- * The same, surviving a restart: if the port died, the reconnect's replay
- * subscribes on the next generation (so the class must have recorded the
- * subscription before calling this).
+ * A subscription that survives restarts: arms the death notices
+ * (notice_bits on port), records port in *recorded for the class's replay,
+ * then subscribes; if the driver died meanwhile, the reconnect's replay
+ * does it on the next generation.
  */
-int client_subscribe(struct atxf_conn *c, uint32_t type, atxf_handle_t port, const void *data,
-		     size_t len);
+int client_watch_subscribe(struct atxf_conn *c, atxf_handle_t *recorded, uint32_t type,
+			   atxf_handle_t port, uint64_t notice_bits, const void *data, size_t len);
+
+/*
+ * The replay of an event class (char, input): its one setting, when set
+ * (set_len > 0), then its subscription, when there is one (port >= 0).
+ */
+int client_replay_events(struct atxf_conn *c, uint32_t set_type, const void *set,
+			 size_t set_len, uint32_t sub_type, atxf_handle_t port);
+
+/* Opens the connection of an event class: no subscription yet, replay set. */
+int client_open_replayed(struct atxf_conn *c, atxf_handle_t *port, const char *name,
+			 uint64_t timeout_ns, atxf_conn_replay_fn replay);
+
+/* Opens the connection and asks INFO (info_type) into info. */
+int client_open_info(struct atxf_conn *c, const char *name, uint64_t timeout_ns,
+		     uint32_t info_type, void *info, size_t len);
+
+/* Maps size bytes into b and attaches them (attach_type) on the current port. */
+int client_buffer_setup(struct atxf_client_buffer *b, struct atxf_conn *c, size_t size,
+			uint32_t attach_type);
 
 /* A request of one small struct, or none (len 0), answered by reply_len bytes
  * into out; through the surviving call unless once is set. */

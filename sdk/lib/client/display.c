@@ -33,14 +33,12 @@ int atxf_display_client_open(struct atxf_display_client *d, const char *name,
 
 	memset(d, 0, sizeof(*d));
 	d->surface.grant = -1;
-	err = atxf_conn_open(&d->conn, name, timeout_ns);
+	err = client_open_info(&d->conn, name, timeout_ns, ATXF_DISPLAY_INFO, &d->info,
+			       sizeof(d->info));
 	if (!err)
-		err = client_request(&d->conn, 0, ATXF_DISPLAY_INFO, NULL, 0, &d->info,
-				     sizeof(d->info));
-	if (!err)
-		err = atxf_client_buffer_alloc(&d->surface, (size_t)d->info.pitch * d->info.height);
-	if (!err)
-		err = atxf_client_buffer_attach(&d->surface, &d->conn, ATXF_DISPLAY_ATTACH_BUFFER);
+		err = client_buffer_setup(&d->surface, &d->conn,
+					  (size_t)d->info.pitch * d->info.height,
+					  ATXF_DISPLAY_ATTACH_BUFFER);
 	if (err < 0) {
 		atxf_display_client_close(d);
 		return err;

@@ -53,16 +53,13 @@ int atxf_net_client_open(struct atxf_net_client *n, const char *name, uint32_t s
 	n->buf.grant = -1;
 	n->frame_port = ATXF_HANDLE_NONE;
 	n->promisc = -1;
-	err = atxf_conn_open(&n->conn, name, timeout_ns);
-	if (!err)
-		err = client_request(&n->conn, 0, ATXF_NET_INFO, NULL, 0, &n->info, sizeof(n->info));
+	err = client_open_info(&n->conn, name, timeout_ns, ATXF_NET_INFO, &n->info,
+			       sizeof(n->info));
 	if (!err) {
 		lay_out(n, slots);
-		err = atxf_client_buffer_alloc(&n->buf, frame_max(&n->info) + 8 +
-					       (size_t)n->sub.slot_size * slots);
+		err = client_buffer_setup(&n->buf, &n->conn, frame_max(&n->info) + 8 +
+					  (size_t)n->sub.slot_size * slots, ATXF_NET_ATTACH_BUFFER);
 	}
-	if (!err)
-		err = atxf_client_buffer_attach(&n->buf, &n->conn, ATXF_NET_ATTACH_BUFFER);
 	if (err < 0) {
 		atxf_net_client_close(n);
 		return err;
@@ -84,12 +81,8 @@ int atxf_net_client_send(struct atxf_net_client *n, const void *frame, size_t le
 int atxf_net_client_subscribe(struct atxf_net_client *n, atxf_handle_t port,
 			      uint64_t notice_bits)
 {
-	int err = atxf_conn_watch(&n->conn, port, notice_bits);
-
-	if (err < 0)
-		return err;
-	n->frame_port = port;
-	return client_subscribe(&n->conn, ATXF_NET_SUBSCRIBE, port, &n->sub, sizeof(n->sub));
+	return client_watch_subscribe(&n->conn, &n->frame_port, ATXF_NET_SUBSCRIBE, port,
+				      notice_bits, &n->sub, sizeof(n->sub));
 }
 
 long atxf_net_client_frame(struct atxf_net_client *n, const struct atxf_msg *event, void *out,

@@ -2,6 +2,7 @@
  * Small requests every class client sends: a struct in, maybe a struct
  * out, and SUBSCRIBE with a right to the client's port.
  */
+#include <atxf/client.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
 #include "client_impl.h"
@@ -25,31 +26,47 @@ int client_request(struct atxf_conn *c, int once, uint32_t type, const void *dat
 int client_subscribe_once(struct atxf_conn *c, uint32_t type, atxf_handle_t port,
 			  const void *data, size_t len)
 {
-	struct atxf_msg req, reply;
-	atxf_handle_t right = atxf_port_send_right(port);
-	int err;
+	return atxf_subscribe_data(c->port, type, port, data, len, CLIENT_CALL_NS);
+}
 
-	if (right < 0)
-		return right;
-	atxf_msg_init(&req, type);
-	if (len)
-		atxf_msg_put(&req, data, len);
-	atxf_msg_put_cap(&req, right);
-	err = atxf_call(c->port, &req, &reply, CLIENT_CALL_NS);
-	/* The call carried a copy: the driver holds its own now. */
-	atxf_cap_drop(right);
+int client_watch_subscribe(struct atxf_conn *c, atxf_handle_t *recorded, uint32_t type,
+			   atxf_handle_t port, uint64_t notice_bits, const void *data, size_t len)
+{
+	int err = atxf_conn_watch(c, port, notice_bits);
+
+	if (err < 0)
+		return err;
+	*recorded = port;       /* from now on every replay subscribes it */
+	err = client_subscribe_once(c, type, port, data, len);
+	return err == -ATXF_EPEER ? atxf_conn_reconnect(c) : err;
+}
+
+int client_replay_events(struct atxf_conn *c, uint32_t set_type, const void *set,
+			 size_t set_len, uint32_t sub_type, atxf_handle_t port)
+{
+	int err = set_len ? client_request(c, 1, set_type, set, set_len, NULL, 0) : 0;
+
+	if (!err && port >= 0)
+		err = client_subscribe_once(c, sub_type, port, NULL, 0);
 	return err;
 }
 
-int client_subscribe(struct atxf_conn *c, uint32_t type, atxf_handle_t port, const void *data,
-		     size_t len)
+int client_open_replayed(struct atxf_conn *c, atxf_handle_t *port, const char *name,
+			 uint64_t timeout_ns, atxf_conn_replay_fn replay)
 {
-	int err;
+	int err = atxf_conn_open(c, name, timeout_ns);
 
-	if (c->stale)
-		return c->stale;
-	err = client_subscribe_once(c, type, port, data, len);
-	return err == -ATXF_EPEER ? atxf_conn_reconnect(c) : err;
+	*port = ATXF_HANDLE_NONE;
+	c->replay = replay;
+	return err;
+}
+
+int client_open_info(struct atxf_conn *c, const char *name, uint64_t timeout_ns,
+		     uint32_t info_type, void *info, size_t len)
+{
+	int err = atxf_conn_open(c, name, timeout_ns);
+
+	return err ? err : client_request(c, 0, info_type, NULL, 0, info, len);
 }
 
 #define NOT_READY_NS 1000000ull     /* 1 ms: a UART sends 11 bytes meanwhile */

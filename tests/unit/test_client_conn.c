@@ -72,6 +72,21 @@ static void death_between_calls(void **state)
 	assert_int_equal(W.handles, 0);
 }
 
+static void a_live_driver_answering_epeer_is_no_restart(void **state)
+{
+	struct atxf_block_client b;
+
+	(void)state;
+	open_disk(&b, 1);
+	W.gen[0].reads_answer_epeer = 1;
+	assert_int_equal(atxf_block_client_read(&b, 0, 1, data), -ATXF_EPEER);
+	assert_int_equal(b.conn.reconnects, 0);
+	assert_int_equal(b.conn.resubmits, 0);
+	assert_int_equal(world_count(0, ATXF_BLOCK_READ), 1);   /* asked once, not again */
+	assert_int_equal(W.handles, 1);
+	atxf_block_client_close(&b);
+}
+
 static void never_back_is_stale_after_the_window(void **state)
 {
 	struct atxf_block_client b;
@@ -295,6 +310,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(death_inside_a_call_is_resubmitted),
 		cmocka_unit_test(death_between_calls),
+		cmocka_unit_test(a_live_driver_answering_epeer_is_no_restart),
 		cmocka_unit_test(never_back_is_stale_after_the_window),
 		cmocka_unit_test(dies_again_during_the_replay),
 		cmocka_unit_test(another_device_is_stale),

@@ -101,6 +101,8 @@ static int serve(struct world_gen *gen, const struct atxf_msg *req, struct atxf_
 		atxf_msg_put(reply, &rr, sizeof(rr));
 		return 0;
 	case ATXF_BLOCK_READ:
+		if (gen->reads_answer_epeer)
+			return -ATXF_EPEER;
 		if (!W.attached)
 			return -ATXF_EPROTO;
 		atxf_msg_get(req, 0, &rw, sizeof(rw));

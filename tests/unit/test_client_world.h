@@ -23,6 +23,7 @@ struct world_gen {
 	int dead;
 	uint64_t born_ns;           /* when devmgr brings it up (its name appears) */
 	int die_at_call;            /* dies on receiving its n-th call (1..); 0: never */
+	int reads_answer_epeer;     /* 1: alive, but answers READ with -ATXF_EPEER */
 	uint32_t calls;
 	uint64_t sectors;           /* what its INFO says */
 	uint64_t watch_bits;        /* a death notice armed on its port */

@@ -44,6 +44,21 @@ static int port_id(atxf_handle_t h, uint64_t *id)
 	return 0;
 }
 
+/* Whether the name still leads to the port we hold: then that port lives
+ * (the name service never hands out a dead one). */
+static int still_current(struct atxf_conn *c)
+{
+	atxf_handle_t h = atxf_name_lookup(c->name, 0);
+	uint64_t id;
+	int same;
+
+	if (h < 0)
+		return 0;
+	same = port_id(h, &id) == 0 && id == c->port_id;
+	atxf_cap_drop(h);
+	return same;
+}
+
 /* Takes h as the current generation's port: watches it, replays. */
 static int adopt(struct atxf_conn *c, atxf_handle_t h)
 {
@@ -136,6 +151,9 @@ int atxf_conn_call(struct atxf_conn *c, const struct atxf_msg *req, struct atxf_
 	if (c->port < 0 && (err = atxf_conn_reconnect(c)) < 0)
 		return err;
 	while ((err = atxf_call(c->port, req, reply, timeout_ns)) == -ATXF_EPEER) {
+		/* A live driver may answer EPEER itself (a peer of its own gone). */
+		if (still_current(c))
+			return err;
 		err = atxf_conn_reconnect(c);
 		if (err < 0)
 			return err;
@@ -157,30 +175,15 @@ int atxf_conn_watch(struct atxf_conn *c, atxf_handle_t port, uint64_t bits)
 
 int atxf_conn_noticed(struct atxf_conn *c, uint64_t bits)
 {
-	atxf_handle_t h;
-	uint64_t id;
 	int err;
 
 	if (c->notice_bits == 0 || !(bits & c->notice_bits))
 		return 0;
 	if (c->stale)
 		return c->stale;
-	/* A notice of a generation that a call already left behind: the name
-	 * still leads to the port we hold. */
-	h = atxf_name_lookup(c->name, 0);
-	if (h >= 0 && port_id(h, &id) == 0 && id == c->port_id) {
-		atxf_cap_drop(h);
+	/* A notice of a generation that a call already left behind. */
+	if (still_current(c))
 		return 0;
-	}
-	if (h >= 0) {
-		err = adopt(c, h);
-		if (err == 0) {
-			c->reconnects++;
-			return 1;
-		}
-		if (err != -ATXF_EPEER)
-			return go_stale(c);
-	}
 	err = atxf_conn_reconnect(c);
 	return err < 0 ? err : 1;
 }

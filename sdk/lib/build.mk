@@ -4,7 +4,8 @@
 #                    runtime (sdk/lib/runtime: syscalls, hardware access, IPC,
 #                    names), the driver framework (sdk/lib/driver), the
 #                    request rings (sdk/lib/ring), the virtio library
-#                    (sdk/lib/virtio) and the ATXF reader
+#                    (sdk/lib/virtio), the class clients (sdk/lib/client)
+#                    and the ATXF reader
 #                    (sdk/format), all built for the target.
 #   $(CRT0)          build/target/lib/crt0.o: _start, linked first.
 #   $(LIBM)          build/target/lib/libm.a: <math.h>, <fenv.h> (sdk/lib/libm).
@@ -21,6 +22,7 @@ include $(wildcard sdk/lib/libm/build.mk)
 include $(wildcard sdk/lib/driver/build.mk)
 include sdk/lib/ring/build.mk
 include sdk/lib/virtio/build.mk
+include sdk/lib/client/build.mk
 
 RUNTIME_DIR  := sdk/lib/runtime
 RUNTIME_SRCS := $(wildcard $(RUNTIME_DIR)/*.c)
@@ -42,7 +44,8 @@ LIBATXF := $(BUILD)/target/lib/libatxf.a
 CRT0    := $(BUILD)/target/lib/crt0.o
 
 LIBATXF_OBJS := $(LIBC_TARGET_OBJS) $(RUNTIME_TARGET_OBJS) $(FRAMEWORK_TARGET_OBJS) \
-		$(RING_TARGET_OBJS) $(VIRTIO_TARGET_OBJS) $(FORMAT_TARGET_OBJS)
+		$(RING_TARGET_OBJS) $(VIRTIO_TARGET_OBJS) $(CLIENT_TARGET_OBJS) \
+		$(FORMAT_TARGET_OBJS)
 
 $(LIBATXF): $(LIBATXF_OBJS)
 	@mkdir -p $(@D)

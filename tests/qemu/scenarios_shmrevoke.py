@@ -40,4 +40,13 @@ SCENARIOS = [
            "%d clients killed while the driver hammers their regions: it never faults, sees "
            "ESTALE, reads no client data; no frame leaks" % CYCLES,
            r"ESTALE each time, 0 client words read after", " with root bootfs"),
+    dict(name="shm-revoke-self",
+         what="a process revokes a grant it maps itself: its loaded mapping reads the "
+              "stand-in's zeros at once (the TLB entry went), its own page is untouched",
+         programs=["shm-hammer.atxf"],
+         cfg=["start shm-hammer.atxf self", "exit-with shm-hammer.atxf"],
+         expect=[says("shm-hammer.atxf", r"shm-hammer self: the revoked mapping reads zeros at "
+                      r"once, my page kept its bytes$"),
+                 exited("shm-hammer.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL", r"^fault: "], exit=0),
 ]

@@ -8,6 +8,10 @@
  *                                   spawned from the archive and killed
  *                                   (start line: `with root bootfs`)
  *   shm-hammer.atxf victim          that client (spawned by kill)
+ *   shm-hammer.atxf self            grants a page to its own port, maps
+ *                                   it, reads it through the mapping (so
+ *                                   the TLB holds it), revokes: the next
+ *                                   read must see the stand-in's zeros
  *
  * driver registers "hammer-drv". On ATTACH (caps[0]: a READ|WRITE grant of
  * REGION bytes) it maps the grant, replies, and hammers: in each round it
@@ -33,6 +37,7 @@
  *   shm-hammer kill: N cycles: ESTALE each time, 0 client words read after
  *   shm-hammer MODE: free RAM changed by K KiB over N cycles; the driver's use stayed B bytes
  *   hammer driver: stopped after C cycles
+ *   shm-hammer self: the revoked mapping reads zeros at once, my page kept its bytes
  * Exit 0, or 1 after a `shm-hammer ...: FAIL: ...` line.
  */
 #include <stdint.h>
@@ -419,8 +424,44 @@ static int boss(cycle_fn cycle, unsigned n)
 	return change > -SLACK_KIB && change < SLACK_KIB ? 0 : fail("free RAM", -ATXF_ENOMEM);
 }
 
+/* The revoker is the receiver: its own loaded mapping must change at once. */
+static int self(void)
+{
+	volatile uint32_t *page = atxf_mem_map(NULL, PAGE, ATXF_PROT_READ | ATXF_PROT_WRITE);
+	atxf_handle_t port = atxf_port_create();
+	volatile uint32_t *view;
+	long grant;
+	int err;
+
+	who = "shm-hammer self";
+	if (!page || port < 0)
+		return fail("memory or a port", port < 0 ? port : -ATXF_ENOMEM);
+	page[7] = client_word(0, 7);
+	grant = atxf_shm_grant((void *)page, PAGE, port, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE);
+	view = grant < 0 ? NULL : atxf_shm_map((atxf_handle_t)grant, ATXF_PROT_READ);
+	if (!view)
+		return fail("granting and mapping my own page", grant < 0 ? grant : -ATXF_ENOMEM);
+	if (view[7] != client_word(0, 7))
+		return fail("my page through the mapping", -ATXF_EIO);
+	err = atxf_shm_revoke(grant);
+	if (err < 0)
+		return fail("SYS_SHM_REVOKE", err);
+	if (view[7] != 0 || atxf_shm_probe(view) != -ATXF_ESTALE)
+		return fail("the mapping right after the revoke (zeros, ESTALE expected)", -ATXF_EIO);
+	if (page[7] != client_word(0, 7))
+		return fail("my own page after the revoke", -ATXF_EIO);
+	err = atxf_shm_unmap((void *)view);
+	if (err < 0)
+		return fail("SYS_SHM_UNMAP", err);
+	atxf_log("shm-hammer self: the revoked mapping reads zeros at once, my page kept its "
+		 "bytes\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "self"))
+		return self();
 	if (argc > 1 && !strcmp(argv[1], "driver"))
 		return driver();
 	if (argc > 1 && !strcmp(argv[1], "victim"))
@@ -429,6 +470,6 @@ int main(int argc, char **argv)
 		return who = "shm-hammer revoke", boss(revoke_cycle, (unsigned)atoi(argv[2]));
 	if (argc > 2 && !strcmp(argv[1], "kill"))
 		return who = "shm-hammer kill", boss(kill_cycle, (unsigned)atoi(argv[2]));
-	atxf_log("shm-hammer: usage: shm-hammer.atxf driver | revoke N | kill N | victim\n");
+	atxf_log("shm-hammer: usage: shm-hammer.atxf driver | revoke N | kill N | victim | self\n");
 	return 2;
 }

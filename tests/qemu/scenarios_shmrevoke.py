@@ -10,7 +10,7 @@ come back to where they were.
 """
 from scenarios import NO_PANIC, contains, exited, says
 
-CYCLES = 150
+CYCLES = 100
 DRIVER = "hammer-drv.atxf"
 PROGRAMS = ["hammer-drv.atxf=shm-hammer.atxf", "shm-hammer.atxf"]
 RAM = r"free RAM changed by -?\d+ KiB over %d cycles; the driver's use stayed \d+ bytes$" % CYCLES

@@ -60,7 +60,7 @@
 #define REGION  (NPAGES * PAGE)
 #define WORDS   (PAGE / 4)
 #define START   200u            /* driver rounds before the client ends it */
-#define AFTER   300u            /* driver rounds after it saw ESTALE */
+#define AFTER   100u            /* driver rounds after it saw ESTALE */
 #define WAIT_NS 30000000000ull  /* a loaded 2-core TCG host */
 #define SLACK_KIB 256           /* kernel heap and page tables of fresh addresses */
 #define CLIENT_TAG 0xc1000000u

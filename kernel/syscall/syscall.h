@@ -62,6 +62,8 @@ long sys_proc_watch(const struct syscall_args *args);
 long sys_shm_grant(const struct syscall_args *args);
 long sys_shm_map(const struct syscall_args *args);
 long sys_shm_revoke(const struct syscall_args *args);
+long sys_shm_unmap(const struct syscall_args *args);
+long sys_shm_probe(const struct syscall_args *args);
 long sys_mmio_map(const struct syscall_args *args);
 long sys_dma_alloc(const struct syscall_args *args);
 long sys_dma_free(const struct syscall_args *args);

@@ -485,14 +485,17 @@ CAP_IPC_IRQ_SCENARIOS = [
          forbid=NO_PANIC + [r"FAIL"], exit=None,
          stop_at=[exited("port-take.atxf", 0)[1:], exited("port-give.atxf", 0)[1:]]),
     dict(name="shm",
-         what="a shared-memory grant: mapped and written by the receiver, revoked, then it faults",
+         what="a shared-memory grant: mapped and written by the receiver, revoked (the receiver "
+              "reads zeros, no fault), unmapped, then it faults",
          programs=["shm-give.atxf=shm.atxf", "shm-take.atxf=shm.atxf"],
          cfg=["start shm-take.atxf take", "start shm-give.atxf give"],
          expect=[says("shm-take.atxf", r"shm take: mapped the grant at 0x[0-9a-f]+: pattern ok$"),
                  says("shm-take.atxf", r"shm take: wrote the reply pattern$"),
                  says("shm-give.atxf", r"shm give: reply pattern seen in my page: ok$")],
          check=contains(says("shm-give.atxf", r"shm give: revoked; my page is still mine: ok$"),
-                        says("shm-take.atxf", r"shm take: revoked; touching the page next must "
+                        says("shm-take.atxf", r"shm take: revoked: probe ESTALE, the page reads "
+                             r"zeros, keeps my writes$"),
+                        says("shm-take.atxf", r"shm take: unmapped; touching the page next must "
                              r"fault$"),
                         r"^fault: shm-take\.atxf pid \d+ rip 0x[0-9a-f]+ addr 0x[0-9a-f]+: #PF "
                         r"page fault \(page not present, read, user\)$"),

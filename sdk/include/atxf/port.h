@@ -60,10 +60,16 @@ long atxf_shm_grant(void *addr, size_t len, atxf_handle_t port, uint32_t rights)
 void *atxf_shm_map(atxf_handle_t shm, unsigned prot);
 int atxf_shm_revoke(long grant);
 /*
- * Whether the page at addr (a mapping from atxf_shm_map) is still mapped:
- * 0, or -ATXF_EFAULT once its grant was revoked. It reads nothing itself
- * (the kernel does, through its fault-safe copy), so asking never faults.
+ * The receiver's side of a revoke (docs/syscalls.md, SYS_SHM_REVOKE): the
+ * mapping stays, its pages turned to a private zeroed stand-in, until the
+ * receiver lets it go with atxf_shm_unmap(addr), addr being what
+ * atxf_shm_map returned (0, or -ATXF_EINVAL: no such mapping; later
+ * accesses fault). The probe says what the page at addr is without
+ * reading it: 0 (a live grant's, or the caller's own memory),
+ * -ATXF_ESTALE (a revoked grant's: it holds none of the granter's data
+ * and never will again) or -ATXF_EFAULT (nothing mapped there).
  */
+int atxf_shm_unmap(void *addr);
 int atxf_shm_probe(const volatile void *addr);
 
 /*

@@ -1,7 +1,7 @@
 /*
  * The driver's side of a ring (<atxf/ring.h>): submissions in,
  * completions out. Nothing the client wrote is trusted: the region is
- * probed before each use (a revoked one would fault), each descriptor is
+ * probed before each use (a revoked one reads zeros), each descriptor is
  * copied out before it is looked at, and its bytes and id are checked on
  * the copy. A bad descriptor is refused alone; only an impossible index
  * breaks the ring.

@@ -89,3 +89,8 @@ int atxf_shm_revoke(long grant)
 {
 	return (int)sys_SHM_REVOKE(grant);
 }
+
+int atxf_shm_unmap(void *addr)
+{
+	return (int)sys_SHM_UNMAP(ATXF_PTR(addr));
+}

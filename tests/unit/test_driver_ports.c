@@ -245,14 +245,6 @@ void *atxf_shm_map(atxf_handle_t shm, unsigned prot)
 	return NULL;
 }
 
-int atxf_mem_unmap(void *addr, size_t len)
-{
-	(void)addr;
-	(void)len;
-	tport.unmaps++;
-	return 0;
-}
-
 int atxf_name_register(const char *name, atxf_handle_t port)
 {
 	(void)port;

@@ -58,7 +58,6 @@ struct tport {
 	int register_err;
 	char unregistered[32];
 
-	unsigned unmaps;            /* atxf_mem_unmap calls */
 
 	/* atxf_port_watch: which handle, and the bits it would notify. */
 	struct { atxf_handle_t watched; uint64_t bits; } watches[TPORT_LOG_MAX];

@@ -31,17 +31,10 @@ void *atxf__ring_bytes(struct atxf_device *dev, unsigned ring, uint32_t offset, 
 	return rc ? atxf_ring_data(&rc->ring, offset, len) : NULL;
 }
 
-/* A grant is mapped in whole pages: unmap them all. */
-static void unmap_region(void *base, uint64_t size)
-{
-	uint64_t pages = (size + ATXF_PAGE_SIZE - 1) / ATXF_PAGE_SIZE;
-
-	atxf_mem_unmap(base, (size_t)(pages * ATXF_PAGE_SIZE));
-}
 
 static void unmap(struct atxf_ring_client *rc)
 {
-	unmap_region(rc->base, rc->size);
+	atxf_shm_unmap(rc->base);   /* revoked or not: SYS_SHM_UNMAP */
 	atxf_cap_drop(rc->shm);
 	atxf_cap_drop(rc->peer);
 }
@@ -104,7 +97,7 @@ static int bind_ring(struct atxf_device *dev, struct atxf_ring_client *rc,
 	if (atxf_ring_driver_attach(&fresh.ring, fresh.base, ci.size, req->caps[1], bits) < 0) {
 		atxf_device_log(dev, "ATTACH_RING from pid %u refused: %s", req->sender,
 				fresh.ring.broken);
-		unmap_region(fresh.base, ci.size);
+		atxf_shm_unmap(fresh.base);
 		return -ATXF_EPROTO;
 	}
 	*rc = fresh;
@@ -151,7 +144,7 @@ int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
 	if (err) {
 		if (dev->core->ring[i].pid) {
 			/* Its capabilities are dropped with the refused request's. */
-			unmap_region(dev->core->ring[i].base, dev->core->ring[i].size);
+			atxf_shm_unmap(dev->core->ring[i].base);
 			memset(&dev->core->ring[i], 0, sizeof(dev->core->ring[i]));
 		}
 		return err;

@@ -8,7 +8,7 @@
  * and main. The framework owns the loop: it decodes requests, calls these
  * callbacks, replies, and acks the interrupt after on_irq returns.
  */
-#include <atxf/driver.h>
+#include <atxf/driver/char.h>
 #include "@NAME@_dev.h"
 #include "@NAME@_reg.h"
 
@@ -68,12 +68,16 @@ static void on_remove(struct atxf_device *dev)
 	@IDENT@_stop(&uart);
 }
 
+static const struct atxf_char_ops char_ops = {
+	.write = on_write,
+	.configure = on_configure,
+};
 static const struct atxf_driver ops = {
 	.name = "@NAME@",
 	.probe = on_probe,
 	.irq = on_irq,
 	.remove = on_remove,
-	.chr = { .write = on_write, .configure = on_configure },
+	ATXF_CHAR_OPS(char_ops),
 };
 
 int main(void)

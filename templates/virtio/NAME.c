@@ -8,7 +8,7 @@
  * framework: the manifest devmgr matches and grants from, the callbacks,
  * and main. The framework maps the granted BAR before on_probe runs.
  */
-#include <atxf/driver.h>
+#include <atxf/driver/rng.h>
 #include <atxf/sys.h>
 #include "@NAME@_dev.h"
 
@@ -73,12 +73,13 @@ static void on_remove(struct atxf_device *dev)
 	@IDENT@_stop(&rng);
 }
 
+static const struct atxf_rng_ops rng_ops = { .read = on_read };
 static const struct atxf_driver ops = {
 	.name = "@NAME@",
 	.probe = on_probe,
 	.irq = on_irq,
 	.remove = on_remove,
-	.rng = { .read = on_read },
+	ATXF_RNG_OPS(rng_ops),
 };
 
 int main(void)

@@ -8,7 +8,7 @@
  *   bench-blk.atxf             (registers "bench-blk0")
  */
 #include <string.h>
-#include <atxf/driver.h>
+#include <atxf/driver/block.h>
 #include <atxf/sys.h>
 
 ATXF_DRIVER_MANIFEST(
@@ -41,9 +41,10 @@ static int blk_other(struct atxf_device *dev, const struct atxf_msg *req, struct
 	return 0;
 }
 
+static const struct atxf_block_ops block_ops = { .read = blk_read };
 static const struct atxf_driver blk = {
 	.name = "bench-blk", .probe = blk_probe, .other = blk_other,
-	.block = { .read = blk_read },
+	ATXF_BLOCK_OPS(block_ops),
 };
 
 int main(void)

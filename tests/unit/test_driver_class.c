@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/driver.h>
+#include <atxf/driver/block.h>
 #include <atxf/driver/class.h>
 #include "core.h"
 #include "test_driver_ports.h"

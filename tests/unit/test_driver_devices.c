@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include <atxf/driver.h>
+#include <atxf/driver/block.h>
 #include <atxf/port.h>
 #include "core.h"
 #include "test_driver_ports.h"
@@ -50,8 +50,9 @@ static void first_remove(struct atxf_device *dev)
 	seen.first_removed_after = seen.removes;
 }
 
+static const struct atxf_block_ops block_ops = { .read = part_read };
 static const struct atxf_driver part_ops = {
-	.cancel = part_cancel, .remove = part_remove, .block = { .read = part_read },
+	.cancel = part_cancel, .remove = part_remove, ATXF_BLOCK_OPS(block_ops),
 };
 static const struct atxf_driver first_ops = { .name = "ctl", .remove = first_remove };
 

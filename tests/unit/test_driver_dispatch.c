@@ -15,6 +15,12 @@
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/driver.h>
+#include <atxf/driver/block.h>
+#include <atxf/driver/char.h>
+#include <atxf/driver/input.h>
+#include <atxf/driver/net.h>
+#include <atxf/driver/display.h>
+#include <atxf/driver/rng.h>
 #include <atxf/fake.h>
 #include "test_driver_ports.h"
 #include "test_driver_record.h"
@@ -78,7 +84,7 @@ static int run_case(unsigned cls, const struct dcase *c, char *why, size_t n)
 	int st;
 
 	tport_reset();
-	tdev_init(&t, cls, c->flags & S_BARE ? &bare_ops : &full_ops);
+	tdev_init(&t, cls, c->flags & S_BARE ? &bare_ops[cls] : &full_ops[cls]);
 	set_info(&t, c->flags);
 	if (c->flags & S_DEVMGR)
 		t.core.control_pid = TDEV_DEVMGR;
@@ -403,7 +409,7 @@ static void generated(unsigned cls, const struct atxf_msg_shape *s, uint32_t len
 	int st, ok;
 
 	tport_reset();
-	tdev_init(&t, cls, &full_ops);
+	tdev_init(&t, cls, &full_ops[cls]);
 	set_info(&t, 0);
 	tdev_attach(&t, TDEV_CLIENT, 65536);
 	memset(&rec, 0, sizeof(rec));

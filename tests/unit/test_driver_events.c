@@ -13,13 +13,18 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include <atxf/driver.h>
+#include <atxf/driver/char.h>
+#include <atxf/driver/input.h>
+#include <atxf/driver/net.h>
 #include <atxf/fake.h>
 #include <atxf/port.h>
 #include "test_driver_ports.h"
 #include "test_driver_util.h"
 
-static const struct atxf_driver plain_ops = { .name = "plain" };
+/* Drivers of a class with none of its callbacks. */
+static const struct atxf_driver plain_input = { .name = "plain", .cls = &atxf_input_class };
+static const struct atxf_driver plain_char = { .name = "plain", .cls = &atxf_char_class };
+static const struct atxf_driver plain_net = { .name = "plain", .cls = &atxf_net_class };
 
 static int fresh(void **state)
 {
@@ -55,7 +60,7 @@ static void test_input_events_go_out_at_syn(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_INPUT, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_INPUT, &plain_input);
 	p1 = tdev_subscribe(&t, 10, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	p2 = tdev_subscribe(&t, 11, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	atxf_fake_clock_advance(5000);
@@ -82,7 +87,7 @@ static void test_input_batches_split_when_full(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_INPUT, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_INPUT, &plain_input);
 	tdev_subscribe(&t, 10, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	e.time_ns = 77;                         /* a driver's own time is kept */
 	for (int i = 0; i < ATXF_INPUT_EVENTS_MAX + 1; i++)
@@ -104,10 +109,10 @@ static void test_reports_of_another_class_are_refused(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_CHAR, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_CHAR, &plain_char);
 	assert_int_equal(atxf_input_report(&t.dev, &a), -ATXF_EINVAL);
 	assert_int_equal(atxf_net_received(&t.dev, "x", 1), -ATXF_EINVAL);
-	tdev_init(&t, ATXF_CLASS_INPUT, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_INPUT, &plain_input);
 	assert_int_equal(atxf_char_received(&t.dev, "x", 1), -ATXF_EINVAL);
 }
 
@@ -120,7 +125,7 @@ static void test_a_full_subscriber_gets_its_events_later(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_INPUT, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_INPUT, &plain_input);
 	slow = tdev_subscribe(&t, 10, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	fast = tdev_subscribe(&t, 11, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	tport.bad_port = slow;
@@ -153,7 +158,7 @@ static void test_a_full_backlog_loses_events_and_says_so(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_INPUT, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_INPUT, &plain_input);
 	slow = tdev_subscribe(&t, 10, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	tport.bad_port = slow;
 	tport.port_err = -ATXF_EAGAIN;
@@ -175,7 +180,7 @@ static void test_a_dead_subscriber_is_forgotten(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_INPUT, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_INPUT, &plain_input);
 	dead = tdev_subscribe(&t, 10, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	tdev_subscribe(&t, 11, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	tport.bad_port = dead;
@@ -194,7 +199,7 @@ static void test_subscribing_again_replaces(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_INPUT, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_INPUT, &plain_input);
 	old = tdev_subscribe(&t, 10, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	new = tdev_subscribe(&t, 10, ATXF_INPUT_SUBSCRIBE, NULL, 0);
 	assert_int_equal(atxf__subscriber_count(&t.dev), 1);
@@ -211,7 +216,7 @@ static void test_a_full_table_sweeps_the_dead(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_CHAR, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_CHAR, &plain_char);
 	for (uint32_t pid = 100; pid < 100 + ATXF_DRIVER_MAX_SUBSCRIBERS; pid++) {
 		atxf_handle_t p = tdev_subscribe(&t, pid, ATXF_CHAR_SUBSCRIBE, NULL, 0);
 
@@ -242,7 +247,7 @@ static void test_received_bytes_go_out_in_chunks(void **state)
 	(void)state;
 	for (unsigned i = 0; i < sizeof(bytes); i++)
 		bytes[i] = (uint8_t)i;
-	tdev_init(&t, ATXF_CLASS_CHAR, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_CHAR, &plain_char);
 	p = tdev_subscribe(&t, 10, ATXF_CHAR_SUBSCRIBE, NULL, 0);
 	assert_int_equal(atxf_char_received(&t.dev, bytes, sizeof(bytes)), sizeof(bytes));
 	assert_int_equal(tport.nsent, 3);
@@ -261,7 +266,8 @@ static void count_resume(struct atxf_device *dev)
 	resumed++;
 }
 
-static const struct atxf_driver resume_ops = { .name = "resume", .chr = { .resume = count_resume } };
+static const struct atxf_char_ops char_ops = { .resume = count_resume };
+static const struct atxf_driver resume_ops = { .name = "resume", ATXF_CHAR_OPS(char_ops) };
 
 /* Bytes wait for a full subscriber and arrive whole, in order. */
 static void test_char_bytes_wait_for_a_full_subscriber(void **state)
@@ -271,7 +277,7 @@ static void test_char_bytes_wait_for_a_full_subscriber(void **state)
 	struct tdev t;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_CHAR, &plain_ops);
+	tdev_init(&t, ATXF_CLASS_CHAR, &plain_char);
 	p = tdev_subscribe(&t, 10, ATXF_CHAR_SUBSCRIBE, NULL, 0);
 	tport.bad_port = p;
 	tport.port_err = -ATXF_EAGAIN;
@@ -337,7 +343,7 @@ static void ring_client(struct ring_client *c, uint32_t slots)
 	struct atxf_net_subscribe sub = { .ring_offset = slots ? RING_AT : 0,
 					  .slot_size = slots ? SLOT : 0, .slots = slots };
 
-	tdev_init(&c->t, ATXF_CLASS_NET, &plain_ops);
+	tdev_init(&c->t, ATXF_CLASS_NET, &plain_net);
 	c->t.dev.info.net.mtu = 1500;
 	c->buf = tdev_attach(&c->t, TDEV_CLIENT, 65536);
 	assert_non_null(c->buf);

@@ -12,7 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include <atxf/driver.h>
+#include <atxf/driver/char.h>
+#include <atxf/driver/block.h>
 #include <atxf/fake.h>
 #include <atxf/port.h>
 #include "test_driver_ports.h"
@@ -54,9 +55,10 @@ static int on_write(struct atxf_device *dev, const void *buf, size_t len)
 	return (int)len;
 }
 
+static const struct atxf_char_ops char_ops = { .write = on_write };
 static const struct atxf_driver irq_ops = {
 	.name = "irqdev", .irq = on_irq, .timer = on_timer, .timer_ms = 10,
-	.chr = { .write = on_write },
+	ATXF_CHAR_OPS(char_ops),
 };
 
 /* A char device whose interrupts 0 and 1 are lines LINE_A and LINE_B. */
@@ -251,7 +253,7 @@ static void test_serve_answers_calls_and_releases_handles(void **state)
 	void *mem;
 
 	(void)state;
-	tdev_init(&t, ATXF_CLASS_BLOCK, &irq_ops);
+	tdev_init(&t, ATXF_CLASS_BLOCK, &(const struct atxf_driver){ .cls = &atxf_block_class });
 	/* A send (no reply token) is served but not answered. */
 	memset(&req, 0, sizeof(req));
 	req.type = ATXF_BLOCK_FLUSH;

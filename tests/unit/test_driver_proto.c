@@ -13,6 +13,12 @@
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/driver.h>
+#include <atxf/driver/block.h>
+#include <atxf/driver/char.h>
+#include <atxf/driver/input.h>
+#include <atxf/driver/net.h>
+#include <atxf/driver/display.h>
+#include <atxf/driver/rng.h>
 #include <atxf/proto/name.h>
 #include "core.h"
 #include "test_driver_util.h"
@@ -91,23 +97,58 @@ static void test_codes_are_unique(void **state)
 								     tables[b].rows[j].code);
 }
 
-/* The decoder the framework uses is the table: same rows, same order. */
+/* A built-in class's descriptor, found by its protocol (NULL: not a class's). */
+static const struct atxf_driver_class *class_of(uint32_t proto)
+{
+	static const struct atxf_driver_class *const all[] = {
+		&atxf_block_class, &atxf_char_class, &atxf_input_class,
+		&atxf_net_class, &atxf_display_class, &atxf_rng_class,
+	};
+
+	for (unsigned i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if (all[i]->proto == proto)
+			return all[i];
+	return NULL;
+}
+
+/* What a device whose driver has class cls decodes for proto. */
+static const struct atxf_driver_class *decoder(const struct atxf_driver_class *cls,
+					       uint32_t proto)
+{
+	const struct atxf_driver drv = { .cls = cls };
+	const struct atxf_device dev = { .driver = &drv };
+
+	return atxf__protocol_of(&dev, proto);
+}
+
+/*
+ * The decoder the framework uses is the table: same rows, same order; the
+ * driver protocol for any driver, a class's for a driver of that class.
+ */
 static void test_the_framework_decodes_the_tables(void **state)
 {
 	(void)state;
 	for (unsigned t = 0; t < NTABLES; t++) {
-		const struct atxf_driver_class *p = atxf__protocol(tables[t].proto);
+		uint32_t proto = tables[t].proto;
+		const struct atxf_driver_class *cls = class_of(proto);
+		const struct atxf_driver_class *p = decoder(cls, proto);
 
-		if (tables[t].proto == ATXF_PROTO_NAME) {
+		if (proto == ATXF_PROTO_NAME) {
 			assert_null(p);         /* a driver does not serve names */
 			continue;
 		}
 		assert_non_null(p);
+		assert_true(proto == ATXF_PROTO_DRIVER || p == cls);
 		assert_int_equal(p->nshapes, tables[t].n);
 		for (unsigned r = 0; r < tables[t].n; r++)
 			assert_ptr_equal(atxf__shape(p, tables[t].rows[r].code), &p->shape[r]);
+		/* A driver of another class (or none) does not decode it. */
+		if (cls)
+			assert_null(decoder(proto == ATXF_PROTO_RNG ? &atxf_block_class
+								  : &atxf_rng_class, proto));
 	}
-	assert_null(atxf__protocol(0x40));
+	assert_null(decoder(NULL, 0x40));
+	assert_null(decoder(&atxf_block_class, 0x40));
 }
 
 /* Codes as docs/protocols.md lists them: a change here breaks every client. */

@@ -2,6 +2,12 @@
  * Recording callbacks for the dispatch tests: see test_driver_record.h.
  */
 #include <string.h>
+#include <atxf/driver/block.h>
+#include <atxf/driver/char.h>
+#include <atxf/driver/display.h>
+#include <atxf/driver/input.h>
+#include <atxf/driver/net.h>
+#include <atxf/driver/rng.h>
 #include "test_driver_ports.h"
 #include "test_driver_record.h"
 
@@ -93,20 +99,46 @@ static int on_other(struct atxf_device *d, const struct atxf_msg *req, struct at
 	return record(CB_OTHER, req->type, req->len, NULL);
 }
 
-const struct atxf_driver full_ops = {
-	.name = "full",
-	.remove = on_remove,
-	.other = on_other,
-	.block = { .read = blk_read, .write = blk_write, .flush = blk_flush },
-	.chr = { .write = chr_write, .configure = chr_configure },
-	.input = { .set_leds = in_leds },
-	.net = { .send = net_send, .set_promiscuous = net_promisc },
-	.display = { .flush = disp_flush },
-	.rng = { .read = rng_read },
+static const struct atxf_block_ops block_ops = {
+	.read = blk_read,
+	.write = blk_write,
+	.flush = blk_flush,
+};
+static const struct atxf_char_ops char_ops = {
+	.write = chr_write,
+	.configure = chr_configure,
+};
+static const struct atxf_input_ops input_ops = { .set_leds = in_leds };
+static const struct atxf_net_ops net_ops = {
+	.send = net_send,
+	.set_promiscuous = net_promisc,
+};
+static const struct atxf_display_ops display_ops = { .flush = disp_flush };
+static const struct atxf_rng_ops rng_ops = { .read = rng_read };
+/* A driver of each class with every callback of it; NONE and BUS: no class. */
+#define FULL(...) { .name = "full", .remove = on_remove, .other = on_other, __VA_ARGS__ }
+const struct atxf_driver full_ops[ATXF_CLASS_COUNT] = {
+	[ATXF_CLASS_NONE] = FULL(.cls = NULL),
+	[ATXF_CLASS_BLOCK] = FULL(ATXF_BLOCK_OPS(block_ops)),
+	[ATXF_CLASS_CHAR] = FULL(ATXF_CHAR_OPS(char_ops)),
+	[ATXF_CLASS_INPUT] = FULL(ATXF_INPUT_OPS(input_ops)),
+	[ATXF_CLASS_NET] = FULL(ATXF_NET_OPS(net_ops)),
+	[ATXF_CLASS_DISPLAY] = FULL(ATXF_DISPLAY_OPS(display_ops)),
+	[ATXF_CLASS_RNG] = FULL(ATXF_RNG_OPS(rng_ops)),
+	[ATXF_CLASS_BUS] = FULL(.cls = NULL),
 };
 
-/* Nothing but a name: every default the framework supplies. */
-const struct atxf_driver bare_ops = { .name = "bare" };
+/* Its class and nothing else: every default the framework supplies. */
+const struct atxf_driver bare_ops[ATXF_CLASS_COUNT] = {
+	[ATXF_CLASS_NONE] = { .name = "bare" },
+	[ATXF_CLASS_BLOCK] = { .name = "bare", .cls = &atxf_block_class },
+	[ATXF_CLASS_CHAR] = { .name = "bare", .cls = &atxf_char_class },
+	[ATXF_CLASS_INPUT] = { .name = "bare", .cls = &atxf_input_class },
+	[ATXF_CLASS_NET] = { .name = "bare", .cls = &atxf_net_class },
+	[ATXF_CLASS_DISPLAY] = { .name = "bare", .cls = &atxf_display_class },
+	[ATXF_CLASS_RNG] = { .name = "bare", .cls = &atxf_rng_class },
+	[ATXF_CLASS_BUS] = { .name = "bare" },
+};
 
 void set_info(struct tdev *t, unsigned flags)
 {

@@ -1,6 +1,7 @@
 /*
- * Recording callbacks for the driver framework's dispatch tests: a driver
- * with every callback (full_ops) and one with none (bare_ops). Each
+ * Recording callbacks for the driver framework's dispatch tests: for each
+ * device class, a driver of it with every callback (full_ops[class]) and
+ * one with none (bare_ops[class]). Each
  * callback notes that it ran and with what, and returns cb_ret.
  */
 #ifndef TEST_DRIVER_RECORD_H
@@ -26,8 +27,8 @@ struct record {
 extern struct record rec;
 extern int cb_ret;              /* what every callback returns (rng.read: bytes made) */
 
-extern const struct atxf_driver full_ops;
-extern const struct atxf_driver bare_ops;
+extern const struct atxf_driver full_ops[ATXF_CLASS_COUNT];
+extern const struct atxf_driver bare_ops[ATXF_CLASS_COUNT];
 
 /* How a case's device is set up before its request. */
 enum {

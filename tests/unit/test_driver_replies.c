@@ -12,6 +12,11 @@
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/driver.h>
+#include <atxf/driver/block.h>
+#include <atxf/driver/char.h>
+#include <atxf/driver/net.h>
+#include <atxf/driver/display.h>
+#include <atxf/driver/rng.h>
 #include <atxf/fake.h>
 #include "test_driver_ports.h"
 #include "test_driver_record.h"
@@ -25,7 +30,7 @@ static void test_impossible_lengths_are_malformed(void **state)
 
 	(void)state;
 	tport_reset();
-	tdev_init(&t, ATXF_CLASS_CHAR, &full_ops);
+	tdev_init(&t, ATXF_CLASS_CHAR, &full_ops[ATXF_CLASS_CHAR]);
 	memset(&rec, 0, sizeof(rec));
 	memset(&req, 0, sizeof(req));
 	req.type = ATXF_CHAR_WRITE;
@@ -50,7 +55,7 @@ static void test_info_replies_carry_the_probed_facts(void **state)
 
 	(void)state;
 	tport_reset();
-	tdev_init(&t, ATXF_CLASS_BLOCK, &full_ops);
+	tdev_init(&t, ATXF_CLASS_BLOCK, &full_ops[ATXF_CLASS_BLOCK]);
 	set_info(&t, S_RO);
 	assert_int_equal(tdev_request(&t, ATXF_BLOCK_INFO, TDEV_CLIENT, NULL, 0, &reply), 0);
 	assert_int_equal(reply.len, sizeof(bi));
@@ -60,7 +65,7 @@ static void test_info_replies_carry_the_probed_facts(void **state)
 	assert_int_equal(bi.max_sectors, 64);
 	assert_int_equal(bi.read_only, 1);
 
-	tdev_init(&t, ATXF_CLASS_NET, &full_ops);
+	tdev_init(&t, ATXF_CLASS_NET, &full_ops[ATXF_CLASS_NET]);
 	set_info(&t, 0);
 	assert_int_equal(tdev_request(&t, ATXF_NET_INFO, TDEV_CLIENT, NULL, 0, &reply), 0);
 	assert_int_equal(reply.len, sizeof(ni));
@@ -70,7 +75,7 @@ static void test_info_replies_carry_the_probed_facts(void **state)
 	assert_int_equal(ni.mac[5], 1);
 	assert_int_equal(ni.link_up, 1);
 
-	tdev_init(&t, ATXF_CLASS_DISPLAY, &full_ops);
+	tdev_init(&t, ATXF_CLASS_DISPLAY, &full_ops[ATXF_CLASS_DISPLAY]);
 	set_info(&t, 0);
 	assert_int_equal(tdev_request(&t, ATXF_DISPLAY_INFO, TDEV_CLIENT, NULL, 0, &reply), 0);
 	memcpy(&di, reply.data, sizeof(di));
@@ -90,7 +95,7 @@ static void test_attach_reply_and_replacement(void **state)
 
 	(void)state;
 	tport_reset();
-	tdev_init(&t, ATXF_CLASS_BLOCK, &full_ops);
+	tdev_init(&t, ATXF_CLASS_BLOCK, &full_ops[ATXF_CLASS_BLOCK]);
 	memset(&req, 0, sizeof(req));
 	req.type = ATXF_BLOCK_ATTACH_BUFFER;
 	req.sender = TDEV_CLIENT;
@@ -120,7 +125,7 @@ static void test_client_table_evicts_the_least_recently_used(void **state)
 
 	(void)state;
 	tport_reset();
-	tdev_init(&t, ATXF_CLASS_BLOCK, &full_ops);
+	tdev_init(&t, ATXF_CLASS_BLOCK, &full_ops[ATXF_CLASS_BLOCK]);
 	set_info(&t, 0);
 	for (uint32_t pid = 100; pid < 100 + ATXF_DRIVER_MAX_CLIENTS; pid++)
 		assert_non_null(tdev_attach(&t, pid, 4096));
@@ -141,7 +146,7 @@ static void test_rng_reply_carries_the_bytes(void **state)
 
 	(void)state;
 	tport_reset();
-	tdev_init(&t, ATXF_CLASS_RNG, &full_ops);
+	tdev_init(&t, ATXF_CLASS_RNG, &full_ops[ATXF_CLASS_RNG]);
 	cb_ret = 6;
 	assert_int_equal(tdev_request(&t, ATXF_RNG_READ, TDEV_CLIENT, &rd, sizeof(rd), &reply), 6);
 	assert_int_equal(reply.len, 6);
@@ -157,7 +162,7 @@ static void test_ping_reports_state_and_counters(void **state)
 
 	(void)state;
 	tport_reset();
-	tdev_init(&t, ATXF_CLASS_CHAR, &bare_ops);
+	tdev_init(&t, ATXF_CLASS_CHAR, &bare_ops[ATXF_CLASS_CHAR]);
 	t.core.generation = 3;
 	t.core.count.irqs = 17;
 	assert_int_equal(tdev_request(&t, ATXF_CHAR_WRITE, TDEV_CLIENT, "x", 1, &reply),
@@ -184,7 +189,7 @@ static void test_stop_calls_remove_once(void **state)
 
 	(void)state;
 	tport_reset();
-	tdev_init(&t, ATXF_CLASS_RNG, &full_ops);
+	tdev_init(&t, ATXF_CLASS_RNG, &full_ops[ATXF_CLASS_RNG]);
 	t.core.control_pid = TDEV_DEVMGR;
 	memset(&rec, 0, sizeof(rec));
 	assert_int_equal(tdev_request(&t, ATXF_DRIVER_STOP, TDEV_DEVMGR, NULL, 0, &reply), 0);
@@ -202,7 +207,7 @@ static void test_error_replies_are_bare(void **state)
 
 	(void)state;
 	tport_reset();
-	tdev_init(&t, ATXF_CLASS_RNG, &full_ops);
+	tdev_init(&t, ATXF_CLASS_RNG, &full_ops[ATXF_CLASS_RNG]);
 	memset(&req, 0, sizeof(req));
 	req.type = ATXF_REQUEST(0x40, 1);
 	req.ncaps = 1;
@@ -229,7 +234,7 @@ static void test_display_default_flush_copies_the_rectangle(void **state)
 	(void)state;
 	tport_reset();
 	memset(screen, 0, sizeof(screen));
-	tdev_init(&t, ATXF_CLASS_DISPLAY, &bare_ops);
+	tdev_init(&t, ATXF_CLASS_DISPLAY, &bare_ops[ATXF_CLASS_DISPLAY]);
 	set_info(&t, 0);
 	t.dev.surface = screen;
 	surface = tdev_attach(&t, TDEV_CLIENT, 8192);

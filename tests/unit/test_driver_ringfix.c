@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <cmocka.h>
-#include <atxf/driver.h>
+#include <atxf/driver/block.h>
 #include <atxf/fake.h>
 #include <atxf/port.h>
 #include <atxf/ring.h>
@@ -80,8 +80,9 @@ int finish_held(unsigned i)
 	return err;
 }
 
+static const struct atxf_block_ops block_ops = { .read = tread };
 static const struct atxf_driver tdrv = {
-	.name = "rings", .block = { .read = tread }, .cancel = tcancel,
+	.name = "rings", ATXF_BLOCK_OPS(block_ops), .cancel = tcancel,
 };
 
 struct tdev t;

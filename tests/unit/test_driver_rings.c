@@ -15,7 +15,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <cmocka.h>
-#include <atxf/driver.h>
+#include <atxf/driver/block.h>
+#include <atxf/driver/net.h>
 #include <atxf/fake.h>
 #include <atxf/port.h>
 #include <atxf/ring.h>
@@ -258,7 +259,8 @@ static int tread_lazy(struct atxf_device *dev, uint64_t s, uint32_t n, void *buf
 
 static void test_pending_without_request_is_eio(void **state)
 {
-	static const struct atxf_driver lazy = { .block = { .read = tread_lazy } };
+	static const struct atxf_block_ops block_ops = { .read = tread_lazy };
+	static const struct atxf_driver lazy = { ATXF_BLOCK_OPS(block_ops) };
 	struct atxf_block_rw rw = { .sector = 0, .count = 1 };
 
 	(void)state;
@@ -282,7 +284,8 @@ static int tsend(struct atxf_device *dev, const void *frame, size_t len)
 
 static void test_net_recv_buffers(void **state)
 {
-	static const struct atxf_driver net = { .net = { .send = tsend } };
+	static const struct atxf_net_ops net_ops = { .send = tsend };
+	static const struct atxf_driver net = { ATXF_NET_OPS(net_ops) };
 	struct atxf_ring_attach a = { .signal_bits = SIGNAL };
 	struct atxf_ring_attach_reply ar;
 	struct atxf_ring_desc d;

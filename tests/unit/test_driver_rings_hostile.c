@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 #include <cmocka.h>
 #include <atxf/driver.h>
+#include <atxf/driver/block.h>
 #include <atxf/fake.h>
 #include <atxf/port.h>
 #include <atxf/ring.h>

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <atxf/driver.h>
+#include <atxf/driver/rng.h>
 #include <atxf/fake.h>
 #include <atxf/fake_virtio.h>
 #include <atxf/port.h>

@@ -14,7 +14,7 @@
  * The device logic is kbd_decode.c (host-tested); this file connects it to
  * the framework: manifest, callbacks, main.
  */
-#include <atxf/driver.h>
+#include <atxf/driver/input.h>
 #include "i8042.h"
 #include "i8042_reg.h"
 #include "kbd_decode.h"
@@ -128,13 +128,14 @@ static int on_set_leds(struct atxf_device *dev, uint32_t leds)
 	return 0;
 }
 
+static const struct atxf_input_ops input_ops = { .set_leds = on_set_leds };
 static const struct atxf_driver ops = {
 	.name = "ps2-keyboard",
 	.probe = on_probe,
 	.irq = on_irq,
 	.timer = on_timer,
 	.timer_ms = 100,
-	.input = { .set_leds = on_set_leds },
+	ATXF_INPUT_OPS(input_ops),
 };
 
 int main(void)

@@ -22,7 +22,7 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <atxf/driver.h>
+#include <atxf/driver/input.h>
 #include <atxf/name.h>
 #include <atxf/sys.h>
 #include "i8042.h"
@@ -130,6 +130,7 @@ static void on_remove(struct atxf_device *dev)
 
 static const struct atxf_driver ops = {
 	.name = "ps2-mouse",
+	.cls = &atxf_input_class, /* reports only: no ops */
 	.probe = on_probe,
 	.irq = on_irq,
 	.remove = on_remove,

@@ -7,7 +7,7 @@
  * The device logic is vrng.c, on the SDK's virtio library; the driver
  * guide (docs/driver-guide.md §6) walks through both.
  */
-#include <atxf/driver.h>
+#include <atxf/driver/rng.h>
 #include <atxf/sys.h>
 #include "vrng.h"
 
@@ -96,12 +96,13 @@ static void on_remove(struct atxf_device *dev)
 	vrng_stop(&rng);
 }
 
+static const struct atxf_rng_ops rng_ops = { .read = on_read };
 static const struct atxf_driver ops = {
 	.name = "virtio-rng",
 	.probe = on_probe,
 	.irq = on_irq,
 	.remove = on_remove,
-	.rng = { .read = on_read },
+	ATXF_RNG_OPS(rng_ops),
 };
 
 int main(void)

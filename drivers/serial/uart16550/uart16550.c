@@ -16,7 +16,7 @@
  * The device logic is uart_dev.c (host-tested); this file connects it to
  * the framework: manifest, callbacks, main.
  */
-#include <atxf/driver.h>
+#include <atxf/driver/char.h>
 #include "uart16550_reg.h"
 #include "uart_dev.h"
 
@@ -107,13 +107,18 @@ static void on_remove(struct atxf_device *dev)
 	uart_stop(&uart);
 }
 
+static const struct atxf_char_ops char_ops = {
+	.write = on_write,
+	.configure = on_configure,
+	.resume = on_resume,
+	.stats = on_stats,
+};
 static const struct atxf_driver ops = {
 	.name = "uart16550",
 	.probe = on_probe,
 	.irq = on_irq,
 	.remove = on_remove,
-	.chr = { .write = on_write, .configure = on_configure, .resume = on_resume,
-		 .stats = on_stats },
+	ATXF_CHAR_OPS(char_ops),
 };
 
 int main(void)

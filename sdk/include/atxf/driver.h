@@ -1,11 +1,14 @@
 /*
  * The driver framework: a driver is a table of callbacks and one call.
  *
+ *   #include <atxf/driver/rng.h>      // the device's class: its ops, its part
+ *
+ *   static const struct atxf_rng_ops rng_ops = { .read = vrng_read };
  *   static const struct atxf_driver ops = {
  *       .name  = "virtio-rng",
  *       .probe = vrng_probe,             // bring the device up
  *       .irq   = vrng_irq,               // an interrupt arrived
- *       .rng   = { .read = vrng_read },  // requests of the device's class
+ *       ATXF_RNG_OPS(rng_ops),           // requests of the device's class
  *   };
  *   int main(void) { return atxf_driver_run(&ops); }
  *
@@ -38,17 +41,14 @@
 #include <atxf/manifest.h>
 #include <atxf/proto/driver.h>
 #include <atxf/ring.h>
-/* Each class's part: its callbacks and what it reports (a class of its
- * own needs none of these: <atxf/driver/class.h>). */
-#include <atxf/driver/block.h>
-#include <atxf/driver/char.h>
-#include <atxf/driver/class.h>
-#include <atxf/driver/display.h>
-#include <atxf/driver/input.h>
-#include <atxf/driver/net.h>
-#include <atxf/driver/rng.h>
+/* Only for the facts in struct atxf_device's info (a class's callbacks and
+ * calls are in its own <atxf/driver/CLASS.h>). */
+#include <atxf/proto/block.h>
+#include <atxf/proto/display.h>
+#include <atxf/proto/net.h>
 
 struct atxf_device;
+struct atxf_driver_class;       /* <atxf/driver/class.h> */
 struct atxf_request;
 
 /*
@@ -95,19 +95,16 @@ struct atxf_driver {
 	void (*cancel)(struct atxf_device *dev, struct atxf_request *req, int why);
 
 	/*
-	 * A class of its own (<atxf/driver/class.h>): its descriptor, and the
-	 * callbacks its serve function finds here. The framework's classes
-	 * use the members below instead.
+	 * The device's class (<atxf/driver/class.h>): its descriptor, e.g.
+	 * &atxf_block_class, and the class's callbacks (struct
+	 * atxf_block_ops ...), which its serve code finds here. Every class
+	 * is one of these, the framework's six as much as one of a driver's
+	 * own; each <atxf/driver/CLASS.h> has a macro that sets both, e.g.
+	 * ATXF_BLOCK_OPS(ops). No class: only the driver protocol and .other.
+	 * class_ops left NULL: every callback of the class left out.
 	 */
 	const struct atxf_driver_class *cls;
 	const void *class_ops;
-
-	struct atxf_block_ops block;
-	struct atxf_char_ops chr;
-	struct atxf_input_ops input;
-	struct atxf_net_ops net;
-	struct atxf_display_ops display;
-	struct atxf_rng_ops rng;
 };
 
 /* One granted resource, in manifest order (see atxf_device_resource()). */

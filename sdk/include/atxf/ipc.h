@@ -42,6 +42,10 @@ _Static_assert(sizeof(struct atxf_msg) == 128, "IPC messages are 128 bytes");
 #define ATXF_PROTO_NAME      0x02   /* name service */
 #define ATXF_PROTO_DEVMGR    0x03   /* devmgr queries and requests: proto/devmgr.h */
 #define ATXF_PROTO_RUN       0x04   /* init starts a program for a caller: proto/run.h */
+/* Device classes' public protocols are CLASS_FIRST..CLASS_END-1: a driver
+ * refuses another class's with -ATXF_EPROTO, not as an unknown protocol. */
+#define ATXF_PROTO_CLASS_FIRST 0x10
+#define ATXF_PROTO_CLASS_END   0x40
 #define ATXF_PROTO_BLOCK     0x10
 #define ATXF_PROTO_CHAR      0x11
 #define ATXF_PROTO_INPUT     0x12

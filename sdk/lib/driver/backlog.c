@@ -6,7 +6,7 @@
  * ATXF_DRIVER_RETRY_NS, in order. Only a full backlog loses an input
  * event; char input is never lost here: atxf_char_received() takes only
  * what fits, the driver leaves the rest in its device (back-pressure),
- * and .chr.resume tells it when to go on.
+ * and the char ops' resume tells it when to go on.
  */
 #include <atxf/port.h>
 #include <atxf/sys.h>
@@ -98,6 +98,7 @@ int atxf__broadcast(struct atxf_device *dev, const struct atxf_msg *ev, uint32_t
 void atxf__backlog_poll(struct atxf_device *dev)
 {
 	struct atxf_driver_core *core = dev->core;
+	const struct atxf_driver_class *cls;
 
 	if (atxf__backlog_pending(dev))
 		atxf__backlog_flush(dev);
@@ -105,7 +106,8 @@ void atxf__backlog_poll(struct atxf_device *dev)
 	    atxf__subscriber_count(dev) == 0)
 		return;
 	core->char_short = 0;
-	if (dev->driver->chr.resume)
-		dev->driver->chr.resume(dev);
+	cls = atxf__class_protocol(dev);
+	if (cls && cls->resume)
+		cls->resume(dev);
 	atxf__ack_owed(dev);
 }

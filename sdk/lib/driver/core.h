@@ -15,6 +15,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <atxf/driver.h>
+#include <atxf/driver/class.h>
+#include <atxf/proto/char.h>
+#include <atxf/proto/input.h>
 #include <atxf/ring.h>
 #include <atxf/syscalls.h>
 
@@ -135,7 +138,7 @@ struct atxf_driver_core {
 	struct atxf_subscriber sub[ATXF_DRIVER_MAX_SUBSCRIBERS];
 	struct atxf_input_events input;     /* events reported, not yet sent */
 	struct atxf_backlog backlog;
-	uint8_t char_short;         /* char: bytes were refused; .chr.resume when room */
+	uint8_t char_short;         /* char: bytes were refused; the class's resume when room */
 	struct atxf_request_queue queue;
 	char instance[ATXF_DRIVER_INSTANCE_MAX];
 
@@ -153,25 +156,25 @@ struct atxf_driver_core {
 void atxf__device_init(struct atxf_device *dev, struct atxf_driver_core *core,
 		       const struct atxf_driver *driver, const struct atxf_manifest *m);
 
-/* The one protocol handler per class (proto_*.c), called with a checked request. */
-typedef int atxf__proto_fn(struct atxf_device *dev, const struct atxf_msg *req,
-			   struct atxf_msg *reply);
-atxf__proto_fn atxf__driver_proto, atxf__block_proto, atxf__char_proto,
-	atxf__input_proto, atxf__net_proto, atxf__display_proto, atxf__rng_proto;
-/* Ring descriptors of the classes that take rings (proto_block.c, proto_net.c). */
-int atxf__block_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
-int atxf__net_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
+/* The driver protocol's handler (proto_driver.c), called with a checked request. */
+int atxf__driver_proto(struct atxf_device *dev, const struct atxf_msg *req,
+		       struct atxf_msg *reply);
 
 /*
- * The protocols the framework decodes (protocols.c): its own classes'
- * (struct atxf_driver_class, <atxf/driver/class.h>), and a driver's class
- * of its own (driver->cls), which is looked at first.
+ * The protocols a device decodes (protocols.c): the driver protocol, and
+ * its driver's class (driver->cls, <atxf/driver/class.h>), whose code
+ * (each class's proto_*.c) reads the driver's ops through atxf__ops.
  */
-const struct atxf_driver_class *atxf__protocol(uint32_t proto);   /* built in; NULL: not */
 const struct atxf_driver_class *atxf__protocol_of(const struct atxf_device *dev, uint32_t proto);
 /* The protocol of the device's class (NULL: none), e.g. whose ring_serve to use. */
 const struct atxf_driver_class *atxf__class_protocol(const struct atxf_device *dev);
 const struct atxf_msg_shape *atxf__shape(const struct atxf_driver_class *p, uint32_t code);
+
+/* The driver's class ops, or the class's `none` (every callback left out). */
+static inline const void *atxf__ops(const struct atxf_device *dev, const void *none)
+{
+	return dev->driver->class_ops ? dev->driver->class_ops : none;
+}
 
 /* Copies a fixed-layout request out of the message (never a pointer into it). */
 #define ATXF_REQ(req, var) memcpy(&(var), (req)->data, sizeof(var))
@@ -214,7 +217,7 @@ uint32_t atxf__backlog_room(const struct atxf_device *dev);
 void atxf__backlog_flush(struct atxf_device *dev);
 /* Something is still owed to a subscriber (the loop offers it again soon). */
 int atxf__backlog_pending(const struct atxf_device *dev);
-/* The loop's turn: flush, then .chr.resume if bytes were refused and room is back. */
+/* The loop's turn: flush, then the class's resume if bytes were refused and room is back. */
 void atxf__backlog_poll(struct atxf_device *dev);
 
 /* The input batch (report.c): encode it as an EVENT message; send it. */

@@ -2,8 +2,10 @@
  * atxf_driver_dispatch(): one request in, one reply out. The checks run in
  * this order, so a callback only ever sees a request that passed them all:
  *
- *   1. a protocol the framework decodes?   no: .other, or -ATXF_ENOSYS
- *   2. the device class's own protocol?    another class's: -ATXF_EPROTO
+ *   1. the driver protocol or the class's?  another class's: -ATXF_EPROTO;
+ *                                          else .other, or -ATXF_ENOSYS
+ *   2. the device class's own protocol?    the driver's class is not the
+ *                                          device's: -ATXF_EPROTO
  *   3. a request code of that protocol?    no (or an event): -ATXF_ENOSYS
  *   4. exactly its size and capabilities?  no: -ATXF_EPROTO
  *   5. the protocol's own checks and the callback (proto_*.c): reserved
@@ -40,6 +42,9 @@ static int route(struct atxf_device *dev, const struct atxf_msg *req, struct atx
 	if (req->len > ATXF_MSG_DATA_MAX || req->ncaps > ATXF_MSG_CAPS_MAX)
 		return -ATXF_EPROTO;
 	p = atxf__protocol_of(dev, ATXF_PROTO_OF(req->type));
+	if (!p && ATXF_PROTO_OF(req->type) >= ATXF_PROTO_CLASS_FIRST &&
+	    ATXF_PROTO_OF(req->type) < ATXF_PROTO_CLASS_END)
+		return -ATXF_EPROTO;    /* a class's protocol, not this device's */
 	if (!p)
 		return other(dev, req, reply);
 	if (p->device_class != ATXF_CLASS_NONE && p->device_class != atxf_device_class(dev))

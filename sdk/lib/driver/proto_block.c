@@ -3,7 +3,10 @@
  * facts probe filled in, ATTACH_BUFFER, READ and WRITE checked against the
  * device and the client's buffer, FLUSH. Exercised in QEMU by virtio-blk.
  */
+#include <atxf/driver/block.h>
 #include "core.h"
+
+static const struct atxf_block_ops none;    /* a driver without ops */
 
 static int info(struct atxf_device *dev, struct atxf_msg *reply)
 {
@@ -27,7 +30,7 @@ static int check_extent(const struct atxf_block_info *bi, const struct atxf_bloc
 /* What READ and WRITE share, call or ring: 0, or why the driver never sees it. */
 static int transfer_ok(struct atxf_device *dev, const struct atxf_block_rw *rw, int write)
 {
-	const struct atxf_block_ops *ops = &dev->driver->block;
+	const struct atxf_block_ops *ops = atxf__ops(dev, &none);
 	int err;
 
 	if (write ? !ops->write : !ops->read)
@@ -42,7 +45,7 @@ static int transfer_ok(struct atxf_device *dev, const struct atxf_block_rw *rw, 
 static int transfer_run(struct atxf_device *dev, const struct atxf_block_rw *rw, int write,
 			void *buf)
 {
-	const struct atxf_block_ops *ops = &dev->driver->block;
+	const struct atxf_block_ops *ops = atxf__ops(dev, &none);
 	int err = write ? ops->write(dev, rw->sector, rw->count, buf)
 			: ops->read(dev, rw->sector, rw->count, buf);
 
@@ -52,6 +55,7 @@ static int transfer_run(struct atxf_device *dev, const struct atxf_block_rw *rw,
 static int transfer(struct atxf_device *dev, const struct atxf_msg *req, int write)
 {
 	const struct atxf_block_info *bi = &dev->info.block;
+	const struct atxf_block_ops *ops = atxf__ops(dev, &none);
 	struct atxf_block_rw rw;
 	void *buf;
 	int err;
@@ -59,7 +63,7 @@ static int transfer(struct atxf_device *dev, const struct atxf_msg *req, int wri
 	ATXF_REQ(req, rw);
 	if (rw.reserved)
 		return -ATXF_EPROTO;
-	if (write ? !dev->driver->block.write : !dev->driver->block.read)
+	if (write ? !ops->write : !ops->read)
 		return -ATXF_ENOTSUP;
 	if (!atxf__client_find(dev, req->sender))
 		return -ATXF_EPROTO;    /* READ/WRITE before ATTACH_BUFFER */
@@ -75,11 +79,12 @@ static int transfer(struct atxf_device *dev, const struct atxf_msg *req, int wri
 
 static int flush(struct atxf_device *dev)
 {
+	const struct atxf_block_ops *ops = atxf__ops(dev, &none);
 	int err;
 
-	if (!dev->driver->block.flush)
+	if (!ops->flush)
 		return 0;       /* no write cache, nothing to flush */
-	err = dev->driver->block.flush(dev);
+	err = ops->flush(dev);
 	return err < 0 ? err : 0;
 }
 
@@ -88,7 +93,7 @@ static int flush(struct atxf_device *dev)
  * ring's data area, already checked to lie in it. Bytes done, ATXF_PENDING
  * or -ATXF_E*.
  */
-int atxf__block_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes)
+static int ring_serve(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes)
 {
 	uint32_t ss = dev->info.block.sector_size;
 	struct atxf_block_rw rw = { .sector = d->arg };
@@ -112,7 +117,7 @@ int atxf__block_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, vo
 	return err == 0 ? (int)d->length : err;
 }
 
-int atxf__block_proto(struct atxf_device *dev, const struct atxf_msg *req,
+static int serve(struct atxf_device *dev, const struct atxf_msg *req,
 		      struct atxf_msg *reply)
 {
 	switch (req->type) {
@@ -131,3 +136,14 @@ int atxf__block_proto(struct atxf_device *dev, const struct atxf_msg *req,
 	}
 	return -ATXF_ENOSYS;
 }
+
+static const struct atxf_msg_shape shapes[] = { ATXF_BLOCK_PROTOCOL(ATXF_PROTO_SHAPE_) };
+
+const struct atxf_driver_class atxf_block_class = {
+	.proto = ATXF_PROTO_BLOCK,
+	.device_class = ATXF_CLASS_BLOCK,
+	.shape = shapes,
+	.nshapes = sizeof(shapes) / sizeof(shapes[0]),
+	.serve = serve,
+	.ring_serve = ring_serve,
+};

@@ -4,7 +4,10 @@
  * screen, by the driver's callback or, for a plain linear framebuffer, by
  * the copy below. Exercised in QEMU by the framebuffer driver on -vga std.
  */
+#include <atxf/driver/display.h>
 #include "core.h"
+
+static const struct atxf_display_ops none;    /* a driver without ops */
 
 static int info(struct atxf_device *dev, struct atxf_msg *reply)
 {
@@ -39,13 +42,14 @@ static void copy_rect(struct atxf_device *dev, const uint8_t *src,
 
 static int flush(struct atxf_device *dev, const struct atxf_msg *req)
 {
+	const struct atxf_display_ops *ops = atxf__ops(dev, &none);
 	const struct atxf_display_info *di = &dev->info.display;
 	struct atxf_display_rect r;
 	const void *src;
 	int err;
 
 	ATXF_REQ(req, r);
-	if (!dev->driver->display.flush && !dev->surface)
+	if (!ops->flush && !dev->surface)
 		return -ATXF_ENOTSUP;
 	if (!atxf__client_find(dev, req->sender))
 		return -ATXF_EPROTO;    /* FLUSH before ATTACH_BUFFER */
@@ -56,18 +60,18 @@ static int flush(struct atxf_device *dev, const struct atxf_msg *req)
 	src = atxf__client_range(dev, req->sender, 0, (uint64_t)di->pitch * di->height, &err);
 	if (!src)
 		return err;
-	if (!dev->driver->display.flush) {
+	if (!ops->flush) {
 		/* Whole bytes per pixel, rows no wider than the pitch, or no copy. */
 		if (di->bpp % 8 || (uint64_t)di->width * (di->bpp / 8) > di->pitch)
 			return -ATXF_EIO;
 		copy_rect(dev, src, &r);
 		return 0;
 	}
-	err = dev->driver->display.flush(dev, src, r.x, r.y, r.w, r.h);
+	err = ops->flush(dev, src, r.x, r.y, r.w, r.h);
 	return err < 0 ? err : 0;
 }
 
-int atxf__display_proto(struct atxf_device *dev, const struct atxf_msg *req,
+static int serve(struct atxf_device *dev, const struct atxf_msg *req,
 			struct atxf_msg *reply)
 {
 	switch (req->type) {
@@ -80,3 +84,13 @@ int atxf__display_proto(struct atxf_device *dev, const struct atxf_msg *req,
 	}
 	return -ATXF_ENOSYS;
 }
+
+static const struct atxf_msg_shape shapes[] = { ATXF_DISPLAY_PROTOCOL(ATXF_PROTO_SHAPE_) };
+
+const struct atxf_driver_class atxf_display_class = {
+	.proto = ATXF_PROTO_DISPLAY,
+	.device_class = ATXF_CLASS_DISPLAY,
+	.shape = shapes,
+	.nshapes = sizeof(shapes) / sizeof(shapes[0]),
+	.serve = serve,
+};

@@ -4,7 +4,10 @@
  * SET_PROMISC. Received frames go out through report.c. Exercised in QEMU
  * by virtio-net with user networking.
  */
+#include <atxf/driver/net.h>
 #include "core.h"
+
+static const struct atxf_net_ops none;    /* a driver without ops */
 
 static uint32_t mtu(const struct atxf_device *dev)
 {
@@ -26,6 +29,7 @@ static int frame_len_ok(const struct atxf_device *dev, uint32_t len)
 
 static int send_frame(struct atxf_device *dev, const struct atxf_msg *req)
 {
+	const struct atxf_net_ops *ops = atxf__ops(dev, &none);
 	struct atxf_net_send snd;
 	const void *frame;
 	int err;
@@ -33,7 +37,7 @@ static int send_frame(struct atxf_device *dev, const struct atxf_msg *req)
 	ATXF_REQ(req, snd);
 	if (snd.reserved)
 		return -ATXF_EPROTO;
-	if (!dev->driver->net.send)
+	if (!ops->send)
 		return -ATXF_ENOTSUP;
 	if (!atxf__client_find(dev, req->sender))
 		return -ATXF_EPROTO;    /* SEND before ATTACH_BUFFER */
@@ -43,13 +47,14 @@ static int send_frame(struct atxf_device *dev, const struct atxf_msg *req)
 	frame = atxf__client_range(dev, req->sender, snd.offset, snd.len, &err);
 	if (!frame)
 		return err;
-	err = dev->driver->net.send(dev, frame, snd.len);
+	err = ops->send(dev, frame, snd.len);
 	return err < 0 ? err : 0;
 }
 
 /* A ring descriptor (ATXF_NET_OP_*): bytes done, ATXF_PENDING or -ATXF_E*. */
-int atxf__net_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes)
+static int ring_serve(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes)
 {
+	const struct atxf_net_ops *ops = atxf__ops(dev, &none);
 	int err;
 
 	if (d->flags || d->reserved || d->status || d->arg)
@@ -59,11 +64,11 @@ int atxf__net_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void
 								 : atxf__net_rx_post(dev, d);
 	if (d->opcode != ATXF_NET_OP_SEND)
 		return -ATXF_ENOSYS;
-	if (!dev->driver->net.send)
+	if (!ops->send)
 		return -ATXF_ENOTSUP;
 	err = frame_len_ok(dev, d->length);
 	if (!err)
-		err = dev->driver->net.send(dev, bytes, d->length);
+		err = ops->send(dev, bytes, d->length);
 	if (err == ATXF_PENDING)
 		return err;
 	return err < 0 ? err : (int)d->length;
@@ -105,19 +110,20 @@ static int subscribe(struct atxf_device *dev, const struct atxf_msg *req)
 
 static int set_promisc(struct atxf_device *dev, const struct atxf_msg *req)
 {
+	const struct atxf_net_ops *ops = atxf__ops(dev, &none);
 	struct atxf_net_promisc p;
 	int err;
 
 	ATXF_REQ(req, p);
 	if (p.on > 1)
 		return -ATXF_EPROTO;
-	if (!dev->driver->net.set_promiscuous)
+	if (!ops->set_promiscuous)
 		return -ATXF_ENOTSUP;
-	err = dev->driver->net.set_promiscuous(dev, (int)p.on);
+	err = ops->set_promiscuous(dev, (int)p.on);
 	return err < 0 ? err : 0;
 }
 
-int atxf__net_proto(struct atxf_device *dev, const struct atxf_msg *req,
+static int serve(struct atxf_device *dev, const struct atxf_msg *req,
 		    struct atxf_msg *reply)
 {
 	switch (req->type) {
@@ -136,3 +142,14 @@ int atxf__net_proto(struct atxf_device *dev, const struct atxf_msg *req,
 	}
 	return -ATXF_ENOSYS;
 }
+
+static const struct atxf_msg_shape shapes[] = { ATXF_NET_PROTOCOL(ATXF_PROTO_SHAPE_) };
+
+const struct atxf_driver_class atxf_net_class = {
+	.proto = ATXF_PROTO_NET,
+	.device_class = ATXF_CLASS_NET,
+	.shape = shapes,
+	.nshapes = sizeof(shapes) / sizeof(shapes[0]),
+	.serve = serve,
+	.ring_serve = ring_serve,
+};

@@ -6,6 +6,9 @@
  * <atxf/proto/net.h>.
  */
 #include <atxf/hw.h>
+#include <atxf/driver/char.h>
+#include <atxf/driver/input.h>
+#include <atxf/driver/net.h>
 #include "core.h"
 
 void atxf__input_encode(const struct atxf_input_events *batch, struct atxf_msg *msg)

@@ -13,7 +13,7 @@
  * one now and then. It is read-only: WRITE is refused with EPERM.
  */
 #include <stdlib.h>
-#include <atxf/driver.h>
+#include <atxf/driver/block.h>
 #include <atxf/log.h>
 #include <atxf/sys.h>
 #include "blk_pattern.h"
@@ -47,10 +47,11 @@ static int pattern_read(struct atxf_device *dev, uint64_t sector, uint32_t count
 	return 0;
 }
 
+static const struct atxf_block_ops block_ops = { .read = pattern_read };
 static const struct atxf_driver pattern_driver = {
 	.name = "blk-pattern",
 	.probe = pattern_probe,
-	.block = { .read = pattern_read },
+	ATXF_BLOCK_OPS(block_ops),
 };
 
 int main(int argc, char **argv)

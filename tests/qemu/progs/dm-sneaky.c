@@ -10,7 +10,7 @@
  * FAIL line and fails the probe.
  */
 #include <stdint.h>
-#include <atxf/driver.h>
+#include <atxf/driver/input.h>
 #include <atxf/sys.h>
 
 #define PS2_DATA 0x60
@@ -39,6 +39,7 @@ static int on_probe(struct atxf_device *dev)
 
 static const struct atxf_driver ops = {
 	.name = "dm-sneaky",
+	.cls = &atxf_input_class, /* reports only: no ops */
 	.probe = on_probe,
 };
 

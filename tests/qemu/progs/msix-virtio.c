@@ -13,7 +13,7 @@
  *     configuration change (§2.1.2).
  * Logs "irq(dev, I): ..." per vector and "all 2 vectors fired".
  */
-#include <atxf/driver.h>
+#include <atxf/driver/rng.h>
 #include <atxf/hw.h>
 #include <atxf/sys.h>
 #include <atxf/virtio.h>
@@ -105,6 +105,7 @@ static void vrng_irq(struct atxf_device *dev, unsigned i)
 
 static const struct atxf_driver ops = {
 	.name = "msix-virtio",
+	.cls = &atxf_rng_class, /* no ops: READ is -ATXF_ENOTSUP */
 	.probe = vrng_probe,
 	.irq = vrng_irq,
 };

@@ -31,7 +31,7 @@
  *   queue-edu0: N hung requests cancelled (G client gone, T timed out)
  *   queue-edu0: FAIL: ...
  */
-#include <atxf/driver.h>
+#include <atxf/driver/block.h>
 #include <atxf/hw.h>
 #include <atxf/sys.h>
 #include "edu.h"
@@ -197,10 +197,11 @@ static void qe_cancel(struct atxf_device *dev, struct atxf_request *req, int why
 		}
 }
 
+static const struct atxf_block_ops block_ops = { .read = qe_read };
 static const struct atxf_driver qe_part = {
 	.name = "queue-edu",
 	.cancel = qe_cancel,
-	.block = { .read = qe_read },
+	ATXF_BLOCK_OPS(block_ops),
 };
 
 static const struct atxf_driver qe_driver = {
@@ -208,7 +209,7 @@ static const struct atxf_driver qe_driver = {
 	.probe = qe_probe,
 	.irq = qe_irq,
 	.cancel = qe_cancel,
-	.block = { .read = qe_read },
+	ATXF_BLOCK_OPS(block_ops),
 };
 
 int main(void)

@@ -1,5 +1,5 @@
 /*
- * The block class's part of the driver framework (<atxf/driver.h>): the
+ * The block class's part of the driver framework (<atxf/driver.h>, <atxf/driver/class.h>): the
  * callbacks of a disk. Protocol: <atxf/proto/block.h>, served by
  * sdk/lib/driver/proto_block.c for calls and ring descriptors alike.
  */
@@ -7,9 +7,15 @@
 #define ATXF_DRIVER_BLOCK_H
 
 #include <stdint.h>
+#include <atxf/driver.h>
+#include <atxf/driver/class.h>
 #include <atxf/proto/block.h>
 
-struct atxf_device;
+/* The class (sdk/lib/driver/proto_block.c); a driver of it says
+ * ATXF_BLOCK_OPS(its struct atxf_block_ops) in its struct atxf_driver. */
+extern const struct atxf_driver_class atxf_block_class;
+#define ATXF_BLOCK_OPS(ops) \
+	.cls = &atxf_block_class, .class_ops = ATXF_CLASS_OPS(struct atxf_block_ops, ops)
 
 /* Block devices (ATXF_CLASS_BLOCK). buf is shared with the client. */
 struct atxf_block_ops {

@@ -1,5 +1,5 @@
 /*
- * The char class's part of the driver framework (<atxf/driver.h>): the
+ * The char class's part of the driver framework (<atxf/driver.h>, <atxf/driver/class.h>): the
  * callbacks of a serial-like device and how it reports received bytes.
  * Protocol: <atxf/proto/char.h>, served by sdk/lib/driver/proto_char.c.
  */
@@ -8,9 +8,15 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <atxf/driver.h>
+#include <atxf/driver/class.h>
 #include <atxf/proto/char.h>
 
-struct atxf_device;
+/* The class (sdk/lib/driver/proto_char.c); a driver of it says
+ * ATXF_CHAR_OPS(its struct atxf_char_ops) in its struct atxf_driver. */
+extern const struct atxf_driver_class atxf_char_class;
+#define ATXF_CHAR_OPS(ops) \
+	.cls = &atxf_char_class, .class_ops = ATXF_CLASS_OPS(struct atxf_char_ops, ops)
 
 /*
  * Character devices (ATXF_CLASS_CHAR): write returns bytes accepted (0..len).
@@ -31,7 +37,7 @@ struct atxf_char_ops {
  * Received bytes, to every subscriber (DATA events), never blocking: held
  * for a subscriber whose queue is full (the backlog, docs/driver-guide.md)
  * and offered again in order. Returns how many bytes it took (0..len): the
- * rest stay with the driver until .chr.resume.
+ * rest stay with the driver until the ops' resume.
  */
 int atxf_char_received(struct atxf_device *dev, const void *buf, size_t len);
 

@@ -1,6 +1,7 @@
 /*
- * A device class of its own (<atxf/driver.h>): how a class the framework
- * does not know is added without editing the framework. The class's
+ * A device class (<atxf/driver.h>): how every class plugs into the
+ * framework, its six built-in ones (<atxf/driver/block.h> ...) as much as
+ * one it does not know, added without editing the framework. The class's
  * header declares its ops struct and its protocol table (proto/common.h's
  * X-macro); its library part defines one descriptor, and a driver of the
  * class points at it and at its ops:
@@ -14,13 +15,14 @@
  *   static const struct gpio_ops ops = { .set = my_set };
  *   static const struct atxf_driver drv = { .cls = &gpio_class, .class_ops = &ops };
  *
+ * (or, type-checked, .class_ops = ATXF_CLASS_OPS(struct gpio_ops, ops)).
+ *
  * The framework checks each request against the class's shapes (size,
- * capabilities, direction) before serve sees it, exactly as for its own
- * classes (dispatch.c); serve finds the driver's ops in
- * dev->driver->class_ops, and may defer (ATXF_PENDING). A class that takes
- * rings answers its ATTACH_RING request with atxf_ring_attach_serve() and
- * serves each checked descriptor in ring_serve (bytes done, ATXF_PENDING
- * or -ATXF_E*).
+ * capabilities, direction) before serve sees it (dispatch.c); serve finds
+ * the driver's ops in dev->driver->class_ops (NULL: the driver gave none),
+ * and may defer (ATXF_PENDING). A class that takes rings answers its
+ * ATTACH_RING request with atxf_ring_attach_serve() and serves each
+ * checked descriptor in ring_serve (bytes done, ATXF_PENDING or -ATXF_E*).
  */
 #ifndef ATXF_DRIVER_CLASS_H
 #define ATXF_DRIVER_CLASS_H
@@ -39,7 +41,13 @@ struct atxf_driver_class {
 	unsigned nshapes;
 	int (*serve)(struct atxf_device *dev, const struct atxf_msg *req, struct atxf_msg *reply);
 	int (*ring_serve)(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
+	/* Optional: the event backlog has room again after the class's code
+	 * was refused some (atxf_char_received: the driver's .resume). */
+	void (*resume)(struct atxf_device *dev);
 };
+
+/* &ops as class_ops, refused at compile time unless ops is a `type`. */
+#define ATXF_CLASS_OPS(type, ops) _Generic(&(ops), const type *: &(ops), type *: &(ops))
 
 /* ATTACH_RING for a class of its own: request and reply as proto/common.h says. */
 int atxf_ring_attach_serve(struct atxf_device *dev, const struct atxf_msg *req,

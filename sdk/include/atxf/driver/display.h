@@ -1,14 +1,21 @@
 /*
- * The display class's part of the driver framework (<atxf/driver.h>).
+ * The display class's part of the driver framework (<atxf/driver.h>,
+ * <atxf/driver/class.h>).
  * Protocol: <atxf/proto/display.h>, served by sdk/lib/driver/proto_display.c.
  */
 #ifndef ATXF_DRIVER_DISPLAY_H
 #define ATXF_DRIVER_DISPLAY_H
 
 #include <stdint.h>
+#include <atxf/driver.h>
+#include <atxf/driver/class.h>
 #include <atxf/proto/display.h>
 
-struct atxf_device;
+/* The class (sdk/lib/driver/proto_display.c); a driver of it says
+ * ATXF_DISPLAY_OPS(its struct atxf_display_ops) in its struct atxf_driver. */
+extern const struct atxf_driver_class atxf_display_class;
+#define ATXF_DISPLAY_OPS(ops) \
+	.cls = &atxf_display_class, .class_ops = ATXF_CLASS_OPS(struct atxf_display_ops, ops)
 
 /*
  * Displays (ATXF_CLASS_DISPLAY): copy a rectangle of the client's surface

@@ -1,5 +1,5 @@
 /*
- * The input class's part of the driver framework (<atxf/driver.h>): the
+ * The input class's part of the driver framework (<atxf/driver.h>, <atxf/driver/class.h>): the
  * callbacks of a keyboard or pointer and how it reports events. Protocol:
  * <atxf/proto/input.h>, served by sdk/lib/driver/proto_input.c.
  */
@@ -7,9 +7,15 @@
 #define ATXF_DRIVER_INPUT_H
 
 #include <stdint.h>
+#include <atxf/driver.h>
+#include <atxf/driver/class.h>
 #include <atxf/proto/input.h>
 
-struct atxf_device;
+/* The class (sdk/lib/driver/proto_input.c); a driver of it says
+ * ATXF_INPUT_OPS(its struct atxf_input_ops) in its struct atxf_driver. */
+extern const struct atxf_driver_class atxf_input_class;
+#define ATXF_INPUT_OPS(ops) \
+	.cls = &atxf_input_class, .class_ops = ATXF_CLASS_OPS(struct atxf_input_ops, ops)
 
 /* Input devices (ATXF_CLASS_INPUT) mostly report; they may take LED state. */
 struct atxf_input_ops {

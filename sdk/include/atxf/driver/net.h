@@ -1,5 +1,5 @@
 /*
- * The net class's part of the driver framework (<atxf/driver.h>): the
+ * The net class's part of the driver framework (<atxf/driver.h>, <atxf/driver/class.h>): the
  * callbacks of an Ethernet interface and how it hands over received frames.
  * Protocol: <atxf/proto/net.h>, served by sdk/lib/driver/proto_net.c for
  * calls and ring descriptors (net_rx.c: RECV buffers).
@@ -9,9 +9,15 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <atxf/driver.h>
+#include <atxf/driver/class.h>
 #include <atxf/proto/net.h>
 
-struct atxf_device;
+/* The class (sdk/lib/driver/proto_net.c); a driver of it says
+ * ATXF_NET_OPS(its struct atxf_net_ops) in its struct atxf_driver. */
+extern const struct atxf_driver_class atxf_net_class;
+#define ATXF_NET_OPS(ops) \
+	.cls = &atxf_net_class, .class_ops = ATXF_CLASS_OPS(struct atxf_net_ops, ops)
 
 /* Network devices (ATXF_CLASS_NET). frame is shared with the client. */
 struct atxf_net_ops {

@@ -50,17 +50,27 @@ build() {
 	echo "$tree"
 }
 
-# the program's own output from atxf-run's console
-program_output() { grep -av '^\[ *[0-9]*\.[0-9]\{6\}\] '; }
+# The program's own bytes from atxf-run's console, by docs/boot.md's rule
+# ("The serial console"): the kernel's lines go, and the shell's (CR LF
+# lines, and its prompt where it met the start of another writer's line).
+program_output() { sed -E '/^(atxf> )?\[ *[0-9]+\.[0-9]{6}\] /d; /\r$/d; s/^atxf> //'; }
 
-# run_test PORT HOST_TREE ATXF_TREE PROG [ARG...]
+# run_test PORT HOST_TREE ATXF_TREE PROG [ARG...] [< FILE]: FILE (in the
+# port's tree, or tests/ports/ for a name starting "tests/") is standard
+# input on the host and through atxf-run --stdin; /dev/null without it.
 run_test() {
-	local port=$1 host=$2 atxf=$3 prog=$4 name hs as
+	local port=$1 host=$2 atxf=$3 prog=$4 name hs as in=/dev/null run_in=()
 	shift 4
 	name="$port: $prog${*:+ $*}"
-	(cd "$host" && PATH="$host:$PATH" stdbuf -oL "$prog.atxf" "$@" </dev/null >"$T/host.out" 2>&1)
+	if [ $# -ge 2 ] && [ "${*: -2:1}" = "<" ]; then
+		in=${*: -1}
+		set -- "${@:1:$#-2}"
+		case $in in tests/*) in=$HERE/${in#tests/} ;; *) in=$host/$in ;; esac
+		run_in=(--stdin "$in")
+	fi
+	(cd "$host" && TZ=UTC PATH="$host:$PATH" stdbuf -oL "$prog.atxf" "$@" <"$in" >"$T/host.out" 2>&1)
 	hs=$?
-	"$RUN" --timeout "$TIMEOUT" --exit-with "$atxf/$prog.atxf" "$atxf/$prog.atxf" "$@" \
+	"$RUN" --timeout "$TIMEOUT" "${run_in[@]}" --exit-with "$atxf/$prog.atxf" "$atxf/$prog.atxf" "$@" \
 		</dev/null 2>"$T/run.err" | program_output >"$T/atxf.out"
 	as=${PIPESTATUS[0]}
 	if [ "$hs" = "$as" ] && cmp -s "$T/host.out" "$T/atxf.out"; then

@@ -9,4 +9,8 @@ PORT_TESTS="xxhsum --version
 xxhsum -H0
 xxhsum -H1
 xxhsum -H2
-xxhsum -H3"
+xxhsum -H3
+xxhsum -H0 < xxhash.h
+xxhsum -H1 < xxhash.h
+xxhsum -H2 < xxhash.h
+xxhsum -H3 < xxhash.h"

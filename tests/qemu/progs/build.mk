@@ -20,6 +20,7 @@ PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer iopo
 	       msix-virtio msix-nvme msix-xhci msi-guard \
 	       threads bigmem threads-end threads-churn memlimit threads-reap \
 	       intx-edu intx-e1000 fpcheck ring-pair
+PROGS_NAMES += stdinsum
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

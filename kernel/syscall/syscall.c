@@ -56,6 +56,7 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_IPC_CLOSE] = sys_ipc_close,
 	[SYS_IPC_SEND] = sys_ipc_send,
 	[SYS_IPC_RECV] = sys_ipc_recv,
+	[SYS_IPC_RECV_ANY] = sys_ipc_recv_any,
 	[SYS_IPC_CALL] = sys_ipc_call,
 	[SYS_IPC_REPLY] = sys_ipc_reply,
 	[SYS_IPC_NOTIFY] = sys_ipc_notify,

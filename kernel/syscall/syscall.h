@@ -51,6 +51,7 @@ long sys_ipc_create_port(const struct syscall_args *args);
 long sys_ipc_close(const struct syscall_args *args);
 long sys_ipc_send(const struct syscall_args *args);
 long sys_ipc_recv(const struct syscall_args *args);
+long sys_ipc_recv_any(const struct syscall_args *args);
 long sys_ipc_call(const struct syscall_args *args);
 long sys_ipc_reply(const struct syscall_args *args);
 long sys_ipc_notify(const struct syscall_args *args);

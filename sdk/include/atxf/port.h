@@ -21,6 +21,14 @@ int atxf_port_close(atxf_handle_t port);
 atxf_handle_t atxf_port_send_right(atxf_handle_t port);
 int atxf_send(atxf_handle_t port, const struct atxf_msg *msg, unsigned flags);
 int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns);
+/*
+ * Receives from whichever of n ports (1..ATXF_RECV_ANY_MAX) has something
+ * first, as atxf_recv does from one: the index of that port in ports[], or
+ * -ATXF_E*. Ports with something waiting are taken in turn, so a busy one
+ * cannot starve the others. One loop serving several devices uses it.
+ */
+int atxf_recv_any(const atxf_handle_t *ports, unsigned n, struct atxf_msg *msg,
+		  uint64_t timeout_ns);
 /* Sends req and waits for the reply; returns the reply's status (type), or
  * -ATXF_EPROTO if the reply's sender is not the process that received req. */
 int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,

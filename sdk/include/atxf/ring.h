@@ -167,6 +167,9 @@ int atxf_ring_reap(struct atxf_ring *r, struct atxf_ring_desc *out);
  */
 int atxf_ring_next(struct atxf_ring *r, struct atxf_ring_desc *out);
 int atxf_ring_complete(struct atxf_ring *r, uint32_t id, int32_t status, uint32_t length);
+/* The same with the completion's class-defined flags (net RECV: frames lost). */
+int atxf_ring_complete_flags(struct atxf_ring *r, uint32_t id, int32_t status,
+			     uint32_t length, uint16_t flags);
 int atxf_ring_publish(struct atxf_ring *r);
 
 /*

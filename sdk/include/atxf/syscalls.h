@@ -70,7 +70,8 @@
 	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
 	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */ \
 	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */      \
-	X(CLOCK_CPU,            71, 0) /* -> the caller's CPU nanoseconds */
+	X(CLOCK_CPU,            71, 0) /* -> the caller's CPU nanoseconds */  \
+	X(IPC_RECV_ANY,         80, 4) /* ports[], count, msg out, timeout -> index */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

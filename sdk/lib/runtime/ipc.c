@@ -27,6 +27,12 @@ int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns)
 	return (int)sys_IPC_RECV(port, ATXF_PTR(msg), (long)timeout_ns);
 }
 
+int atxf_recv_any(const atxf_handle_t *ports, unsigned n, struct atxf_msg *msg,
+		  uint64_t timeout_ns)
+{
+	return (int)sys_IPC_RECV_ANY(ATXF_PTR(ports), (long)n, ATXF_PTR(msg), (long)timeout_ns);
+}
+
 int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,
 	      uint64_t timeout_ns)
 {

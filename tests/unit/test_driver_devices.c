@@ -117,6 +117,7 @@ static void test_bad_additions_refused(void **state)
 	assert_null(atxf_device_add(first, &part_ops, ATXF_CLASS_NONE, "ctl0p2"));
 	assert_null(atxf_device_add(p, &part_ops, ATXF_CLASS_BLOCK, "ctl0p2"));       /* not first */
 	assert_null(atxf_device_add(first, NULL, ATXF_CLASS_BLOCK, "ctl0p2"));
+	assert_null(atxf_device_add(first, &part_ops, ATXF_CLASS_NET, "ctl0p2"));     /* block ops */
 	tport.register_err = -ATXF_EEXIST;                                            /* someone's */
 	assert_null(atxf_device_add(first, &part_ops, ATXF_CLASS_BLOCK, "ctl0p2"));
 	tport.register_err = 0;

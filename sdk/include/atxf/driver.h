@@ -190,7 +190,8 @@ int atxf_driver_run(const struct atxf_driver *driver);
  * the driver, each added device is stopped (its pending requests end with
  * -ATXF_ENODEV, .remove runs, its name goes) before the first. NULL, with
  * the reason logged, when there is no room (ATXF_DRIVER_MAX_DEVICES with
- * the first), the name is taken or empty, or the class is NONE.
+ * the first), the name is taken or empty, the class is NONE, or ops->cls
+ * is a class other than device_class.
  */
 #define ATXF_DRIVER_MAX_DEVICES 8
 struct atxf_device *atxf_device_add(struct atxf_device *parent, const struct atxf_driver *ops,

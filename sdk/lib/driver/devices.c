@@ -55,6 +55,10 @@ static const char *add_fault(const struct atxf_device *parent, const struct atxf
 		return "the driver's first device as parent, and callbacks";
 	if (device_class == ATXF_CLASS_NONE)
 		return "a device class";
+	/* Else every request of the class would be refused as another's. */
+	if (ops->cls && ops->cls->device_class != ATXF_CLASS_NONE &&
+	    ops->cls->device_class != device_class)
+		return "callbacks of that class (ops->cls serves another)";
 	if (ndevices == ATXF_DRIVER_MAX_DEVICES)
 		return "room: 8 devices per driver at most";
 	return name_fault(instance);

@@ -19,4 +19,12 @@ _start:
 	ud2                             /* __atxf_start never returns */
 	.size	_start, . - _start
 
+/*
+ * The symbol a hosted program's objects reference when a compiler that does
+ * not know ATXF built them (<bits/target.h>): defined here, so only a link
+ * that starts the program with this crt0 resolves it.
+ */
+	.globl	__atxf_link_this_with_the_atxf_sysroot
+	.set	__atxf_link_this_with_the_atxf_sysroot, 0
+
 	.section .note.GNU-stack, "", @progbits

@@ -8,8 +8,8 @@
 #                                        (LIB...), atxf.ld
 #   DIR/usr/bin                          the link step for clang: x86_64-atxf-gcc
 #                                        (toolchain/sysroot/link.sh), x86_64-atxf-ld
-#                                        (toolchain/ld-wrapper.sh on the host's
-#                                        ld), elf2atxf; atxfdump
+#                                        and x86_64-atxf-ld.lld (toolchain/ld-wrapper.sh
+#                                        on the host's ld and ld.lld), elf2atxf; atxfdump
 #   DIR/usr/lib/pkgconfig/atxf.pc        for PKG_CONFIG_SYSROOT_DIR=DIR builds
 #   DIR/usr/share/atxf/cmake             atxf-sysroot.cmake (+ atxf-system.cmake,
 #                                        Platform/ATXF.cmake)
@@ -41,5 +41,6 @@ cp toolchain/clang/x86_64-atxf.cfg "$dir/usr/share/atxf/clang/"
 put() { rm -f "$2" && cp "$1" "$2" && chmod 755 "$2"; }
 put toolchain/sysroot/link.sh "$dir/usr/bin/x86_64-atxf-gcc"
 put toolchain/ld-wrapper.sh "$dir/usr/bin/x86_64-atxf-ld"
+put toolchain/ld-wrapper.sh "$dir/usr/bin/x86_64-atxf-ld.lld"
 put "$elf2atxf" "$dir/usr/bin/elf2atxf"
 put "$atxfdump" "$dir/usr/bin/atxfdump"

@@ -1,7 +1,7 @@
 #!/bin/bash
 # x86_64-atxf-ld: links an ATXF program, the way elf2flt's ld does for flat
 # binaries: the real linker writes OUT.elf (kept, for gdb), then elf2atxf
-# turns it into OUT. Installed three times by toolchain/install.sh, and once
+# turns it into OUT. Installed three times by toolchain/install.sh, and twice
 # by toolchain/install-sysroot.sh:
 #
 #   PREFIX/bin/x86_64-atxf-ld        real linker: x86_64-atxf-ld.bfd beside it
@@ -12,6 +12,7 @@
 #   SYSROOT/usr/bin/x86_64-atxf-ld   real linker: the machine's ld (binutils,
 #                                    which clang needs anyway), with no .bfd
 #                                    beside it; it knows no atxf.ld either
+#   SYSROOT/usr/bin/x86_64-atxf-ld.lld  the machine's ld.lld, as above
 #
 # A link that makes no program (-r, -shared, --version, --help, a lone -v)
 # runs the real linker untouched. If the link or the conversion fails, OUT

@@ -6,10 +6,12 @@
 # clang or on PATH (never inside --sysroot, which it does not pass on
 # either), with gcc's link arguments: -m64, -o OUT, the objects, -L, -l,
 # -Wl, -Xlinker, -T, -u, -e, -z, -static, -nostdlib, -nostartfiles,
-# -nodefaultlibs, -s, -r. With SYSROOT/usr/bin first on PATH, that is this
-# script: it links with crt0.o, libatxf.a and libgcc.a of the sysroot it
-# sits in, through x86_64-atxf-ld beside it (the host's ld with atxf.ld,
-# then elf2atxf: OUT is the ATXF, OUT.elf the ELF for gdb). It links only;
+# -nodefaultlibs, -s, -r, -fuse-ld. With SYSROOT/usr/bin first on PATH,
+# that is this script: it links with crt0.o, libatxf.a and libgcc.a of the
+# sysroot it sits in, through x86_64-atxf-ld beside it (the host's ld with
+# atxf.ld, then elf2atxf: OUT is the ATXF, OUT.elf the ELF for gdb), or
+# x86_64-atxf-ld.lld for -fuse-ld=lld (the clang configuration's choice;
+# the machine's ld.lld, the same way). It links only;
 # clang compiles. Every path comes from where the script is, so the sysroot
 # can be moved.
 set -u
@@ -26,6 +28,7 @@ stdlibs=1               # libatxf.a, libgcc.a
 relocatable=0
 verbose=0
 inputs=0
+linker=x86_64-atxf-ld
 ld_args=()
 
 # next_needed LEFT OPTION: OPTION takes the next argument; LEFT are left.
@@ -43,10 +46,12 @@ parse() {
 		-Xlinker) next_needed $# "$arg"; ld_args+=("$1"); shift ;;
 		-Wl,*) IFS=, read -ra parts <<<"${arg#-Wl,}"; ld_args+=("${parts[@]}") ;;
 		-L*|-l*|-T*|-u*) ld_args+=("$arg") ;;
-		-m64|-static|-no-pie|-fuse-ld=bfd) ;;  # what every ATXF link is anyway
+		-m64|-static|-no-pie) ;;              # what every ATXF link is anyway
+		-fuse-ld=bfd) linker=x86_64-atxf-ld ;;
+		-fuse-ld=lld) linker=x86_64-atxf-ld.lld ;;
 		-m32|-mx32) die "$arg: ATXF programs are x86-64 programs" ;;
 		-shared|-pie|-static-pie|-rdynamic) die "$arg: ATXF programs are static and not position-independent" ;;
-		-fuse-ld=*) die "$arg: this link step links with the host's ld (ld.bfd) only" ;;
+		-fuse-ld=*) die "$arg: this link step links with the host's ld (bfd) or ld.lld (lld) only" ;;
 		-nostdlib) startfiles=0; stdlibs=0 ;;
 		-nostartfiles) startfiles=0 ;;
 		-nodefaultlibs|-nolibc) stdlibs=0 ;;
@@ -55,7 +60,7 @@ parse() {
 		-v) verbose=1 ;;
 		--sysroot=*) same_sysroot "${arg#--sysroot=}" ;;
 		-O*|-g*|-W*|-std=*|-pipe) ;;         # compile options: nothing to do in a link
-		-*) die "unknown option '$arg' (a link takes -o, -L, -l, -Wl, -Xlinker, -T, -u, -e, -z, -s, -r, -static, -nostdlib, -nostartfiles, -nodefaultlibs)" ;;
+		-*) die "unknown option '$arg' (a link takes -o, -L, -l, -Wl, -Xlinker, -T, -u, -e, -z, -s, -r, -static, -nostdlib, -nostartfiles, -nodefaultlibs, -fuse-ld)" ;;
 		*.c|*.h|*.cc|*.cpp|*.cxx|*.S|*.s|*.i)
 			die "$arg: this link step does not compile (clang --target=x86_64-atxf --sysroot=$sysroot does)" ;;
 		*) [ -e "$arg" ] || die "$arg: no such file"
@@ -85,8 +90,8 @@ if [ $inputs -eq 0 ]; then
 	die "no input files"
 fi
 
-needs "$here/x86_64-atxf-ld" "$here/elf2atxf" "$lib/atxf.ld"
-cmd=("$here/x86_64-atxf-ld")
+needs "$here/$linker" "$here/elf2atxf" "$lib/atxf.ld"
+cmd=("$here/$linker")
 if [ $relocatable = 0 ]; then
 	cmd+=(-static -z noexecstack --build-id)
 	[ $startfiles = 1 ] && { needs "$lib/crt0.o"; cmd+=("$lib/crt0.o"); }

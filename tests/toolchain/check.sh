@@ -273,6 +273,16 @@ clang_broken_sysroot() {
 		in_sysroot "$T/broken" clang --target=x86_64-atxf --sysroot="$T/broken" hello.c -o broken-hello
 }
 
+# The sysroot's clang configuration with DIR alone: its -fuse-ld=lld links
+# through DIR's x86_64-atxf-ld.lld (lld leaves its name in .comment).
+clang_config_sysroot() {
+	shows "$T/clang-cfg-sr.log" in_sysroot "$T/sr" clang --config "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg" \
+		-O2 hello.c -o clang-cfg-sr-hello.atxf -v &&
+	grep -q "^ \"$T/sr/usr/bin/x86_64-atxf-gcc\" \"-fuse-ld=lld\"" "$T/clang-cfg-sr.log" &&
+	in_sysroot "$T/sr" atxfdump clang-cfg-sr-hello.atxf &&
+	readelf -p .comment "$W/clang-cfg-sr-hello.atxf.elf" | grep 'Linker: .*LLD'
+}
+
 # The link step only links; it says what compiles instead.
 link_step_only_links() {
 	fails_clearly "$T/onlylinks.log" step-hello "this link step does not compile" \
@@ -335,6 +345,8 @@ check "clang without DIR's link step: no Linux ELF, the link check says why" cla
 check "clang with a missing sysroot: an error, no output" clang_missing_sysroot
 check "clang with a sysroot lacking libatxf.a: the link step names it, no output" clang_broken_sysroot
 check "DIR's x86_64-atxf-gcc refuses to compile" link_step_only_links
+check "clang --config DIR's x86_64-atxf.cfg with DIR alone (ld.lld)" clang_config_sysroot
+check "that hello runs" boots clang-cfg-sr-hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 check "x86_64-atxf-clang (clang config, ld.lld) builds hello" clang_config
 check "x86_64-atxf-clang's hello runs" boots clang-cfg-hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 

@@ -1,11 +1,13 @@
 #!/bin/sh
-# toolchain/install-sysroot.sh DIR VERSION ELF2ATXF ATXFDUMP CRT0 LIBATXF [LIB...]:
+# toolchain/install-sysroot.sh DIR VERSION ELF2ATXF ATXFDUMP LIBGCC CRT0 LIBATXF [LIB...]:
 # installs the SDK into DIR, the sysroot of a cross compiler, in the usual
 # layout:
 #
 #   DIR/usr/include                      the SDK's libc headers and <atxf/...>
-#   DIR/usr/lib                          crt0.o, libatxf.a, libm.a, libgcc.a
-#                                        (LIB...), atxf.ld
+#   DIR/usr/lib                          crt0.o, libatxf.a, libm.a (LIB...), atxf.ld
+#   DIR/usr/lib/gcc/x86_64-atxf/libgcc.a LIBGCC, for the link step below: off
+#                                        the -L path, so that a compiler's -lgcc
+#                                        still finds its own
 #   DIR/usr/bin                          the link step for clang: x86_64-atxf-gcc
 #                                        (toolchain/sysroot/link.sh), x86_64-atxf-ld
 #                                        and x86_64-atxf-ld.lld (toolchain/ld-wrapper.sh
@@ -18,20 +20,21 @@
 # Run from the top of the tree (make install-sysroot does).
 set -eu
 
-[ $# -ge 6 ] || { echo "usage: toolchain/install-sysroot.sh DIR VERSION ELF2ATXF ATXFDUMP CRT0 LIBATXF [LIB...]" >&2; exit 2; }
-dir=$1 version=$2 elf2atxf=$3 atxfdump=$4
-shift 4
+[ $# -ge 7 ] || { echo "usage: toolchain/install-sysroot.sh DIR VERSION ELF2ATXF ATXFDUMP LIBGCC CRT0 LIBATXF [LIB...]" >&2; exit 2; }
+dir=$1 version=$2 elf2atxf=$3 atxfdump=$4 libgcc=$5
+shift 5
 [ -x "$elf2atxf" ] && [ -x "$atxfdump" ] ||
 	{ echo "toolchain/install-sysroot.sh: $elf2atxf or $atxfdump is missing: build them first (make)" >&2; exit 1; }
-for f in "$@"; do
+for f in "$libgcc" "$@"; do
 	[ -r "$f" ] || { echo "toolchain/install-sysroot.sh: $f is missing: build it first (make)" >&2; exit 1; }
 done
 
-mkdir -p "$dir/usr/include/atxf" "$dir/usr/lib/pkgconfig" "$dir/usr/bin" \
+mkdir -p "$dir/usr/include/atxf" "$dir/usr/lib/pkgconfig" "$dir/usr/bin" "$dir/usr/lib/gcc/x86_64-atxf" \
 	"$dir/usr/share/atxf/cmake/Platform" "$dir/usr/share/atxf/clang"
 cp -R sdk/lib/libc/include/. "$dir/usr/include/"
 cp -R sdk/include/atxf/. "$dir/usr/include/atxf/"
 cp "$@" ldscripts/atxf.ld "$dir/usr/lib/"
+cp "$libgcc" "$dir/usr/lib/gcc/x86_64-atxf/libgcc.a"
 sed "s/@VERSION@/$version/" toolchain/sysroot/atxf.pc.in > "$dir/usr/lib/pkgconfig/atxf.pc"
 cp toolchain/sysroot/atxf-sysroot.cmake "$dir/usr/share/atxf/cmake/"
 cp sysroot/cmake/atxf-system.cmake "$dir/usr/share/atxf/cmake/"

@@ -176,7 +176,7 @@ sysroot_fresh() {
 	test -f "$T/sr/usr/include/stdio.h" -a -f "$T/sr/usr/lib/libatxf.a" \
 		-a -f "$T/sr/usr/lib/crt0.o" -a -f "$T/sr/usr/lib/atxf.ld" \
 		-a -f "$T/sr/usr/lib/pkgconfig/atxf.pc" -a -f "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg" &&
-	test -f "$T/sr/usr/lib/libm.a" -a -f "$T/sr/usr/lib/libgcc.a" &&
+	test -f "$T/sr/usr/lib/libm.a" -a -f "$T/sr/usr/lib/gcc/x86_64-atxf/libgcc.a" &&
 	test -x "$T/sr/usr/bin/x86_64-atxf-gcc" -a -x "$T/sr/usr/bin/x86_64-atxf-ld" \
 		-a -x "$T/sr/usr/bin/elf2atxf" &&
 	# Only the sysroot's layout: SYSROOT= must not move the tree's own staging there.
@@ -278,7 +278,7 @@ clang_broken_sysroot() {
 clang_config_sysroot() {
 	shows "$T/clang-cfg-sr.log" in_sysroot "$T/sr" clang --config "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg" \
 		-O2 hello.c -o clang-cfg-sr-hello.atxf -v &&
-	grep -q "^ \"$T/sr/usr/bin/x86_64-atxf-gcc\" \"-fuse-ld=lld\"" "$T/clang-cfg-sr.log" &&
+	grep -q "^ \"$T/sr/usr/bin/x86_64-atxf-gcc\" -fuse-ld=lld " "$T/clang-cfg-sr.log" &&
 	in_sysroot "$T/sr" atxfdump clang-cfg-sr-hello.atxf &&
 	readelf -p .comment "$W/clang-cfg-sr-hello.atxf.elf" | grep 'Linker: .*LLD'
 }

@@ -19,6 +19,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 sysroot=$(cd "$here/../.." && pwd)
 lib=$sysroot/usr/lib
+libgcc=$lib/gcc/x86_64-atxf/libgcc.a    # the host GCC's, off the -L path
 
 die() { echo "x86_64-atxf-gcc ($sysroot's link step for clang): $*" >&2; exit 1; }
 
@@ -98,8 +99,8 @@ if [ $relocatable = 0 ]; then
 fi
 cmd+=("${ld_args[@]}" -L "$lib")
 if [ $relocatable = 0 ] && [ $stdlibs = 1 ]; then
-	needs "$lib/libatxf.a" "$lib/libgcc.a"
-	cmd+=(--start-group -latxf "$lib/libgcc.a" --end-group)
+	needs "$lib/libatxf.a" "$libgcc"
+	cmd+=(--start-group "$lib/libatxf.a" "$libgcc" --end-group)
 fi
 cmd+=(-o "$out")
 [ $verbose = 1 ] && { printf '%q ' "${cmd[@]}"; echo; } >&2

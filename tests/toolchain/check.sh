@@ -261,6 +261,14 @@ clang_without_link_step() {
 		"${cc[@]}" -fPIE hello.c -o linux-hello)
 }
 
+# The clang configuration predefines __atxf__; its objects carry the link
+# check all the same (lld reports every error, the check's too).
+clang_config_without_link_step() {
+	(cd "$W" && fails_clearly "$T/nolink-cfg.log" linux-cfg-hello "__atxf_link_this_with_the_atxf_sysroot" \
+		env -i HOME="$T" TMPDIR="$T" PATH=/usr/bin:/bin \
+		clang --config "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg" hello.c -o linux-cfg-hello)
+}
+
 clang_missing_sysroot() {
 	fails_clearly "$T/missing.log" missing-hello "'stdio.h' file not found" \
 		in_sysroot "$T/sr" clang --target=x86_64-atxf --sysroot="$T/no-such-sysroot" hello.c -o missing-hello
@@ -342,6 +350,7 @@ check "clang -c, then a link with -lm, against DIR alone" clang_compile_then_lin
 check "the clang -lm program runs" boots clang-sqrt 4 "sqrt(2) = 1.4142135623730951, from the sysroot's libm"
 check "each of DIR's libc headers defines __atxf__ for clang" clang_defines_atxf
 check "clang without DIR's link step: no Linux ELF, the link check says why" clang_without_link_step
+check "clang --config without DIR's link step: no Linux ELF either" clang_config_without_link_step
 check "clang with a missing sysroot: an error, no output" clang_missing_sysroot
 check "clang with a sysroot lacking libatxf.a: the link step names it, no output" clang_broken_sysroot
 check "DIR's x86_64-atxf-gcc refuses to compile" link_step_only_links

@@ -20,9 +20,9 @@ _start:
 	.size	_start, . - _start
 
 /*
- * The symbol a hosted program's objects reference when a compiler that does
- * not know ATXF built them (<bits/target.h>): defined here, so only a link
- * that starts the program with this crt0 resolves it.
+ * The symbol every hosted object compiled against the SDK's headers
+ * references (<bits/target.h>): defined here, so a link that starts the
+ * program with this crt0 resolves it, and a Linux link fails on it.
  */
 	.globl	__atxf_link_this_with_the_atxf_sysroot
 	.set	__atxf_link_this_with_the_atxf_sysroot, 0

@@ -336,7 +336,7 @@ SCENARIOS = [
     dict(name="faults",
          what="every fault kind ends only its process, reported; a spinner finishes",
          programs=["fault.atxf", "spin.atxf"],
-         cfg=["start spin.atxf 300 survivor"] +
+         cfg=["start spin.atxf 3000 survivor"] +
              ["start fault.atxf " + kind for kind, _, _ in FAULTS] + ["exit-with spin.atxf"],
          expect=[init_says(r"ready \(10 programs started\)$"), exited("spin.atxf", 0)],
          check=faults_contained, forbid=NO_PANIC + [r"still alive"], exit=0),

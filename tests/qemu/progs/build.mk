@@ -26,6 +26,8 @@ PROGS_NAMES += queue-client
 # The class client libraries' scenarios (tests/qemu/scenarios_clients.py).
 PROGS_NAMES += blk-pattern blk-stream dev-follow
 PROGS_NAMES += shm-hammer
+# Standard input from the boot archive (tests/qemu/scenarios_ports.py).
+PROGS_NAMES += stdinsum
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

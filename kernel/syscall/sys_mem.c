@@ -4,6 +4,7 @@
  * a hint (docs/syscalls.md §3), and this kernel does not take it.
  */
 #include <atxf/errors.h>
+#include "ipc/port.h"
 #include "ipc/shm.h"
 #include "arch/x86_64/memlayout.h"
 #include "arch/x86_64/usermode.h"
@@ -47,4 +48,15 @@ long sys_mem_info(const struct syscall_args *args)
 	};
 
 	return copy_to_user(args->a[0], &info, sizeof(info));
+}
+
+/* Kernel objects alive now: for tests that check a workload leaks none. */
+long sys_kernel_counts(const struct syscall_args *args)
+{
+	struct atxf_kernel_counts out = {
+		.frames_free = pmm_free_frames(),
+		.ports = port_count(),
+	};
+
+	return copy_to_user(args->a[0], &out, sizeof(out));
 }

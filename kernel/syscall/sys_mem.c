@@ -7,7 +7,9 @@
 #include "ipc/port.h"
 #include "ipc/shm.h"
 #include "arch/x86_64/memlayout.h"
+#include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
+#include "mm/heap.h"
 #include "mm/pmm.h"
 #include "proc/process.h"
 #include "syscall/syscall.h"
@@ -56,7 +58,9 @@ long sys_kernel_counts(const struct syscall_args *args)
 	struct atxf_kernel_counts out = {
 		.frames_free = pmm_free_frames(),
 		.ports = port_count(),
+		.kernel_tables = paging_kernel_tables(),
 	};
 
+	heap_counts(&out.heap_blocks, &out.heap_pages);
 	return copy_to_user(args->a[0], &out, sizeof(out));
 }

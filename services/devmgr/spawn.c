@@ -41,7 +41,9 @@ static atxf_handle_t punch_holes(atxf_handle_t h, const struct dm_device *d,
 	return h;
 }
 
-/* A send right to the port the node's parent driver offered (ATXF_RES_PARENT). */
+/* A send right to the port the node's parent driver offered (ATXF_RES_PARENT).
+ * With GRANT, as handle 0 has it: the kernel passes a port at spawn only so,
+ * and a send right to a driver's port is no hardware to guard. */
 static atxf_handle_t parent_right(const struct dm_device *d)
 {
 	struct atxf_cap_info ci;
@@ -49,7 +51,8 @@ static atxf_handle_t parent_right(const struct dm_device *d)
 
 	if (err < 0)
 		return err;
-	return atxf_cap_derive(d->parent_port, ci.base, ci.size, ATXF_RIGHT_WRITE);
+	return atxf_cap_derive(d->parent_port, ci.base, ci.size,
+			       ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
 }
 
 /* Derives the plan's capabilities into out; 0, or the error (all dropped). */

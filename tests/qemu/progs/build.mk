@@ -20,6 +20,9 @@ PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer iopo
 	       msix-virtio msix-nvme msix-xhci msi-guard \
 	       threads bigmem threads-end threads-churn memlimit threads-reap \
 	       intx-edu intx-e1000 fpcheck ring-pair
+# The device tree and hot-plug (tests/qemu/scenarios_devtree.py).
+PROGS_NAMES += dt-bus
+PROGS_NAMES += dt-child
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

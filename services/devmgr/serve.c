@@ -161,6 +161,13 @@ static void event(struct devmgr *dm, const struct atxf_msg *req)
 	answer(req, status, &ev, status == 0 ? sizeof(ev) : 0);
 }
 
+static void drop_caps(const struct atxf_msg *req)
+{
+	for (uint32_t i = 0; i < req->ncaps && i < ATXF_MSG_CAPS_MAX; i++)
+		if (req->caps[i] >= 0)
+			atxf_cap_drop(req->caps[i]);
+}
+
 /* ADD_CHILD: answered before the node is matched, so the caller knows its
  * id by the time a child driver speaks to it. */
 static void add_child(struct devmgr *dm, const struct atxf_msg *req)
@@ -169,9 +176,7 @@ static void add_child(struct devmgr *dm, const struct atxf_msg *req)
 	struct dm_device *d = dm_add_child(dm, req, &err);
 
 	if (!d) {
-		for (uint32_t i = 0; i < req->ncaps && i < ATXF_MSG_CAPS_MAX; i++)
-			if (req->caps[i] >= 0)
-				atxf_cap_drop(req->caps[i]);
+		drop_caps(req);
 		answer(req, err, NULL, 0);
 		return;
 	}
@@ -223,13 +228,6 @@ static void property(struct devmgr *dm, const struct atxf_msg *req)
 		return;
 	}
 	answer(req, 0, list[arg[1]], (uint32_t)strlen(list[arg[1]]) + 1);
-}
-
-static void drop_caps(const struct atxf_msg *req)
-{
-	for (uint32_t i = 0; i < req->ncaps && i < ATXF_MSG_CAPS_MAX; i++)
-		if (req->caps[i] >= 0)
-			atxf_cap_drop(req->caps[i]);
 }
 
 void dm_serve(struct devmgr *dm, const struct atxf_msg *req)

@@ -22,19 +22,6 @@ static int pack(struct atxf_msg *msg, uint32_t parent, const char *const *props)
 	return 0;
 }
 
-/* A send-only right to port, for devmgr to keep for the child's driver. */
-static atxf_handle_t send_right(atxf_handle_t port)
-{
-	struct atxf_cap_info ci;
-	int err = atxf_cap_query(port, &ci);
-
-	if (err < 0)
-		return err;
-	if (ci.kind != ATXF_CAP_PORT)
-		return -ATXF_EINVAL;
-	return atxf_cap_derive(port, ci.base, ci.size, ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
-}
-
 long atxf_child_add_under(uint32_t parent, const char *const *props, atxf_handle_t port)
 {
 	struct atxf_msg req, reply;
@@ -43,7 +30,7 @@ long atxf_child_add_under(uint32_t parent, const char *const *props, atxf_handle
 	int err = pack(&req, parent, props);
 
 	if (err == 0 && port != ATXF_HANDLE_NONE) {
-		right = send_right(port);
+		right = atxf_port_send_right(port);     /* devmgr keeps it for the child */
 		err = right < 0 ? right : atxf_msg_put_cap(&req, right);
 	}
 	if (err == 0)

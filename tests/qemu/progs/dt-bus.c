@@ -200,16 +200,6 @@ static int said_up(const void *instance)
 	return !strncmp(bus.up, instance, sizeof(bus.up));
 }
 
-/* A send-only right to its port, to give devmgr. */
-static atxf_handle_t send_right(void)
-{
-	struct atxf_cap_info ci;
-
-	if (atxf_cap_query(bus.port, &ci) < 0)
-		fail("querying its port", -ATXF_EBADH);
-	return atxf_cap_derive(bus.port, ci.base, ci.size, ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
-}
-
 /* HELLO with its port, then a watch on devmgr's events. */
 static void start(const char *instance, uint32_t generation)
 {
@@ -223,13 +213,13 @@ static void start(const char *instance, uint32_t generation)
 	h.device_class = ATXF_CLASS_BUS;
 	atxf_msg_init(&req, ATXF_DRIVER_HELLO);
 	atxf_msg_put(&req, &h, sizeof(h));
-	atxf_msg_put_cap(&req, send_right());
+	atxf_msg_put_cap(&req, atxf_port_send_right(bus.port));
 	err = atxf_call(ATXF_HANDLE_PARENT, &req, &reply, CALL_NS);
 	if (err < 0 || reply.type)
 		fail("HELLO", err < 0 ? err : (int)reply.type);
 	atxf_msg_init(&req, DEVMGR_WATCH);
 	atxf_msg_put(&req, &bits, sizeof(bits));
-	atxf_msg_put_cap(&req, send_right());
+	atxf_msg_put_cap(&req, atxf_port_send_right(bus.port));
 	err = atxf_call(ATXF_HANDLE_PARENT, &req, &reply, CALL_NS);
 	if (err < 0 || reply.type)
 		fail("WATCH", err < 0 ? err : (int)reply.type);

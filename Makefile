@@ -32,6 +32,8 @@ include tests/unit/libc.mk
 include tests/unit/libcfp.mk
 include tests/unit/driver.mk
 include tests/unit/ring.mk
+include tests/unit/virtio.mk
+include tests/unit/client.mk
 include tests/unit/drivers.mk
 include tests/unit/init.mk
 include tests/unit/devmgr.mk

@@ -127,6 +127,24 @@ void port_wake_locked(struct port *p)
 		sched_wake_sleeper(container_of(n, struct port_waiter, link)->thread);
 }
 
+void port_wait_many_locked(struct port *const *ps, unsigned n, uint64_t deadline)
+{
+	struct port_waiter w[PORT_WAIT_MAX];
+
+	for (unsigned i = 0; i < n; i++) {
+		w[i].thread = thread_current();
+		ps[i]->refs++;          /* each must outlive our sleep */
+		list_push_back(&ps[i]->waiters, &w[i].link);
+	}
+	sched_sleep_until(deadline, &cap_lock);
+	spin_lock_raw(&cap_lock);
+	for (unsigned i = 0; i < n; i++) {
+		list_remove(&w[i].link);
+		if (--ps[i]->refs == 0)
+			kfree(ps[i]);
+	}
+}
+
 void port_wait_locked(struct port *p, uint64_t deadline)
 {
 	struct port_waiter w = { .thread = thread_current() };

@@ -72,6 +72,9 @@ void port_wake_locked(struct port *p);
 /* Sleeps on p until woken or the deadline; cap_lock is dropped and
  * retaken (irq state as on entry to the caller's irqsave). */
 void port_wait_locked(struct port *p, uint64_t deadline);
+/* The same on n ports at once (SYS_IPC_RECV_ANY): woken by any of them. */
+#define PORT_WAIT_MAX ATXF_RECV_ANY_MAX
+void port_wait_many_locked(struct port *const *ps, unsigned n, uint64_t deadline);
 
 /* Gives back the capability references a message holds. */
 void kmsg_release_locked(struct kmsg *km);

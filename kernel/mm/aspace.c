@@ -89,6 +89,27 @@ int aspace_map_phys(struct aspace *as, uint64_t va, uint64_t pa, size_t npages, 
 	return err;
 }
 
+/*
+ * The TLB: paging_remap() flushes the entry on this CPU when as is loaded
+ * here; an address space loaded nowhere keeps no entries, since loading
+ * CR3 drops every non-global one. One CPU runs today (sched/cpu.h), so
+ * that is every TLB. With more, this is where the others that have as
+ * loaded must get the shootdown IPI, and be waited for, before the call
+ * returns and the caller frees or gives back the old frames.
+ */
+int aspace_alias(struct aspace *as, uint64_t va, size_t npages, uint64_t pa, unsigned prot)
+{
+	uint64_t flags = spin_lock_irqsave(&as->lock);
+	int err = 0;
+
+	prot = (prot | VM_USER) & ~VM_OWNED;
+	for (size_t i = 0; i < npages; i++)
+		if (paging_remap(as->root, va + i * PAGE_SIZE, pa, prot))
+			err = -ATXF_ENOENT;
+	spin_unlock_irqrestore(&as->lock, flags);
+	return err;
+}
+
 int aspace_write(struct aspace *as, uint64_t va, const void *src, size_t len)
 {
 	const char *from = src;

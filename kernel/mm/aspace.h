@@ -32,6 +32,12 @@ int aspace_map_phys(struct aspace *as, uint64_t va, uint64_t pa, size_t npages, 
  * (works whichever address space is loaded). 0 or -ATXF_EFAULT if a page
  * is not mapped. */
 int aspace_write(struct aspace *as, uint64_t va, const void *src, size_t len);
+/* Points each of the npages mapped pages at va, which must not be owned,
+ * at the one frame pa instead (prot: VM_*; VM_USER implied), each in one
+ * store: an access at the same moment reaches the old frame or pa, never
+ * a hole. Returns once no CPU can reach the old frames through va (see
+ * aspace.c). 0 or -ATXF_ENOENT (a page not mapped: the rest done). */
+int aspace_alias(struct aspace *as, uint64_t va, size_t npages, uint64_t pa, unsigned prot);
 /* Unmaps [va, va + npages pages), freeing owned frames. */
 void aspace_unmap(struct aspace *as, uint64_t va, size_t npages);
 /* Loads as (or the kernel's tables, for NULL) on this CPU. */

@@ -2,9 +2,9 @@
  * DMA mappings of shared pages (SYS_DMA_MAP, mm/dma.h): a client granted
  * pages to the driver (ipc/shm.h); the driver maps them for its device, so
  * the device reads and writes the client's memory with no copy. The
- * frames are pinned (mm/pin.h): when the client dies or revokes, its
- * pages vanish from every address space, but the frames stay the device's
- * until SYS_DMA_UNMAP. Exercised by the dma-shm scenarios
+ * frames are pinned (mm/pin.h): when the client dies or revokes, the
+ * CPU mappings of every receiver turn to stand-ins (ipc/shm.h), but the
+ * frames stay the device's until SYS_DMA_UNMAP. Exercised by the dma-shm scenarios
  * (tests/qemu/scenarios_iommu.py).
  */
 #include <atxf/cap.h>

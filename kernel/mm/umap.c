@@ -75,12 +75,23 @@ static uint64_t claim(struct umap *m, size_t npages)
 	return va;
 }
 
-static void unclaim(struct umap *m, size_t npages)
+void umap_uncharge(struct umap *m, size_t npages)
 {
 	uint64_t flags = spin_lock_irqsave(&m->lock);
 
 	m->pages -= npages;
 	spin_unlock_irqrestore(&m->lock, flags);
+}
+
+int umap_charge(struct umap *m, size_t npages)
+{
+	uint64_t flags = spin_lock_irqsave(&m->lock);
+	int err = npages <= m->limit - m->pages ? 0 : -ATXF_ENOMEM;
+
+	if (!err)
+		m->pages += npages;
+	spin_unlock_irqrestore(&m->lock, flags);
+	return err;
 }
 
 /* Maps [va, va + npages pages) slice by slice; on failure nothing stays. */
@@ -115,7 +126,7 @@ long umap_map(struct aspace *as, struct umap *m, uint64_t len, unsigned prot)
 	va = claim(m, npages);
 	if (!va || map_chunked(as, va, npages, (unsigned)vp)) {
 		if (va)
-			unclaim(m, npages);
+			umap_uncharge(m, npages);
 		kfree(a);
 		return -ATXF_ENOMEM;
 	}
@@ -184,7 +195,7 @@ int umap_unmap(struct aspace *as, struct umap *m, uint64_t va, uint64_t len)
 	for (uint64_t at = va; at < end; at += UMAP_CHUNK_PAGES * PAGE_SIZE)
 		aspace_unmap(as, at, (end - at) / PAGE_SIZE < UMAP_CHUNK_PAGES ?
 				     (end - at) / PAGE_SIZE : UMAP_CHUNK_PAGES);
-	unclaim(m, (end - va) / PAGE_SIZE);
+	umap_uncharge(m, (end - va) / PAGE_SIZE);
 	return 0;
 }
 

@@ -50,6 +50,11 @@ int umap_unmap(struct aspace *as, struct umap *m, uint64_t va, uint64_t len);
 /* Takes npages of address space for a kernel-made mapping (not unmappable
  * by the process). Returns the address, or 0 when the area is full. */
 uint64_t umap_reserve(struct umap *m, size_t npages);
+/* Counts npages the kernel holds for the process (not in an area) against
+ * its limit: 0, or -ATXF_ENOMEM over the limit. umap_uncharge gives them
+ * back. */
+int umap_charge(struct umap *m, size_t npages);
+void umap_uncharge(struct umap *m, size_t npages);
 /* Frees the area records (the pages go with the address space). */
 void umap_release(struct umap *m);
 

@@ -196,6 +196,16 @@ long sys_ipc_send(const struct syscall_args *args)
 	return err;
 }
 
+/* A message taken: its call now belongs to p, its capabilities too. */
+static void taken_locked(struct process *p, struct kmsg *km)
+{
+	if (km->call) {
+		km->call->server = p->pid;
+		km->m.reply = km->call->token;
+	}
+	install_caps_locked(p, km);
+}
+
 /* Takes the next message for p from port, waiting until deadline. */
 static int dequeue_locked(struct process *p, struct port *port, struct kmsg *km,
 			  uint64_t timeout_ns)
@@ -209,12 +219,43 @@ static int dequeue_locked(struct process *p, struct port *port, struct kmsg *km,
 			return -ATXF_ETIMEDOUT;
 		port_wait_locked(port, deadline);
 	}
-	if (km->call) {
-		km->call->server = p->pid;
-		km->m.reply = km->call->token;
-	}
-	install_caps_locked(p, km);
+	taken_locked(p, km);
 	return 0;
+}
+
+/* The first of n ports with something, looking from *turn on (then
+ * moved past it, so each gets its turn): its index, or -1. */
+static int dequeue_first_locked(struct port *const *ps, unsigned n, struct kmsg *km,
+				unsigned *turn)
+{
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = (*turn + k) % n;
+
+		if (port_dequeue_locked(ps[i], km)) {
+			*turn = i + 1;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* dequeue_locked on several ports: the index of the one taken from. */
+static int dequeue_any_locked(struct process *p, struct port *const *ps, unsigned n,
+			      struct kmsg *km, uint64_t timeout_ns)
+{
+	static unsigned turn;   /* guarded by cap_lock */
+	uint64_t deadline = deadline_after(timeout_ns);
+	int got;
+
+	while ((got = dequeue_first_locked(ps, n, km, &turn)) < 0) {
+		if (timeout_ns == ATXF_TIMEOUT_NONE || p->killed)
+			return -ATXF_EAGAIN;
+		if (clock_ns() >= deadline)
+			return -ATXF_ETIMEDOUT;
+		port_wait_many_locked(ps, n, deadline);
+	}
+	taken_locked(p, km);
+	return got;
 }
 
 long sys_ipc_recv(const struct syscall_args *args)
@@ -235,6 +276,37 @@ long sys_ipc_recv(const struct syscall_args *args)
 	if (!err && copy_to_user(args->a[1], &km.m, sizeof(km.m)))
 		err = -ATXF_EFAULT;     /* unmapped meanwhile: nothing else to do */
 	return err;
+}
+
+long sys_ipc_recv_any(const struct syscall_args *args)
+{
+	struct process *p = process_current();
+	atxf_handle_t h[PORT_WAIT_MAX];
+	struct port *ps[PORT_WAIT_MAX];
+	uint64_t n = args->a[1];
+	struct kmsg km;
+	int err = 0, got = 0;
+
+	if (n == 0 || n > PORT_WAIT_MAX)
+		return -ATXF_EINVAL;
+	if (copy_from_user(h, args->a[0], n * sizeof(h[0])))
+		return -ATXF_EFAULT;
+	err = msg_buffer_ok(args->a[2]);
+	if (err)
+		return err;
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+
+	for (uint64_t i = 0; i < n && !err; i++)
+		ps[i] = port_of_locked(p, h[i] < 0 ? UINT64_MAX : (uint64_t)h[i],
+				       ATXF_RIGHT_READ, &err);
+	if (!err)
+		got = dequeue_any_locked(p, ps, (unsigned)n, &km, args->a[3]);
+	spin_unlock_irqrestore(&cap_lock, flags);
+	if (err)
+		return err;
+	if (got >= 0 && copy_to_user(args->a[2], &km.m, sizeof(km.m)))
+		return -ATXF_EFAULT;    /* unmapped meanwhile: nothing else to do */
+	return got;
 }
 
 /* The caller gives up on a call: its request may still sit in the queue. */

@@ -1,13 +1,18 @@
 /*
- * SYS_SHM_GRANT, SYS_SHM_MAP, SYS_SHM_REVOKE (docs/syscalls.md): zero-copy
- * buffers between processes (ipc/shm.h). The grant is an ATXF_CAP_SHM
- * handle (base: the port it may travel through, size: bytes) that the
- * granter sends in a message; the receiver maps it, the granter revokes it.
+ * SYS_SHM_GRANT, SYS_SHM_MAP, SYS_SHM_REVOKE, SYS_SHM_UNMAP, SYS_SHM_PROBE
+ * (docs/syscalls.md): zero-copy buffers between processes (ipc/shm.h). The
+ * grant is an ATXF_CAP_SHM handle (base: the port it may travel through,
+ * size: bytes) that the granter sends in a message; the receiver maps it
+ * and lets it go, the granter revokes it, and the receiver asks the probe
+ * whether it was.
  */
 #include <atxf/errors.h>
 #include <atxf/syscalls.h>
+#include "arch/x86_64/paging.h"
 #include "ipc/port.h"
 #include "ipc/shm.h"
+#include "mm/aspace.h"
+#include "mm/vm.h"
 #include "proc/process.h"
 #include "syscall/syscall.h"
 
@@ -95,4 +100,40 @@ long sys_shm_revoke(const struct syscall_args *args)
 	}
 	spin_unlock_irqrestore(&cap_lock, flags);
 	return ret;
+}
+
+/* The receiver lets go of its mapping at addr, live or revoked. */
+long sys_shm_unmap(const struct syscall_args *args)
+{
+	struct process *p = process_current();
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+	int err = shm_unmap_locked(p, args->a[0]);
+
+	spin_unlock_irqrestore(&cap_lock, flags);
+	return err;
+}
+
+/*
+ * What the caller's page at addr is, read from the kernel's records, never
+ * from the page: a revoked grant's stand-in answers ESTALE however busy
+ * the caller's other threads are with it.
+ */
+long sys_shm_probe(const struct syscall_args *args)
+{
+	struct process *p = process_current();
+	uint64_t page = args->a[0] & ~(uint64_t)(PAGE_SIZE - 1);
+	unsigned prot = 0;
+	uint64_t flags;
+	int state;
+
+	if (args->a[0] >= USER_TOP)
+		return -ATXF_EFAULT;
+	flags = spin_lock_irqsave(&cap_lock);
+	state = shm_state_locked(p, page);
+	spin_unlock_irqrestore(&cap_lock, flags);
+	if (state != -ATXF_ENOENT)
+		return state;
+	if (!paging_translate(p->as->root, page, NULL, &prot) || !(prot & VM_USER))
+		return -ATXF_EFAULT;
+	return 0;
 }

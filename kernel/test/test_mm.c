@@ -1,7 +1,7 @@
 /*
  * Memory self-test: the frame allocator, the kernel image's W^X layout, and
- * a user address space (map, translate, refuse W+X, unmap, destroy) with
- * every frame accounted for afterwards.
+ * a user address space (map, translate, refuse W+X, unmap, destroy, and
+ * the revoke's alias) with every frame accounted for afterwards.
  */
 #include <atxf/errors.h>
 #include "arch/x86_64/paging.h"
@@ -125,10 +125,41 @@ static int test_memory_types(void)
 	return 0;
 }
 
+/* What a revoke does to a receiver (ipc/shm.h): two borrowed frames'
+ * pages both turn to one stand-in, which stays borrowed, so destroying
+ * the address space frees none of the three. */
+static int test_alias(void)
+{
+	const uint64_t va = 0x600000;
+	uint64_t before = pmm_free_frames(), f[3] = { pmm_alloc_zeroed(), pmm_alloc_zeroed(),
+						       pmm_alloc_zeroed() };
+	struct aspace *as = aspace_create();
+	unsigned prot[2];
+	uint64_t pa[2];
+
+	KTEST_CHECK(as && f[0] && f[1] && f[2], "aspace_create and three frames");
+	KTEST_CHECK(!aspace_map_phys(as, va, f[0], 1, VM_WRITE) &&
+		    !aspace_map_phys(as, va + 0x1000, f[1], 1, VM_WRITE), "map two frames");
+	KTEST_CHECK(aspace_alias(as, va, 2, f[2], VM_WRITE) == 0, "alias two pages");
+	KTEST_CHECK(aspace_alias(as, va + 0x5000, 1, f[2], 0) == -ATXF_ENOENT,
+		    "aliasing a page not mapped");
+	for (int i = 0; i < 2; i++)
+		KTEST_CHECK(paging_translate(as->root, va + i * 0x1000ul, &pa[i], &prot[i]) &&
+			    pa[i] == f[2] && (prot[i] & (VM_WRITE | VM_OWNED)) == VM_WRITE,
+			    "page %d: frame %lx prot 0x%x after the alias", i, pa[i], prot[i]);
+	aspace_destroy(as);
+	KTEST_CHECK(pmm_free_frames() == before - 3, "destroy freed a borrowed frame");
+	for (int i = 0; i < 3; i++)
+		pmm_free(f[i]);
+	KTEST_CHECK(pmm_free_frames() == before, "%ld frames leaked",
+		    (long)(before - pmm_free_frames()));
+	return 0;
+}
+
 int ktest_mm(void)
 {
 	if (test_frames() || test_kernel_layout() || test_aspace() || test_kva() ||
-	    test_memory_types())
+	    test_memory_types() || test_alias())
 		return -1;
 	klog("ktest mm: frames, kernel W^X, address spaces and kva behave");
 	return 0;

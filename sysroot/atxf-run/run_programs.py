@@ -10,7 +10,10 @@ manifest reader, tells) is a driver: devmgr finds it in the boot archive
 and starts it on each device it matches (docs/devmgr.md), with its own
 arguments and capabilities. Init does not start it too: boot.cfg gets no
 `start` line for it. A manifest that matches nothing (a service's) leaves
-the program to init like any other.
+the program to init like any other. A driver of the user's replaces each
+driver of the reference archive with a match in common (the SDK's
+virtio-rng, when a virtio template's driver is run): two drivers for one
+device would fight over its interrupts.
 """
 import json
 import os
@@ -203,8 +206,39 @@ def boot_cfg(reference_cfg, programs, exit_with, env=()):
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def build_archive(out_path, reference_tar, programs, members, exit_with, scratch, env=()):
-    """Writes the boot archive: the reference members, then the programs."""
+def _shared_match(manifest, drivers):
+    """(the user's driver, the match) that manifest has in common with one."""
+    for p in drivers:
+        for m in manifest["matches"]:
+            if m in p.driver["matches"]:
+                return p, m
+    return None, None
+
+
+def drop_replaced(ref_members, programs, atxfdump):
+    """Removes the reference drivers a user's driver replaces; returns one
+    line per removal, for the user."""
+    drivers = [p for p in programs if p.driver]
+    notes = []
+    for name, path in sorted(ref_members.items()):
+        if not drivers or not name.endswith(".atxf"):
+            continue
+        reason, dump = _atxfdump(atxfdump, path)
+        manifest = None if reason else _device_manifest(dump)
+        user, match = _shared_match(manifest, drivers) if manifest else (None, None)
+        if user:
+            del ref_members[name]
+            notes.append("%s replaces the reference archive's %s (both match %s)"
+                         % (user.name, name, describe_matches({"matches": [match]})))
+    return notes
+
+
+def build_archive(out_path, reference_tar, programs, members, exit_with, scratch, env=(),
+                  atxfdump=None):
+    """Writes the boot archive: the reference members (but those a user's
+    driver replaces), then the programs; returns drop_replaced's notes."""
     ref_members, ref_cfg = read_reference(reference_tar, scratch)
+    notes = drop_replaced(ref_members, programs, atxfdump) if atxfdump else []
     ref_members.update(members)
     bootfs.make_archive(out_path, ref_members, boot_cfg(ref_cfg, programs, exit_with, env))
+    return notes

@@ -1,8 +1,9 @@
 /*
- * @NAME@_client: a client of @NAME@. It finds the driver through devmgr
- * (atxf_driver_open: the first running instance of "@NAME@") and writes
+ * @NAME@_client: a client of @NAME@. It opens the driver with the char
+ * client library (<atxf/client/char.h>: the first running instance of
+ * "@NAME@", found through devmgr, followed across restarts) and writes
  * its command line's words, or "hello from @NAME@_client", as one line to
- * the UART through the character protocol, retrying while the driver's
+ * the UART through the character protocol, waiting while the driver's
  * transmit queue is full:
  *   @NAME@_client: wrote N bytes through @NAME@
  * The line leaves QEMU's second serial port (COM2): see README.md.
@@ -14,9 +15,7 @@
 #include <atxf/sys.h>
 
 #define FIND_NS   10000000000ull
-#define CALL_NS   1000000000ull
-#define FULL_NS   1000000ull            /* wait this long when the queue is full */
-#define FULL_MAX  1000                  /* ... this many times in a row at most */
+#define WRITE_NS  1000000000ull         /* for the whole line, the queue full or not */
 
 static size_t line_of(int argc, char **argv, char *line, size_t size)
 {
@@ -32,26 +31,20 @@ static size_t line_of(int argc, char **argv, char *line, size_t size)
 int main(int argc, char **argv)
 {
 	char line[256];
-	size_t len = line_of(argc, argv, line, sizeof(line)), done = 0;
-	atxf_handle_t drv = atxf_driver_open("@NAME@", FIND_NS);
-	int full = 0;
+	size_t len = line_of(argc, argv, line, sizeof(line));
+	struct atxf_char_client uart;
+	int err = atxf_char_client_open(&uart, "@NAME@", FIND_NS);
+	long done;
 
-	if (drv < 0) {
-		printf("@NAME@_client: no running @NAME@: %s\n", atxf_strerror(drv));
+	if (err < 0) {
+		printf("@NAME@_client: no running @NAME@: %s\n", atxf_strerror(err));
 		return 1;
 	}
-	while (done < len && full < FULL_MAX) {
-		int n = atxf_char_write(drv, line + done, len - done, CALL_NS);
-
-		if (n < 0) {
-			printf("@NAME@_client: write: %s\n", atxf_strerror(n));
-			return 1;
-		}
-		full = n ? 0 : full + 1;
-		if (!n)
-			atxf_sleep_ns(FULL_NS);
-		done += (size_t)n;
+	done = atxf_char_client_write(&uart, line, len, WRITE_NS);
+	if (done < 0) {
+		printf("@NAME@_client: write: %s\n", atxf_strerror((int)done));
+		return 1;
 	}
-	printf("@NAME@_client: wrote %zu bytes through @NAME@\n", done);
-	return done != len;
+	printf("@NAME@_client: wrote %ld bytes through @NAME@\n", done);
+	return (size_t)done != len;
 }

@@ -1,62 +1,55 @@
 /*
  * @NAME@: an ATXF driver for a virtio-pci 1.x device, virtio-rng (QEMU:
  * -device virtio-rng-pci), serving the random number protocol
- * (<atxf/proto/rng.h>): the device-status handshake, one virtqueue, and
- * requests that wait for the device's interrupt.
+ * (<atxf/proto/rng.h>): built on the SDK's virtio library (<atxf/virtio.h>),
+ * one request at a time, each waiting for the device's interrupt.
  *
  * This file connects the device logic (@NAME@_dev.c) to the SDK's driver
  * framework: the manifest devmgr matches and grants from, the callbacks,
  * and main. The framework maps the granted BAR before on_probe runs.
  */
 #include <atxf/driver.h>
+#include <atxf/sys.h>
 #include "@NAME@_dev.h"
 
-/*
- * The BAR that holds the virtio structures. QEMU puts them all in BAR 4; a
- * device that points elsewhere is refused by @IDENT@_find (ENODEV), and the
- * manifest would have to ask for that BAR too.
- */
-#define @UPPER@_BAR        4
 #define @UPPER@_TIMEOUT_NS 1000000000ull    /* 1 s for the device to fill a buffer */
 
 ATXF_DRIVER_MANIFEST(
 	.name = "@NAME@",
 	.device_class = ATXF_CLASS_RNG,
-	.match = { ATXF_MATCH_PCI(VIRTIO_VENDOR, VIRTIO_RNG_DEVICE),
-		   ATXF_MATCH_PCI(VIRTIO_VENDOR, VIRTIO_RNG_TRANSITIONAL) },
+	.match = { ATXF_MATCH_PCI(VIRTIO_PCI_VENDOR, VIRTIO_PCI_RNG),
+		   ATXF_MATCH_PCI(VIRTIO_PCI_VENDOR, VIRTIO_PCI_RNG_TRANSITIONAL) },
 	.resources = {
 		ATXF_RESOURCE_PCI_CONFIG(),         /* to find the virtio capabilities */
-		ATXF_RESOURCE_BAR(@UPPER@_BAR),
-		ATXF_RESOURCE_PCI_IRQ(),
-		ATXF_RESOURCE_DMA(4096),            /* the virtqueue and its buffer */
+		ATXF_RESOURCE_BAR(4),               /* QEMU puts every virtio structure here */
+		ATXF_RESOURCE_PCI_IRQ(),            /* MSI-X vector 0 */
+		ATXF_RESOURCE_DMA(@UPPER@_DMA_BYTES),
 	});
 
 static struct @IDENT@_rng rng;
 
 static int on_probe(struct atxf_device *dev)
 {
-	const struct atxf_resource_grant *pci = atxf_device_resource(dev, ATXF_RES_PCI_CONFIG, 0);
-	const struct atxf_resource_grant *bar = atxf_device_resource(dev, ATXF_RES_PCI_BAR, 0);
-	struct @IDENT@_bar bars[6] = { { 0 } };
-	int err;
+	/* The capabilities, inside the BARs the framework mapped. */
+	int err = atxf_virtio_probe(&rng.vd, dev);
 
-	if (!pci || !bar || !bar->mapped)
-		return -ATXF_ENODEV;
-	bars[@UPPER@_BAR] = (struct @IDENT@_bar){ (volatile uint8_t *)bar->mapped, bar->size };
-	err = @IDENT@_find(&rng, pci->handle, bars);
+	/*
+	 * §4.1.5.1.2: with MSI-X on, a queue without a vector never
+	 * interrupts: the queue takes vector 0, configuration changes none.
+	 */
 	if (!err)
-		err = @IDENT@_start(&rng);
+		err = @IDENT@_start(&rng, 0);
 	if (err)
-		atxf_device_log(dev, "virtio-rng did not start (%d)", err);
+		atxf_device_log(dev, "virtio-rng did not start: %s: %s", atxf_strerror(err),
+				atxf_virtio_error(&rng.vd));
 	return err;
 }
 
-/* An interrupt nobody waits for: reading the ISR status clears it. */
+/* An interrupt nobody waits for: the next READ collects what it brought. */
 static void on_irq(struct atxf_device *dev, unsigned n)
 {
 	(void)dev;
 	(void)n;
-	(void)@IDENT@_isr(&rng);
 }
 
 static int on_read(struct atxf_device *dev, void *buf, size_t len)
@@ -68,8 +61,9 @@ static int on_read(struct atxf_device *dev, void *buf, size_t len)
 	while ((got = @IDENT@_collect(&rng, buf, len)) == -ATXF_EAGAIN) {
 		if (atxf_device_wait_irq(dev, @UPPER@_TIMEOUT_NS) != 0)
 			return 0;       /* none ready yet; the request stays queued */
-		(void)@IDENT@_isr(&rng);
 	}
+	if (got < 0)
+		atxf_device_log(dev, "%s", atxf_virtio_error(&rng.vd));
 	return got;
 }
 

@@ -70,6 +70,7 @@ layout() {
 	for f in bin/x86_64-atxf-gcc bin/x86_64-atxf-cc bin/elf2atxf bin/atxfdump bin/atxf-new \
 		 x86_64-atxf/include/stdio.h x86_64-atxf/include/atxf/driver.h \
 		 x86_64-atxf/lib/libatxf.a x86_64-atxf/lib/crt0.o x86_64-atxf/lib/atxf.ld \
+		 x86_64-atxf/include/atxf/virtio.h include/atxf/virtio.h include/atxf/fake_virtio.h \
 		 x86_64-atxf/lib/atxf.specs include/atxf/hw.h include/atxf/fake.h \
 		 lib/libatxf-fake.a lib/pkgconfig/atxf.pc lib/pkgconfig/atxf-fake.pc \
 		 share/atxf/cmake/atxf-toolchain.cmake share/atxf/cmake/atxf-system.cmake \
@@ -526,6 +527,7 @@ template_run_cases() {
 		'mydrv_client: 12! = 479001600 \(computed by the edu device\)'
 	check "virtio template: make run on virtio-rng-pci (modern, MSI-X), the client gets random bytes" \
 		template_run virtio 'mydrv_client: 64 random bytes from mydrv:' \
+		"atxf-run: mydrv.atxf replaces the reference archive's virtio-rng.atxf \\(both match pci 1af4:1044\\)" \
 		'mydrv_client: [0-9a-f]{64}'
 	check "service template: make run, the client's four calls answered" \
 		template_run service 'mydrv_client: ECHO "hello, mydrv" -> "hello, mydrv"' \

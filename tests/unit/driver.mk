@@ -1,6 +1,7 @@
 # tests/unit: host tests of the driver framework (sdk/lib/driver) and the
-# protocol headers (sdk/include/atxf/proto), plus the guide's example driver
-# (docs/examples/virtio-rng) built for real and tested on the fake hardware.
+# protocol headers (sdk/include/atxf/proto), plus the guide's worked example,
+# the virtio-rng driver (drivers/misc/virtio-rng), run whole on the fake
+# virtio device.
 #
 # The framework's sources are compiled for the host with ASan and UBSan and
 # linked with libatxf-fake (hardware, capabilities, clock) and the IPC
@@ -11,7 +12,9 @@
 #   test_driver_proto     the protocol tables and wire layouts
 #   test_driver_events    subscribers and reports: input, char, net
 #   test_driver_loop      atxf_device_wait_irq, IRQs, timers, caps, the whole run
-#   test_driver_example   the example's device logic against a fake virtio-rng
+#   test_virtio_rng_run   virtio-rng through atxf_driver_run, from HELLO to STOP
+#   test_driver_rings     request rings through the framework: deferred
+#                         completion, batching, suppression, a hostile client
 
 DRV_TEST_OBJ := $(BUILD)/tests/driver
 DRV_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -33,26 +36,29 @@ $(DRV_TEST_OBJ)/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(call run,CC,$<) $(HOSTCC) $(DRV_TEST_CFLAGS) $(DRV_TEST_CFLAGS_$*) -c $< -o $@
 
-# The guide's example driver (docs/driver-guide.md): its device logic, and
-# the whole driver with main renamed so a test can run it.
-EXAMPLE_DIR  := docs/examples/virtio-rng
-EXAMPLE_SRCS := $(EXAMPLE_DIR)/virtio_rng.c $(EXAMPLE_DIR)/vrng.c
-DRV_TEST_CFLAGS_test_driver_example := -I$(EXAMPLE_DIR)
-DRV_TEST_CFLAGS_test_driver_fakevrng := -I$(EXAMPLE_DIR)
-DRV_TEST_CFLAGS_test_driver_loop := -I$(EXAMPLE_DIR)
+# virtio-rng, the guide's worked example (docs/driver-guide.md §6): the
+# whole driver with main renamed so a test can run it, and the virtio
+# library's framework glue (libatxf-fake has the rest of the library).
+VRNG_DIR  := drivers/misc/virtio-rng
+VRNG_RUN_OBJS := $(DRV_TEST_OBJ)/vrng/virtio_rng.o $(DRV_TEST_OBJ)/vrng/vrng.o \
+	$(DRV_TEST_OBJ)/vrng/probe.o
 
-$(DRV_TEST_OBJ)/example/vrng.o: $(EXAMPLE_DIR)/vrng.c
+$(DRV_TEST_OBJ)/vrng/vrng.o: $(VRNG_DIR)/vrng.c
 	@mkdir -p $(@D)
 	$(call run,CC,$< [host]) $(HOSTCC) $(DRV_TEST_CFLAGS) -c $< -o $@
-$(DRV_TEST_OBJ)/example/virtio_rng.o: $(EXAMPLE_DIR)/virtio_rng.c
+$(DRV_TEST_OBJ)/vrng/virtio_rng.o: $(VRNG_DIR)/virtio_rng.c
 	@mkdir -p $(@D)
 	$(call run,CC,$< [host]) $(HOSTCC) $(DRV_TEST_CFLAGS) -Dmain=virtio_rng_main -c $< -o $@
+$(DRV_TEST_OBJ)/vrng/probe.o: $(VIRTIO_DIR)/probe.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [host]) $(HOSTCC) $(DRV_TEST_CFLAGS) -c $< -o $@
 
 drv_test_obj = $(patsubst %,$(DRV_TEST_OBJ)/%.o,$(1))
 DRV_TEST_COMMON := $(call drv_test_obj,test_driver_ports test_driver_util)
 
 DRIVER_UNIT_TESTS := $(addprefix $(UNIT_DIR)/,test_driver_dispatch test_driver_replies \
-	test_driver_proto test_driver_events test_driver_loop test_driver_example)
+	test_driver_proto test_driver_events test_driver_loop test_virtio_rng_run \
+	test_driver_rings)
 
 $(UNIT_DIR)/test_driver_dispatch: $(call drv_test_obj,test_driver_dispatch test_driver_record) \
 	$(DRV_TEST_COMMON)
@@ -60,30 +66,26 @@ $(UNIT_DIR)/test_driver_replies: $(call drv_test_obj,test_driver_replies test_dr
 	$(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_proto: $(call drv_test_obj,test_driver_proto) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_events: $(call drv_test_obj,test_driver_events) $(DRV_TEST_COMMON)
-$(UNIT_DIR)/test_driver_loop: $(call drv_test_obj,test_driver_loop test_driver_fakevrng) \
-	$(DRV_TEST_COMMON) $(DRV_TEST_OBJ)/example/virtio_rng.o $(DRV_TEST_OBJ)/example/vrng.o
-# The device logic alone, as an author tests it: no framework linked.
-$(UNIT_DIR)/test_driver_example: $(call drv_test_obj,test_driver_example test_driver_fakevrng) \
-	$(DRV_TEST_OBJ)/example/vrng.o
+$(UNIT_DIR)/test_driver_loop: $(call drv_test_obj,test_driver_loop) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_virtio_rng_run: $(call drv_test_obj,test_virtio_rng_run) $(DRV_TEST_COMMON) \
+	$(VRNG_RUN_OBJS)
+$(UNIT_DIR)/test_driver_rings: $(call drv_test_obj,test_driver_rings) $(DRV_TEST_COMMON)
 
 # The framework names classes and resources in logs with the format library's tables.
 $(DRIVER_UNIT_TESTS): $(DRV_HOST_LIB) $(LIBATXF_FAKE) $(FORMAT_HOST_LIB)
 	@mkdir -p $(@D)
-	$(call run,LD,$@) $(HOSTCC) $(filter %.o,$^) $(if $(findstring example,$@),,$(DRV_HOST_LIB)) \
+	$(call run,LD,$@) $(HOSTCC) $(filter %.o,$^) $(DRV_HOST_LIB) \
 		$(LIBATXF_FAKE) $(FORMAT_HOST_LIB) $(DRV_TEST_LIBS) -o $@
 
-# The example, built the way a user builds it (rule 4): the staged
-# x86_64-atxf-gcc, crt0, libatxf, atxf.ld, elf2atxf. The example and the
-# framework are also compiled with TARGET_CFLAGS by clang (libatxf builds
-# them with gcc), so both compilers keep them warning-free.
-EXAMPLE_ATXF := $(BUILD)/examples/virtio-rng.atxf
-$(eval $(call atxf_program,$(EXAMPLE_ATXF),$(EXAMPLE_SRCS)))
-
-EXAMPLE_CLANG_OBJS := $(EXAMPLE_SRCS:%.c=$(DRV_TEST_OBJ)/clang/%.o) \
-	$(FRAMEWORK_SRCS:%.c=$(DRV_TEST_OBJ)/clang/%.o)
+# virtio-rng (built the way a user builds it by drivers/build.mk), the
+# virtio library and the framework are also compiled with TARGET_CFLAGS by
+# clang (libatxf builds them with gcc), so both compilers keep them
+# warning-free.
+VRNG_CLANG_OBJS := $(patsubst %.c,$(DRV_TEST_OBJ)/clang/%.o,$(DRIVER_SRCS_virtio-rng) \
+	$(VIRTIO_SRCS) $(FRAMEWORK_SRCS))
 $(DRV_TEST_OBJ)/clang/%.o: %.c
 	@mkdir -p $(@D)
 	$(call run,CC,$< [clang]) clang $(filter-out -fno-tree-loop-distribute-patterns,$(TARGET_CFLAGS)) -c $< -o $@
 
 UNIT_TESTS  += $(DRIVER_UNIT_TESTS)
-CHECK_BUILD += $(DRIVER_UNIT_TESTS) $(EXAMPLE_ATXF) $(EXAMPLE_CLANG_OBJS)
+CHECK_BUILD += $(DRIVER_UNIT_TESTS) $(VRNG_CLANG_OBJS)

@@ -3,8 +3,8 @@
  * notify.c, serve.c, device.c, bind.c, announce.c): waiting for an IRQ
  * inside a request while others queue, interrupts routed to .irq and acked
  * after it, timers, capabilities released, start-up and the devmgr
- * handshake; and the guide's example driver (docs/examples/virtio-rng) run
- * whole through atxf_driver_run against a fake virtio-rng, from HELLO to STOP.
+ * handshake. A real driver run whole, from HELLO to STOP, is
+ * test_virtio_rng_run.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,12 +15,8 @@
 #include <atxf/driver.h>
 #include <atxf/fake.h>
 #include <atxf/port.h>
-#include "test_driver_fakevrng.h"
 #include "test_driver_ports.h"
 #include "test_driver_util.h"
-#include "virtio_rng_reg.h"
-
-int virtio_rng_main(void);      /* the example's main, renamed by the build */
 
 #define LINE_A 4
 #define LINE_B 12
@@ -361,192 +357,6 @@ static void test_a_bad_grant_fails_the_start(void **state)
 	assert_non_null(strstr(atxf_fake_debug_output(), "tdev0: resource 0"));
 }
 
-/* ---- the example driver, run whole ---- */
-
-#define IO_BASE 0xc040
-#define VRNG_LINE 11
-
-static unsigned phase;
-static unsigned completed;
-
-static void push_device_notify(void)
-{
-	atxf_handle_t port;
-	unsigned bit;
-
-	assert_int_equal(atxf_fake_irq_binding(VRNG_LINE, &port, &bit), 0);
-	tport_push_notify(1ull << bit);
-}
-
-/*
- * Runs before every receive: the device works while the driver sleeps.
- * The first completion brings a PING and a second READ along (they arrive
- * during the wait); the second brings devmgr's STOP.
- */
-static void device_acts(void *ctx)
-{
-	struct atxf_rng_read second = { .len = 8 };
-
-	(void)ctx;
-	if (fv.notifies == completed)
-		return;
-	completed = fv.notifies;
-	fake_vrng_complete();
-	atxf_fake_irq_raise(VRNG_LINE);
-	if (++phase == 1) {
-		tport_push_request(ATXF_DRIVER_PING, TDEV_DEVMGR, NULL, 0, 102);
-		tport_push_request(ATXF_RNG_READ, TDEV_CLIENT, &second, sizeof(second), 103);
-	}
-	push_device_notify();
-	if (phase == 2)
-		tport_push_request(ATXF_DRIVER_STOP, TDEV_DEVMGR, NULL, 0, 104);
-}
-
-static uint8_t pci_config[256];
-
-/* The resources devmgr grants the example, in its manifest's order, and
- * argv with instance. */
-static void grant_example_resources_as(const char *instance)
-{
-	static const char *argv[] = { "virtio-rng", NULL, "2" };
-
-	argv[1] = instance;
-	fake_vrng_add(IO_BASE);
-	memset(pci_config, 0, sizeof(pci_config));
-	assert_int_equal(atxf_fake_cap_ioport(IO_BASE, 0x20, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
-			 ATXF_HANDLE_FIRST_EXTRA);                              /* BAR0 */
-	assert_int_equal(atxf_fake_cap_irq(VRNG_LINE), ATXF_HANDLE_FIRST_EXTRA + 1);
-	assert_int_equal(atxf_fake_cap_pci(0x0018, pci_config, sizeof(pci_config), NULL, NULL),
-			 ATXF_HANDLE_FIRST_EXTRA + 2);
-	assert_int_equal(atxf_fake_cap_add(ATXF_CAP_DMA, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE, 0,
-					   65536), ATXF_HANDLE_FIRST_EXTRA + 3);
-	tport_set_start(3, argv, ATXF_HANDLE_FIRST_EXTRA + 4);
-	tport.call_sender = TDEV_DEVMGR;        /* devmgr answers HELLO */
-	phase = completed = 0;
-}
-
-static void grant_example_resources(void)
-{
-	grant_example_resources_as("rng0");
-}
-
-static void test_example_runs_from_hello_to_stop(void **state)
-{
-	struct atxf_rng_read first = { .len = 16 };
-	struct atxf_driver_status st;
-	struct atxf_driver_hello hello;
-
-	(void)state;
-	grant_example_resources();
-	tport_push_notify(1u << 0);             /* a stray interrupt: interrupt 0 is bit 0 */
-	tport_push_request(ATXF_RNG_READ, TDEV_CLIENT, &first, sizeof(first), 101);
-	tport.on_recv = device_acts;
-
-	assert_int_equal(virtio_rng_main(), 0);
-
-	/* Start: the name, then HELLO to devmgr with a send right. */
-	assert_string_equal(tport.registered, "rng0");
-	assert_int_equal(tport.ncalls, 1);
-	assert_int_equal(tport.calls[0].port, ATXF_HANDLE_PARENT);
-	assert_int_equal(tport.calls[0].msg.type, ATXF_DRIVER_HELLO);
-	assert_int_equal(tport.calls[0].msg.ncaps, 1);
-	memcpy(&hello, tport.calls[0].msg.data, sizeof(hello));
-	assert_string_equal(hello.instance, "rng0");
-	assert_int_equal(hello.device_class, ATXF_CLASS_RNG);
-	assert_int_equal(hello.generation, 2);
-	assert_int_equal(hello.status, 0);
-	assert_int_equal(hello.pid, 42);
-
-	/* The PING came during the first READ's wait, and was answered first. */
-	assert_int_equal(tport.nreplies, 4);
-	assert_int_equal(tport.replies[0].port, 102);
-	memcpy(&st, tport.replies[0].msg.data, sizeof(st));
-	assert_int_equal(st.state, ATXF_DRIVER_WAITING);
-	assert_int_equal(st.generation, 2);
-	assert_int_equal(tport.replies[1].port, 101);
-	assert_int_equal((int32_t)tport.replies[1].msg.type, 16);
-	assert_int_equal(tport.replies[1].msg.len, 16);
-	for (int i = 0; i < 16; i++)
-		assert_int_equal(tport.replies[1].msg.data[i], i);
-	assert_int_equal(tport.replies[2].port, 103);
-	assert_int_equal((int32_t)tport.replies[2].msg.type, 8);
-	assert_int_equal(tport.replies[3].port, 104);
-	assert_int_equal((int32_t)tport.replies[3].msg.type, 0);
-
-	/* Every interrupt acked: the stray one and one per READ. */
-	assert_int_equal(atxf_fake_irq_acks(VRNG_LINE), 3);
-	/* STOP: .remove reset the device and freed its memory; the name is gone. */
-	assert_int_equal(fv.status, 0);
-	assert_int_equal(atxf_fake_dma_live(), 0);
-	assert_string_equal(tport.unregistered, "rng0");
-	assert_true(pci_config[PCI_COMMAND] & PCI_COMMAND_MASTER);
-	assert_int_equal(atxf_fake_strays(), 0);
-}
-
-/* A DRIVER.DEVICE instance is devmgr's to publish (<atxf/proto/name.h>):
- * the driver says HELLO without registering, and drops the name at STOP. */
-static void test_an_instance_devmgr_named_is_published_by_devmgr(void **state)
-{
-	struct atxf_rng_read first = { .len = 16 };
-	struct atxf_driver_hello hello;
-
-	(void)state;
-	grant_example_resources_as("virtio-rng.00-04.0");
-	tport_push_request(ATXF_RNG_READ, TDEV_CLIENT, &first, sizeof(first), 101);
-	tport.on_recv = device_acts;
-	assert_int_equal(virtio_rng_main(), 0);
-	assert_string_equal(tport.registered, "");
-	assert_int_equal(tport.calls[0].msg.type, ATXF_DRIVER_HELLO);
-	memcpy(&hello, tport.calls[0].msg.data, sizeof(hello));
-	assert_string_equal(hello.instance, "virtio-rng.00-04.0");
-	assert_string_equal(tport.unregistered, "virtio-rng.00-04.0");
-}
-
-static void test_a_failed_probe_is_reported_to_devmgr(void **state)
-{
-	struct atxf_driver_hello hello;
-
-	(void)state;
-	grant_example_resources();
-	fv.qsize = 0;                           /* the device offers no queue */
-	assert_int_equal(virtio_rng_main(), ATXF_ENODEV);
-	assert_int_equal(tport.ncalls, 1);
-	memcpy(&hello, tport.calls[0].msg.data, sizeof(hello));
-	assert_int_equal(hello.status, -ATXF_ENODEV);
-	assert_string_equal(tport.registered, "");      /* never served */
-	assert_non_null(strstr(atxf_fake_debug_output(), "rng0: probe failed"));
-}
-
-static void test_devmgr_may_refuse_hello(void **state)
-{
-	(void)state;
-	grant_example_resources();
-	tport.call_status = -ATXF_EEXIST;       /* e.g. a stale generation */
-	assert_int_equal(virtio_rng_main(), ATXF_EEXIST);
-	assert_int_equal(tport.nreplies, 0);
-}
-
-/* Started by hand: it serves, but nobody may stop it by message. */
-static void test_without_devmgr_it_serves_but_ignores_stop(void **state)
-{
-	struct atxf_rng_read rd = { .len = 4 };
-
-	(void)state;
-	grant_example_resources();
-	tport.call_err = -ATXF_EBADH;           /* no handle 0 */
-	tport.call_sender = 0;
-	tport_push_request(ATXF_RNG_READ, TDEV_CLIENT, &rd, sizeof(rd), 1);
-	tport_push_request(ATXF_DRIVER_STOP, TDEV_DEVMGR, NULL, 0, 2);
-	tport.on_recv = device_acts;
-	phase = 5;                              /* no extra messages from the device */
-	/* The loop ends when its port breaks (the doubles say EPEER once empty). */
-	assert_int_equal(virtio_rng_main(), ATXF_EPEER);
-	assert_int_equal(tport.nreplies, 2);
-	assert_int_equal((int32_t)tport.replies[0].msg.type, 4);
-	assert_int_equal((int32_t)tport.replies[1].msg.type, -ATXF_EPERM);
-	assert_int_not_equal(fv.status, 0);     /* never removed */
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -564,11 +374,6 @@ int main(void)
 		cmocka_unit_test_setup(test_instance_and_generation_from_argv, fresh),
 		cmocka_unit_test_setup(test_resources_follow_the_manifest, fresh),
 		cmocka_unit_test_setup(test_a_bad_grant_fails_the_start, fresh),
-		cmocka_unit_test_setup(test_example_runs_from_hello_to_stop, fresh),
-		cmocka_unit_test_setup(test_an_instance_devmgr_named_is_published_by_devmgr, fresh),
-		cmocka_unit_test_setup(test_a_failed_probe_is_reported_to_devmgr, fresh),
-		cmocka_unit_test_setup(test_devmgr_may_refuse_hello, fresh),
-		cmocka_unit_test_setup(test_without_devmgr_it_serves_but_ignores_stop, fresh),
 	};
 
 	return cmocka_run_group_tests_name("driver framework: the loop", tests, NULL, NULL);

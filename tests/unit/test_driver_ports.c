@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <atxf/errors.h>
 #include <atxf/fake.h>
 #include <atxf/name.h>
@@ -14,7 +15,7 @@ struct tport tport;
 
 #define SHM_MAX 16
 
-static struct { atxf_handle_t h; void *mem; } shms[SHM_MAX];
+static struct { atxf_handle_t h; void *mem; size_t size; } shms[SHM_MAX];
 static unsigned nshms;
 static uint32_t next_port_id = 100;
 
@@ -24,11 +25,12 @@ static const char *start_argv[5];
 void tport_reset(void)
 {
 	for (unsigned i = 0; i < nshms; i++)
-		free(shms[i].mem);
+		munmap(shms[i].mem, shms[i].size);      /* a revoked one: no harm */
 	nshms = 0;
 	memset(&tport, 0, sizeof(tport));
 	tport.empty_err = -ATXF_EPEER;
 	tport.bad_port = ATXF_HANDLE_NONE;
+	tport.dead_port = ATXF_HANDLE_NONE;
 	memset(&start_info, 0, sizeof(start_info));
 	atxf_fake_reset();
 }
@@ -79,8 +81,14 @@ atxf_handle_t tport_shm(size_t size, void **mem)
 
 	if (h < 0 || nshms == SHM_MAX)
 		return ATXF_HANDLE_NONE;
+	/* Whole pages, as the kernel maps a grant: a test can revoke it
+	 * with munmap and the framework's probe sees it (fake_shm.c). */
 	shms[nshms].h = h;
-	shms[nshms].mem = calloc(1, size);
+	shms[nshms].size = size;
+	shms[nshms].mem = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			       -1, 0);
+	if (shms[nshms].mem == MAP_FAILED)
+		return ATXF_HANDLE_NONE;
 	*mem = shms[nshms++].mem;
 	return h;
 }
@@ -121,6 +129,25 @@ int atxf_port_close(atxf_handle_t port)
 	return atxf_cap_drop(port);
 }
 
+atxf_handle_t atxf_port_send_right(atxf_handle_t port)
+{
+	if (!tport_handle_live(port))
+		return -ATXF_EBADH;
+	return atxf_fake_cap_add(ATXF_CAP_PORT, ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT,
+				 next_port_id++, 0);
+}
+
+int atxf_port_watch(atxf_handle_t watched, atxf_handle_t port, uint64_t bits)
+{
+	if (!tport_handle_live(watched) || !tport_handle_live(port))
+		return -ATXF_EBADH;
+	if (tport.nwatches == TPORT_LOG_MAX)
+		return -ATXF_ENOSPC;
+	tport.watches[tport.nwatches].watched = watched;
+	tport.watches[tport.nwatches++].bits = bits;
+	return 0;
+}
+
 static void log_msg(struct tport_sent *log, unsigned *n, atxf_handle_t port, unsigned flags,
 		    const struct atxf_msg *msg)
 {
@@ -153,6 +180,15 @@ int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns)
 	return 0;
 }
 
+/* One inbox for every port: what arrives is the first port's. */
+int atxf_recv_any(const atxf_handle_t *ports, unsigned n, struct atxf_msg *msg,
+		  uint64_t timeout_ns)
+{
+	int err = n ? atxf_recv(ports[0], msg, timeout_ns) : -ATXF_EINVAL;
+
+	return err < 0 ? err : 0;
+}
+
 int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,
 	      uint64_t timeout_ns)
 {
@@ -174,9 +210,14 @@ int atxf_reply(const struct atxf_msg *req, const struct atxf_msg *reply)
 
 int atxf_notify(atxf_handle_t port, uint64_t bits)
 {
-	(void)bits;
 	if (!tport_handle_live(port))
 		return -ATXF_EBADH;
+	if (port == tport.dead_port)
+		return -ATXF_EPEER;
+	if (tport.nnotifies < TPORT_LOG_MAX && bits) {
+		tport.notifies[tport.nnotifies].port = port;
+		tport.notifies[tport.nnotifies++].bits = bits;
+	}
 	return port == tport.bad_port ? tport.port_err : 0;
 }
 

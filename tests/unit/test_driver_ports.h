@@ -59,6 +59,15 @@ struct tport {
 	char unregistered[32];
 
 	unsigned unmaps;            /* atxf_mem_unmap calls */
+
+	/* atxf_port_watch: which handle, and the bits it would notify. */
+	struct { atxf_handle_t watched; uint64_t bits; } watches[TPORT_LOG_MAX];
+	unsigned nwatches;
+	/* atxf_notify with bits != 0, in order. */
+	struct { atxf_handle_t port; uint64_t bits; } notifies[TPORT_LOG_MAX];
+	unsigned nnotifies;
+	/* A port whose receiver is gone: notify and send fail with -ATXF_EPEER. */
+	atxf_handle_t dead_port;
 };
 
 extern struct tport tport;

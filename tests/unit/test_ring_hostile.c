@@ -238,18 +238,24 @@ static void a_forged_header_is_refused_at_attach(void **state)
 }
 
 /* The client takes its pages back (SYS_SHM_REVOKE): the driver finds out
- * before it touches them, refuses, and serves another client. */
+ * without touching them, refuses, and serves another client. The request
+ * it took before the revoke reads zeros, not the client's bytes. */
 static void a_revoked_region_is_detected(void **state)
 {
 	struct pair *p = pair_new(8, 4096, 0);
 	struct pair *other = pair_new(8, 4096, 0);
 	struct atxf_ring_desc d;
+	const uint8_t zeros[8] = { 0 };
+	uint8_t *bytes;
 
 	(void)state;
+	bytes = atxf_ring_data(&p->client, 0, 8);
+	memset(bytes, 0x5a, 8);
 	raw_submit(p, req(1, 0, 8));
 	assert_int_equal(atxf_ring_next(&p->driver, &d), 1);
 	assert_int_equal(atxf_ring_check(&p->driver), 0);
 	pair_revoke(p);
+	assert_memory_equal(atxf_ring_data(&p->driver, d.offset, d.length), zeros, 8);
 	assert_int_equal(atxf_ring_check(&p->driver), -ATXF_ESTALE);
 	assert_int_equal(atxf_ring_next(&p->driver, &d), -ATXF_ESTALE);
 	assert_int_equal(atxf_ring_complete(&p->driver, 1, 0, 8), -ATXF_ESTALE);

@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <cmocka.h>
 #include <atxf/errors.h>
+#include <atxf/fake.h>
 #include <atxf/port.h>
 #include "test_ring_util.h"
 
@@ -64,14 +65,18 @@ struct pair *pair_new(uint32_t entries, uint32_t data_size, uint32_t start)
 
 void pair_revoke(struct pair *p)
 {
-	assert_int_equal(munmap(p->mem, p->size), 0);
-	p->mem = NULL;
+	assert_int_equal(atxf_fake_shm_revoke(p->mem, p->size), 0);
+	p->revoked = 1;
 }
 
 void pair_free(struct pair *p)
 {
-	if (p->mem)
+	if (p->revoked) {
+		assert_int_equal(atxf_shm_unmap(p->mem), 0);
+		assert_int_equal(atxf_shm_probe(p->mem), -ATXF_EFAULT);
+	} else {
 		munmap(p->mem, p->size);
+	}
 	free(p);
 }
 

@@ -1,6 +1,6 @@
 /*
  * What the ring tests share: a real page-aligned region (mmap, so a test
- * can revoke it the way the kernel does, by unmapping it), a client and a
+ * can revoke it the way the kernel does, atxf_fake_shm_revoke), a client and a
  * driver attached to it, and a record of the signals they send
  * (atxf_notify is the test's: libatxf-fake has no ports).
  */
@@ -19,6 +19,7 @@
 struct pair {
 	void *mem;
 	size_t size;
+	int revoked;
 	struct atxf_ring client;
 	struct atxf_ring driver;
 };
@@ -27,7 +28,8 @@ struct pair {
  * its indices set to start (all four), both sides attached. */
 struct pair *pair_new(uint32_t entries, uint32_t data_size, uint32_t start);
 void pair_free(struct pair *p);
-/* The test's revoke: the region's pages go, as SYS_SHM_REVOKE unmaps them. */
+/* The test's revoke, as SYS_SHM_REVOKE does it: the pages read zeros, the
+ * probe says ESTALE; pair_free then lets the mapping go (atxf_shm_unmap). */
 void pair_revoke(struct pair *p);
 
 /* Signals sent to port since the last reset. */

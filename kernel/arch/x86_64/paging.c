@@ -138,6 +138,21 @@ int paging_unmap(uint64_t root, uint64_t va, uint64_t *pa)
 	return 0;
 }
 
+int paging_remap(uint64_t root, uint64_t va, uint64_t pa, unsigned prot)
+{
+	uint64_t *pte;
+
+	if ((va | pa) & (PAGE_SIZE - 1) || va >= USER_TOP ||
+	    (prot & (VM_WRITE | VM_EXEC)) == (VM_WRITE | VM_EXEC))
+		return -ATXF_EINVAL;
+	pte = walk(root, va, 0, false);
+	if (!pte || !(*pte & PTE_P))
+		return -ATXF_ENOENT;
+	__atomic_store_n(pte, pa | leaf_bits(va, prot), __ATOMIC_RELEASE);
+	flush_if_live(root, va);
+	return 0;
+}
+
 /* The caching bits as the PAT reads them, so a test sees the real type.
  * A large page keeps its PAT bit at 12 (bit 7 is PS there); the kernel
  * never sets it, so only the 4 KiB form can say write-combining. */

@@ -33,6 +33,10 @@ void paging_init(void);
 int paging_map(uint64_t root, uint64_t va, uint64_t pa, unsigned prot);
 /* Unmaps one page; returns its frame in *pa. 0 or -ATXF_ENOENT. */
 int paging_unmap(uint64_t root, uint64_t va, uint64_t *pa);
+/* Points a present page at another frame in one store (prot: VM_*), so an
+ * access racing with it reaches the old frame or the new one, never a
+ * hole; the old entry's TLB copy is flushed. 0 or -ATXF_ENOENT/-EINVAL. */
+int paging_remap(uint64_t root, uint64_t va, uint64_t pa, unsigned prot);
 /* Looks va up: true with the physical address and VM_* bits if mapped. */
 bool paging_translate(uint64_t root, uint64_t va, uint64_t *pa, unsigned *prot);
 /* Whether [va, va+len) is mapped in the current address space (for panics). */

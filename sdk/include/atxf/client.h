@@ -2,6 +2,11 @@
  * Calls a client makes on a driver's port (one it looked up by instance
  * name, <atxf/name.h>), so no program builds these messages by hand. The
  * messages are those of <atxf/proto/...>; docs/protocols.md.
+ *
+ * This header is also the umbrella of the class client libraries
+ * (<atxf/client/block.h>, char.h, input.h, net.h, display.h, rng.h), which
+ * survive the driver's restarts (docs/protocols.md §11); the single calls
+ * below do not.
  */
 #ifndef ATXF_CLIENT_H
 #define ATXF_CLIENT_H
@@ -18,6 +23,9 @@
  */
 int atxf_subscribe(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
 		   uint64_t timeout_ns);
+/* The same with len bytes of data before the right (net's ring geometry). */
+int atxf_subscribe_data(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
+			const void *data, size_t len, uint64_t timeout_ns);
 
 /*
  * One character-protocol WRITE of up to ATXF_CHAR_WRITE_MAX bytes of buf
@@ -42,5 +50,13 @@ atxf_handle_t atxf_driver_open(const char *driver, uint64_t timeout_ns);
  * negative ATXF_E* code.
  */
 int atxf_rng_read(atxf_handle_t dev, void *buf, size_t len, uint64_t timeout_ns);
+
+#include <atxf/client/block.h>
+#include <atxf/client/block_queue.h>
+#include <atxf/client/char.h>
+#include <atxf/client/display.h>
+#include <atxf/client/input.h>
+#include <atxf/client/net.h>
+#include <atxf/client/rng.h>
 
 #endif

@@ -45,6 +45,14 @@
 #include <atxf/proto/rng.h>
 
 struct atxf_device;
+struct atxf_request;
+
+/*
+ * A callback's answer "not yet": the request stays open and the driver
+ * completes it later with atxf_request_complete() (from .irq, .timer or
+ * another request). Outside the ATXF_E* range, so never a real status.
+ */
+#define ATXF_PENDING (-1000)
 
 /* Block devices (ATXF_CLASS_BLOCK). buf is shared with the client. */
 struct atxf_block_ops {
@@ -121,6 +129,15 @@ struct atxf_driver {
 	 * refused with -ATXF_ENOSYS.
 	 */
 	int (*other)(struct atxf_device *dev, const struct atxf_msg *req, struct atxf_msg *reply);
+	/*
+	 * A pending request ends without the driver: its timeout passed
+	 * (-ATXF_ETIMEDOUT), its client went away (-ATXF_EPEER: the ring's
+	 * client died, or its region was revoked or replaced) or the driver
+	 * stops (-ATXF_ENODEV). Forget req here (abort the device's command);
+	 * the framework answers the client with why, if it can still hear,
+	 * and the handle is dead when this returns. Runs once per request.
+	 */
+	void (*cancel)(struct atxf_device *dev, struct atxf_request *req, int why);
 
 	struct atxf_block_ops block;
 	struct atxf_char_ops chr;
@@ -158,13 +175,69 @@ struct atxf_device {
 		struct atxf_display_info display;
 	} info;
 	void *surface;              /* display: mapped screen memory, for the default flush */
+	struct atxf_device *parent; /* an added device: the driver's first; else NULL */
 	struct atxf_driver_core *core;
 };
+
+/*
+ * Deferred completion. While a callback serves a request (a call, or a
+ * descriptor from a client's ring), atxf_request_current() gives a handle
+ * to it; the callback keeps it and returns ATXF_PENDING. Later,
+ * atxf_request_complete() ends it once: status is 0, a byte count or
+ * -ATXF_E*, len the bytes done (a ring completion's length; a call's reply
+ * carries the status alone). Many requests are pending at once
+ * (ATXF_DRIVER_MAX_REQUESTS per device); current returns NULL outside a
+ * callback and when they are all in use: serve the request at once then, or
+ * refuse it with -ATXF_EAGAIN. atxf_request_timeout() arms a one-shot timer:
+ * after ns the request is cancelled (.cancel with -ATXF_ETIMEDOUT) and ends
+ * with -ATXF_ETIMEDOUT; 0 disarms it. Both return 0, or -ATXF_ENOENT for a
+ * handle that is not pending.
+ */
+#define ATXF_DRIVER_MAX_REQUESTS 256
+
+struct atxf_request {
+	struct atxf_device *dev;
+	void *priv;                 /* the driver's own, e.g. its command slot */
+	uint32_t type;              /* a call's request code, or ATXF_REQUEST(proto, opcode) */
+	uint32_t client;            /* the pid that asked */
+	/* The framework's own from here on. */
+	uint8_t state;              /* free, serving, pending */
+	uint8_t ring;               /* ring requests: which ring, +1; 0: a call */
+	uint16_t flags;             /* ring: the completion's flags (class-defined) */
+	uint32_t id;                /* ring: the descriptor's id */
+	uint64_t token;             /* call: the reply token */
+	uint64_t deadline_ns;       /* 0: no timeout */
+	uint32_t offset, length;    /* ring: the bytes in the data area */
+};
+
+struct atxf_request *atxf_request_current(struct atxf_device *dev);
+int atxf_request_complete(struct atxf_request *req, int status, uint32_t len);
+int atxf_request_timeout(struct atxf_request *req, uint64_t ns);
 
 /* Runs the driver; returns 0 after devmgr's STOP, else the failure's exit status. */
 int atxf_driver_run(const struct atxf_driver *driver);
 
-/* The device's class, from its manifest (ATXF_CLASS_NONE without one). */
+/*
+ * Several devices per driver process (AHCI ports, NVMe namespaces,
+ * partitions). From a callback of the driver's first device (probe,
+ * typically), atxf_device_add() makes another device with its own
+ * instance name (registered with the name service at once), class and
+ * callbacks (ops: the class's own, .other, .cancel, .timer, .remove; .irq
+ * and .probe are the first device's alone, for interrupts arrive on its
+ * port), its own service port, clients, rings and pending requests. Fill
+ * in ->priv and ->info before the callback returns: requests for it are
+ * served from then on, by the same loop, one at a time. When devmgr stops
+ * the driver, each added device is stopped (its pending requests end with
+ * -ATXF_ENODEV, .remove runs, its name goes) before the first. NULL, with
+ * the reason logged, when there is no room (ATXF_DRIVER_MAX_DEVICES with
+ * the first), the name is taken or empty, or the class is NONE.
+ */
+#define ATXF_DRIVER_MAX_DEVICES 8
+struct atxf_device *atxf_device_add(struct atxf_device *parent, const struct atxf_driver *ops,
+				    unsigned device_class, const char *instance);
+
+/* The device's class: an added device's own, else its manifest's
+ * (ATXF_CLASS_NONE without one). */
 unsigned atxf_device_class(const struct atxf_device *dev);
 
 /* The i-th resource of a kind, in manifest order; NULL if not granted. */

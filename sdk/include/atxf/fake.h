@@ -4,8 +4,8 @@
  * atxf_sleep_ns, atxf_yield, atxf_debug_write and atxf_exit of <atxf/sys.h>,
  * on the host; it also carries libatxf's pure parts (atxf_strerror, the
  * message helpers of <atxf/port.h>, the name table of <atxf/proto/name.h>,
- * the request rings of <atxf/ring.h>) and atxf_shm_probe, which asks Linux
- * whether a page is still mapped (a test revokes a region with munmap).
+ * the request rings of <atxf/ring.h>) and atxf_shm_probe/atxf_shm_unmap,
+ * for regions a test revokes with atxf_fake_shm_revoke (below).
  * There are no IPC ports: a test that needs them supplies its own (a ring
  * test: atxf_notify, which records the signals). So a
  * cmocka test links a driver's device logic against a device it plays:
@@ -38,6 +38,13 @@
 #include <atxf/cap.h>
 #include <atxf/hw.h>
 #include <atxf/sys.h>
+
+/* What SYS_SHM_REVOKE does to a receiver's mapping, done to the test's own
+ * page-aligned mmap region: the pages read zeros from now on (what is
+ * written there stays there), atxf_shm_probe says -ATXF_ESTALE for them,
+ * atxf_shm_unmap(mem) unmaps them. 0, -ATXF_ENOMEM, or -ATXF_ENOSPC (16
+ * revoked regions not yet unmapped). */
+int atxf_fake_shm_revoke(void *mem, size_t len);
 
 /* Forget every device, capability, buffer, IRQ and counter; clock to 0. */
 void atxf_fake_reset(void);

@@ -28,6 +28,9 @@ _Static_assert(sizeof(struct atxf_msg) == 128, "IPC messages are 128 bytes");
 /* A received notification: type is ATXF_MSG_NOTIFY, data holds a u64 of bits. */
 #define ATXF_MSG_NOTIFY  0xffffffffu
 
+/* The most ports one SYS_IPC_RECV_ANY waits on. */
+#define ATXF_RECV_ANY_MAX  16
+
 /* Flags for SYS_IPC_SEND. */
 #define ATXF_IPC_NONBLOCK  0x1u     /* fail with -ATXF_EAGAIN instead of waiting */
 #define ATXF_IPC_MOVE_CAPS 0x2u     /* transfer caps[] (the sender loses them) */

@@ -21,6 +21,14 @@ int atxf_port_close(atxf_handle_t port);
 atxf_handle_t atxf_port_send_right(atxf_handle_t port);
 int atxf_send(atxf_handle_t port, const struct atxf_msg *msg, unsigned flags);
 int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns);
+/*
+ * Receives from whichever of n ports (1..ATXF_RECV_ANY_MAX) has something
+ * first, as atxf_recv does from one: the index of that port in ports[], or
+ * -ATXF_E*. Ports with something waiting are taken in turn, so a busy one
+ * cannot starve the others. One loop serving several devices uses it.
+ */
+int atxf_recv_any(const atxf_handle_t *ports, unsigned n, struct atxf_msg *msg,
+		  uint64_t timeout_ns);
 /* Sends req and waits for the reply; returns the reply's status (type), or
  * -ATXF_EPROTO if the reply's sender is not the process that received req. */
 int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,
@@ -41,10 +49,16 @@ long atxf_shm_grant(void *addr, size_t len, atxf_handle_t port, uint32_t rights)
 void *atxf_shm_map(atxf_handle_t shm, unsigned prot);
 int atxf_shm_revoke(long grant);
 /*
- * Whether the page at addr (a mapping from atxf_shm_map) is still mapped:
- * 0, or -ATXF_EFAULT once its grant was revoked. It reads nothing itself
- * (the kernel does, through its fault-safe copy), so asking never faults.
+ * The receiver's side of a revoke (docs/syscalls.md, SYS_SHM_REVOKE): the
+ * mapping stays, its pages turned to a private zeroed stand-in, until the
+ * receiver lets it go with atxf_shm_unmap(addr), addr being what
+ * atxf_shm_map returned (0, or -ATXF_EINVAL: no such mapping; later
+ * accesses fault). The probe says what the page at addr is without
+ * reading it: 0 (a live grant's, or the caller's own memory),
+ * -ATXF_ESTALE (a revoked grant's: it holds none of the granter's data
+ * and never will again) or -ATXF_EFAULT (nothing mapped there).
  */
+int atxf_shm_unmap(void *addr);
 int atxf_shm_probe(const volatile void *addr);
 
 /*

@@ -167,6 +167,9 @@ int atxf_ring_reap(struct atxf_ring *r, struct atxf_ring_desc *out);
  */
 int atxf_ring_next(struct atxf_ring *r, struct atxf_ring_desc *out);
 int atxf_ring_complete(struct atxf_ring *r, uint32_t id, int32_t status, uint32_t length);
+/* The same with the completion's class-defined flags (net RECV: frames lost). */
+int atxf_ring_complete_flags(struct atxf_ring *r, uint32_t id, int32_t status,
+			     uint32_t length, uint16_t flags);
 int atxf_ring_publish(struct atxf_ring *r);
 
 /*
@@ -176,11 +179,15 @@ int atxf_ring_publish(struct atxf_ring *r);
 int atxf_ring_arm(struct atxf_ring *r);
 
 /*
- * Whether the region is still mapped: 0, or -ATXF_ESTALE once the client
- * revoked its grant (or died), after which touching it would fault. The
- * driver's next/complete/publish/arm check it first. A revoke racing with
- * the very access after the check still faults the driver: the region is
- * the client's to take back at any moment (docs/protocols.md §10.4).
+ * Whether the region is still the client's grant: 0, or -ATXF_ESTALE once
+ * the client revoked it (or died). Asked of the kernel (atxf_shm_probe),
+ * never by touching the region. The driver's next/complete/publish/arm
+ * check it first. A revoke racing with the driver's access right after
+ * the check does not fault the driver: the kernel turns the mapping's
+ * pages to a private zeroed page, so that access reads zeros or the
+ * driver's own writes, never the client's bytes, and writes reach no
+ * client memory. On -ATXF_ESTALE the driver drops the client and lets go
+ * of the mapping with atxf_shm_unmap (docs/protocols.md §10.4).
  */
 int atxf_ring_check(struct atxf_ring *r);
 

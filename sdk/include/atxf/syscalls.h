@@ -70,8 +70,11 @@
 	X(PORT_WATCH,           68, 3) /* port held, own port, bits: death notice */ \
 	X(PROC_WATCH,           69, 2) /* own port, bits: notice when a child ends */ \
 	X(CLOCK_REALTIME,       70, 0) /* -> UTC nanoseconds since 1970 */      \
-	X(CLOCK_CPU,            71, 0) /* -> the caller's CPU nanoseconds */ \
-	X(KERNEL_COUNTS,        84, 1) /* struct atxf_kernel_counts out */
+	X(CLOCK_CPU,            71, 0) /* -> the caller's CPU nanoseconds */    \
+	X(IPC_RECV_ANY,         80, 4) /* ports[], count, msg out, timeout -> index */ \
+	X(KERNEL_COUNTS,        84, 1) /* struct atxf_kernel_counts out */      \
+	X(SHM_UNMAP,            91, 1) /* address SYS_SHM_MAP gave */           \
+	X(SHM_PROBE,            92, 1) /* address -> 0, ESTALE revoked, EFAULT */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <atxf/driver.h>
+#include <atxf/ring.h>
 #include <atxf/syscalls.h>
 
 #define ATXF_DRIVER_MAX_CLIENTS     8   /* client processes with an attached buffer */
@@ -21,6 +22,15 @@
 #define ATXF_DRIVER_MAX_IRQS       32   /* interrupts bound to notification bits 0.. */
 #define ATXF_DRIVER_BACKLOG        64   /* input and char events held for full subscribers */
 #define ATXF_DRIVER_RETRY_NS  1000000ull /* how soon a held event is offered again */
+#define ATXF_DRIVER_MAX_RINGS       8   /* client rings (ATTACH_RING), one per client */
+/* Notification bits of the service port beyond the interrupts' 0..31:
+ * ring i's doorbell, and the death notice of ring i's client. */
+#define ATXF_DRIVER_DOORBELL_BIT   32
+#define ATXF_DRIVER_RING_GONE_BIT  40
+#define ATXF_DRIVER_RING_BITS(first) (((1ull << ATXF_DRIVER_MAX_RINGS) - 1) << (first))
+
+/* A request's life in the table (struct atxf_request.state). */
+enum { ATXF__REQ_FREE, ATXF__REQ_SERVING, ATXF__REQ_PENDING };
 
 /* One client process's attached buffer (block, net, display). */
 struct atxf_client {
@@ -62,6 +72,35 @@ struct atxf_request_queue {
 	unsigned count;
 };
 
+/*
+ * One client's ring (ATTACH_RING; rings.c): the region, the port its
+ * completions are signalled on, and the framework's private view of it.
+ * Net RECV buffers the client posted wait in rx, oldest first.
+ */
+struct atxf_ring_client {
+	uint32_t pid;               /* 0: slot free */
+	atxf_handle_t shm;          /* the region's capability */
+	atxf_handle_t peer;         /* the client's port (send right) */
+	uint8_t *base;              /* where the region is mapped */
+	uint64_t size;
+	struct atxf_ring ring;
+	uint8_t dirty;              /* completions queued, not yet published */
+	uint8_t stalled;            /* descriptors left waiting: no request free */
+	uint16_t rx_dropped;        /* net: frames lost for want of a buffer */
+	uint16_t rx[ATXF_RING_MAX_ENTRIES];  /* net: posted RECV requests (table index) */
+	uint32_t rx_head, rx_count;
+};
+
+/* What the callback running now serves: atxf_request_current() binds it. */
+struct atxf_serving {
+	int active;
+	uint32_t type, client;
+	uint64_t token;             /* call */
+	unsigned ring;              /* ring index + 1; 0: a call */
+	struct atxf_ring_desc desc; /* ring: the checked copy */
+	struct atxf_request *req;   /* bound, or NULL */
+};
+
 struct atxf_driver_counters {
 	uint64_t requests, errors, irqs, events, dropped;
 	uint64_t rx_bytes;          /* char: bytes atxf_char_received() accepted */
@@ -71,6 +110,7 @@ struct atxf_driver_counters {
 struct atxf_driver_core {
 	atxf_handle_t port;         /* the service port: requests and notifications */
 	uint32_t state;             /* enum atxf_driver_state */
+	uint16_t device_class;      /* an added device's; 0: the manifest's */
 	uint32_t generation;        /* from argv; reported in HELLO and PING */
 	uint32_t control_pid;       /* devmgr, learnt from HELLO's reply; 0: unknown */
 	struct atxf_driver_counters count;
@@ -94,6 +134,15 @@ struct atxf_driver_core {
 	uint8_t char_short;         /* char: bytes were refused; .chr.resume when room */
 	struct atxf_request_queue queue;
 	char instance[ATXF_DRIVER_INSTANCE_MAX];
+
+	/* Deferred completion (request.c) and client rings (rings.c). */
+	struct atxf_serving serving;
+	struct atxf_request req[ATXF_DRIVER_MAX_REQUESTS];
+	unsigned pending;           /* requests pending */
+	unsigned timers;            /* of those, with a timeout armed */
+	uint64_t held_bits;         /* ring notifications taken while waiting for an IRQ */
+	atxf_handle_t self;         /* a send right to port, for death notices */
+	struct atxf_ring_client ring[ATXF_DRIVER_MAX_RINGS];
 };
 
 /* Sets up a device and its core for a driver, nothing granted yet (device.c). */
@@ -105,6 +154,9 @@ typedef int atxf__proto_fn(struct atxf_device *dev, const struct atxf_msg *req,
 			   struct atxf_msg *reply);
 atxf__proto_fn atxf__driver_proto, atxf__block_proto, atxf__char_proto,
 	atxf__input_proto, atxf__net_proto, atxf__display_proto, atxf__rng_proto;
+/* Ring descriptors of the classes that take rings (proto_block.c, proto_net.c). */
+int atxf__block_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
+int atxf__net_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
 
 /* A protocol the framework decodes, with its table rows (protocols.c). */
 struct atxf__protocol {
@@ -113,6 +165,9 @@ struct atxf__protocol {
 	const struct atxf_msg_shape *shape;
 	unsigned nshapes;
 	atxf__proto_fn *serve;
+	/* A ring descriptor (ATTACH_RING classes): bytes done, ATXF_PENDING or
+	 * -ATXF_E*; NULL: the protocol has no rings. */
+	int (*ring_serve)(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
 };
 const struct atxf__protocol *atxf__protocol(uint32_t proto);   /* NULL: not ours */
 const struct atxf_msg_shape *atxf__shape(const struct atxf__protocol *p, uint32_t code);
@@ -190,6 +245,53 @@ int atxf__grants_setup(struct atxf_device *dev);
 /* Names (device.c): the instance from argv, the driver's own name. */
 void atxf__name_instance(struct atxf_device *dev, int argc, char *const argv[]);
 const char *atxf__driver_name(const struct atxf_device *dev);
+
+/*
+ * Deferred completion (request.c). The serve paths open a context before
+ * the callback and close it after: close says whether the request stays
+ * pending (ATXF_PENDING with a request bound), and turns a PENDING without
+ * one into -ATXF_EIO. finish ends a request for good (reply or ring
+ * completion, then frees it); cancel runs .cancel first.
+ */
+void atxf__serving_call(struct atxf_device *dev, const struct atxf_msg *req);
+void atxf__serving_ring(struct atxf_device *dev, unsigned ring, const struct atxf_ring_desc *d);
+int atxf__serving_close(struct atxf_device *dev, int status);
+void atxf__request_finish(struct atxf_request *r, int status, uint32_t len);
+void atxf__request_cancel(struct atxf_request *r, int why);
+/* Cancels every pending request of ring (+1; 0: every request) with why. */
+void atxf__requests_cancel(struct atxf_device *dev, unsigned ring, int why);
+/* Timeouts: ns until the next one (FOREVER: none); expire the due ones. */
+uint64_t atxf__requests_wait_ns(struct atxf_device *dev);
+void atxf__requests_expire(struct atxf_device *dev);
+unsigned atxf__request_index(const struct atxf_device *dev, const struct atxf_request *r);
+
+/*
+ * Client rings (rings.c). attach serves ATTACH_RING for block and net;
+ * notified takes the doorbell and death-notice bits; flush publishes
+ * what was completed and drains rings that were left waiting. The class's
+ * descriptor handler is its protocol's ring_serve.
+ */
+int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
+		      struct atxf_msg *reply);
+void atxf__rings_notified(struct atxf_device *dev, uint64_t bits);
+void atxf__rings_flush(struct atxf_device *dev);
+void atxf__ring_drop(struct atxf_device *dev, unsigned i, int why);
+struct atxf_ring_client *atxf__ring_client(struct atxf_device *dev, unsigned ring);
+/* The bytes of a ring request in its ring's data area (NULL: gone). */
+void *atxf__ring_bytes(struct atxf_device *dev, unsigned ring, uint32_t offset, uint32_t len);
+
+/* Net RECV buffers (net_rx.c): post one (ATXF_PENDING), forget a ring's. */
+int atxf__net_rx_post(struct atxf_device *dev, const struct atxf_ring_desc *d);
+void atxf__net_rx_unpost(struct atxf_device *dev, struct atxf_request *r);
+void atxf__net_rx_deliver(struct atxf_device *dev, const void *frame, uint32_t len);
+
+/* The process's devices (devices.c): the first, how many, the i-th, and
+ * stopping the added ones before the first. */
+struct atxf_device *atxf__device_first(const struct atxf_driver *driver,
+				       const struct atxf_manifest *m);
+unsigned atxf__device_count(void);
+struct atxf_device *atxf__device_at(unsigned i);
+void atxf__children_stop(struct atxf_device *first);
 
 /* Start-up (announce.c): the name service, then HELLO to devmgr. */
 int atxf__register(struct atxf_device *dev);

@@ -15,6 +15,7 @@ void atxf__device_init(struct atxf_device *dev, struct atxf_driver_core *core,
 	dev->core = core;
 	dev->instance = core->instance;
 	core->port = ATXF_HANDLE_NONE;
+	core->self = ATXF_HANDLE_NONE;
 	core->state = ATXF_DRIVER_STARTING;
 	for (unsigned i = 0; i < ATXF_DRIVER_MAX_SUBSCRIBERS; i++)
 		core->sub[i].port = ATXF_HANDLE_NONE;
@@ -22,6 +23,8 @@ void atxf__device_init(struct atxf_device *dev, struct atxf_driver_core *core,
 
 unsigned atxf_device_class(const struct atxf_device *dev)
 {
+	if (dev->core && dev->core->device_class)
+		return dev->core->device_class;
 	return dev->manifest ? dev->manifest->device_class : ATXF_CLASS_NONE;
 }
 

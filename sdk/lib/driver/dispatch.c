@@ -61,7 +61,7 @@ int atxf_driver_dispatch(struct atxf_device *dev, const struct atxf_msg *req,
 	memset(reply, 0, sizeof(*reply));
 	core->caps_kept = 0;
 	status = route(dev, req, reply);
-	if (status < 0) {
+	if (status < 0 && status != ATXF_PENDING) {
 		/* An error reply carries nothing but the error, and keeps nothing. */
 		memset(reply, 0, sizeof(*reply));
 		core->caps_kept = 0;

@@ -31,6 +31,7 @@ void atxf__notified(struct atxf_device *dev, uint64_t bits)
 	}
 	atxf__ack_owed(dev);
 	atxf__input_flush(dev);
+	atxf__rings_notified(dev, bits & ~atxf__irq_bits(dev));
 }
 
 /* Interrupts taken by atxf_device_wait_irq() are acked once the driver is done. */
@@ -73,7 +74,8 @@ uint64_t atxf__timer_wait_ns(struct atxf_device *dev)
 	}
 	if (atxf__backlog_pending(dev) && wait > ATXF_DRIVER_RETRY_NS)
 		wait = ATXF_DRIVER_RETRY_NS;
-	return wait;
+	now = atxf__requests_wait_ns(dev);
+	return now < wait ? now : wait;
 }
 
 void atxf__timer_check(struct atxf_device *dev)

@@ -24,9 +24,33 @@ static int check_extent(const struct atxf_block_info *bi, const struct atxf_bloc
 	return 0;
 }
 
-static int transfer(struct atxf_device *dev, const struct atxf_msg *req, int write)
+/* What READ and WRITE share, call or ring: 0, or why the driver never sees it. */
+static int transfer_ok(struct atxf_device *dev, const struct atxf_block_rw *rw, int write)
 {
 	const struct atxf_block_ops *ops = &dev->driver->block;
+	int err;
+
+	if (write ? !ops->write : !ops->read)
+		return -ATXF_ENOTSUP;
+	err = check_extent(&dev->info.block, rw);
+	if (err)
+		return err;
+	return write && dev->info.block.read_only ? -ATXF_EPERM : 0;
+}
+
+/* The driver's callback: 0, ATXF_PENDING or -ATXF_E*. */
+static int transfer_run(struct atxf_device *dev, const struct atxf_block_rw *rw, int write,
+			void *buf)
+{
+	const struct atxf_block_ops *ops = &dev->driver->block;
+	int err = write ? ops->write(dev, rw->sector, rw->count, buf)
+			: ops->read(dev, rw->sector, rw->count, buf);
+
+	return err < 0 ? err : 0;
+}
+
+static int transfer(struct atxf_device *dev, const struct atxf_msg *req, int write)
+{
 	const struct atxf_block_info *bi = &dev->info.block;
 	struct atxf_block_rw rw;
 	void *buf;
@@ -35,22 +59,18 @@ static int transfer(struct atxf_device *dev, const struct atxf_msg *req, int wri
 	ATXF_REQ(req, rw);
 	if (rw.reserved)
 		return -ATXF_EPROTO;
-	if (write ? !ops->write : !ops->read)
+	if (write ? !dev->driver->block.write : !dev->driver->block.read)
 		return -ATXF_ENOTSUP;
 	if (!atxf__client_find(dev, req->sender))
 		return -ATXF_EPROTO;    /* READ/WRITE before ATTACH_BUFFER */
-	err = check_extent(bi, &rw);
+	err = transfer_ok(dev, &rw, write);
 	if (err)
 		return err;
-	if (write && bi->read_only)
-		return -ATXF_EPERM;
 	buf = atxf__client_range(dev, req->sender, rw.offset,
 				 (uint64_t)rw.count * bi->sector_size, &err);
 	if (!buf)
 		return err;
-	err = write ? ops->write(dev, rw.sector, rw.count, buf)
-		    : ops->read(dev, rw.sector, rw.count, buf);
-	return err < 0 ? err : 0;
+	return transfer_run(dev, &rw, write, buf);
 }
 
 static int flush(struct atxf_device *dev)
@@ -61,6 +81,35 @@ static int flush(struct atxf_device *dev)
 		return 0;       /* no write cache, nothing to flush */
 	err = dev->driver->block.flush(dev);
 	return err < 0 ? err : 0;
+}
+
+/*
+ * A ring descriptor (ATXF_BLOCK_OP_*): its bytes are whole sectors of the
+ * ring's data area, already checked to lie in it. Bytes done, ATXF_PENDING
+ * or -ATXF_E*.
+ */
+int atxf__block_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes)
+{
+	uint32_t ss = dev->info.block.sector_size;
+	struct atxf_block_rw rw = { .sector = d->arg };
+	int write = d->opcode == ATXF_BLOCK_OP_WRITE;
+	int err;
+
+	if (d->flags || d->reserved || d->status)
+		return -ATXF_EPROTO;
+	if (d->opcode == ATXF_BLOCK_OP_FLUSH)
+		return d->arg || d->length ? -ATXF_EPROTO : flush(dev);
+	if (d->opcode != ATXF_BLOCK_OP_READ && !write)
+		return -ATXF_ENOSYS;
+	if (ss == 0)
+		return -ATXF_ENODEV;
+	if (d->length % ss)
+		return -ATXF_ERANGE;    /* not whole sectors */
+	rw.count = d->length / ss;
+	err = transfer_ok(dev, &rw, write);
+	if (!err)
+		err = transfer_run(dev, &rw, write, bytes);
+	return err == 0 ? (int)d->length : err;
 }
 
 int atxf__block_proto(struct atxf_device *dev, const struct atxf_msg *req,
@@ -77,6 +126,8 @@ int atxf__block_proto(struct atxf_device *dev, const struct atxf_msg *req,
 		return transfer(dev, req, 1);
 	case ATXF_BLOCK_FLUSH:
 		return flush(dev);
+	case ATXF_BLOCK_ATTACH_RING:
+		return atxf__ring_attach(dev, req, reply);
 	}
 	return -ATXF_ENOSYS;
 }

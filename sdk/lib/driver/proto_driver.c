@@ -55,6 +55,10 @@ static int stop(struct atxf_device *dev, const struct atxf_msg *req)
 		return -ATXF_EPERM;
 	if (core->state != ATXF_DRIVER_STOPPING) {
 		core->state = ATXF_DRIVER_STOPPING;
+		atxf__children_stop(dev);
+		/* The device is still up: .cancel may abort its commands. */
+		atxf__requests_cancel(dev, 0, -ATXF_ENODEV);
+		atxf__rings_flush(dev);
 		if (dev->driver->remove)
 			dev->driver->remove(dev);
 	}

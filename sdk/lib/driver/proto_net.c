@@ -17,6 +17,13 @@ static int info(struct atxf_device *dev, struct atxf_msg *reply)
 	return 0;
 }
 
+static int frame_len_ok(const struct atxf_device *dev, uint32_t len)
+{
+	if (len < ATXF_NET_HEADER_MIN)
+		return -ATXF_ERANGE;
+	return len > mtu(dev) + ATXF_NET_HEADER_MAX ? -ATXF_EMSGSIZE : 0;
+}
+
 static int send_frame(struct atxf_device *dev, const struct atxf_msg *req)
 {
 	struct atxf_net_send snd;
@@ -30,15 +37,36 @@ static int send_frame(struct atxf_device *dev, const struct atxf_msg *req)
 		return -ATXF_ENOTSUP;
 	if (!atxf__client_find(dev, req->sender))
 		return -ATXF_EPROTO;    /* SEND before ATTACH_BUFFER */
-	if (snd.len < ATXF_NET_HEADER_MIN)
-		return -ATXF_ERANGE;
-	if (snd.len > mtu(dev) + ATXF_NET_HEADER_MAX)
-		return -ATXF_EMSGSIZE;
+	err = frame_len_ok(dev, snd.len);
+	if (err)
+		return err;
 	frame = atxf__client_range(dev, req->sender, snd.offset, snd.len, &err);
 	if (!frame)
 		return err;
 	err = dev->driver->net.send(dev, frame, snd.len);
 	return err < 0 ? err : 0;
+}
+
+/* A ring descriptor (ATXF_NET_OP_*): bytes done, ATXF_PENDING or -ATXF_E*. */
+int atxf__net_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes)
+{
+	int err;
+
+	if (d->flags || d->reserved || d->status || d->arg)
+		return -ATXF_EPROTO;
+	if (d->opcode == ATXF_NET_OP_RECV)
+		return d->length < mtu(dev) + ATXF_NET_HEADER_MAX ? -ATXF_ERANGE
+								 : atxf__net_rx_post(dev, d);
+	if (d->opcode != ATXF_NET_OP_SEND)
+		return -ATXF_ENOSYS;
+	if (!dev->driver->net.send)
+		return -ATXF_ENOTSUP;
+	err = frame_len_ok(dev, d->length);
+	if (!err)
+		err = dev->driver->net.send(dev, bytes, d->length);
+	if (err == ATXF_PENDING)
+		return err;
+	return err < 0 ? err : (int)d->length;
 }
 
 /* The receive ring must lie in the subscriber's buffer and hold any frame. */
@@ -103,6 +131,8 @@ int atxf__net_proto(struct atxf_device *dev, const struct atxf_msg *req,
 		return subscribe(dev, req);
 	case ATXF_NET_SET_PROMISC:
 		return set_promisc(dev, req);
+	case ATXF_NET_ATTACH_RING:
+		return atxf__ring_attach(dev, req, reply);
 	}
 	return -ATXF_ENOSYS;
 }

@@ -17,14 +17,15 @@ static const struct atxf_msg_shape display_shapes[] = { ATXF_DISPLAY_PROTOCOL(AT
 static const struct atxf_msg_shape rng_shapes[] = { ATXF_RNG_PROTOCOL(ATXF_PROTO_SHAPE_) };
 
 static const struct atxf__protocol protocols[] = {
-	{ ATXF_PROTO_DRIVER, ATXF_CLASS_NONE, driver_shapes, N(driver_shapes), atxf__driver_proto },
-	{ ATXF_PROTO_BLOCK, ATXF_CLASS_BLOCK, block_shapes, N(block_shapes), atxf__block_proto },
-	{ ATXF_PROTO_CHAR, ATXF_CLASS_CHAR, char_shapes, N(char_shapes), atxf__char_proto },
-	{ ATXF_PROTO_INPUT, ATXF_CLASS_INPUT, input_shapes, N(input_shapes), atxf__input_proto },
-	{ ATXF_PROTO_NET, ATXF_CLASS_NET, net_shapes, N(net_shapes), atxf__net_proto },
+	{ ATXF_PROTO_DRIVER, ATXF_CLASS_NONE, driver_shapes, N(driver_shapes), atxf__driver_proto, NULL },
+	{ ATXF_PROTO_BLOCK, ATXF_CLASS_BLOCK, block_shapes, N(block_shapes), atxf__block_proto,
+	  atxf__block_ring },
+	{ ATXF_PROTO_CHAR, ATXF_CLASS_CHAR, char_shapes, N(char_shapes), atxf__char_proto, NULL },
+	{ ATXF_PROTO_INPUT, ATXF_CLASS_INPUT, input_shapes, N(input_shapes), atxf__input_proto, NULL },
+	{ ATXF_PROTO_NET, ATXF_CLASS_NET, net_shapes, N(net_shapes), atxf__net_proto, atxf__net_ring },
 	{ ATXF_PROTO_DISPLAY, ATXF_CLASS_DISPLAY, display_shapes, N(display_shapes),
-	  atxf__display_proto },
-	{ ATXF_PROTO_RNG, ATXF_CLASS_RNG, rng_shapes, N(rng_shapes), atxf__rng_proto },
+	  atxf__display_proto, NULL },
+	{ ATXF_PROTO_RNG, ATXF_CLASS_RNG, rng_shapes, N(rng_shapes), atxf__rng_proto, NULL },
 };
 
 const struct atxf__protocol *atxf__protocol(uint32_t proto)

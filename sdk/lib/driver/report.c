@@ -151,5 +151,6 @@ int atxf_net_received(struct atxf_device *dev, const void *frame, size_t len)
 	for (unsigned i = 0; i < ATXF_DRIVER_MAX_SUBSCRIBERS; i++)
 		if (s[i].port != ATXF_HANDLE_NONE)
 			net_deliver(dev, &s[i], frame, (uint32_t)len);
+	atxf__net_rx_deliver(dev, frame, (uint32_t)len);
 	return 0;
 }

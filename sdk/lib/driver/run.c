@@ -1,8 +1,9 @@
 /*
  * atxf_driver_run(): the driver's whole life. Start (argv, service port,
- * resources, probe, name, HELLO), then the loop: serve what waited, run the
- * timer, receive one message, hand it to .irq or to dispatch; until devmgr
- * says STOP.
+ * resources, probe, name, HELLO), then the loop: for each of its devices
+ * (devices.c) serve what waited, run the timers, publish ring completions;
+ * then receive one message on any device's port, hand it to .irq or to
+ * that device's dispatch; until devmgr says STOP.
  */
 #include <atxf/hw.h>
 #include <atxf/name.h>
@@ -16,9 +17,6 @@
  * without one (a service using the loop) still links, with NULL here.
  */
 extern const struct atxf_manifest atxf_driver_manifest __attribute__((weak));
-
-static struct atxf_driver_core the_core;
-static struct atxf_device the_device;
 
 static void find_resources(struct atxf_device *dev)
 {
@@ -66,42 +64,90 @@ static int start(struct atxf_device *dev)
 	return atxf__announce(dev, 0);
 }
 
-/* One message off the port: an interrupt, or a request. */
-static int receive_one(struct atxf_device *dev)
+/* How long the loop may sleep: until the first device's next due time. */
+static uint64_t wait_ns(void)
 {
+	uint64_t wait = ATXF_TIMEOUT_FOREVER;
+
+	for (unsigned i = 0; i < atxf__device_count(); i++) {
+		uint64_t w = atxf__timer_wait_ns(atxf__device_at(i));
+
+		wait = w < wait ? w : wait;
+	}
+	return wait;
+}
+
+/* One message off any device's port: which device, or -ATXF_E*. */
+static int receive(struct atxf_msg *msg)
+{
+	atxf_handle_t ports[ATXF_DRIVER_MAX_DEVICES];
+	unsigned n = atxf__device_count();
+
+	/* One device: the plain receive, as before there were several. */
+	if (n == 1) {
+		int err = atxf_recv(atxf__device_at(0)->core->port, msg, wait_ns());
+
+		return err < 0 ? err : 0;
+	}
+	for (unsigned i = 0; i < n; i++)
+		ports[i] = atxf__device_at(i)->core->port;
+	return atxf_recv_any(ports, n, msg, wait_ns());
+}
+
+/* One message: an interrupt, or a request, for the device it came to. */
+static int receive_one(void)
+{
+	struct atxf_device *dev;
 	struct atxf_msg msg;
 	uint64_t bits;
-	int err = atxf_recv(dev->core->port, &msg, atxf__timer_wait_ns(dev));
+	int err = receive(&msg);
 
 	if (err == -ATXF_ETIMEDOUT || err == -ATXF_EAGAIN)
 		return 0;       /* the timer is due */
 	if (err < 0)
 		return err;
+	dev = atxf__device_at((unsigned)err);
 	if (msg.type == ATXF_MSG_NOTIFY) {
 		memcpy(&bits, msg.data, sizeof(bits));
 		atxf__notified(dev, bits);
 	} else {
 		atxf__serve(dev, &msg);
 	}
+	/* Completions of this turn go out together, one signal per ring. */
+	atxf__rings_flush(dev);
+	return 0;
+}
+
+/* A device's turn before the loop sleeps: 1 if it served a held request. */
+static int device_turn(struct atxf_device *dev)
+{
+	struct atxf_msg held;
+
+	if (atxf__queue_pop(dev, &held) == 0) {
+		atxf__serve(dev, &held);
+		return 1;
+	}
+	atxf__timer_check(dev);
+	atxf__requests_expire(dev);
+	atxf__rings_flush(dev);
+	atxf__backlog_poll(dev);
 	return 0;
 }
 
 static int loop(struct atxf_device *dev)
 {
 	struct atxf_driver_core *core = dev->core;
-	struct atxf_msg held;
 
 	atxf__timer_start(dev);
 	while (core->state != ATXF_DRIVER_STOPPING) {
+		unsigned served = 0;
 		int err;
 
-		if (atxf__queue_pop(dev, &held) == 0) {
-			atxf__serve(dev, &held);
+		for (unsigned i = 0; i < atxf__device_count(); i++)
+			served += (unsigned)device_turn(atxf__device_at(i));
+		if (served || core->state == ATXF_DRIVER_STOPPING)
 			continue;
-		}
-		atxf__timer_check(dev);
-		atxf__backlog_poll(dev);
-		err = receive_one(dev);
+		err = receive_one();
 		if (err < 0) {
 			/* Only a broken service port ends up here: nothing can reach us. */
 			atxf_device_log(dev, "receive failed: %s", atxf_strerror(err));
@@ -119,21 +165,20 @@ static int exit_status(int err)
 
 int atxf_driver_run(const struct atxf_driver *driver)
 {
-	struct atxf_device *dev = &the_device;
+	struct atxf_device *dev = atxf__device_first(driver, &atxf_driver_manifest);
 	int err;
 
-	atxf__device_init(dev, &the_core, driver, &atxf_driver_manifest);
 	err = start(dev);
 	if (err)
 		return exit_status(err);
-	the_core.state = ATXF_DRIVER_RUNNING;
+	dev->core->state = ATXF_DRIVER_RUNNING;
 	err = loop(dev);
 	if (err)
 		return exit_status(err);
 	/* Stopped by devmgr: clients must not find a dead port under our name.
 	 * Without a name service (devmgr as the first process) handle 1 was
 	 * free, and our own port took it: nobody would answer that call. */
-	if (the_core.port != ATXF_HANDLE_NAMESERVICE)
+	if (dev->core->port != ATXF_HANDLE_NAMESERVICE)
 		atxf_name_unregister(dev->instance);
 	return 0;
 }

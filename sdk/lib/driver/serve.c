@@ -31,9 +31,19 @@ static void answer(const struct atxf_msg *req, const struct atxf_msg *reply)
 void atxf__serve(struct atxf_device *dev, const struct atxf_msg *req)
 {
 	struct atxf_msg reply;
+	int status;
 
-	atxf_driver_dispatch(dev, req, &reply);
-	answer(req, &reply);
+	atxf__serving_call(dev, req);
+	status = atxf_driver_dispatch(dev, req, &reply);
+	status = atxf__serving_close(dev, status);
+	if (status != ATXF_PENDING) {
+		/* A PENDING the framework could not keep became an error. */
+		if (status != (int)reply.type) {
+			memset(&reply, 0, sizeof(reply));
+			reply.type = (uint32_t)status;
+		}
+		answer(req, &reply);
+	}
 	atxf__drop_caps(req, dev->core->caps_kept);
 	atxf__ack_owed(dev);
 	atxf__input_flush(dev);

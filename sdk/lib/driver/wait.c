@@ -45,6 +45,8 @@ static int took_irq(struct atxf_device *dev, const struct atxf_msg *msg)
 	uint64_t bits;
 
 	memcpy(&bits, msg->data, sizeof(bits));
+	/* Doorbells and death notices wait for the loop (rings.c). */
+	dev->core->held_bits |= bits & ~atxf__irq_bits(dev);
 	bits &= atxf__irq_bits(dev);
 	if (!bits)
 		return 0;

@@ -1,7 +1,7 @@
 /*
  * The driver's side of a ring (<atxf/ring.h>): submissions in,
  * completions out. Nothing the client wrote is trusted: the region is
- * probed before each use (a revoked one would fault), each descriptor is
+ * probed before each use (a revoked one reads zeros), each descriptor is
  * copied out before it is looked at, and its bytes and id are checked on
  * the copy. A bad descriptor is refused alone; only an impossible index
  * breaks the ring.
@@ -68,7 +68,13 @@ int atxf_ring_next(struct atxf_ring *r, struct atxf_ring_desc *out)
 
 int atxf_ring_complete(struct atxf_ring *r, uint32_t id, int32_t status, uint32_t length)
 {
-	struct atxf_ring_desc d = { .id = id, .status = status, .length = length };
+	return atxf_ring_complete_flags(r, id, status, length, 0);
+}
+
+int atxf_ring_complete_flags(struct atxf_ring *r, uint32_t id, int32_t status,
+			     uint32_t length, uint16_t flags)
+{
+	struct atxf_ring_desc d = { .id = id, .flags = flags, .status = status, .length = length };
 	int err = atxf_ring_check(r);
 
 	if (err)

@@ -10,6 +10,12 @@
 int atxf_subscribe(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
 		   uint64_t timeout_ns)
 {
+	return atxf_subscribe_data(dev, subscribe_type, port, NULL, 0, timeout_ns);
+}
+
+int atxf_subscribe_data(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t port,
+			const void *data, size_t len, uint64_t timeout_ns)
+{
 	struct atxf_msg req, reply;
 	atxf_handle_t right = atxf_port_send_right(port);
 	int err;
@@ -17,6 +23,10 @@ int atxf_subscribe(atxf_handle_t dev, uint32_t subscribe_type, atxf_handle_t por
 	if (right < 0)
 		return right;
 	atxf_msg_init(&req, subscribe_type);
+	if (len && atxf_msg_put(&req, data, len) < 0) {
+		atxf_cap_drop(right);
+		return -ATXF_EMSGSIZE;
+	}
 	atxf_msg_put_cap(&req, right);
 	err = atxf_call(dev, &req, &reply, timeout_ns);
 	/* The call carried a copy: the driver holds its own now. */

@@ -27,6 +27,12 @@ int atxf_recv(atxf_handle_t port, struct atxf_msg *msg, uint64_t timeout_ns)
 	return (int)sys_IPC_RECV(port, ATXF_PTR(msg), (long)timeout_ns);
 }
 
+int atxf_recv_any(const atxf_handle_t *ports, unsigned n, struct atxf_msg *msg,
+		  uint64_t timeout_ns)
+{
+	return (int)sys_IPC_RECV_ANY(ATXF_PTR(ports), (long)n, ATXF_PTR(msg), (long)timeout_ns);
+}
+
 int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,
 	      uint64_t timeout_ns)
 {
@@ -72,4 +78,9 @@ void *atxf_shm_map(atxf_handle_t shm, unsigned prot)
 int atxf_shm_revoke(long grant)
 {
 	return (int)sys_SHM_REVOKE(grant);
+}
+
+int atxf_shm_unmap(void *addr)
+{
+	return (int)sys_SHM_UNMAP(ATXF_PTR(addr));
 }

@@ -20,6 +20,12 @@ PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer iopo
 	       msix-virtio msix-nvme msix-xhci msi-guard \
 	       threads bigmem threads-end threads-churn memlimit threads-reap \
 	       intx-edu intx-e1000 fpcheck ring-pair
+PROGS_NAMES += rng-check
+PROGS_NAMES += queue-edu
+PROGS_NAMES += queue-client
+# The class client libraries' scenarios (tests/qemu/scenarios_clients.py).
+PROGS_NAMES += blk-pattern blk-stream dev-follow
+PROGS_NAMES += shm-hammer
 # The device tree and hot-plug (tests/qemu/scenarios_devtree.py).
 PROGS_NAMES += dt-bus
 PROGS_NAMES += dt-child

@@ -9,13 +9,17 @@
  * take with the grant in caps[0]. take maps it (SYS_SHM_MAP), checks the
  * pattern, writes the reply pattern over it and replies; give checks the
  * reply pattern in its own page, revokes the grant (SYS_SHM_REVOKE) and
- * tells take, which then reads the page again: that access must fault,
- * so the kernel ends take with status 142 (128 + page fault). Output:
+ * tells take. take's mapping stays but holds none of give's bytes: the
+ * probe says ESTALE, the page reads zeros, and what take writes there it
+ * reads back (its own stand-in). Then take lets the mapping go
+ * (SYS_SHM_UNMAP), the probe says EFAULT, and reading the page again must
+ * fault, so the kernel ends take with status 142 (128 + page fault). Output:
  *   shm take: mapped the grant at 0xADDR: pattern ok
  *   shm take: wrote the reply pattern
  *   shm give: reply pattern seen in my page: ok
  *   shm give: revoked; my page is still mine: ok
- *   shm take: revoked; touching the page next must fault
+ *   shm take: revoked: probe ESTALE, the page reads zeros, keeps my writes
+ *   shm take: unmapped; touching the page next must fault
  * give exits 0; take prints `shm take: FAIL: still alive` and exits 99 if
  * the access after the revoke works; any FAIL line exits 1.
  */
@@ -83,6 +87,29 @@ static volatile uint8_t *use_grant(const struct atxf_msg *req)
 	return p;
 }
 
+/* The revoked mapping: still there, none of give's bytes; then let go. */
+static int after_revoke(volatile uint8_t *p)
+{
+	int err = atxf_shm_probe(p);
+
+	if (err != -ATXF_ESTALE)
+		return fail("take", "the probe after the revoke (ESTALE expected)", err);
+	for (unsigned i = 0; i < PAGE; i++)
+		if (p[i])
+			return fail("take", "the revoked page (zeros expected)", -ATXF_EIO);
+	fill(p, TAKE_SALT);
+	if (!holds(p, TAKE_SALT))
+		return fail("take", "my writes to the revoked page", -ATXF_EIO);
+	atxf_log("shm take: revoked: probe ESTALE, the page reads zeros, keeps my writes\n");
+	err = atxf_shm_unmap((void *)p);
+	if (err < 0)
+		return fail("take", "SYS_SHM_UNMAP", err);
+	err = atxf_shm_probe(p);
+	if (err != -ATXF_EFAULT)
+		return fail("take", "the probe after the unmap (EFAULT expected)", err);
+	return 0;
+}
+
 static int take(void)
 {
 	struct atxf_msg msg;
@@ -104,7 +131,10 @@ static int take(void)
 	err = atxf_recv(port, &msg, WAIT_NS);
 	if (err < 0 || msg.type != REVOKED)
 		return fail("take", "waiting for REVOKED", err < 0 ? err : -ATXF_EPROTO);
-	atxf_log("shm take: revoked; touching the page next must fault\n");
+	err = after_revoke(p);
+	if (err)
+		return err;
+	atxf_log("shm take: unmapped; touching the page next must fault\n");
 	fflush(stdout);
 	atxf_log("shm take: FAIL: still alive (read 0x%02x)\n", p[0]);
 	return EXIT_ALIVE;

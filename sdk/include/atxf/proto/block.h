@@ -13,6 +13,15 @@
  *   offset + count * sector_size <= the buffer's size else -ATXF_ERANGE
  *   a buffer is attached                              else -ATXF_EPROTO
  *   WRITE to a read-only device                       -ATXF_EPERM
+ *
+ * Queued I/O. ATTACH_RING (proto/common.h) gives the driver a request ring
+ * (<atxf/ring.h>): many requests in flight, completed in any order, with no
+ * message per request. Each descriptor is one of the ATXF_BLOCK_OP_* below:
+ * arg = the first sector, [offset, offset + length) = the bytes in the
+ * ring's data area (length a whole number of sectors, checked like count
+ * above: a bad one completes alone with -ATXF_ERANGE, -ATXF_EPERM..); FLUSH
+ * carries no bytes (offset, length and arg 0). A completion's length is the
+ * bytes transferred, its status 0 or -ATXF_E*.
  */
 #ifndef ATXF_PROTO_BLOCK_H
 #define ATXF_PROTO_BLOCK_H
@@ -38,6 +47,11 @@ struct atxf_block_rw {
 	uint64_t offset;            /* where in the attached buffer */
 };
 
+/* Ring descriptor opcodes (struct atxf_ring_desc.opcode). */
+#define ATXF_BLOCK_OP_READ   1
+#define ATXF_BLOCK_OP_WRITE  2
+#define ATXF_BLOCK_OP_FLUSH  3
+
 /* X(PROTO, NAME, n, dir, req_min, req_max, caps, reply): see proto/common.h. */
 #define ATXF_BLOCK_PROTOCOL(X)                                                 \
 	X(BLOCK, INFO, 1, ATXF_TO_DRIVER, 0, 0, 0, sizeof(struct atxf_block_info)) \
@@ -47,7 +61,9 @@ struct atxf_block_rw {
 	  sizeof(struct atxf_block_rw), 0, 0)                                   \
 	X(BLOCK, WRITE, 4, ATXF_TO_DRIVER, sizeof(struct atxf_block_rw),        \
 	  sizeof(struct atxf_block_rw), 0, 0)                                   \
-	X(BLOCK, FLUSH, 5, ATXF_TO_DRIVER, 0, 0, 0, 0)
+	X(BLOCK, FLUSH, 5, ATXF_TO_DRIVER, 0, 0, 0, 0)                          \
+	X(BLOCK, ATTACH_RING, 6, ATXF_TO_DRIVER, sizeof(struct atxf_ring_attach), \
+	  sizeof(struct atxf_ring_attach), 2, sizeof(struct atxf_ring_attach_reply))
 
 enum { ATXF_BLOCK_PROTOCOL(ATXF_PROTO_CODE_) };
 

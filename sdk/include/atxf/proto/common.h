@@ -80,7 +80,31 @@ struct atxf_attach_reply {
 	uint64_t size;
 };
 
+/*
+ * ATTACH_RING (block, net): a request ring (<atxf/ring.h>, docs/protocols.md
+ * §10) in a region the client formatted and granted. caps[0] is the
+ * region's shared-memory handle, caps[1] a send right to the client's own
+ * port, where completions are signalled with signal_bits. The driver maps
+ * the region, checks its header and answers with the doorbell: the bits the
+ * client notifies on the driver's port after atxf_ring_kick (give them to
+ * atxf_ring_client_attach as the peer bits). Each client has its own ring;
+ * attaching again from the same process replaces the old one, whose requests
+ * in flight are cancelled. The ring ends when the client's port dies or the
+ * region is revoked: what was in flight is cancelled, the driver stays up.
+ */
+struct atxf_ring_attach {
+	uint64_t signal_bits;       /* nonzero: bits for the completion signal */
+};
+
+struct atxf_ring_attach_reply {
+	uint64_t doorbell;          /* bits to notify on the driver's port */
+	uint32_t entries;           /* per ring, as the header says */
+	uint32_t ring;              /* the driver's number for it, for logs */
+};
+
 _Static_assert(sizeof(struct atxf_event_header) == 4, "event header layout");
+_Static_assert(sizeof(struct atxf_ring_attach) == 8, "ring attach layout");
+_Static_assert(sizeof(struct atxf_ring_attach_reply) == 16, "ring attach reply layout");
 _Static_assert(sizeof(struct atxf_attach_reply) == 8, "attach reply layout");
 
 #endif

@@ -24,6 +24,16 @@
  * The slot's state word is the only thing the two sides hand back and forth,
  * so no further messages are needed and a slow client loses frames, never
  * stalls the driver. The driver trusts nothing else in the ring.
+ *
+ * Queued I/O. ATTACH_RING (proto/common.h) gives the driver a request ring
+ * (<atxf/ring.h>). ATXF_NET_OP_SEND sends the frame at [offset, offset +
+ * length) of the ring's data area (length as for SEND above). ATXF_NET_OP_RECV
+ * posts an empty buffer there (length at least mtu + ATXF_NET_HEADER_MAX):
+ * the driver completes the oldest posted buffer with the next frame it
+ * receives (completion length = frame bytes), so receiving needs no message
+ * per frame and a burst only loses frames when the client posted too few
+ * buffers (counted in the completion's `flags`: frames lost before this one,
+ * saturating at 0xffff). arg and flags of a submission are 0.
  */
 #ifndef ATXF_PROTO_NET_H
 #define ATXF_PROTO_NET_H
@@ -82,6 +92,10 @@ struct atxf_net_received {
 	uint8_t data[ATXF_NET_INLINE_MAX];
 };
 
+/* Ring descriptor opcodes (struct atxf_ring_desc.opcode). */
+#define ATXF_NET_OP_SEND  1
+#define ATXF_NET_OP_RECV  2
+
 /* X(PROTO, NAME, n, dir, req_min, req_max, caps, reply): see proto/common.h. */
 #define ATXF_NET_PROTOCOL(X)                                                   \
 	X(NET, INFO, 1, ATXF_TO_DRIVER, 0, 0, 0, sizeof(struct atxf_net_info))  \
@@ -93,6 +107,8 @@ struct atxf_net_received {
 	  sizeof(struct atxf_net_subscribe), 1, 0)                              \
 	X(NET, SET_PROMISC, 5, ATXF_TO_DRIVER, sizeof(struct atxf_net_promisc), \
 	  sizeof(struct atxf_net_promisc), 0, 0)                                \
+	X(NET, ATTACH_RING, 6, ATXF_TO_DRIVER, sizeof(struct atxf_ring_attach), \
+	  sizeof(struct atxf_ring_attach), 2, sizeof(struct atxf_ring_attach_reply)) \
 	X(NET, RECEIVED, ATXF_EVENT_FIRST, ATXF_FROM_DRIVER, 16,                \
 	  sizeof(struct atxf_net_received), 0, 0)
 

@@ -1,0 +1,32 @@
+/*
+ * The display class client (docs/protocols.md §7 and §11): the client
+ * draws into its own surface and FLUSHes rectangles of it to the screen,
+ * across the driver's restarts. The surface is the client's memory, so a
+ * restart loses none of the picture; the library attaches it to the new
+ * generation and flushes it whole once, so the screen shows it again.
+ */
+#ifndef ATXF_CLIENT_DISPLAY_H
+#define ATXF_CLIENT_DISPLAY_H
+
+#include <stdint.h>
+#include <atxf/client/buffer.h>
+#include <atxf/client/conn.h>
+#include <atxf/proto/display.h>
+
+struct atxf_display_client {
+	struct atxf_conn conn;              /* first: the replay finds the client from it */
+	struct atxf_display_info info;      /* the screen's geometry */
+	struct atxf_client_buffer surface;  /* height rows of pitch bytes */
+};
+
+/* Opens the display and maps a surface laid out as its screen. */
+int atxf_display_client_open(struct atxf_display_client *d, const char *name,
+			     uint64_t timeout_ns);
+
+/* Pixels start at d->surface.mem; FLUSH a rectangle of them to the screen. */
+int atxf_display_client_flush(struct atxf_display_client *d, uint32_t x, uint32_t y, uint32_t w,
+			      uint32_t h);
+
+void atxf_display_client_close(struct atxf_display_client *d);
+
+#endif

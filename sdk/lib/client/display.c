@@ -1,0 +1,62 @@
+/*
+ * The display class client (<atxf/client/display.h>).
+ */
+#include <string.h>
+#include <atxf/client/display.h>
+#include "client_impl.h"
+
+static int flush_once(struct atxf_conn *conn, const struct atxf_display_info *info)
+{
+	struct atxf_display_rect r = { 0, 0, info->width, info->height };
+
+	return client_request(conn, 1, ATXF_DISPLAY_FLUSH, &r, sizeof(r), NULL, 0);
+}
+
+static int display_replay(struct atxf_conn *conn)
+{
+	struct atxf_display_client *d = (struct atxf_display_client *)conn;
+	struct atxf_display_info now;
+	int err = client_request(conn, 1, ATXF_DISPLAY_INFO, NULL, 0, &now, sizeof(now));
+
+	if (err < 0)
+		return err;
+	if (memcmp(&now, &d->info, sizeof(now)))
+		return -ATXF_ESTALE;    /* another mode: the surface no longer fits */
+	err = atxf_client_buffer_attach(&d->surface, conn, ATXF_DISPLAY_ATTACH_BUFFER);
+	return err ? err : flush_once(conn, &d->info);
+}
+
+int atxf_display_client_open(struct atxf_display_client *d, const char *name,
+			     uint64_t timeout_ns)
+{
+	int err;
+
+	memset(d, 0, sizeof(*d));
+	d->surface.grant = -1;
+	err = client_open_info(&d->conn, name, timeout_ns, ATXF_DISPLAY_INFO, &d->info,
+			       sizeof(d->info));
+	if (!err)
+		err = client_buffer_setup(&d->surface, &d->conn,
+					  (size_t)d->info.pitch * d->info.height,
+					  ATXF_DISPLAY_ATTACH_BUFFER);
+	if (err < 0) {
+		atxf_display_client_close(d);
+		return err;
+	}
+	d->conn.replay = display_replay;
+	return 0;
+}
+
+int atxf_display_client_flush(struct atxf_display_client *d, uint32_t x, uint32_t y, uint32_t w,
+			      uint32_t h)
+{
+	struct atxf_display_rect r = { x, y, w, h };
+
+	return client_request(&d->conn, 0, ATXF_DISPLAY_FLUSH, &r, sizeof(r), NULL, 0);
+}
+
+void atxf_display_client_close(struct atxf_display_client *d)
+{
+	atxf_client_buffer_free(&d->surface);
+	atxf_conn_close(&d->conn);
+}

@@ -40,6 +40,7 @@ include tests/unit/devmgr.mk
 include tests/unit/console.mk
 include tests/fuzz/build.mk
 include tests/sdk/build.mk
+include tests/ports/build.mk
 include tests/qemu/progs/build.mk
 include drivers/build.mk
 include tests/qemu/build.mk

@@ -18,6 +18,30 @@ void call_open_locked(struct call *c)
 void call_close_locked(struct call *c)
 {
 	list_remove(&c->link);
+	if (c->watch)
+		port_put_locked(c->watch, 0);
+	c->watch = NULL;
+}
+
+void call_received_locked(struct call *c, uint32_t server, struct port *watch, uint64_t bits)
+{
+	c->server = server;
+	if (watch && bits) {
+		port_get_locked(watch, 0);
+		c->watch = watch;
+		c->watch_bits = bits;
+	}
+}
+
+void call_abandon_locked(struct call *c)
+{
+	if (!c->done && c->server && c->watch)
+		port_notify_locked(c->watch, c->watch_bits);
+}
+
+bool call_open_for_locked(uint64_t token, uint32_t server)
+{
+	return token && call_find_locked(token, server) != NULL;
 }
 
 struct call *call_find_locked(uint64_t token, uint32_t server)

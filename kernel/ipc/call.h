@@ -21,6 +21,8 @@ struct call {
 	uint32_t server;        /* pid that received the request; 0: still queued */
 	bool done;
 	int status;             /* 0: reply holds the answer; else -ATXF_E* */
+	struct port *watch;     /* the server's call watch, referenced; or NULL */
+	uint64_t watch_bits;
 	struct kmsg reply;
 };
 
@@ -28,6 +30,13 @@ struct call {
 void call_open_locked(struct call *c);
 /* Takes the call off the list (the caller is returning). */
 void call_close_locked(struct call *c);
+/* The server took the call: its call watch, if any, now covers it. */
+void call_received_locked(struct call *c, uint32_t server, struct port *watch, uint64_t bits);
+/* The caller gives up before an answer (timeout, killed): the server's
+ * call watch hears of it. */
+void call_abandon_locked(struct call *c);
+/* Whether an open, unanswered call with this token was received by server. */
+bool call_open_for_locked(uint64_t token, uint32_t server);
 /* The open, unanswered call with this token that server received, or NULL. */
 struct call *call_find_locked(uint64_t token, uint32_t server);
 /* Ends a call with status (and, for 0, the reply) and wakes its caller. */

@@ -54,14 +54,26 @@ void watch_port_died_locked(struct port *p)
 	}
 }
 
+/* One (port, bits) watch of a process: the old port let go, the new held. */
+static void watch_set_locked(struct port **slot, uint64_t *slot_bits, struct port *target,
+			     uint64_t bits)
+{
+	if (*slot)
+		port_put_locked(*slot, 0);
+	*slot = bits ? target : NULL;
+	*slot_bits = bits;
+	if (*slot)
+		port_get_locked(target, 0);
+}
+
 void watch_children_locked(struct process *owner, struct port *target, uint64_t bits)
 {
-	if (owner->child_watch)
-		port_put_locked(owner->child_watch, 0);
-	owner->child_watch = bits ? target : NULL;
-	owner->child_watch_bits = bits;
-	if (owner->child_watch)
-		port_get_locked(target, 0);
+	watch_set_locked(&owner->child_watch, &owner->child_watch_bits, target, bits);
+}
+
+void watch_calls_locked(struct process *owner, struct port *target, uint64_t bits)
+{
+	watch_set_locked(&owner->call_watch, &owner->call_watch_bits, target, bits);
 }
 
 void watch_owner_died_locked(struct process *p)
@@ -71,6 +83,7 @@ void watch_owner_died_locked(struct process *p)
 	while ((n = list_pop_front(&p->watches)))
 		watch_free_locked(container_of(n, struct port_watch, on_owner));
 	watch_children_locked(p, NULL, 0);
+	watch_calls_locked(p, NULL, 0);
 }
 
 void watch_child_ended_locked(struct process *parent)

@@ -7,7 +7,9 @@
  * A port watch is one record on two lists: the watched port's, which fires
  * and frees it when that port dies, and its owner's, which frees it when
  * the owner ends first. A process keeps at most WATCHES_MAX at a time. A
- * child watch is one port and a set of bits in the parent. cap_lock guards
+ * child watch is one port and a set of bits in the parent, and so is a
+ * call watch in a server; a call received holds a reference to the
+ * receiver's call watch until it ends (ipc/call.h). cap_lock guards
  * all of it; the child-ended notice is given with proc_lock held too (the
  * order is proc_lock, then cap_lock).
  */
@@ -36,6 +38,9 @@ int watch_port_locked(struct process *owner, struct port *watched, struct port *
 		      uint64_t bits);
 /* Sets (bits != 0) or clears the owner's child watch. */
 void watch_children_locked(struct process *owner, struct port *target, uint64_t bits);
+/* Sets (bits != 0) or clears the owner's call watch (SYS_CALL_WATCH): a
+ * call it received is given up by its caller before it was answered. */
+void watch_calls_locked(struct process *owner, struct port *target, uint64_t bits);
 
 /* port_die_locked: fire and free the port's watches. */
 void watch_port_died_locked(struct port *p);

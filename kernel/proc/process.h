@@ -79,6 +79,8 @@ struct process {
 	unsigned nwatches;
 	struct port *child_watch;       /* notified when a child ends, or NULL */
 	uint64_t child_watch_bits;
+	struct port *call_watch;        /* notified when a caller gives up, or NULL */
+	uint64_t call_watch_bits;
 };
 
 /* A new EMBRYO with an address space and a user stack, child of parent

@@ -200,7 +200,7 @@ long sys_ipc_send(const struct syscall_args *args)
 static void taken_locked(struct process *p, struct kmsg *km)
 {
 	if (km->call) {
-		km->call->server = p->pid;
+		call_received_locked(km->call, p->pid, p->call_watch, p->call_watch_bits);
 		km->m.reply = km->call->token;
 	}
 	install_caps_locked(p, km);
@@ -326,6 +326,7 @@ static int await_reply_locked(struct process *p, struct port *port, struct call 
 {
 	while (!c->done) {
 		if (p->killed || clock_ns() >= deadline) {
+			call_abandon_locked(c);
 			abandon_call_locked(port, c);
 			return p->killed ? -ATXF_EAGAIN : -ATXF_ETIMEDOUT;
 		}
@@ -430,8 +431,10 @@ long sys_port_watch(const struct syscall_args *args)
 	return err;
 }
 
-/* SYS_PROC_WATCH: bits 0 clears the watch (the port is then not looked at). */
-long sys_proc_watch(const struct syscall_args *args)
+/* SYS_PROC_WATCH and SYS_CALL_WATCH: (port, bits) into one of the
+ * process's watches; bits 0 clears it (the port is then not looked at). */
+static long set_watch(const struct syscall_args *args,
+		      void (*set)(struct process *, struct port *, uint64_t))
 {
 	struct process *p = process_current();
 	uint64_t flags = spin_lock_irqsave(&cap_lock);
@@ -440,7 +443,28 @@ long sys_proc_watch(const struct syscall_args *args)
 					 : NULL;
 
 	if (!err)
-		watch_children_locked(p, target, args->a[1]);
+		set(p, target, args->a[1]);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	return err;
+}
+
+long sys_call_watch(const struct syscall_args *args)
+{
+	return set_watch(args, watch_calls_locked);
+}
+
+/* SYS_CALL_PROBE: the caller's own received calls only, like SYS_IPC_REPLY. */
+long sys_call_probe(const struct syscall_args *args)
+{
+	uint32_t pid = process_current()->pid;
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+	bool open = call_open_for_locked(args->a[0], pid);
+
+	spin_unlock_irqrestore(&cap_lock, flags);
+	return open ? 0 : -ATXF_ENOENT;
+}
+
+long sys_proc_watch(const struct syscall_args *args)
+{
+	return set_watch(args, watch_children_locked);
 }

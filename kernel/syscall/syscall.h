@@ -53,6 +53,8 @@ long sys_ipc_close(const struct syscall_args *args);
 long sys_ipc_send(const struct syscall_args *args);
 long sys_ipc_recv(const struct syscall_args *args);
 long sys_ipc_recv_any(const struct syscall_args *args);
+long sys_call_watch(const struct syscall_args *args);
+long sys_call_probe(const struct syscall_args *args);
 long sys_ipc_call(const struct syscall_args *args);
 long sys_ipc_reply(const struct syscall_args *args);
 long sys_ipc_notify(const struct syscall_args *args);

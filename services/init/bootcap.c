@@ -8,6 +8,7 @@
 #include <string.h>
 #include <atxf/cap.h>
 #include <atxf/pci_regs.h>
+#include <atxf/ustar.h>
 #include "bootcap.h"
 
 struct cursor {
@@ -220,6 +221,22 @@ static void mem_limit(struct cursor *c, struct bootcap *cap)
 		fail(c, "unexpected text after the value");
 }
 
+/* stdin:MEMBER: any member name the archive could hold; init finds it. */
+static int stdin_member(const char *member, struct bootcap *cap, char *why, size_t why_size)
+{
+	size_t n = strlen(member);
+
+	if (n == 0 || n > ATXF_USTAR_NAME_MAX) {
+		snprintf(why, why_size, "stdin: a member name of 1 to %d bytes expected",
+			 ATXF_USTAR_NAME_MAX);
+		return -1;
+	}
+	cap->kind = BOOTCAP_STDIN;
+	cap->rights = ATXF_RIGHT_READ;
+	cap->member = member;
+	return 0;
+}
+
 int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_size)
 {
 	struct cursor c = { word, NULL };
@@ -237,6 +254,8 @@ int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_s
 		cap->rights = ATXF_RIGHT_READ;
 		return 0;
 	}
+	if (n == 5 && !strncmp(word, "stdin:", 6))
+		return stdin_member(word + 6, cap, why, why_size);
 	if (n == 3 && !strncmp(word, "mem:", 4)) {
 		mem_limit(&c, cap);
 		if (!c.why)

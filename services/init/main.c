@@ -65,13 +65,14 @@ static int start(const struct archive *fs, const struct bootcfg_directive *d)
 {
 	atxf_handle_t caps[ATXF_SPAWN_MAX_CAPS] = { ATXF_HANDLE_NONE, names_client_handle() };
 	atxf_handle_t *extra = caps + ATXF_HANDLE_FIRST_EXTRA;
-	uint32_t mem_mib;
-	int n = grants_make(d, fs, extra, &mem_mib);
+	struct grants_extra x;
+	int n = grants_make(d, fs, extra, &x);
 	long pid;
 
 	if (n < 0)
 		return 0;
-	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + (unsigned)n, mem_mib);
+	pid = program_start(fs, d, caps, ATXF_HANDLE_FIRST_EXTRA + (unsigned)n, x.mem_mib,
+			    x.stdin_env[0] ? x.stdin_env : NULL);
 	grants_drop(extra, (unsigned)n);
 	if (pid == -ATXF_ENOENT) {
 		atxf_log("init: boot.cfg:%u: %s: not in the boot archive\n", d->line, d->argv[0]);

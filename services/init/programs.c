@@ -69,8 +69,11 @@ static void remember(uint32_t pid, const char *name)
 }
 
 long program_start(const struct archive *a, const struct bootcfg_directive *d,
-		   const atxf_handle_t *caps, unsigned ncaps, uint32_t mem_mib)
+		   const atxf_handle_t *caps, unsigned ncaps, uint32_t mem_mib,
+		   const char *extra_env)
 {
+	const char *envp[ATXF_SPAWN_MAX_ENV];
+	unsigned envc = 0;
 	struct atxf_spawn s;
 	uint64_t size;
 	const char *image = archive_member(a, d->argv[0], &size);
@@ -84,8 +87,13 @@ long program_start(const struct archive *a, const struct bootcfg_directive *d,
 	s.name = (uint64_t)(uintptr_t)d->argv[0];
 	s.argc = d->argc;
 	s.argv = (uint64_t)(uintptr_t)d->argv;
-	s.envc = env_count;
-	s.envp = (uint64_t)(uintptr_t)env;
+	/* extra_env goes first, so an env line cannot replace it. */
+	if (extra_env)
+		envp[envc++] = extra_env;
+	for (unsigned i = 0; i < env_count && envc < ATXF_SPAWN_MAX_ENV; i++)
+		envp[envc++] = env[i];
+	s.envc = envc;
+	s.envp = (uint64_t)(uintptr_t)envp;
 	if (ncaps > ATXF_SPAWN_MAX_CAPS)
 		return -ATXF_EINVAL;
 	s.ncaps = ncaps;

@@ -31,10 +31,12 @@ int program_setenv(const char *entry);
 
 /* Spawns the start directive d from the archive with caps[0..ncaps) as
  * its handles 0.. (docs/syscalls.md §2) and a memory limit of mem_mib MiB
- * (0: init's own): the pid, or -ATXF_E* (-ATXF_ENOENT: no such member).
- * The child is remembered. */
+ * (0: init's own), its environment the env lines' and extra_env (one
+ * NAME=VALUE, or NULL): the pid, or -ATXF_E* (-ATXF_ENOENT: no such
+ * member). The child is remembered. */
 long program_start(const struct archive *a, const struct bootcfg_directive *d,
-		   const atxf_handle_t *caps, unsigned ncaps, uint32_t mem_mib);
+		   const atxf_handle_t *caps, unsigned ncaps, uint32_t mem_mib,
+		   const char *extra_env);
 /* The name pid was started as, forgetting the child; "?" if unknown. */
 const char *program_forget(uint32_t pid, char *buf, unsigned size);
 

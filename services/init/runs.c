@@ -67,7 +67,7 @@ static long start(const struct atxf_msg *req, struct bootcfg_directive *d)
 	}
 	if (!fs.data)
 		return -ATXF_ENOENT;
-	return program_start(&fs, d, caps, 2, 0);     /* 0: init's own memory limit */
+	return program_start(&fs, d, caps, 2, 0, NULL); /* 0: init's own memory limit */
 }
 
 void runs_serve(const struct atxf_msg *req)

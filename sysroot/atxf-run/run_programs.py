@@ -43,6 +43,7 @@ class Program:
         self.name = os.path.basename(path)
         self.args = []
         self.driver = None      # its manifest (atxfdump's JSON) if it matches devices
+        self.stdin = None       # the member it reads as standard input (set_stdin)
 
 
 def split_programs(words):
@@ -165,6 +166,30 @@ def check(programs, reference_names, atxfdump):
     return members
 
 
+STDIN_MEMBER = "atxf-run.stdin"
+# A grant holds at most 4 MiB (<atxf/stdin.h> ATXF_STDIN_MAX), and the
+# member need not start on a page: one page of that is slack.
+STDIN_MAX = (4 << 20) - 4096
+
+
+def set_stdin(programs, members, path):
+    """--stdin FILE: FILE becomes a member that the first program (not a
+    driver) reads as its standard input (init's stdin:MEMBER clause)."""
+    if path is None:
+        return
+    if not os.path.isfile(path):
+        raise UsageError("--stdin %s: no such file" % path)
+    size = os.path.getsize(path)
+    if size > STDIN_MAX:
+        raise UsageError("--stdin %s: %d bytes; standard input holds at most %d"
+                         % (path, size, STDIN_MAX))
+    takers = [p for p in programs if not p.driver]
+    if not takers:
+        raise UsageError("--stdin %s: no program to give it to (drivers take no input)" % path)
+    takers[0].stdin = STDIN_MEMBER
+    members[STDIN_MEMBER] = path
+
+
 def read_reference(tar_path, out_dir):
     """Extracts the reference archive: ({member name: path}, boot.cfg text)."""
     members, cfg = {}, ""
@@ -199,7 +224,8 @@ def boot_cfg(reference_cfg, programs, exit_with, env=()):
     drivers = set()
     for p in programs:
         if not p.driver:
-            lines.append("start %s" % " ".join([p.name] + p.args))
+            clause = ["with", "stdin:" + p.stdin] if p.stdin else []
+            lines.append("start %s" % " ".join([p.name] + p.args + clause))
         elif p.name not in drivers:
             drivers.add(p.name)
             lines.append("# %s: a driver: devmgr starts it on each device it matches" % p.name)

@@ -20,6 +20,9 @@
  *                 (bench_irq.c)
  *   irq-user-msix the same through an MSI-X vector: qemu-xhci's
  *                 interrupter 0, raised by one register write (bench_msix.c)
+ *   blk-call, blk-ring  block READs through the driver framework against
+ *                 bench-blk.atxf: one call each, and a 64-entry ring kept
+ *                 full (bench_queue.c); requests, cycles and ns of the run
  * A figure the kernel cannot measure yet prints `n/a (WHY)`. Ends with
  * `bench: done` and exit 0.
  */
@@ -41,6 +44,7 @@ int main(int argc, char **argv)
 	bench_ipc(runs);
 	bench_irq(runs / 4 ? runs / 4 : 1);
 	bench_msix(runs / 4 ? runs / 4 : 1);
+	bench_queue(runs * 10);
 	printf("bench: done\n");
 	return 0;
 }

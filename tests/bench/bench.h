@@ -7,5 +7,6 @@ void bench_ipc(unsigned runs);
 void bench_switch(unsigned runs);
 void bench_irq(unsigned runs);
 void bench_msix(unsigned runs);
+void bench_queue(unsigned requests);
 
 #endif

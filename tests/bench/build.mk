@@ -12,12 +12,15 @@
 BENCH_DIR   := $(BUILD)/bench
 BENCH_ATXF  := $(BENCH_DIR)/bench.atxf
 BENCH_ECHO  := $(BENCH_DIR)/bench-echo.atxf
-BENCH_PROGS := $(BENCH_ATXF) $(BENCH_ECHO)
+BENCH_BLK   := $(BENCH_DIR)/bench-blk.atxf
+BENCH_PROGS := $(BENCH_ATXF) $(BENCH_ECHO) $(BENCH_BLK)
 BENCH_RUNS  ?= 2000
 
 $(eval $(call atxf_program,$(BENCH_ATXF),tests/bench/bench.c tests/bench/bench_null.c \
-	tests/bench/bench_ipc.c tests/bench/bench_switch.c tests/bench/bench_irq.c tests/bench/bench_msix.c tests/bench/stats.c))
+	tests/bench/bench_ipc.c tests/bench/bench_switch.c tests/bench/bench_irq.c tests/bench/bench_msix.c tests/bench/bench_queue.c \
+	tests/bench/stats.c))
 $(eval $(call atxf_program,$(BENCH_ECHO),tests/bench/bench-echo.c))
+$(eval $(call atxf_program,$(BENCH_BLK),tests/bench/bench-blk.c))
 
 .PHONY: bench
 bench: $(KERNEL_ELF) $(INIT_ATXF) $(BENCH_PROGS)

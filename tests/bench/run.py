@@ -41,6 +41,8 @@ EDU_CAPS = ("with mmio:0xfea00000+0x100000:rw msi:00:04.0:r "
 FIGURE = re.compile(r"bench: (\S+) runs (\d+) median (\d+) p10 (\d+) p90 (\d+)$")
 END = re.compile(r"bench: done$|bench\.atxf not started|bench\.atxf pid \d+ exited|PANIC")
 NOT_AVAILABLE = re.compile(r"bench: (\S+) n/a \((.*)\)$")
+THROUGHPUT = re.compile(r"bench: (blk-\S+) requests (\d+) cycles (\d+) ns (\d+) "
+                        r"driver-cpu-ns (\d+)$")
 LABELS = [("null-syscall", "null syscall (nr 33: entry, dispatch, -ENOSYS, exit)"),
           ("clock-syscall", "SYS_CLOCK"),
           ("yield-rtt", "yield round trip (2 process switches, no IPC)"),
@@ -51,10 +53,11 @@ LABELS = [("null-syscall", "null syscall (nr 33: entry, dispatch, -ENOSYS, exit)
 
 def boot(opts, caps):
     """Runs one boot; returns (log lines, accelerator description)."""
-    cfg = "start bench-echo.atxf\nstart bench.atxf %d %s\nexit-with bench.atxf\n" % (
-        opts["runs"], caps)
+    cfg = ("start bench-echo.atxf\nstart bench-blk.atxf\nstart bench.atxf %d %s\n"
+           "exit-with bench.atxf\n" % (opts["runs"], caps))
     members = {"init.atxf": opts["init"],
                "bench.atxf": os.path.join(opts["progs"], "bench.atxf"),
+               "bench-blk.atxf": os.path.join(opts["progs"], "bench-blk.atxf"),
                "bench-echo.atxf": os.path.join(opts["progs"], "bench-echo.atxf")}
     os.makedirs(OUT_DIR, exist_ok=True)
     archive = os.path.join(OUT_DIR, "bench.tar")
@@ -92,9 +95,14 @@ def read_lines(proc, lines):
 
 
 def figures(lines):
-    """{name: (runs, median, p10, p90) or the n/a reason}."""
+    """{name: (runs, median, p10, p90), (requests, cycles, ns, driver CPU ns) or the
+    n/a reason}."""
     got = {}
     for line in lines:
+        m = THROUGHPUT.search(line)
+        if m:
+            got[m.group(1)] = tuple(int(x) for x in m.group(2, 3, 4, 5))
+            continue
         m = FIGURE.search(line)
         if m:
             got[m.group(1)] = tuple(int(x) for x in m.group(2, 3, 4, 5))
@@ -133,6 +141,27 @@ def ratio(got, num, den, den_scale, text, target):
         print("  %-46s n/a (%s is n/a)" % (text, num if not isinstance(a, tuple) else den))
 
 
+def show_queues(got):
+    """The block path through the framework: calls beside the ring."""
+    print("block READs through the driver framework (bench-blk.atxf, same driver, one run):")
+    rows = [("blk-ping", "PING (the framework's loop, no class work)"),
+            ("blk-call", "call path (one SYS_IPC_CALL per READ)"),
+            ("blk-ring", "ring path (ATTACH_RING, 64 in flight)")]
+    for name, label in rows:
+        f = got.get(name)
+        if not isinstance(f, tuple) or not f[0] or not f[2]:
+            print("  %-44s n/a (%s)" % (label, got.get("blk-queue", "not reported")))
+            continue
+        print("  %-44s %6d requests %8.0f requests/s %8.0f cycles/request"
+              " (driver CPU %.1f us/request)" % (
+                  label, f[0], f[0] * 1e9 / f[2], f[1] / f[0], f[3] / f[0] / 1000))
+    call, ring = got.get("blk-call"), got.get("blk-ring")
+    if isinstance(call, tuple) and isinstance(ring, tuple) and ring[1] and call[0] and ring[0]:
+        print("  %-44s %6.2f x fewer cycles per request, %.2f x the requests/s" % (
+            "ring / call", (call[1] / call[0]) / (ring[1] / ring[0]),
+            (ring[0] / ring[2]) / (call[0] / call[2])))
+
+
 def report(got, accel, mhz):
     print("accelerator: %s" % accel)
     if not accel.startswith("kvm"):
@@ -145,6 +174,7 @@ def report(got, accel, mhz):
     ratio(got, "irq-user", "ipc-rtt", 0.5, "IRQ -> user / one-way IPC (half the RTT)", "2x")
     ratio(got, "irq-user-msix", "irq-user", 1, "MSI-X IRQ -> user / MSI IRQ -> user", None)
     ratio(got, "yield-rtt", "ipc-rtt", 1, "yield round trip / IPC round trip", None)
+    show_queues(got)
 
 
 def parse(argv):

@@ -14,7 +14,10 @@
 #   test_driver_loop      atxf_device_wait_irq, IRQs, timers, caps, the whole run
 #   test_virtio_rng_run   virtio-rng through atxf_driver_run, from HELLO to STOP
 #   test_driver_rings     request rings through the framework: deferred
-#                         completion, batching, suppression, a hostile client
+#                         completion, batching, suppression, cancellation
+#   test_driver_rings_hostile  a malicious ring client: refused, driver up
+#   test_driver_class     a device class of its own, added without the core
+#   test_driver_devices   several devices per driver process (atxf_device_add)
 
 DRV_TEST_OBJ := $(BUILD)/tests/driver
 DRV_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -58,7 +61,7 @@ DRV_TEST_COMMON := $(call drv_test_obj,test_driver_ports test_driver_util)
 
 DRIVER_UNIT_TESTS := $(addprefix $(UNIT_DIR)/,test_driver_dispatch test_driver_replies \
 	test_driver_proto test_driver_events test_driver_loop test_virtio_rng_run \
-	test_driver_rings)
+	test_driver_rings test_driver_rings_hostile test_driver_class test_driver_devices)
 
 $(UNIT_DIR)/test_driver_dispatch: $(call drv_test_obj,test_driver_dispatch test_driver_record) \
 	$(DRV_TEST_COMMON)
@@ -69,7 +72,12 @@ $(UNIT_DIR)/test_driver_events: $(call drv_test_obj,test_driver_events) $(DRV_TE
 $(UNIT_DIR)/test_driver_loop: $(call drv_test_obj,test_driver_loop) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_virtio_rng_run: $(call drv_test_obj,test_virtio_rng_run) $(DRV_TEST_COMMON) \
 	$(VRNG_RUN_OBJS)
-$(UNIT_DIR)/test_driver_rings: $(call drv_test_obj,test_driver_rings) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_rings: $(call drv_test_obj,test_driver_rings test_driver_ringfix) \
+	$(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_rings_hostile: \
+	$(call drv_test_obj,test_driver_rings_hostile test_driver_ringfix) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_class: $(call drv_test_obj,test_driver_class) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_devices: $(call drv_test_obj,test_driver_devices) $(DRV_TEST_COMMON)
 
 # The framework names classes and resources in logs with the format library's tables.
 $(DRIVER_UNIT_TESTS): $(DRV_HOST_LIB) $(LIBATXF_FAKE) $(FORMAT_HOST_LIB)

@@ -42,7 +42,7 @@ $(LIBC_RENAMED_LIB): $(LIBC_RENAMED)
 LIBC_CORE_TESTS := $(addprefix $(LIBC_TEST_BIN)/,test_libc_format test_libc_stream test_libc_heap \
 	test_libc_heap_big)
 LIBC_SHIPPED_TESTS := $(addprefix $(LIBC_TEST_BIN)/,test_libc_stdio test_libc_malloc \
-	test_libc_string test_libc_ctype test_libc_stdlib test_libc_time test_libc_wchar \
+	test_libc_string test_libc_ctype test_libc_stdlib test_libc_time test_libc_wchar test_libc_stdin test_libc_ssp \
 	test_libc_posix)
 
 $(LIBC_TEST_BIN)/test_libc_format: $(call libc_core_obj,format vsnprintf $(LIBC_FORMAT_FP))

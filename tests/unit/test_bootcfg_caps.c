@@ -22,6 +22,8 @@ static const char *kind_name(uint32_t kind)
 {
 	if (kind == BOOTCAP_MEM_LIMIT)
 		return "mem";
+	if (kind == BOOTCAP_STDIN)
+		return "stdin";
 	static const char *names[] = { "none", "root", "ioport", "irq", "mmio", "dma",
 				       "port", "fb", "shm", "pci" };
 
@@ -35,6 +37,10 @@ static void render(const char *word, char *out, size_t size)
 
 	if (bootcap_parse(word, &cap, why, sizeof(why)) < 0) {
 		snprintf(out, size, "! %s", why);
+		return;
+	}
+	if (cap.kind == BOOTCAP_STDIN) {
+		snprintf(out, size, "stdin %s %x", cap.member, cap.rights);
 		return;
 	}
 	snprintf(out, size, "%s %llx %llx %x", kind_name(cap.kind), (unsigned long long)cap.base,
@@ -66,6 +72,8 @@ static const struct cap_case cases[] = {
 	{ "ioport:0xfff0-0xffff:grw", "ioport fff0 10 7" },
 	{ "mem:64M", "mem 0 4000000 0" },      /* not a capability: the memory limit */
 	{ "mem:1024K", "mem 0 100000 0" },
+	{ "stdin:script.lua", "stdin script.lua 1" },   /* the program's input: a member */
+	{ "stdin:a:b", "stdin a:b 1" },                 /* any member name, as it is */
 	/* refused, with a reason a person can act on */
 	{ "ioport:0x70", "! FIRST-LAST expected" },
 	{ "ioport:0x71-0x70", "! LAST below FIRST" },
@@ -93,6 +101,9 @@ static const struct cap_case cases[] = {
 	{ "mem:0", "! size 0" },
 	{ "mem:64M:rw", "! unexpected text after the value" },
 	{ "mem:", "! number expected" },
+	{ "stdin:", "! stdin: a member name of 1 to 100 bytes expected" },
+	{ "stdin:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+	  "! stdin: a member name of 1 to 100 bytes expected" },
 	{ "port:1", "! unknown capability kind" },
 	{ "ioport", "! KIND:VALUE expected" },
 	{ "interrupt:1", "! KIND:VALUE expected" },

@@ -129,6 +129,21 @@ int atxf_port_close(atxf_handle_t port)
 	return atxf_cap_drop(port);
 }
 
+int atxf_call_watch(atxf_handle_t port, uint64_t bits)
+{
+	(void)port;
+	tport.call_watch_bits = bits;
+	return 0;
+}
+
+int atxf_call_probe(uint64_t token)
+{
+	for (unsigned i = 0; i < tport.ngone; i++)
+		if (tport.gone_tokens[i] == token)
+			return -ATXF_ENOENT;
+	return 0;
+}
+
 atxf_handle_t atxf_port_send_right(atxf_handle_t port)
 {
 	if (!tport_handle_live(port))
@@ -228,14 +243,6 @@ void *atxf_shm_map(atxf_handle_t shm, unsigned prot)
 		if (shms[i].h == shm)
 			return shms[i].mem;
 	return NULL;
-}
-
-int atxf_mem_unmap(void *addr, size_t len)
-{
-	(void)addr;
-	(void)len;
-	tport.unmaps++;
-	return 0;
 }
 
 int atxf_name_register(const char *name, atxf_handle_t port)

@@ -58,7 +58,6 @@ struct tport {
 	int register_err;
 	char unregistered[32];
 
-	unsigned unmaps;            /* atxf_mem_unmap calls */
 
 	/* atxf_port_watch: which handle, and the bits it would notify. */
 	struct { atxf_handle_t watched; uint64_t bits; } watches[TPORT_LOG_MAX];
@@ -68,6 +67,10 @@ struct tport {
 	unsigned nnotifies;
 	/* A port whose receiver is gone: notify and send fail with -ATXF_EPEER. */
 	atxf_handle_t dead_port;
+	/* atxf_call_watch's bits; the tokens whose callers gave up (probe: ENOENT). */
+	uint64_t call_watch_bits;
+	uint64_t gone_tokens[8];
+	unsigned ngone;
 };
 
 extern struct tport tport;

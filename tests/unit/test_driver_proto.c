@@ -96,7 +96,7 @@ static void test_the_framework_decodes_the_tables(void **state)
 {
 	(void)state;
 	for (unsigned t = 0; t < NTABLES; t++) {
-		const struct atxf__protocol *p = atxf__protocol(tables[t].proto);
+		const struct atxf_driver_class *p = atxf__protocol(tables[t].proto);
 
 		if (tables[t].proto == ATXF_PROTO_NAME) {
 			assert_null(p);         /* a driver does not serve names */

@@ -1,13 +1,11 @@
 /*
  * Host tests of request rings THROUGH the driver framework: a block (and a
- * net) device served by sdk/lib/driver, a client using the real ring
- * library on a real region (tport_shm: whole mmap'd pages), the doorbell
- * and completion signals recorded by the IPC doubles. Covers ATTACH_RING,
- * wrap-around, full and empty rings, batching into one signal, suppression,
- * deferred completion out of order, timeouts, cancellation when the client
- * dies, STOP, the call path deferred, net RECV buffers, and a malicious
- * client (bad offsets and ids, an index moved backwards, a revoked region):
- * each refused, the driver still serving its other client.
+ * net) device served by sdk/lib/driver, clients using the real ring
+ * library on real regions (test_driver_ringfix.h). Covers wrap-around,
+ * full and empty rings, batching into one signal, suppression, deferred
+ * completion out of order, timeouts, cancellation when the client dies,
+ * STOP, the call path deferred, and net RECV buffers. The hostile client
+ * is test_driver_rings_hostile.c.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,197 +21,8 @@
 #include <atxf/ring.h>
 #include "core.h"
 #include "test_driver_ports.h"
+#include "test_driver_ringfix.h"
 #include "test_driver_util.h"
-
-#define SECTOR   512u
-#define SECTORS  4096u
-#define SIGNAL   (1ull << 9)     /* the client's completion bit */
-
-/* ---- the test driver: sectors hold a pattern of their number ---- */
-
-static struct {
-	int defer;                          /* 1: every read waits for the "IRQ" */
-	struct atxf_request *held[ATXF_DRIVER_MAX_REQUESTS];
-	unsigned nheld;
-	unsigned cancels;
-	int last_why;
-	unsigned reads;
-} drv;
-
-static uint8_t pattern(uint64_t sector, uint32_t i)
-{
-	return (uint8_t)(sector * 7 + i / 3);
-}
-
-static void fill(uint64_t sector, uint32_t count, uint8_t *buf)
-{
-	for (uint32_t s = 0; s < count; s++)
-		for (uint32_t i = 0; i < SECTOR; i++)
-			buf[s * SECTOR + i] = pattern(sector + s, i);
-}
-
-/* A deferred read keeps where to put the data: fills it when "the IRQ" comes. */
-struct held_read {
-	uint64_t sector;
-	uint32_t count;
-	uint8_t *buf;
-};
-static struct held_read held_io[ATXF_DRIVER_MAX_REQUESTS];
-
-static int tread(struct atxf_device *dev, uint64_t sector, uint32_t count, void *buf)
-{
-	struct atxf_request *r;
-
-	drv.reads++;
-	if (!drv.defer) {
-		fill(sector, count, buf);
-		return 0;
-	}
-	r = atxf_request_current(dev);
-	if (!r)
-		return -ATXF_EAGAIN;
-	held_io[drv.nheld] = (struct held_read){ sector, count, buf };
-	r->priv = &held_io[drv.nheld];
-	drv.held[drv.nheld++] = r;
-	return ATXF_PENDING;
-}
-
-static void tcancel(struct atxf_device *dev, struct atxf_request *req, int why)
-{
-	(void)dev;
-	drv.cancels++;
-	drv.last_why = why;
-	for (unsigned i = 0; i < drv.nheld; i++)
-		if (drv.held[i] == req)
-			drv.held[i] = NULL;
-}
-
-/* "The interrupt": completes held request i (the data first). */
-static int finish_held(unsigned i)
-{
-	struct held_read *h = drv.held[i]->priv;
-	int err;
-
-	fill(h->sector, h->count, h->buf);
-	err = atxf_request_complete(drv.held[i], 0, h->count * SECTOR);
-	drv.held[i] = NULL;
-	return err;
-}
-
-static const struct atxf_driver tdrv = {
-	.name = "rings", .block = { .read = tread }, .cancel = tcancel,
-};
-
-static struct tdev t;
-
-/* ---- a client: its region, its port, its side of the ring ---- */
-
-struct client {
-	uint32_t pid;
-	void *mem;
-	size_t size;
-	atxf_handle_t port;
-	struct atxf_ring ring;
-	uint64_t doorbell;
-};
-
-static void setup_device(void)
-{
-	tport_reset();
-	memset(&drv, 0, sizeof(drv));
-	tdev_init(&t, ATXF_CLASS_BLOCK, &tdrv);
-	t.dev.info.block = (struct atxf_block_info){ .sector_size = SECTOR, .sectors = SECTORS };
-}
-
-/* ATTACH_RING through the framework's serve path: the reply's status. */
-static int attach(struct client *c, uint32_t pid, uint32_t entries, uint32_t data)
-{
-	struct atxf_ring_attach a = { .signal_bits = SIGNAL };
-	struct atxf_ring_attach_reply ar;
-	struct atxf_msg *req;
-	atxf_handle_t shm;
-	unsigned before = tport.nreplies;
-
-	memset(c, 0, sizeof(*c));
-	c->pid = pid;
-	c->size = atxf_ring_region_size(entries, data);
-	shm = tport_shm(c->size, &c->mem);
-	assert_int_equal(atxf_ring_format(c->mem, c->size, entries), 0);
-	c->port = tport_client_port();
-	req = tport_push_request(ATXF_BLOCK_ATTACH_RING, pid, &a, sizeof(a), 0x1000 + pid);
-	req->ncaps = 2;
-	req->caps[0] = shm;
-	req->caps[1] = c->port;
-	tport.in_count--;       /* served here, not through atxf_recv */
-	atxf__serve(&t.dev, req);
-	assert_int_equal(tport.nreplies, before + 1);
-	if (tport.replies[before].msg.type != 0)
-		return (int)tport.replies[before].msg.type;
-	memcpy(&ar, tport.replies[before].msg.data, sizeof(ar));
-	c->doorbell = ar.doorbell;
-	assert_int_equal(ar.entries, entries);
-	/* The client rings the driver's port with the bits it was given. */
-	assert_int_equal(atxf_ring_client_attach(&c->ring, c->mem, c->size, t.core.port,
-						 ar.doorbell), 0);
-	return 0;
-}
-
-/* The loop's turn for a notification: what receive_one does. */
-static void loop_turn(uint64_t bits)
-{
-	atxf__notified(&t.dev, bits);
-	atxf__rings_flush(&t.dev);
-}
-
-static void ring_doorbell(struct client *c)
-{
-	loop_turn(c->doorbell);
-}
-
-static struct atxf_ring_desc rd(uint32_t id, uint16_t op, uint64_t sector, uint32_t off,
-				uint32_t len)
-{
-	return (struct atxf_ring_desc){ .id = id, .opcode = op, .arg = sector, .offset = off,
-					.length = len };
-}
-
-static void submit_read(struct client *c, uint32_t id, uint64_t sector, uint32_t slot)
-{
-	struct atxf_ring_desc d = rd(id, ATXF_BLOCK_OP_READ, sector, slot * SECTOR, SECTOR);
-
-	assert_int_equal(atxf_ring_submit(&c->ring, &d), 0);
-}
-
-/* Completion signals sent to c's port so far. */
-static unsigned signals(const struct client *c)
-{
-	unsigned n = 0;
-
-	for (unsigned i = 0; i < tport.nnotifies; i++)
-		if (tport.notifies[i].port == c->port && tport.notifies[i].bits == SIGNAL)
-			n++;
-	return n;
-}
-
-/* Reaps every completion; checks each read's data against its sector. */
-static unsigned reap_check(struct client *c, uint64_t sector_of_id_base, uint32_t entries)
-{
-	struct atxf_ring_desc d;
-	unsigned n = 0;
-
-	while (atxf_ring_reap(&c->ring, &d) == 1) {
-		uint32_t slot = d.id % entries;
-		const uint8_t *buf = atxf_ring_data(&c->ring, slot * SECTOR, SECTOR);
-		uint8_t want[SECTOR];
-
-		assert_int_equal(d.status, 0);
-		assert_int_equal(d.length, SECTOR);
-		fill(sector_of_id_base + d.id, 1, want);
-		assert_memory_equal(buf, want, SECTOR);
-		n++;
-	}
-	return n;
-}
 
 /* ---- the cases ---- */
 
@@ -222,8 +31,7 @@ static void test_batch_is_one_signal(void **state)
 	struct client c;
 
 	(void)state;
-	setup_device();
-	assert_int_equal(attach(&c, TDEV_CLIENT, 8, 8 * SECTOR), 0);
+	one_client(&c, 8, 0);
 	for (uint32_t i = 0; i < 5; i++)
 		submit_read(&c, i, 100 + i, i);
 	assert_int_equal(atxf_ring_kick(&c.ring), 1);   /* the driver asked: wake at 0 */
@@ -241,8 +49,7 @@ static void test_empty_doorbell_changes_nothing(void **state)
 	struct client c;
 
 	(void)state;
-	setup_device();
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
+	one_client(&c, 4, 0);
 	ring_doorbell(&c);
 	ring_doorbell(&c);
 	assert_int_equal(drv.reads, 0);
@@ -256,8 +63,7 @@ static void test_wrap_around(void **state)
 	uint32_t id = 0;
 
 	(void)state;
-	setup_device();
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
+	one_client(&c, 4, 0);
 	/* 300 requests through 4 slots: the indices wrap 75 times. */
 	while (id < 300) {
 		for (uint32_t k = 0; k < 3; k++, id++)
@@ -277,9 +83,7 @@ static void test_full_ring_deferred_out_of_order(void **state)
 	static const unsigned order[8] = { 5, 2, 7, 0, 3, 6, 1, 4 };
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&c, TDEV_CLIENT, 8, 8 * SECTOR), 0);
+	one_client(&c, 8, 1);
 	for (uint32_t i = 0; i < 8; i++)
 		submit_read(&c, i, 200 + i, i);
 	assert_int_equal(atxf_ring_submit(&c.ring, &extra), -ATXF_EAGAIN);   /* full */
@@ -306,12 +110,8 @@ static void test_double_complete_refused(void **state)
 	struct atxf_request *r;
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
-	submit_read(&c, 1, 0, 0);
-	atxf_ring_kick(&c.ring);
-	ring_doorbell(&c);
+	one_client(&c, 4, 1);
+	read_now(&c, 1, 0, 0);
 	r = drv.held[0];
 	assert_int_equal(finish_held(0), 0);
 	assert_int_equal(atxf_request_complete(r, 0, 0), -ATXF_ENOENT);
@@ -325,9 +125,7 @@ static void test_timeout_cancels_once(void **state)
 	struct atxf_ring_desc d;
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
+	one_client(&c, 4, 1);
 	submit_read(&c, 1, 1, 1);
 	submit_read(&c, 2, 2, 2);
 	atxf_ring_kick(&c.ring);
@@ -357,17 +155,12 @@ static void test_client_death_cancels_in_flight(void **state)
 	struct client a, b;
 
 	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&a, TDEV_CLIENT, 8, 8 * SECTOR), 0);
-	assert_int_equal(attach(&b, TDEV_CLIENT + 1, 8, 8 * SECTOR), 0);
+	two_clients(&a, &b, 8, 1);
 	for (uint32_t i = 0; i < 3; i++)
 		submit_read(&a, i, i, i);
 	atxf_ring_kick(&a.ring);
 	ring_doorbell(&a);
-	submit_read(&b, 0, 0, 0);
-	atxf_ring_kick(&b.ring);
-	ring_doorbell(&b);
+	read_now(&b, 0, 0, 0);
 	assert_int_equal(t.core.pending, 4);
 	/* a's port dies; the kernel's death notice is the watch's bits. */
 	assert_int_equal(tport.nwatches, 2);
@@ -433,6 +226,30 @@ static void test_call_path_deferred(void **state)
 	assert_memory_equal(buf, want, sizeof(want));
 }
 
+static void test_caller_gone_cancels_its_call(void **state)
+{
+	struct atxf_block_rw rw = { .sector = 3, .count = 1 };
+
+	(void)state;
+	setup_device();
+	drv.defer = 1;
+	assert_non_null(tdev_attach(&t, TDEV_CLIENT, 4096));
+	atxf__serve(&t.dev, tport_push_request(ATXF_BLOCK_READ, TDEV_CLIENT, &rw, sizeof(rw), 0x77));
+	atxf__serve(&t.dev, tport_push_request(ATXF_BLOCK_READ, TDEV_CLIENT, &rw, sizeof(rw), 0x78));
+	assert_int_equal(t.core.pending, 2);
+	/* The kernel's notice (SYS_CALL_WATCH): 0x77's caller gave up. */
+	tport.gone_tokens[tport.ngone++] = 0x77;
+	loop_turn(1ull << ATXF_DRIVER_CALL_GONE_BIT);
+	loop_turn(1ull << ATXF_DRIVER_CALL_GONE_BIT);   /* again: nothing more */
+	assert_int_equal(drv.cancels, 1);
+	assert_int_equal(drv.last_why, -ATXF_EPEER);
+	assert_null(drv.held[0]);
+	assert_int_equal(t.core.pending, 1);
+	assert_int_equal(finish_held(1), 0);             /* the other still answers */
+	assert_int_equal(tport.replies[tport.nreplies - 1].port, 0x78);
+	assert_int_equal(tport.replies[tport.nreplies - 1].msg.type, 0);
+}
+
 static int tread_lazy(struct atxf_device *dev, uint64_t s, uint32_t n, void *buf)
 {
 	(void)dev, (void)s, (void)n, (void)buf;
@@ -453,133 +270,6 @@ static void test_pending_without_request_is_eio(void **state)
 	assert_int_equal(tport.nreplies, 1);
 	assert_int_equal((int)tport.replies[0].msg.type, -ATXF_EIO);
 	assert_int_equal(t.core.pending, 0);
-}
-
-/* ---- a malicious client ---- */
-
-static void test_bad_descriptors_refused_alone(void **state)
-{
-	struct client c;
-	struct atxf_ring_desc d;
-	struct atxf_ring_desc *sq;
-	int seen[8] = { 0 };
-
-	(void)state;
-	setup_device();
-	drv.defer = 1;          /* id 1 stays in flight while its twin arrives */
-	assert_int_equal(attach(&c, TDEV_CLIENT, 8, 8 * SECTOR), 0);
-	submit_read(&c, 1, 0, 0);
-	/* Written straight into the ring, past the client library's checks. */
-	sq = (struct atxf_ring_desc *)((uint8_t *)c.mem + ATXF_RING_SQ_OFFSET);
-	sq[1] = rd(2, ATXF_BLOCK_OP_READ, 0, 8 * SECTOR - 16, SECTOR);     /* past the data */
-	sq[2] = rd(3, ATXF_BLOCK_OP_READ, SECTORS, 0, SECTOR);             /* past the disk */
-	sq[3] = rd(4, ATXF_BLOCK_OP_READ, 0, 0, 100);                      /* not a sector */
-	sq[4] = rd(5, 77, 0, 0, SECTOR);                                   /* no such opcode */
-	sq[5] = rd(1, ATXF_BLOCK_OP_READ, 0, 0, SECTOR);                   /* id in flight */
-	sq[6] = rd(6, ATXF_BLOCK_OP_WRITE, 0, 0, SECTOR);                  /* no .write */
-	sq[7] = rd(7, ATXF_BLOCK_OP_READ, 3, SECTOR, SECTOR);              /* good */
-	for (uint32_t i = 1; i < 8; i++)
-		c.ring.pending.ids[c.ring.pending.n++] = i + 1;            /* let it reap them */
-	__atomic_store_n(&((struct atxf_ring_header *)c.mem)->sq.prod, 8, __ATOMIC_RELEASE);
-	ring_doorbell(&c);
-	assert_null(t.core.ring[0].ring.broken);
-	assert_int_equal(drv.reads, 2);
-	assert_int_equal(finish_held(0), 0);
-	assert_int_equal(finish_held(1), 0);
-	atxf__rings_flush(&t.dev);
-	while (atxf_ring_reap(&c.ring, &d) != 0) {
-		if (d.id < 8)
-			seen[d.id] = d.status ? d.status : 1;
-	}
-	assert_int_equal(seen[1], 1);
-	assert_int_equal(seen[2], -ATXF_ERANGE);
-	assert_int_equal(seen[3], -ATXF_ERANGE);
-	assert_int_equal(seen[4], -ATXF_ERANGE);
-	assert_int_equal(seen[5], -ATXF_ENOSYS);
-	assert_int_equal(seen[6], -ATXF_ENOTSUP);
-	assert_int_equal(seen[7], 1);
-}
-
-static void test_index_backwards_drops_that_client(void **state)
-{
-	struct client bad, good;
-	struct atxf_ring_header *h;
-
-	(void)state;
-	setup_device();
-	assert_int_equal(attach(&bad, TDEV_CLIENT, 4, 4 * SECTOR), 0);
-	assert_int_equal(attach(&good, TDEV_CLIENT + 1, 4, 4 * SECTOR), 0);
-	submit_read(&bad, 1, 0, 0);
-	submit_read(&bad, 2, 0, 1);
-	atxf_ring_kick(&bad.ring);
-	ring_doorbell(&bad);
-	h = bad.mem;
-	__atomic_store_n(&h->sq.prod, 1, __ATOMIC_RELEASE);    /* 2 -> 1: backwards */
-	ring_doorbell(&bad);
-	assert_int_equal(t.core.ring[0].pid, 0);               /* dropped */
-	assert_false(tport_handle_live(bad.port));
-	/* The driver is up and serves the other client. */
-	submit_read(&good, 1, 5, 1);
-	atxf_ring_kick(&good.ring);
-	ring_doorbell(&good);
-	assert_int_equal(reap_check(&good, 4, 4), 1);
-}
-
-static void test_revoked_region_drops_that_client(void **state)
-{
-	struct client c, other;
-
-	(void)state;
-	setup_device();
-	drv.defer = 1;
-	assert_int_equal(attach(&c, TDEV_CLIENT, 4, 4 * SECTOR), 0);
-	assert_int_equal(attach(&other, TDEV_CLIENT + 1, 4, 4 * SECTOR), 0);
-	submit_read(&c, 1, 0, 0);
-	atxf_ring_kick(&c.ring);
-	ring_doorbell(&c);
-	assert_int_equal(drv.nheld, 1);
-	/* The client takes its region back while a request is in flight. */
-	munmap(c.mem, c.size);
-	ring_doorbell(&c);
-	assert_int_equal(t.core.ring[0].pid, 0);
-	assert_int_equal(drv.cancels, 1);
-	assert_int_equal(drv.last_why, -ATXF_EPEER);
-	/* Completing it now is refused, and nothing touches the region. */
-	assert_null(drv.held[0]);                       /* .cancel made it forget */
-	drv.defer = 0;
-	submit_read(&other, 1, 1, 1);
-	atxf_ring_kick(&other.ring);
-	ring_doorbell(&other);
-	assert_int_equal(reap_check(&other, 0, 4), 1);
-}
-
-static void test_bad_attach_refused(void **state)
-{
-	struct client c;
-	struct atxf_ring_attach a = { .signal_bits = 0 };
-	struct atxf_msg *req;
-
-	(void)state;
-	setup_device();
-	req = tport_push_request(ATXF_BLOCK_ATTACH_RING, TDEV_CLIENT, &a, sizeof(a), 3);
-	req->ncaps = 2;
-	req->caps[0] = tport_client_port();     /* not shared memory */
-	req->caps[1] = tport_client_port();
-	tport.in_count--;
-	atxf__serve(&t.dev, req);
-	assert_int_equal((int)tport.replies[0].msg.type, -ATXF_EPROTO);  /* bits 0 first */
-	/* A region that is not a formatted ring. */
-	memset(&c, 0, sizeof(c));
-	a.signal_bits = SIGNAL;
-	req = tport_push_request(ATXF_BLOCK_ATTACH_RING, TDEV_CLIENT, &a, sizeof(a), 4);
-	req->ncaps = 2;
-	req->caps[0] = tport_shm(8192, &c.mem);
-	req->caps[1] = tport_client_port();
-	tport.in_count--;
-	atxf__serve(&t.dev, req);
-	assert_int_equal((int)tport.replies[1].msg.type, -ATXF_EPROTO);
-	assert_false(tport_handle_live(req->caps[0]));  /* nothing kept */
-	assert_int_equal(t.core.ring[0].pid, 0);
 }
 
 /* ---- net: RECV buffers completed by frames ---- */
@@ -675,11 +365,8 @@ int main(void)
 		cmocka_unit_test(test_client_death_cancels_in_flight),
 		cmocka_unit_test(test_stop_ends_in_flight_with_enodev),
 		cmocka_unit_test(test_call_path_deferred),
+		cmocka_unit_test(test_caller_gone_cancels_its_call),
 		cmocka_unit_test(test_pending_without_request_is_eio),
-		cmocka_unit_test(test_bad_descriptors_refused_alone),
-		cmocka_unit_test(test_index_backwards_drops_that_client),
-		cmocka_unit_test(test_revoked_region_drops_that_client),
-		cmocka_unit_test(test_bad_attach_refused),
 		cmocka_unit_test(test_net_recv_buffers),
 	};
 

@@ -47,15 +47,20 @@ static uint32_t attach_code(unsigned cls)
 
 void *tdev_attach(struct tdev *t, uint32_t pid, size_t size)
 {
+	return tdev_attach_to(&t->dev, pid, size);
+}
+
+void *tdev_attach_to(struct atxf_device *dev, uint32_t pid, size_t size)
+{
 	struct atxf_msg req, reply;
 	void *mem = NULL;
 
 	memset(&req, 0, sizeof(req));
-	req.type = attach_code(atxf_device_class(&t->dev));
+	req.type = attach_code(atxf_device_class(dev));
 	req.sender = pid;
 	req.ncaps = 1;
 	req.caps[0] = tport_shm(size, &mem);
-	if (atxf_driver_dispatch(&t->dev, &req, &reply) != 0)
+	if (atxf_driver_dispatch(dev, &req, &reply) != 0)
 		return NULL;
 	return mem;
 }

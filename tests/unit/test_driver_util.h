@@ -28,6 +28,8 @@ int tdev_request(struct tdev *t, uint32_t type, uint32_t pid, const void *data,
 
 /* ATTACH_BUFFER of size bytes for pid (protocol by class): the buffer, or NULL. */
 void *tdev_attach(struct tdev *t, uint32_t pid, size_t size);
+/* The same for any device (an added one, say). */
+void *tdev_attach_to(struct atxf_device *dev, uint32_t pid, size_t size);
 
 /* SUBSCRIBE pid with a new port and the given payload: the port handle. */
 atxf_handle_t tdev_subscribe(struct tdev *t, uint32_t pid, uint32_t type,

@@ -43,6 +43,10 @@ extern unsigned long console_max_write; /* accept at most this much per call */
 extern int console_fail;                /* make every write fail */
 void console_reset(void);
 
+/* Descriptor 0's input (atxf_stdin_read): what stdin_source returns, or
+ * the end of the input while it is NULL. */
+extern long (*stdin_source)(char *buf, unsigned long len);
+
 /* Memory for atxf_heap_grow: at most arena_limit bytes in all. */
 extern size_t arena_limit;
 extern size_t arena_used;

@@ -45,7 +45,15 @@ void console_reset(void)
 }
 
 long tlibc_atxf_debug_write(const char *buf, unsigned long len);
+long tlibc_atxf_stdin_read(char *buf, unsigned long len);
 void *tlibc_atxf_heap_grow(unsigned long bytes);
+
+long (*stdin_source)(char *buf, unsigned long len);
+
+long tlibc_atxf_stdin_read(char *buf, unsigned long len)
+{
+	return stdin_source ? stdin_source(buf, len) : 0;
+}
 _Noreturn void tlibc_atxf_exit(int status);
 
 long tlibc_atxf_debug_write(const char *buf, unsigned long len)

@@ -36,13 +36,17 @@
 #include <atxf/errors.h>
 #include <atxf/ipc.h>
 #include <atxf/manifest.h>
-#include <atxf/proto/block.h>
-#include <atxf/proto/char.h>
-#include <atxf/proto/display.h>
 #include <atxf/proto/driver.h>
-#include <atxf/proto/input.h>
-#include <atxf/proto/net.h>
-#include <atxf/proto/rng.h>
+#include <atxf/ring.h>
+/* Each class's part: its callbacks and what it reports (a class of its
+ * own needs none of these: <atxf/driver/class.h>). */
+#include <atxf/driver/block.h>
+#include <atxf/driver/char.h>
+#include <atxf/driver/class.h>
+#include <atxf/driver/display.h>
+#include <atxf/driver/input.h>
+#include <atxf/driver/net.h>
+#include <atxf/driver/rng.h>
 
 struct atxf_device;
 struct atxf_request;
@@ -53,55 +57,6 @@ struct atxf_request;
  * another request). Outside the ATXF_E* range, so never a real status.
  */
 #define ATXF_PENDING (-1000)
-
-/* Block devices (ATXF_CLASS_BLOCK). buf is shared with the client. */
-struct atxf_block_ops {
-	int (*read)(struct atxf_device *dev, uint64_t sector, uint32_t count, void *buf);
-	int (*write)(struct atxf_device *dev, uint64_t sector, uint32_t count, const void *buf);
-	/* Left out: FLUSH succeeds, for a device without a write cache has nothing to flush. */
-	int (*flush)(struct atxf_device *dev);
-};
-
-/*
- * Character devices (ATXF_CLASS_CHAR): write returns bytes accepted (0..len).
- * Received bytes go to atxf_char_received(), which may take fewer than
- * offered while subscribers are behind: leave the rest in the device (stop
- * reading it; a UART drops RTS) until resume is called, then offer them
- * again. stats fills the device's own figures (overruns, bytes sent); the
- * framework adds what it counted itself.
- */
-struct atxf_char_ops {
-	int (*write)(struct atxf_device *dev, const void *buf, size_t len);
-	int (*configure)(struct atxf_device *dev, uint32_t baud);
-	void (*resume)(struct atxf_device *dev);
-	void (*stats)(struct atxf_device *dev, struct atxf_char_stats *st);
-};
-
-/* Input devices (ATXF_CLASS_INPUT) mostly report; they may take LED state. */
-struct atxf_input_ops {
-	int (*set_leds)(struct atxf_device *dev, uint32_t leds);   /* ATXF_LED_* */
-};
-
-/* Network devices (ATXF_CLASS_NET). frame is shared with the client. */
-struct atxf_net_ops {
-	int (*send)(struct atxf_device *dev, const void *frame, size_t len);
-	int (*set_promiscuous)(struct atxf_device *dev, int on);
-};
-
-/*
- * Displays (ATXF_CLASS_DISPLAY): copy a rectangle of the client's surface
- * src (laid out as dev->info.display says) to the screen. Left out, and
- * dev->surface set by probe, the framework copies the rows itself.
- */
-struct atxf_display_ops {
-	int (*flush)(struct atxf_device *dev, const void *src,
-		     uint32_t x, uint32_t y, uint32_t w, uint32_t h);
-};
-
-/* Random number generators (ATXF_CLASS_RNG): read returns bytes produced (0..len). */
-struct atxf_rng_ops {
-	int (*read)(struct atxf_device *dev, void *buf, size_t len);
-};
 
 struct atxf_driver {
 	const char *name;           /* for logs when there is no manifest */
@@ -132,12 +87,20 @@ struct atxf_driver {
 	/*
 	 * A pending request ends without the driver: its timeout passed
 	 * (-ATXF_ETIMEDOUT), its client went away (-ATXF_EPEER: the ring's
-	 * client died, or its region was revoked or replaced) or the driver
-	 * stops (-ATXF_ENODEV). Forget req here (abort the device's command);
+	 * client died, its region was revoked or replaced, or a caller gave
+	 * up on its call) or the driver stops (-ATXF_ENODEV). Forget req here (abort the device's command);
 	 * the framework answers the client with why, if it can still hear,
 	 * and the handle is dead when this returns. Runs once per request.
 	 */
 	void (*cancel)(struct atxf_device *dev, struct atxf_request *req, int why);
+
+	/*
+	 * A class of its own (<atxf/driver/class.h>): its descriptor, and the
+	 * callbacks its serve function finds here. The framework's classes
+	 * use the members below instead.
+	 */
+	const struct atxf_driver_class *cls;
+	const void *class_ops;
 
 	struct atxf_block_ops block;
 	struct atxf_char_ops chr;
@@ -249,29 +212,12 @@ const struct atxf_resource_grant *atxf_device_resource(const struct atxf_device 
  * (0 on IRQ, -ATXF_ETIMEDOUT). Requests that arrive meanwhile are queued and
  * served afterwards, in order (-ATXF_EAGAIN to their senders when the queue
  * is full); PINGs are answered at once. .irq is not called for this
- * interrupt; the framework acks it when the callback returns.
+ * interrupt; the framework acks it when the callback returns. Requests for
+ * the driver's other devices (atxf_device_add) wait in their own ports
+ * meanwhile; ring doorbells are taken afterwards. Prefer ATXF_PENDING and
+ * completing from .irq: a wait serves one request at a time.
  */
 int atxf_device_wait_irq(struct atxf_device *dev, uint64_t timeout_ns);
-
-/*
- * Reports from the device to its subscribers, never blocking; a subscriber
- * that is gone is forgotten.
- *
- * Input events and received bytes are held for a subscriber whose queue is
- * full (ATXF_DRIVER_BACKLOG messages in all, docs/driver-guide.md) and
- * offered again, in order, until it takes them. When the backlog is full an
- * input event is lost (the subscriber learns how many from the next event's
- * `dropped`), while atxf_char_received() returns how many bytes it took
- * (0..len): the rest stay with the driver until .chr.resume. A frame that
- * finds a net subscriber full is lost and counted the same way.
- *
- * atxf_input_report() batches: events go out when a SYN is reported, when a
- * message is full, and when the callback that reported them returns. A
- * time_ns of 0 is stamped with the current time.
- */
-int atxf_input_report(struct atxf_device *dev, const struct atxf_input_event *ev);
-int atxf_char_received(struct atxf_device *dev, const void *buf, size_t len);
-int atxf_net_received(struct atxf_device *dev, const void *frame, size_t len);
 
 /* Logs one kernel log line "NAME[PID]: instance: message" (<atxf/log.h>). */
 void atxf_device_log(const struct atxf_device *dev, const char *fmt, ...)

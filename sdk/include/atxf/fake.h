@@ -45,6 +45,8 @@
  * atxf_shm_unmap(mem) unmaps them. 0, -ATXF_ENOMEM, or -ATXF_ENOSPC (16
  * revoked regions not yet unmapped). */
 int atxf_fake_shm_revoke(void *mem, size_t len);
+/* How many times atxf_shm_unmap let go of a mapping that was not revoked. */
+unsigned atxf_fake_shm_unmaps(void);
 
 /* Forget every device, capability, buffer, IRQ and counter; clock to 0. */
 void atxf_fake_reset(void);

@@ -43,6 +43,17 @@ int atxf_notify(atxf_handle_t port, uint64_t bits);
  * is dead already. At most 64 watches per process; -ATXF_ENOSPC beyond.
  */
 int atxf_port_watch(atxf_handle_t watched, atxf_handle_t port, uint64_t bits);
+/*
+ * A server's notice of callers that give up: once set, whenever the caller
+ * of a call this process received and has not answered gives up on it (its
+ * timeout passed, or it was killed or ended), bits are notified on port (a
+ * port of the caller's own). atxf_call_probe(token) then tells which: 0
+ * while the call still waits for this process's answer, -ATXF_ENOENT once
+ * it does not (given up, answered, or another process's). Bits 0 clears
+ * the watch.
+ */
+int atxf_call_watch(atxf_handle_t port, uint64_t bits);
+int atxf_call_probe(uint64_t token);
 
 /* Shares [addr, addr+len) (page-aligned) with whoever receives on port. */
 long atxf_shm_grant(void *addr, size_t len, atxf_handle_t port, uint32_t rights);

@@ -13,12 +13,10 @@
 
 static void client_release(struct atxf_client *c)
 {
-	uint64_t pages = (c->size + ATXF_PAGE_SIZE - 1) / ATXF_PAGE_SIZE;
-
 	if (c->pid == 0)
 		return;
-	/* The grant was mapped in whole pages: unmap them all. */
-	atxf_mem_unmap(c->base, (size_t)(pages * ATXF_PAGE_SIZE));
+	/* A mapping of a grant goes by SYS_SHM_UNMAP, revoked or not. */
+	atxf_shm_unmap(c->base);
 	atxf_cap_drop(c->shm);
 	memset(c, 0, sizeof(*c));
 }

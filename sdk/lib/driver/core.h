@@ -4,8 +4,10 @@
  * build a device without running the loop.
  *
  * Everything is a fixed-size table inside one struct, so the framework needs
- * no malloc and its memory use is known at link time (under 2 KiB, and
- * the device record beside it about 600 bytes).
+ * no malloc and its memory use is known at link time: about 38 KiB per
+ * device (the 256 request records 14 KiB, 8 client rings 14 KiB, the
+ * event backlog 8 KiB), and the device record beside it about 730 bytes;
+ * devices.c holds ATXF_DRIVER_MAX_DEVICES of each, in BSS.
  */
 #ifndef ATXF_DRIVER_CORE_H
 #define ATXF_DRIVER_CORE_H
@@ -27,6 +29,8 @@
  * ring i's doorbell, and the death notice of ring i's client. */
 #define ATXF_DRIVER_DOORBELL_BIT   32
 #define ATXF_DRIVER_RING_GONE_BIT  40
+/* And a caller gave up on a call this process holds (SYS_CALL_WATCH). */
+#define ATXF_DRIVER_CALL_GONE_BIT  48
 #define ATXF_DRIVER_RING_BITS(first) (((1ull << ATXF_DRIVER_MAX_RINGS) - 1) << (first))
 
 /* A request's life in the table (struct atxf_request.state). */
@@ -158,19 +162,16 @@ atxf__proto_fn atxf__driver_proto, atxf__block_proto, atxf__char_proto,
 int atxf__block_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
 int atxf__net_ring(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
 
-/* A protocol the framework decodes, with its table rows (protocols.c). */
-struct atxf__protocol {
-	uint32_t proto;             /* ATXF_PROTO_* */
-	unsigned device_class;      /* whose it is; ATXF_CLASS_NONE: every driver's */
-	const struct atxf_msg_shape *shape;
-	unsigned nshapes;
-	atxf__proto_fn *serve;
-	/* A ring descriptor (ATTACH_RING classes): bytes done, ATXF_PENDING or
-	 * -ATXF_E*; NULL: the protocol has no rings. */
-	int (*ring_serve)(struct atxf_device *dev, const struct atxf_ring_desc *d, void *bytes);
-};
-const struct atxf__protocol *atxf__protocol(uint32_t proto);   /* NULL: not ours */
-const struct atxf_msg_shape *atxf__shape(const struct atxf__protocol *p, uint32_t code);
+/*
+ * The protocols the framework decodes (protocols.c): its own classes'
+ * (struct atxf_driver_class, <atxf/driver/class.h>), and a driver's class
+ * of its own (driver->cls), which is looked at first.
+ */
+const struct atxf_driver_class *atxf__protocol(uint32_t proto);   /* built in; NULL: not */
+const struct atxf_driver_class *atxf__protocol_of(const struct atxf_device *dev, uint32_t proto);
+/* The protocol of the device's class (NULL: none), e.g. whose ring_serve to use. */
+const struct atxf_driver_class *atxf__class_protocol(const struct atxf_device *dev);
+const struct atxf_msg_shape *atxf__shape(const struct atxf_driver_class *p, uint32_t code);
 
 /* Copies a fixed-layout request out of the message (never a pointer into it). */
 #define ATXF_REQ(req, var) memcpy(&(var), (req)->data, sizeof(var))
@@ -264,6 +265,8 @@ void atxf__requests_cancel(struct atxf_device *dev, unsigned ring, int why);
 uint64_t atxf__requests_wait_ns(struct atxf_device *dev);
 void atxf__requests_expire(struct atxf_device *dev);
 unsigned atxf__request_index(const struct atxf_device *dev, const struct atxf_request *r);
+/* Cancels (-ATXF_EPEER) the pending calls of dev whose callers gave up. */
+void atxf__calls_gone(struct atxf_device *dev);
 
 /*
  * Client rings (rings.c). attach serves ATTACH_RING for block and net;

@@ -31,7 +31,7 @@ static int other(struct atxf_device *dev, const struct atxf_msg *req, struct atx
 
 static int route(struct atxf_device *dev, const struct atxf_msg *req, struct atxf_msg *reply)
 {
-	const struct atxf__protocol *p;
+	const struct atxf_driver_class *p;
 	const struct atxf_msg_shape *s;
 
 	/* The kernel's notifications are the loop's business, never a request. */
@@ -39,7 +39,7 @@ static int route(struct atxf_device *dev, const struct atxf_msg *req, struct atx
 		return -ATXF_EPROTO;
 	if (req->len > ATXF_MSG_DATA_MAX || req->ncaps > ATXF_MSG_CAPS_MAX)
 		return -ATXF_EPROTO;
-	p = atxf__protocol(ATXF_PROTO_OF(req->type));
+	p = atxf__protocol_of(dev, ATXF_PROTO_OF(req->type));
 	if (!p)
 		return other(dev, req, reply);
 	if (p->device_class != ATXF_CLASS_NONE && p->device_class != atxf_device_class(dev))

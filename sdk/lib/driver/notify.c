@@ -4,6 +4,7 @@
  * receive timeout drives .timer every timer_ms.
  */
 #include <atxf/hw.h>
+#include <atxf/port.h>
 #include "core.h"
 
 uint64_t atxf__irq_bits(const struct atxf_device *dev)
@@ -14,6 +15,19 @@ uint64_t atxf__irq_bits(const struct atxf_device *dev)
 static void ack(struct atxf_device *dev, unsigned n)
 {
 	atxf_irq_ack(dev->core->irq_handle[n]);
+}
+
+/* A caller gave up: which call, of which device, is found by probing. */
+static void calls_gone_of(struct atxf_device *dev)
+{
+	unsigned n = atxf__device_count();
+
+	if (n == 0 || dev != atxf__device_at(0)) {
+		atxf__calls_gone(dev);  /* a device outside the table (host tests) */
+		return;
+	}
+	for (unsigned i = 0; i < n; i++)
+		atxf__calls_gone(atxf__device_at(i));
 }
 
 void atxf__notified(struct atxf_device *dev, uint64_t bits)
@@ -31,6 +45,8 @@ void atxf__notified(struct atxf_device *dev, uint64_t bits)
 	}
 	atxf__ack_owed(dev);
 	atxf__input_flush(dev);
+	if (bits & (1ull << ATXF_DRIVER_CALL_GONE_BIT))
+		calls_gone_of(dev);
 	atxf__rings_notified(dev, bits & ~atxf__irq_bits(dev));
 }
 

@@ -16,7 +16,7 @@ static const struct atxf_msg_shape net_shapes[] = { ATXF_NET_PROTOCOL(ATXF_PROTO
 static const struct atxf_msg_shape display_shapes[] = { ATXF_DISPLAY_PROTOCOL(ATXF_PROTO_SHAPE_) };
 static const struct atxf_msg_shape rng_shapes[] = { ATXF_RNG_PROTOCOL(ATXF_PROTO_SHAPE_) };
 
-static const struct atxf__protocol protocols[] = {
+static const struct atxf_driver_class protocols[] = {
 	{ ATXF_PROTO_DRIVER, ATXF_CLASS_NONE, driver_shapes, N(driver_shapes), atxf__driver_proto, NULL },
 	{ ATXF_PROTO_BLOCK, ATXF_CLASS_BLOCK, block_shapes, N(block_shapes), atxf__block_proto,
 	  atxf__block_ring },
@@ -28,7 +28,7 @@ static const struct atxf__protocol protocols[] = {
 	{ ATXF_PROTO_RNG, ATXF_CLASS_RNG, rng_shapes, N(rng_shapes), atxf__rng_proto, NULL },
 };
 
-const struct atxf__protocol *atxf__protocol(uint32_t proto)
+const struct atxf_driver_class *atxf__protocol(uint32_t proto)
 {
 	for (unsigned i = 0; i < N(protocols); i++)
 		if (protocols[i].proto == proto)
@@ -36,7 +36,27 @@ const struct atxf__protocol *atxf__protocol(uint32_t proto)
 	return NULL;
 }
 
-const struct atxf_msg_shape *atxf__shape(const struct atxf__protocol *p, uint32_t code)
+const struct atxf_driver_class *atxf__protocol_of(const struct atxf_device *dev, uint32_t proto)
+{
+	const struct atxf_driver_class *own = dev->driver ? dev->driver->cls : NULL;
+
+	return own && own->proto == proto ? own : atxf__protocol(proto);
+}
+
+const struct atxf_driver_class *atxf__class_protocol(const struct atxf_device *dev)
+{
+	const struct atxf_driver_class *own = dev->driver ? dev->driver->cls : NULL;
+	unsigned cls = atxf_device_class(dev);
+
+	if (own && own->device_class == cls)
+		return own;
+	for (unsigned i = 0; i < N(protocols); i++)
+		if (protocols[i].device_class == cls && cls != ATXF_CLASS_NONE)
+			return &protocols[i];
+	return NULL;
+}
+
+const struct atxf_msg_shape *atxf__shape(const struct atxf_driver_class *p, uint32_t code)
 {
 	for (unsigned i = 0; i < p->nshapes; i++)
 		if (p->shape[i].code == code)

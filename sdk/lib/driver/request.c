@@ -29,9 +29,9 @@ void atxf__serving_call(struct atxf_device *dev, const struct atxf_msg *req)
 void atxf__serving_ring(struct atxf_device *dev, unsigned ring, const struct atxf_ring_desc *d)
 {
 	struct atxf_ring_client *rc = atxf__ring_client(dev, ring);
-	unsigned proto = atxf_device_class(dev) == ATXF_CLASS_NET ? ATXF_PROTO_NET : ATXF_PROTO_BLOCK;
+	const struct atxf_driver_class *p = atxf__class_protocol(dev);
 
-	serving_open(dev, ATXF_REQUEST(proto, d->opcode), rc ? rc->pid : 0);
+	serving_open(dev, ATXF_REQUEST(p ? p->proto : 0, d->opcode), rc ? rc->pid : 0);
 	dev->core->serving.ring = ring;
 	dev->core->serving.desc = *d;
 }
@@ -141,7 +141,10 @@ void atxf__request_finish(struct atxf_request *r, int status, uint32_t len)
 	} else {
 		rc = atxf__ring_client(dev, r->ring);
 		atxf__net_rx_unpost(dev, r);
-		if (rc && atxf_ring_complete_flags(&rc->ring, r->id, status, len, r->flags) == 0)
+		/* Also on failure: publishing then finds the ring revoked or
+		 * broken and ends it, cancelling the rest of its requests. */
+		if (rc && atxf_ring_complete_flags(&rc->ring, r->id, status, len, r->flags) !=
+			  -ATXF_ENOENT)
 			rc->dirty = 1;
 	}
 	request_free(r);
@@ -220,6 +223,16 @@ void atxf__requests_expire(struct atxf_device *dev)
 	for (unsigned i = 0; i < ATXF_DRIVER_MAX_REQUESTS; i++)
 		if (r[i].state == ATXF__REQ_PENDING && r[i].deadline_ns && r[i].deadline_ns <= now)
 			atxf__request_cancel(&r[i], -ATXF_ETIMEDOUT);
+}
+
+void atxf__calls_gone(struct atxf_device *dev)
+{
+	struct atxf_request *r = dev->core->req;
+
+	for (unsigned i = 0; i < ATXF_DRIVER_MAX_REQUESTS; i++)
+		if (r[i].state == ATXF__REQ_PENDING && !r[i].ring && r[i].token &&
+		    atxf_call_probe(r[i].token) == -ATXF_ENOENT)
+			atxf__request_cancel(&r[i], -ATXF_EPEER);
 }
 
 unsigned atxf__request_index(const struct atxf_device *dev, const struct atxf_request *r)

@@ -31,11 +31,10 @@ void *atxf__ring_bytes(struct atxf_device *dev, unsigned ring, uint32_t offset, 
 	return rc ? atxf_ring_data(&rc->ring, offset, len) : NULL;
 }
 
+
 static void unmap(struct atxf_ring_client *rc)
 {
-	uint64_t pages = (rc->size + ATXF_PAGE_SIZE - 1) / ATXF_PAGE_SIZE;
-
-	atxf_mem_unmap(rc->base, (size_t)(pages * ATXF_PAGE_SIZE));
+	atxf_shm_unmap(rc->base);   /* revoked or not: SYS_SHM_UNMAP */
 	atxf_cap_drop(rc->shm);
 	atxf_cap_drop(rc->peer);
 }
@@ -98,7 +97,7 @@ static int bind_ring(struct atxf_device *dev, struct atxf_ring_client *rc,
 	if (atxf_ring_driver_attach(&fresh.ring, fresh.base, ci.size, req->caps[1], bits) < 0) {
 		atxf_device_log(dev, "ATTACH_RING from pid %u refused: %s", req->sender,
 				fresh.ring.broken);
-		atxf_mem_unmap(fresh.base, (size_t)ci.size);
+		atxf_shm_unmap(fresh.base);
 		return -ATXF_EPROTO;
 	}
 	*rc = fresh;
@@ -116,6 +115,12 @@ static int watch_client(struct atxf_device *dev, unsigned i)
 		return -ATXF_ENOSPC;
 	return atxf_port_watch(core->ring[i].peer, core->self,
 			       1ull << (ATXF_DRIVER_RING_GONE_BIT + i));
+}
+
+int atxf_ring_attach_serve(struct atxf_device *dev, const struct atxf_msg *req,
+			   struct atxf_msg *reply)
+{
+	return atxf__ring_attach(dev, req, reply);
 }
 
 int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
@@ -138,7 +143,8 @@ int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
 		err = watch_client(dev, (unsigned)i);
 	if (err) {
 		if (dev->core->ring[i].pid) {
-			atxf_mem_unmap(dev->core->ring[i].base, (size_t)dev->core->ring[i].size);
+			/* Its capabilities are dropped with the refused request's. */
+			atxf_shm_unmap(dev->core->ring[i].base);
 			memset(&dev->core->ring[i], 0, sizeof(dev->core->ring[i]));
 		}
 		return err;
@@ -154,16 +160,17 @@ int atxf__ring_attach(struct atxf_device *dev, const struct atxf_msg *req,
 /* The class's verdict on one checked descriptor, completed unless deferred. */
 static void serve_desc(struct atxf_device *dev, unsigned i, const struct atxf_ring_desc *d)
 {
-	const struct atxf__protocol *p = atxf__protocol(atxf_device_class(dev) == ATXF_CLASS_NET ?
-							ATXF_PROTO_NET : ATXF_PROTO_BLOCK);
+	const struct atxf_driver_class *p = atxf__class_protocol(dev);
 	struct atxf_ring_client *rc = &dev->core->ring[i];
 	void *bytes = atxf_ring_data(&rc->ring, d->offset, d->length);
+	struct atxf_serving outer = dev->core->serving;
 	int status;
 
 	dev->core->count.requests++;
 	atxf__serving_ring(dev, i + 1, d);
 	status = p && p->ring_serve ? p->ring_serve(dev, d, bytes) : -ATXF_ENOSYS;
 	status = atxf__serving_close(dev, status);
+	dev->core->serving = outer;     /* a wait inside the callback served others */
 	if (status == ATXF_PENDING || rc->pid == 0)
 		return;
 	if (status < 0)

@@ -50,6 +50,8 @@ static int start(struct atxf_device *dev)
 	core->port = atxf_port_create();
 	if (core->port < 0)
 		return core->port;
+	/* A caller that gives up on a deferred request: .cancel hears of it. */
+	atxf_call_watch(core->port, 1ull << ATXF_DRIVER_CALL_GONE_BIT);
 	find_resources(dev);
 	err = atxf__grants_setup(dev);
 	if (!err)

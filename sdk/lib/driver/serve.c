@@ -30,12 +30,16 @@ static void answer(const struct atxf_msg *req, const struct atxf_msg *reply)
 
 void atxf__serve(struct atxf_device *dev, const struct atxf_msg *req)
 {
+	struct atxf_serving outer = dev->core->serving;
 	struct atxf_msg reply;
 	int status;
 
 	atxf__serving_call(dev, req);
 	status = atxf_driver_dispatch(dev, req, &reply);
 	status = atxf__serving_close(dev, status);
+	/* A PING answered inside atxf_device_wait_irq: the waiting callback's
+	 * request is still the one being served. */
+	dev->core->serving = outer;
 	if (status != ATXF_PENDING) {
 		/* A PENDING the framework could not keep became an error. */
 		if (status != (int)reply.type) {

@@ -18,6 +18,7 @@ LIBC_FORMAT_FP := format_fp format_dec format_hex decimal fp_bits
 # (the linker defines it; a static ATXF program has no GOT to fill).
 LIBC_HOOKS := atxf_debug_write atxf_heap_grow atxf_heap_release atxf_exit atxf_yield \
 	atxf_clock_ns atxf_sleep_ns atxf_futex_wait atxf_futex_wake atxf_thread_create atxf_thread_exit \
+	atxf_stdin_read \
 	atxf_tls_set __atxf_tls_image __atxf_tls_image_size __atxf_tls_size __atxf_tls_align \
 	_GLOBAL_OFFSET_TABLE_
 

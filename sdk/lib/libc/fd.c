@@ -1,6 +1,7 @@
 /*
- * The three descriptors a process has (<unistd.h>): 0 reads as at end of
- * file, 1 and 2 write to the debug console. close() really closes them;
+ * The three descriptors a process has (<unistd.h>): 0 reads the input its
+ * starter gave (<atxf/stdin.h>; without one it is at its end at once),
+ * 1 and 2 write to the debug console. close() really closes them;
  * every call on a closed or unknown descriptor is EBADF.
  */
 #include <errno.h>
@@ -29,11 +30,16 @@ static int bad_fd(void)
 
 ssize_t read(int fd, void *buf, size_t n)
 {
-	(void)buf;
-	(void)n;
+	long got;
+
 	if (!is_open(fd) || fd != STDIN_FILENO)
 		return bad_fd();
-	return 0;
+	got = atxf_stdin_read(buf, n);
+	if (got < 0) {
+		errno = EIO;
+		return -1;
+	}
+	return (ssize_t)got;
 }
 
 /* All of buf, in as many console writes as it takes: POSIX lets a write

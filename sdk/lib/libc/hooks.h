@@ -11,12 +11,14 @@
  *   atxf_heap_grow(bytes)       below
  *   atxf_heap_release(p, bytes) below
  *   atxf_yield(), atxf_clock_ns()   <atxf/sys.h>
+ *   atxf_stdin_read(buf, len)   <atxf/stdin.h>: descriptor 0's bytes
  *   atxf_futex_wait/_wake, atxf_thread_create/_exit, atxf_tls_set
  *                               <atxf/sys.h>: the kernel's threads (pthread*.c)
  */
 #ifndef ATXF_LIBC_HOOKS_H
 #define ATXF_LIBC_HOOKS_H
 
+#include <atxf/stdin.h>
 #include <atxf/sys.h>
 
 /*

@@ -51,6 +51,11 @@ static inline struct __pthread *__atxf_self(void)
 	return t;
 }
 
+/* The stack protector's canary (ssp.c), set once before the first thread's
+ * control block; every block's canary field is a copy. */
+extern uintptr_t __stack_chk_guard;
+void __atxf_ssp_init(void);
+
 /* Bytes a TLS block and control block need, alignment slack included. */
 size_t __atxf_tls_need(void);
 /* Lays out the TLS block (the program's initial image, then zeros) and a

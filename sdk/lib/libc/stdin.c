@@ -1,23 +1,21 @@
 /*
- * stdin: an input stream. Nothing gives an ATXF process input yet (its
- * descriptor 0 reads as at end of file, docs/libc.md), so the read
- * function says "end of input" at once; scanf on stdin therefore returns
- * EOF. When the VFS and the console bring input, this read is where it
- * arrives.
+ * stdin: an input stream on descriptor 0, which reads the input the
+ * program's starter gave it (<atxf/stdin.h>: a boot-archive member, for
+ * init's `stdin:MEMBER`), or is at its end at once when there is none.
+ * Line-buffered like a terminal's: the buffer is refilled by one read.
  */
 #include <stdio.h>
+#include <unistd.h>
 #include "stream.h"
 
-static long no_input(char *buf, unsigned long len)
+static long fd0_read(char *buf, unsigned long len)
 {
-	(void)buf;
-	(void)len;
-	return 0;
+	return (long)read(STDIN_FILENO, buf, len);
 }
 
 static struct atxf_stream in_stream = {
 	.mode = ATXF_STREAM_LINE,
-	.read = no_input,
+	.read = fd0_read,
 };
 
 FILE *const stdin = &in_stream;

@@ -37,4 +37,5 @@ int ferror(FILE *f)
 void clearerr(FILE *f)
 {
 	f->error = 0;
+	f->eof = 0;
 }

@@ -55,6 +55,7 @@ struct __pthread *__atxf_tls_place(char *base, size_t len, char **low)
 	memset(block + image, 0, tls_span() - image);
 	memset(t, 0, sizeof(*t));
 	t->self = t;
+	t->canary = __stack_chk_guard;
 	t->alive = 1;
 	*low = block;
 	return t;
@@ -71,6 +72,7 @@ void __atxf_tls_init_main(void)
 		atxf_debug_write(msg, sizeof(msg) - 1);
 		atxf_exit(127);
 	}
+	__atxf_ssp_init();
 	t = __atxf_tls_place(base, len, &low);
 	t->map = base;
 	t->map_len = len;

@@ -33,6 +33,16 @@ int atxf_recv_any(const atxf_handle_t *ports, unsigned n, struct atxf_msg *msg,
 	return (int)sys_IPC_RECV_ANY(ATXF_PTR(ports), (long)n, ATXF_PTR(msg), (long)timeout_ns);
 }
 
+int atxf_call_watch(atxf_handle_t port, uint64_t bits)
+{
+	return (int)sys_CALL_WATCH(port, (long)bits);
+}
+
+int atxf_call_probe(uint64_t token)
+{
+	return (int)sys_CALL_PROBE((long)token);
+}
+
 int atxf_call(atxf_handle_t port, const struct atxf_msg *req, struct atxf_msg *reply,
 	      uint64_t timeout_ns)
 {

@@ -26,6 +26,8 @@ PROGS_NAMES += queue-client
 # The class client libraries' scenarios (tests/qemu/scenarios_clients.py).
 PROGS_NAMES += blk-pattern blk-stream dev-follow
 PROGS_NAMES += shm-hammer
+# Standard input from the boot archive (tests/qemu/scenarios_ports.py).
+PROGS_NAMES += stdinsum
 # The device tree and hot-plug (tests/qemu/scenarios_devtree.py).
 PROGS_NAMES += dt-bus
 PROGS_NAMES += dt-child

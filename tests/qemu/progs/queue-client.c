@@ -4,6 +4,7 @@
  * queue-edu.atxf, which completes them out of order from its interrupt).
  *
  *   queue-client.atxf N DEVICE...   (N reads of one sector each, N >= 64)
+ *   queue-client.atxf abandon DEVICE
  *
  * For each DEVICE in turn (the k-th, from 0, holds the disk QUEUE_DISK(k)
  * of queue_pattern.h): looks it up, formats a 64-entry ring with a sector of data per
@@ -15,11 +16,22 @@
  * and its slot must hold that sector's contents (queue_pattern.h). It sleeps
  * on its port (after arming) only when nothing is left to reap. Then 4
  * reads through the call path (ATTACH_BUFFER, READ), deferred by the
- * driver the same way, each checked. Output:
+ * driver the same way, each checked, and on the first DEVICE one read of a
+ * sector that hangs until the driver's 300 ms timeout (QUEUE_SLOW), which
+ * must end with -ATXF_ETIMEDOUT, then one of a sector that hangs for good,
+ * given up after 300 ms here: the driver must hear of it and cancel it.
+ *
+ * abandon: attaches a ring to DEVICE, submits 64 reads of sectors that
+ * hang (QUEUE_STUCK), rings the doorbell, waits until the driver took them
+ * and exits: the driver must cancel all 64 when it hears the client is
+ * gone. Output:
  *   queue-client: DEVICE: N of N completions right, M in flight, O out of order
  * (M: the most submitted and not yet reaped at once).
  *   queue-client: DEVICE: signals: D doorbells, C completion signals
  *   queue-client: DEVICE: 4 of 4 call-path reads right
+ *   queue-client: DEVICE: a hung read ended with ETIMEDOUT
+ *   queue-client: DEVICE: gave up on a hung read
+ *   queue-client: abandoning 64 reads on DEVICE
  *   queue-client: FAIL: ...
  * Exit 0 when every completion was right, 1 otherwise.
  */
@@ -58,7 +70,7 @@ static int fail(const char *what, long err)
 
 static uint64_t sector_of(uint32_t id)
 {
-	return ((uint64_t)id * 7919u) % QUEUE_SECTORS;
+	return ((uint64_t)id * 7919u) % QUEUE_STUCK;      /* none hangs */
 }
 
 static int submit_one(void)
@@ -149,7 +161,8 @@ static int stream(void)
 		n = reap_all();
 		if (n < 0)
 			return 1;
-		for (; n > 0 && q.next_id < q.total; n--)
+		/* Refill to 64 in flight, whoever reaped the completions. */
+		while (q.next_id < q.total && q.next_id - q.done < ENTRIES)
 			if (submit_one())
 				return 1;
 		if (q.done < q.total && atxf_ring_kick(&q.r) >= 0 && reap_all() == 0 &&
@@ -217,6 +230,25 @@ static int call_reads(void)
 	return right == 4 ? 0 : 1;
 }
 
+/*
+ * A read of a sector that hangs, called with timeout_ns: it must end with
+ * -ATXF_ETIMEDOUT, whoever's timeout that was (then `done` is logged).
+ */
+static int hung_read(uint64_t sector, uint64_t timeout_ns, const char *done)
+{
+	struct atxf_block_rw rw = { .sector = sector, .count = 1 };
+	struct atxf_msg req, reply;
+	int err;
+
+	atxf_msg_init(&req, ATXF_BLOCK_READ);
+	atxf_msg_put(&req, &rw, sizeof(rw));
+	err = atxf_call(q.drv, &req, &reply, timeout_ns);
+	if (err != -ATXF_ETIMEDOUT)
+		return fail("a read that hangs did not end with ETIMEDOUT", err);
+	atxf_log("queue-client: %s: %s\n", q.name, done);
+	return 0;
+}
+
 /* The whole check against one device, the k-th. */
 static int device(const char *name, unsigned k, uint32_t total)
 {
@@ -240,9 +272,47 @@ static int device(const char *name, unsigned k, uint32_t total)
 		 name, q.right, q.total, q.most, q.out_of_order);
 	atxf_log("queue-client: %s: signals: %u doorbells, %u completion signals\n",
 		 name, q.r.signals, q.heard);
-	if (call_reads())
+	/* The driver's 300 ms timeout ends the first; this side gives up the
+	 * second after 300 ms, and the driver must hear of it and cancel it. */
+	if (call_reads() ||
+	    (k == 0 && (hung_read(QUEUE_SLOW + 5, WAIT_NS, "a hung read ended with ETIMEDOUT") ||
+			hung_read(QUEUE_STUCK + 7, 300000000ull, "gave up on a hung read"))))
 		return 1;
 	return q.right == q.total ? 0 : 1;
+}
+
+/* Submits 64 reads that hang, then leaves: the driver must cancel them. */
+static int abandon(const char *name)
+{
+	size_t size = atxf_ring_region_size(ENTRIES, ENTRIES * QUEUE_SECTOR);
+	void *mem = atxf_mem_map(NULL, size, ATXF_PROT_READ | ATXF_PROT_WRITE);
+
+	q.name = name;
+	q.drv = atxf_name_lookup(name, WAIT_NS);
+	q.mine = atxf_port_create();
+	if (!mem || q.drv < 0 || q.mine < 0 || atxf_ring_format(mem, size, ENTRIES) < 0)
+		return fail("memory, the device's name or a port", q.drv < 0 ? q.drv : -ATXF_ENOMEM);
+	if (attach_ring(mem, size))
+		return 1;
+	for (uint32_t i = 0; i < ENTRIES; i++) {
+		struct atxf_ring_desc d = { .id = i, .opcode = ATXF_BLOCK_OP_READ,
+					    .offset = i * QUEUE_SECTOR, .length = QUEUE_SECTOR,
+					    .arg = QUEUE_STUCK + i };
+
+		if (atxf_ring_submit(&q.r, &d) < 0)
+			return fail("submitting", -ATXF_EAGAIN);
+	}
+	if (atxf_ring_kick(&q.r) < 0)
+		return fail("the doorbell", -ATXF_EPEER);
+	/* Leave once the driver took them all, so that they are its to cancel. */
+	for (unsigned ms = 0; __atomic_load_n(&((struct atxf_ring_header *)mem)->sq.cons,
+					      __ATOMIC_ACQUIRE) != ENTRIES; ms++) {
+		if (ms == WAIT_NS / 1000000)
+			return fail("the driver did not take the reads", -ATXF_ETIMEDOUT);
+		atxf_sleep_ns(1000000);
+	}
+	atxf_log("queue-client: abandoning %u reads on %s\n", ENTRIES, name);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -250,6 +320,8 @@ int main(int argc, char **argv)
 	uint32_t total = argc > 2 ? (uint32_t)strtoul(argv[1], NULL, 10) : 0;
 	int failed = 0;
 
+	if (argc == 3 && !strcmp(argv[1], "abandon"))
+		return abandon(argv[2]);
 	if (total < ENTRIES)
 		return fail("usage: queue-client.atxf N DEVICE... (N >= 64)", -ATXF_EINVAL);
 	for (int i = 2; i < argc; i++)

@@ -19,8 +19,16 @@
  * The process serves three devices (atxf_device_add from probe): its own
  * "queue-edu0" and "queue-edu0p1", "queue-edu0p2", each a disk of its own
  * (device k's sector s holds the pattern of QUEUE_DISK(k) + s) sharing the
- * one edu and its interrupt, as AHCI ports share their controller. Output:
+ * one edu and its interrupt, as AHCI ports share their controller.
+ *
+ * Reads of the upper half of a disk "hang" (queue_pattern.h): the device
+ * never finishes them, so they end only when the framework cancels them:
+ * QUEUE_STUCK sectors when their client goes away (a ring's client ends, a
+ * caller gives up its call: SYS_CALL_WATCH), QUEUE_SLOW ones after
+ * a 300 ms timeout (atxf_request_timeout). Each time the last such request
+ * ends, the driver logs how many ended and why. Output:
  *   queue-edu0: N requests pending at once          (each new maximum of 16 k)
+ *   queue-edu0: N hung requests cancelled (G client gone, T timed out)
  *   queue-edu0: FAIL: ...
  */
 #include <atxf/driver.h>
@@ -50,6 +58,8 @@ static struct {
 	volatile uint8_t *regs;
 	struct held held[ATXF_DRIVER_MAX_DEVICES * ATXF_DRIVER_MAX_REQUESTS];
 	unsigned nheld, most, irqs;
+	struct atxf_request *hung[ATXF_DRIVER_MAX_REQUESTS];
+	unsigned nhung, gone, timed_out;
 	int raised;
 } qe;
 
@@ -108,6 +118,13 @@ static int qe_read(struct atxf_device *dev, uint64_t sector, uint32_t count, voi
 
 	if (!r)
 		return -ATXF_EAGAIN;
+	if (sector >= QUEUE_STUCK && qe.nhung < ATXF_DRIVER_MAX_REQUESTS) {
+		/* The device never answers these: only a cancel ends them. */
+		if (sector >= QUEUE_SLOW)
+			atxf_request_timeout(r, 300000000ull);
+		qe.hung[qe.nhung++] = r;
+		return ATXF_PENDING;
+	}
 	qe.held[qe.nheld++] = (struct held){ r, QUEUE_DISK((uintptr_t)dev->priv) + sector,
 					     count, buf };
 	if (qe.nheld > qe.most) {
@@ -149,9 +166,30 @@ static void qe_irq(struct atxf_device *dev, unsigned n)
 }
 
 /* Cancelled (client gone, timeout, STOP): forget it, never complete it. */
+/* A hung request cancelled: counted, and the tally logged when none is left. */
+static int hung_cancelled(struct atxf_device *dev, struct atxf_request *req, int why)
+{
+	for (unsigned i = 0; i < qe.nhung; i++) {
+		if (qe.hung[i] != req)
+			continue;
+		qe.hung[i] = qe.hung[--qe.nhung];
+		qe.gone += why == -ATXF_EPEER;
+		qe.timed_out += why == -ATXF_ETIMEDOUT;
+		if (why != -ATXF_EPEER && why != -ATXF_ETIMEDOUT && why != -ATXF_ENODEV)
+			atxf_device_log(dev, "FAIL: a request cancelled with %s", atxf_strerror(why));
+		if (qe.nhung == 0)
+			atxf_device_log(dev->parent ? dev->parent : dev,
+					"%u hung requests cancelled (%u client gone, %u timed out)",
+					qe.gone + qe.timed_out, qe.gone, qe.timed_out);
+		return 1;
+	}
+	return 0;
+}
+
 static void qe_cancel(struct atxf_device *dev, struct atxf_request *req, int why)
 {
-	(void)dev, (void)why;
+	if (hung_cancelled(dev, req, why))
+		return;
 	for (unsigned i = 0; i < qe.nheld; i++)
 		if (qe.held[i].req == req) {
 			qe.held[i] = qe.held[--qe.nheld];

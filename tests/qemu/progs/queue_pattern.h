@@ -13,6 +13,10 @@
 #define QUEUE_SECTOR  512u
 #define QUEUE_SECTORS (1u << 20)
 #define QUEUE_DISK(k) ((uint64_t)(k) << 40)    /* device k's sector 0 */
+/* Sectors from here on hang (queue-edu.c): from QUEUE_STUCK until their
+ * client goes away, from QUEUE_SLOW until a 300 ms timeout. */
+#define QUEUE_STUCK   (QUEUE_SECTORS / 2)
+#define QUEUE_SLOW    (QUEUE_SECTORS / 4 * 3)
 
 static inline uint8_t queue_byte(uint64_t sector, uint32_t i)
 {

@@ -17,9 +17,13 @@ TC_BUILD_INPUTS := toolchain/build.sh ldscripts/atxf.ld \
 TC_INSTALL_INPUTS := toolchain/install.sh toolchain/ld-wrapper.sh \
 	toolchain/clang/x86_64-atxf-clang $(SR_BIN)/elf2atxf $(SR_BIN)/atxfdump
 # The staged libraries: stripped of debug information, which names the build
-# tree. libm.a makes -lm work with the cross GCC and clang too.
+# tree. libm.a makes -lm work with the cross GCC and clang too. libgcc.a is
+# the host GCC's, as the wrapper links it (sysroot/atxf.specs), for the
+# sysroot's own link step (clang's): its helpers are plain x86-64 code.
+HOST_LIBGCC := $(shell $(HOSTCC) -print-libgcc-file-name)
 SYSROOT_LIBS := $(SR_TGT)/lib/crt0.o $(SR_TGT)/lib/libatxf.a $(SR_TGT)/lib/libm.a
-SYSROOT_INSTALL_INPUTS := toolchain/install-sysroot.sh $(wildcard toolchain/sysroot/*) \
+SYSROOT_INSTALL_INPUTS := toolchain/install-sysroot.sh toolchain/ld-wrapper.sh $(wildcard toolchain/sysroot/*) \
+	$(SR_BIN)/elf2atxf $(SR_BIN)/atxfdump $(HOST_LIBGCC) \
 	toolchain/clang/x86_64-atxf.cfg sysroot/cmake/Platform/ATXF.cmake sysroot/cmake/atxf-system.cmake \
 	$(LIBC_HEADERS) $(ABI_HEADERS) ldscripts/atxf.ld $(SYSROOT_LIBS)
 
@@ -31,7 +35,8 @@ endef
 
 define install_sysroot
 	@test -n '$(1)' || { echo "make install-sysroot: SYSROOT is empty" >&2; exit 1; }
-	$(call run,INSTALL,$(1)) toolchain/install-sysroot.sh '$(1)' $(ATXF_SDK_VERSION) $(SYSROOT_LIBS)
+	$(call run,INSTALL,$(1)) toolchain/install-sysroot.sh '$(1)' $(ATXF_SDK_VERSION) \
+		$(SR_BIN)/elf2atxf $(SR_BIN)/atxfdump $(HOST_LIBGCC) $(SYSROOT_LIBS)
 endef
 
 .PHONY: toolchain install-sysroot check-toolchain

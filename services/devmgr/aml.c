@@ -102,10 +102,12 @@ static int name_string(const uint8_t **p, const uint8_t *end, char *out)
 	size_t o = 0;
 	unsigned nseg;
 
+	/* One prefix or the other (ACPI's NameString grammar): "\^" is no name. */
 	if (s < end && *s == '\\')
 		out[o++] = (char)*s++;
-	while (s < end && *s == '^' && o < AML_DEPTH_MAX)
-		out[o++] = (char)*s++;
+	else
+		while (s < end && *s == '^' && o < AML_DEPTH_MAX)
+			out[o++] = (char)*s++;
 	if (name_path(&s, end, &nseg) < 0 || o + 4 * (size_t)nseg >= AML_PATH_MAX ||
 	    (size_t)(end - s) < 4 * (size_t)nseg)
 		return -1;
@@ -124,8 +126,11 @@ void aml_parent(const char *path, char *out)
 	size_t n = strlen(path);
 
 	memmove(out, path, n + 1);
-	if (n > 1)
+	/* The root, then 4-byte segments: the parent drops the last segment. */
+	if (n >= 5)
 		out[n - 4] = '\0';
+	else if (n > 1)
+		out[1] = '\0';
 }
 
 void aml_path_text(const char *path, char *out, size_t size)

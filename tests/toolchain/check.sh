@@ -7,8 +7,11 @@
 # installation and builds again, greps it for build paths; then installs the
 # bare sysroot into a fresh directory, builds with CMake and asks pkg-config
 # there, and builds hello with clang --target=x86_64-atxf --sysroot=DIR and
-# with x86_64-atxf-clang (its clang configuration, linked by ld.lld); every
-# program is booted. One OK or FAIL line per case; exit 1 if any failed.
+# nothing else of the SDK (DIR's own link step), -c then a link with -lm,
+# and with x86_64-atxf-clang (its clang configuration, linked by ld.lld);
+# clang's wrong setups (no link step, a missing or broken sysroot) fail with
+# a clear error and no program. Every program is booted. One OK or FAIL line
+# per case; exit 1 if any failed.
 #
 # Run by `make check-toolchain` (toolchain/build.mk) with MAKE set.
 set -u
@@ -173,20 +176,125 @@ sysroot_fresh() {
 	test -f "$T/sr/usr/include/stdio.h" -a -f "$T/sr/usr/lib/libatxf.a" \
 		-a -f "$T/sr/usr/lib/crt0.o" -a -f "$T/sr/usr/lib/atxf.ld" \
 		-a -f "$T/sr/usr/lib/pkgconfig/atxf.pc" -a -f "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg" &&
-	test -f "$T/sr/usr/lib/libm.a" &&
+	test -f "$T/sr/usr/lib/libm.a" -a -f "$T/sr/usr/lib/gcc/x86_64-atxf/libgcc.a" &&
+	test -x "$T/sr/usr/bin/x86_64-atxf-gcc" -a -x "$T/sr/usr/bin/x86_64-atxf-ld" \
+		-a -x "$T/sr/usr/bin/elf2atxf" &&
 	# Only the sysroot's layout: SYSROOT= must not move the tree's own staging there.
 	[ "$(ls -A "$T/sr")" = usr ]
 }
 
-# clang compiles against the fresh sysroot's headers; the link is
-# x86_64-atxf-gcc's from PATH (clang's way for a target it has no driver of
-# its own for), and clang does not pass --sysroot on to it, so crt0 and
-# libatxf come from the cross toolchain's own copy of the same sysroot.
+# --- clang with the fresh sysroot alone: no cross toolchain on PATH ----------
+#
+# clang 14 finds its link step ("x86_64-atxf-gcc") beside itself or on PATH
+# only, never in --sysroot, so DIR/usr/bin goes first on PATH; no other
+# x86_64-atxf tool is anywhere on it.
+
+# in_sysroot DIR COMMAND...: in the work directory, PATH = DIR/usr/bin and
+# the system's own tools.
+in_sysroot() {
+	local dir=$1
+	shift
+	(cd "$W" && env -i HOME="$T" TMPDIR="$T" PATH="$dir/usr/bin:/usr/bin:/bin" "$@")
+}
+
+no_atxf_tools_on_path() {
+	local found
+	found=$(ls /usr/bin/x86_64-atxf-* /bin/x86_64-atxf-* 2>/dev/null)
+	[ -z "$found" ] || { echo "x86_64-atxf tools outside the sysroot: $found"; return 1; }
+}
+
+# clang -v shows the fresh sysroot's headers and its link step.
 clang_sysroot() {
-	shows "$T/clang.log" in_work clang --target=x86_64-atxf --sysroot="$T/sr" -D__atxf__=1 \
+	no_atxf_tools_on_path &&
+	shows "$T/clang.log" in_sysroot "$T/sr" clang --target=x86_64-atxf --sysroot="$T/sr" \
 		-O2 hello.c -o clang-hello.atxf -v &&
 	grep -qx " $T/sr/usr/include" "$T/clang.log" &&
-	in_work atxfdump clang-hello.atxf
+	grep -q "^ \"$T/sr/usr/bin/x86_64-atxf-gcc\" " "$T/clang.log" &&
+	in_sysroot "$T/sr" atxfdump clang-hello.atxf
+}
+
+# -c, then a link of the objects, with -lm from the sysroot's libm.a.
+clang_compile_then_link() {
+	rm -f "$W/sqrt.o" "$W/clang-sqrt.atxf" &&
+	in_sysroot "$T/sr" clang --target=x86_64-atxf --sysroot="$T/sr" -O2 -fno-builtin -c sqrt.c &&
+	in_sysroot "$T/sr" clang --target=x86_64-atxf --sysroot="$T/sr" sqrt.o -lm -o clang-sqrt.atxf &&
+	in_sysroot "$T/sr" atxfdump clang-sqrt.atxf
+}
+
+# The SDK's headers define __atxf__ for a compiler that predefines nothing:
+# every libc header that clang takes from DIR (not one of its own, such as
+# <stddef.h>; the line markers of clang -E name the files it read).
+clang_defines_atxf() {
+	local h cc=(clang --target=x86_64-atxf --sysroot="$T/sr") without=
+	for h in $(cd "$T/sr/usr/include" && find . -name '*.h' ! -path './atxf/*' ! -path './bits/*' | sed 's|^\./||' | sort); do
+		printf '#include <%s>\n' "$h" > "$W/one.c"
+		in_sysroot "$T/sr" "${cc[@]}" -E one.c | grep -q "^# [0-9]* \"$T/sr/usr/include/$h\"" ||
+			{ echo "clang's own: <$h>"; continue; }
+		in_sysroot "$T/sr" "${cc[@]}" -E -dM one.c | grep -qx '#define __atxf__ 1' ||
+			without="$without <$h>"
+	done
+	[ -z "$without" ] || { echo "no __atxf__ after:$without"; return 1; }
+}
+
+# fails_clearly LOG OUT MESSAGE COMMAND...: COMMAND fails, leaves no OUT
+# (nor OUT.elf), and its output says MESSAGE.
+fails_clearly() {
+	local log=$1 out=$2 message=$3
+	shift 3
+	rm -f "$W/$out" "$W/$out.elf"
+	if shows "$log" "$@"; then
+		echo "succeeded, but should have failed"
+		return 1
+	fi
+	[ ! -e "$W/$out" ] && [ ! -e "$W/$out.elf" ] || { echo "left $out behind"; return 1; }
+	grep -qF -- "$message" "$log" || { echo "no '$message' in the output"; return 1; }
+}
+
+# Without the link step on PATH clang links with the host's gcc: the
+# objects' link check stops it (on a PIE-by-default host, ld's first error
+# is about PIE relocations; a position-independent object shows the check).
+clang_without_link_step() {
+	local cc=(env -i HOME="$T" TMPDIR="$T" PATH=/usr/bin:/bin clang --target=x86_64-atxf --sysroot="$T/sr")
+	(cd "$W" && fails_clearly "$T/nolink.log" linux-hello "linker (via gcc) command failed" "${cc[@]}" hello.c -o linux-hello) &&
+	(cd "$W" && fails_clearly "$T/nolink-pie.log" linux-hello \
+		"undefined reference to \`__atxf_link_this_with_the_atxf_sysroot'" \
+		"${cc[@]}" -fPIE hello.c -o linux-hello)
+}
+
+# The clang configuration predefines __atxf__; its objects carry the link
+# check all the same (lld reports every error, the check's too).
+clang_config_without_link_step() {
+	(cd "$W" && fails_clearly "$T/nolink-cfg.log" linux-cfg-hello "__atxf_link_this_with_the_atxf_sysroot" \
+		env -i HOME="$T" TMPDIR="$T" PATH=/usr/bin:/bin \
+		clang --config "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg" hello.c -o linux-cfg-hello)
+}
+
+clang_missing_sysroot() {
+	fails_clearly "$T/missing.log" missing-hello "'stdio.h' file not found" \
+		in_sysroot "$T/sr" clang --target=x86_64-atxf --sysroot="$T/no-such-sysroot" hello.c -o missing-hello
+}
+
+# A sysroot without libatxf.a: the link step names the missing file.
+clang_broken_sysroot() {
+	rm -rf "$T/broken" && cp -a "$T/sr" "$T/broken" && rm "$T/broken/usr/lib/libatxf.a" &&
+	fails_clearly "$T/broken.log" broken-hello "$T/broken/usr/lib/libatxf.a is missing" \
+		in_sysroot "$T/broken" clang --target=x86_64-atxf --sysroot="$T/broken" hello.c -o broken-hello
+}
+
+# The sysroot's clang configuration with DIR alone: its -fuse-ld=lld links
+# through DIR's x86_64-atxf-ld.lld (lld leaves its name in .comment).
+clang_config_sysroot() {
+	shows "$T/clang-cfg-sr.log" in_sysroot "$T/sr" clang --config "$T/sr/usr/share/atxf/clang/x86_64-atxf.cfg" \
+		-O2 hello.c -o clang-cfg-sr-hello.atxf -v &&
+	grep -q "^ \"$T/sr/usr/bin/x86_64-atxf-gcc\" -fuse-ld=lld " "$T/clang-cfg-sr.log" &&
+	in_sysroot "$T/sr" atxfdump clang-cfg-sr-hello.atxf &&
+	readelf -p .comment "$W/clang-cfg-sr-hello.atxf.elf" | grep 'Linker: .*LLD'
+}
+
+# The link step only links; it says what compiles instead.
+link_step_only_links() {
+	fails_clearly "$T/onlylinks.log" step-hello "this link step does not compile" \
+		in_sysroot "$T/sr" x86_64-atxf-gcc hello.c -o step-hello
 }
 
 # lld leaves its name in .comment, which atxf.ld keeps.
@@ -236,8 +344,18 @@ check "no installed file names a build or install path" no_build_paths
 check "make install-sysroot into a fresh directory" sysroot_fresh
 check "CMake: atxf-sysroot.cmake of the fresh sysroot, the cross GCC" cmake_sysroot
 check "pkg-config in the fresh sysroot" pkg_config_sysroot
-check "clang --target=x86_64-atxf --sysroot=DIR builds hello" clang_sysroot
+check "clang --target=x86_64-atxf --sysroot=DIR builds hello (DIR/usr/bin on PATH)" clang_sysroot
 check "clang's hello runs" boots clang-hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
+check "clang -c, then a link with -lm, against DIR alone" clang_compile_then_link
+check "the clang -lm program runs" boots clang-sqrt 4 "sqrt(2) = 1.4142135623730951, from the sysroot's libm"
+check "each of DIR's libc headers defines __atxf__ for clang" clang_defines_atxf
+check "clang without DIR's link step: no Linux ELF, the link check says why" clang_without_link_step
+check "clang --config without DIR's link step: no Linux ELF either" clang_config_without_link_step
+check "clang with a missing sysroot: an error, no output" clang_missing_sysroot
+check "clang with a sysroot lacking libatxf.a: the link step names it, no output" clang_broken_sysroot
+check "DIR's x86_64-atxf-gcc refuses to compile" link_step_only_links
+check "clang --config DIR's x86_64-atxf.cfg with DIR alone (ld.lld)" clang_config_sysroot
+check "that hello runs" boots clang-cfg-sr-hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 check "x86_64-atxf-clang (clang config, ld.lld) builds hello" clang_config
 check "x86_64-atxf-clang's hello runs" boots clang-cfg-hello 5 "hello from x86_64-atxf (__atxf__, constructor ran)"
 

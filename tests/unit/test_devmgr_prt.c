@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
+#include "aml.h"
 #include "intx.h"
 #include "piix.h"
 #include "prt.h"
@@ -463,6 +464,23 @@ static size_t madt(uint8_t *t, const uint8_t *entries, size_t n)
 	return 44 + n;
 }
 
+/* The parent of a scope one segment below the root is the root, and the
+ * root is its own parent; nothing shorter is ever cut before its start. */
+static void test_parent_never_leaves_the_path(void **state)
+{
+	char out[AML_PATH_MAX];
+
+	(void)state;
+	aml_parent("\\_SB_PCI0", out);
+	assert_string_equal(out, "\\_SB_");
+	aml_parent("\\_SB_", out);
+	assert_string_equal(out, "\\");
+	aml_parent("\\", out);
+	assert_string_equal(out, "\\");
+	aml_parent("\\AB", out);          /* no such path, but no write before out */
+	assert_string_equal(out, "\\");
+}
+
 static void test_piix_routing(void **state)
 {
 	/* IRQ 11 overridden to GSI 19; an entry claiming 200 bytes ends the walk. */
@@ -522,6 +540,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_unreadable_scope_is_named),
 		cmocka_unit_test(test_every_truncation_is_refused_or_read),
 		cmocka_unit_test(test_swizzle_through_bridges),
+		cmocka_unit_test(test_parent_never_leaves_the_path),
 		cmocka_unit_test(test_piix_routing),
 	};
 

@@ -19,4 +19,12 @@ _start:
 	ud2                             /* __atxf_start never returns */
 	.size	_start, . - _start
 
+/*
+ * The symbol every hosted object compiled against the SDK's headers
+ * references (<bits/target.h>): defined here, so a link that starts the
+ * program with this crt0 resolves it, and a Linux link fails on it.
+ */
+	.globl	__atxf_link_this_with_the_atxf_sysroot
+	.set	__atxf_link_this_with_the_atxf_sysroot, 0
+
 	.section .note.GNU-stack, "", @progbits

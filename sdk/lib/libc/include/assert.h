@@ -16,6 +16,8 @@
 #ifndef _ATXF_ASSERT_H
 #define _ATXF_ASSERT_H
 
+#include <bits/target.h>
+
 #ifndef __cplusplus
 #define static_assert _Static_assert
 #endif

@@ -6,6 +6,8 @@
 #ifndef _ATXF_CTYPE_H
 #define _ATXF_CTYPE_H
 
+#include <bits/target.h>
+
 int isalnum(int c);
 int isalpha(int c);
 int isblank(int c);

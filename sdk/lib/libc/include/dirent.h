@@ -5,6 +5,8 @@
 #ifndef _ATXF_DIRENT_H
 #define _ATXF_DIRENT_H
 
+#include <bits/target.h>
+
 #include <sys/types.h>
 
 struct dirent {

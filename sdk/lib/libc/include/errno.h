@@ -10,6 +10,8 @@
 #ifndef _ATXF_ERRNO_H
 #define _ATXF_ERRNO_H
 
+#include <bits/target.h>
+
 /* local-exec: ATXF programs are static, so the TLS block is the program's
  * own and errno is a fixed offset from %fs, with no GOT entry. */
 extern __thread int errno __attribute__((__tls_model__("local-exec")));

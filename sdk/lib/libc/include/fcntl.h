@@ -5,6 +5,8 @@
 #ifndef _ATXF_FCNTL_H
 #define _ATXF_FCNTL_H
 
+#include <bits/target.h>
+
 #include <sys/types.h>
 
 #define O_RDONLY    00

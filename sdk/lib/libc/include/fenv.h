@@ -6,6 +6,8 @@
 #ifndef _ATXF_FENV_H
 #define _ATXF_FENV_H
 
+#include <bits/target.h>
+
 typedef struct {
 	unsigned short x87[14];     /* fnstenv's 28 bytes: control word, 0, status word, ... */
 	unsigned mxcsr;

@@ -8,6 +8,8 @@
 #ifndef _ATXF_FLOAT_H
 #define _ATXF_FLOAT_H
 
+#include <bits/target.h>
+
 #define FLT_RADIX        __FLT_RADIX__
 #define FLT_EVAL_METHOD  __FLT_EVAL_METHOD__
 #define DECIMAL_DIG      __DECIMAL_DIG__

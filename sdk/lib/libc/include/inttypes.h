@@ -5,6 +5,8 @@
 #ifndef _ATXF_INTTYPES_H
 #define _ATXF_INTTYPES_H
 
+#include <bits/target.h>
+
 #include <stdint.h>
 
 #if __LONG_MAX__ != 0x7fffffffffffffffL || __INT64_MAX__ != __LONG_MAX__

@@ -2,6 +2,8 @@
 #ifndef _ATXF_LIMITS_H
 #define _ATXF_LIMITS_H
 
+#include <bits/target.h>
+
 #define CHAR_BIT   __CHAR_BIT__
 #define MB_LEN_MAX 1            /* no multibyte locales */
 

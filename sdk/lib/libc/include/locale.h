@@ -8,6 +8,8 @@
 #ifndef _ATXF_LOCALE_H
 #define _ATXF_LOCALE_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 
 #define LC_CTYPE    0

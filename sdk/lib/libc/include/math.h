@@ -8,6 +8,8 @@
 #ifndef _ATXF_MATH_H
 #define _ATXF_MATH_H
 
+#include <bits/target.h>
+
 typedef float float_t;              /* FLT_EVAL_METHOD 0: SSE evaluates */
 typedef double double_t;            /* each type in its own precision */
 

@@ -14,6 +14,8 @@
 #ifndef _ATXF_PTHREAD_H
 #define _ATXF_PTHREAD_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 #include <stdint.h>
 #include <bits/timespec.h>

@@ -6,6 +6,8 @@
 #ifndef _ATXF_SETJMP_H
 #define _ATXF_SETJMP_H
 
+#include <bits/target.h>
+
 typedef long jmp_buf[8];
 typedef jmp_buf sigjmp_buf;
 

@@ -19,6 +19,8 @@
 #ifndef _ATXF_SIGNAL_H
 #define _ATXF_SIGNAL_H
 
+#include <bits/target.h>
+
 typedef volatile int sig_atomic_t;
 typedef void (*sighandler_t)(int);
 

@@ -2,6 +2,8 @@
 #ifndef _ATXF_STDALIGN_H
 #define _ATXF_STDALIGN_H
 
+#include <bits/target.h>
+
 #ifndef __cplusplus
 #define alignas _Alignas
 #define alignof _Alignof

@@ -5,6 +5,8 @@
 #ifndef _ATXF_STDARG_H
 #define _ATXF_STDARG_H
 
+#include <bits/target.h>
+
 typedef __builtin_va_list va_list;
 
 #define va_start(ap, last) __builtin_va_start(ap, last)

@@ -2,6 +2,8 @@
 #ifndef _ATXF_STDBOOL_H
 #define _ATXF_STDBOOL_H
 
+#include <bits/target.h>
+
 #ifndef __cplusplus
 #define bool  _Bool
 #define true  1

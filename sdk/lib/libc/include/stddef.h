@@ -5,6 +5,8 @@
 #ifndef _ATXF_STDDEF_H
 #define _ATXF_STDDEF_H
 
+#include <bits/target.h>
+
 typedef __SIZE_TYPE__    size_t;
 typedef __PTRDIFF_TYPE__ ptrdiff_t;
 #ifndef __cplusplus

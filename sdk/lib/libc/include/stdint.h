@@ -5,6 +5,8 @@
 #ifndef _ATXF_STDINT_H
 #define _ATXF_STDINT_H
 
+#include <bits/target.h>
+
 typedef __INT8_TYPE__   int8_t;
 typedef __INT16_TYPE__  int16_t;
 typedef __INT32_TYPE__  int32_t;

@@ -19,6 +19,8 @@
 #ifndef _ATXF_STDIO_H
 #define _ATXF_STDIO_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 
 #define EOF    (-1)

@@ -10,6 +10,8 @@
 #ifndef _ATXF_STDLIB_H
 #define _ATXF_STDLIB_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 
 #define EXIT_SUCCESS 0

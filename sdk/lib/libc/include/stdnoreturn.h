@@ -2,6 +2,8 @@
 #ifndef _ATXF_STDNORETURN_H
 #define _ATXF_STDNORETURN_H
 
+#include <bits/target.h>
+
 #ifndef __cplusplus
 #define noreturn _Noreturn
 #endif

@@ -2,6 +2,8 @@
 #ifndef _ATXF_STRING_H
 #define _ATXF_STRING_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);

@@ -2,6 +2,8 @@
 #ifndef _ATXF_STRINGS_H
 #define _ATXF_STRINGS_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 
 int strcasecmp(const char *a, const char *b);

@@ -6,6 +6,8 @@
 #ifndef _ATXF_THREADS_H
 #define _ATXF_THREADS_H
 
+#include <bits/target.h>
+
 #include <pthread.h>
 #include <bits/timespec.h>
 

@@ -10,6 +10,8 @@
 #ifndef _ATXF_TIME_H
 #define _ATXF_TIME_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 #include <sys/types.h>
 

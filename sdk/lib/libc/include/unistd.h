@@ -11,6 +11,8 @@
 #ifndef _ATXF_UNISTD_H
 #define _ATXF_UNISTD_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 #include <sys/types.h>
 

@@ -7,6 +7,8 @@
 #ifndef _ATXF_WCHAR_H
 #define _ATXF_WCHAR_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 
 typedef unsigned int wint_t;

@@ -6,6 +6,8 @@
 #ifndef _ATXF_WCTYPE_H
 #define _ATXF_WCTYPE_H
 
+#include <bits/target.h>
+
 #include <wchar.h>
 
 typedef unsigned long wctype_t;         /* 0: no class; else a class index */

@@ -5,6 +5,8 @@
 #ifndef _ATXF_BITS_TIMESPEC_H
 #define _ATXF_BITS_TIMESPEC_H
 
+#include <bits/target.h>
+
 #ifndef _ATXF_STRUCT_TIMESPEC
 #define _ATXF_STRUCT_TIMESPEC
 typedef long time_t;

@@ -6,6 +6,8 @@
 #ifndef _ATXF_SYS_STAT_H
 #define _ATXF_SYS_STAT_H
 
+#include <bits/target.h>
+
 #include <sys/types.h>
 #include <time.h>
 

@@ -6,6 +6,8 @@
 #ifndef _ATXF_SYS_TYPES_H
 #define _ATXF_SYS_TYPES_H
 
+#include <bits/target.h>
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -7,6 +7,8 @@
 #ifndef _ATXF_SYS_WAIT_H
 #define _ATXF_SYS_WAIT_H
 
+#include <bits/target.h>
+
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
 #define WIFEXITED(s)   (((s) & 0x7f) == 0)
 #define WIFSIGNALED(s) (((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)

@@ -24,6 +24,8 @@ static void text_match(FILE *out, const struct atxf_match *m)
 	else if (m->kind == ATXF_MATCH_PCI_CLASS)
 		fprintf(out, " class %02x subclass %02x prog-if %02x\n", m->class_code,
 			m->subclass, m->prog_if);
+	else if (m->kind == ATXF_MATCH_PROPERTY)
+		fprintf(out, " %s%s\n", m->prop, m->flags & ATXF_MATCH_F_AND ? " and" : "");
 	else
 		fprintf(out, " %s\n", m->legacy);
 }
@@ -73,11 +75,17 @@ void dump_manifest_text(FILE *out, const struct atxf_ext *ext)
 
 static void json_match(FILE *out, const struct atxf_match *m)
 {
+	/* The fields share storage with a property match's: zero for it. */
+	struct atxf_match ids = m->kind == ATXF_MATCH_PROPERTY ? (struct atxf_match){ 0 } : *m;
+	int prop = m->kind == ATXF_MATCH_PROPERTY;
+
 	fprintf(out, "{\"kind\":\"%s\",\"vendor\":%u,\"device\":%u,\"class\":%u,\"subclass\":%u,"
-		"\"prog_if\":%u,\"legacy\":", atxf_match_kind_name(m->kind), m->vendor, m->device,
-		m->class_code, m->subclass, m->prog_if);
+		"\"prog_if\":%u,\"legacy\":", atxf_match_kind_name(m->kind), ids.vendor, ids.device,
+		ids.class_code, ids.subclass, ids.prog_if);
 	json_string(out, m->kind == ATXF_MATCH_LEGACY ? m->legacy : "");
-	fputc('}', out);
+	fputs(",\"property\":", out);
+	json_string(out, prop ? m->prop : "");
+	fprintf(out, ",\"and_next\":%s}", prop && (m->flags & ATXF_MATCH_F_AND) ? "true" : "false");
 }
 
 static void json_resource(FILE *out, const struct atxf_resource *r)

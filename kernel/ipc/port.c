@@ -11,6 +11,18 @@
 #include "sched/sched.h"
 
 static uint32_t next_port_id = 1;
+static uint32_t ports_alive;    /* created and not yet freed (SYS_KERNEL_COUNTS) */
+
+uint32_t port_count(void)
+{
+	return __atomic_load_n(&ports_alive, __ATOMIC_RELAXED);
+}
+
+static void port_free(struct port *p)
+{
+	__atomic_fetch_sub(&ports_alive, 1, __ATOMIC_RELAXED);
+	kfree(p);
+}
 
 struct port *port_create(void)
 {
@@ -21,6 +33,7 @@ struct port *port_create(void)
 	list_init(&p->waiters);
 	list_init(&p->watches);
 	p->id = __atomic_fetch_add(&next_port_id, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&ports_alive, 1, __ATOMIC_RELAXED);
 	return p;
 }
 
@@ -62,7 +75,7 @@ void port_put_locked(struct port *p, uint32_t rights)
 	if ((rights & ATXF_RIGHT_READ) && --p->readers == 0)
 		port_die_locked(p);
 	if (--p->refs == 0)
-		kfree(p);
+		port_free(p);
 }
 
 int port_enqueue_locked(struct port *p, const struct kmsg *km)
@@ -142,5 +155,5 @@ void port_wait_locked(struct port *p, uint64_t deadline)
 	spin_lock_raw(&cap_lock);
 	list_remove(&w.link);
 	if (--p->refs == 0)
-		kfree(p);
+		port_free(p);
 }

@@ -50,6 +50,8 @@ struct port_waiter {
 	struct thread *thread;
 };
 
+/* Ports created and not yet freed, machine-wide (SYS_KERNEL_COUNTS). */
+uint32_t port_count(void);
 /* A new port with no references yet; NULL when out of memory. */
 struct port *port_create(void);
 /* Capability references (cap/capobj.c); rights says whether it reads. */

@@ -33,6 +33,20 @@ _Static_assert(sizeof(struct block) == HDR_SIZE, "header keeps 16-byte alignment
 
 static struct spinlock heap_lock = SPINLOCK_INIT("heap");
 static struct block *free_list[NCLASSES];
+static uint32_t live_small[NCLASSES];   /* blocks handed out, per class */
+static uint32_t live_pages;             /* pages of large blocks handed out */
+
+void heap_counts(uint32_t *blocks, uint32_t *pages)
+{
+	uint64_t flags = spin_lock_irqsave(&heap_lock);
+	uint32_t n = 0;
+
+	for (int c = 0; c < NCLASSES; c++)
+		n += live_small[c];
+	*blocks = n;
+	*pages = live_pages;
+	spin_unlock_irqrestore(&heap_lock, flags);
+}
 
 static int class_for(size_t total)
 {
@@ -70,6 +84,7 @@ static void *alloc_small(int c)
 		free_list[c] = b->next;
 		b->magic = MAGIC_SMALL;
 		b->class = c;
+		live_small[c]++;
 	}
 	spin_unlock_irqrestore(&heap_lock, flags);
 	return b ? (char *)b + HDR_SIZE : NULL;
@@ -84,6 +99,7 @@ static void *alloc_large(size_t total)
 		return NULL;
 	b->magic = MAGIC_LARGE;
 	b->class = pages;
+	__atomic_fetch_add(&live_pages, pages, __ATOMIC_RELAXED);
 	return (char *)b + HDR_SIZE;
 }
 
@@ -112,6 +128,7 @@ void kfree(void *p)
 	struct block *b = (struct block *)((char *)p - HDR_SIZE);
 
 	if (b->magic == MAGIC_LARGE) {
+		__atomic_fetch_sub(&live_pages, b->class, __ATOMIC_RELAXED);
 		kva_free(b, b->class);
 		return;
 	}
@@ -119,6 +136,7 @@ void kfree(void *p)
 		panic("kfree: %p is not a live heap block (double free?)", p);
 	uint64_t flags = spin_lock_irqsave(&heap_lock);
 	b->magic = MAGIC_FREE;
+	live_small[b->class]--;
 	b->next = free_list[b->class];
 	free_list[b->class] = b;
 	spin_unlock_irqrestore(&heap_lock, flags);

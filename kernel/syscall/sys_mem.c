@@ -4,9 +4,12 @@
  * a hint (docs/syscalls.md §3), and this kernel does not take it.
  */
 #include <atxf/errors.h>
+#include "ipc/port.h"
 #include "ipc/shm.h"
 #include "arch/x86_64/memlayout.h"
+#include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
+#include "mm/heap.h"
 #include "mm/pmm.h"
 #include "proc/process.h"
 #include "syscall/syscall.h"
@@ -47,4 +50,17 @@ long sys_mem_info(const struct syscall_args *args)
 	};
 
 	return copy_to_user(args->a[0], &info, sizeof(info));
+}
+
+/* Kernel objects alive now: for tests that check a workload leaks none. */
+long sys_kernel_counts(const struct syscall_args *args)
+{
+	struct atxf_kernel_counts out = {
+		.frames_free = pmm_free_frames(),
+		.ports = port_count(),
+		.kernel_tables = paging_kernel_tables(),
+	};
+
+	heap_counts(&out.heap_blocks, &out.heap_pages);
+	return copy_to_user(args->a[0], &out, sizeof(out));
 }

@@ -30,6 +30,7 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_MEM_MAP] = sys_mem_map,
 	[SYS_MEM_UNMAP] = sys_mem_unmap,
 	[SYS_MEM_INFO] = sys_mem_info,
+	[SYS_KERNEL_COUNTS] = sys_kernel_counts,
 	[SYS_THREAD_CREATE] = sys_thread_create,
 	[SYS_THREAD_EXIT] = sys_thread_exit,
 	[SYS_THREAD_SELF] = sys_thread_self,

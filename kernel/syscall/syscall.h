@@ -27,6 +27,7 @@ long sys_log_write(const struct syscall_args *args);
 long sys_mem_map(const struct syscall_args *args);
 long sys_mem_unmap(const struct syscall_args *args);
 long sys_mem_info(const struct syscall_args *args);
+long sys_kernel_counts(const struct syscall_args *args);
 long sys_thread_create(const struct syscall_args *args);
 long sys_thread_exit(const struct syscall_args *args);
 long sys_thread_self(const struct syscall_args *args);

@@ -16,7 +16,8 @@ const char *atxf_device_class_name(unsigned device_class)
 
 const char *atxf_match_kind_name(unsigned kind)
 {
-	static const char *const names[] = { "none", "pci-id", "pci-class", "legacy" };
+	static const char *const names[] = { "none", "pci-id", "pci-class", "legacy",
+					     "property" };
 
 	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "invalid";
 }
@@ -25,7 +26,7 @@ const char *atxf_resource_kind_name(unsigned kind)
 {
 	static const char *const names[] = {
 		"none", "ioport", "irq", "pci-bar", "pci-irq", "dma", "framebuffer",
-		"pci-config", "mmio", "pci-intx",
+		"pci-config", "mmio", "pci-intx", "parent",
 	};
 
 	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "invalid";
@@ -55,6 +56,35 @@ static int valid_name(const char *s, unsigned max)
 	return i > 0 && i < max;
 }
 
+static int key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+int atxf_property_check(const char *kv, uint64_t len)
+{
+	uint64_t i = 0;
+
+	while (i < len && key_char(kv[i]))
+		i++;
+	if (i == 0 || i >= len || kv[i] != '=' || i + 1 >= len)
+		return -1;
+	for (i++; i < len; i++)
+		if (kv[i] < 0x21 || kv[i] > 0x7e)
+			return -1;
+	return 0;
+}
+
+/* The length of a NUL-terminated string in a field of max bytes, or max. */
+static uint64_t field_len(const char *s, uint64_t max)
+{
+	uint64_t n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}
+
 static int reject(const char **why, const char *sentence, int code)
 {
 	if (why)
@@ -76,6 +106,14 @@ static int check_match(const struct atxf_match *m, const char **why)
 		if (!valid_name(m->legacy, ATXF_LEGACY_NAME_MAX))
 			return reject(why, "a legacy match names no valid device", ATXF_MANIFEST_EMATCH);
 		return 0;
+	case ATXF_MATCH_PROPERTY:
+		if (m->flags & ~ATXF_MATCH_F_AND)
+			return reject(why, "a property match has unknown flags", ATXF_MANIFEST_EMATCH);
+		if (field_len(m->prop, ATXF_MATCH_PROP_MAX) == ATXF_MATCH_PROP_MAX ||
+		    atxf_property_check(m->prop, field_len(m->prop, ATXF_MATCH_PROP_MAX)) < 0)
+			return reject(why, "a property match is not \"key=value\" (key of a-z, 0-9, "
+				      "_ and -; a printable value; NUL-terminated)", ATXF_MANIFEST_EMATCH);
+		return 0;
 	default:
 		return reject(why, "a match has an unknown kind", ATXF_MANIFEST_EMATCH);
 	}
@@ -93,6 +131,7 @@ static int check_resource(const struct atxf_resource *r, const char **why)
 		return 0;
 	case ATXF_RES_NONE:
 	case ATXF_RES_PCI_INTX:
+	case ATXF_RES_PARENT:
 	case ATXF_RES_FRAMEBUFFER:
 	case ATXF_RES_PCI_CONFIG:
 		return 0;
@@ -142,6 +181,11 @@ static int check_manifest(const struct atxf_manifest *m, const char **why)
 	for (i = 0; i < ATXF_MANIFEST_MATCHES; i++)
 		if ((err = check_match(&m->match[i], why)) != 0)
 			return err;
+	for (i = 0; i < ATXF_MANIFEST_MATCHES; i++)
+		if (m->match[i].kind == ATXF_MATCH_PROPERTY && (m->match[i].flags & ATXF_MATCH_F_AND) &&
+		    (i + 1 == ATXF_MANIFEST_MATCHES || m->match[i + 1].kind == ATXF_MATCH_NONE))
+			return reject(why, "a property match says \"and the next\" but no match follows",
+				      ATXF_MANIFEST_EMATCH);
 	for (i = 0; i < ATXF_MANIFEST_RESOURCES; i++)
 		if ((err = check_resource(&m->resources[i], why)) != 0)
 			return err;

@@ -72,13 +72,15 @@ static int find_instance(struct shell *sh, const char *name, char *out, size_t s
 	int matches = 0;
 
 	for (uint32_t i = 0; sh->env->driver(sh->env->ctx, i, &d) == 0; i++) {
+		char driver[ATXF_MANIFEST_NAME_MAX];
+
 		d.instance[sizeof(d.instance) - 1] = '\0';
-		d.driver[sizeof(d.driver) - 1] = '\0';
+		devmgr_driver_name(&d, driver, sizeof(driver));
 		if (!strcmp(d.instance, name)) {
 			snprintf(out, size, "%s", d.instance);
 			return 1;
 		}
-		if (!strcmp(d.driver, name) && matches++ == 0)
+		if (!strcmp(driver, name) && matches++ == 0)
 			snprintf(out, size, "%s", d.instance);
 	}
 	return matches;
@@ -90,9 +92,11 @@ static void list_instances(struct shell *sh, const char *driver)
 	struct devmgr_driver d;
 
 	for (uint32_t i = 0; sh->env->driver(sh->env->ctx, i, &d) == 0; i++) {
-		d.driver[sizeof(d.driver) - 1] = '\0';
+		char name[ATXF_MANIFEST_NAME_MAX];
+
+		devmgr_driver_name(&d, name, sizeof(name));
 		d.instance[sizeof(d.instance) - 1] = '\0';
-		if (!strcmp(d.driver, driver))
+		if (!strcmp(name, driver))
 			shell_printf(sh, " %s", d.instance);
 	}
 	shell_printf(sh, "\n");

@@ -93,7 +93,7 @@ void cmd_drivers(struct shell *sh, int argc, char **argv)
 {
 	static const char row[] = "  %-16s %-22s %-7s %-10s %4s %4s %8s\n";
 	struct devmgr_driver d;
-	char dev[20], pid[12], gen[12], restarts[12];
+	char dev[20], pid[12], gen[12], restarts[12], driver[ATXF_MANIFEST_NAME_MAX];
 	int err;
 
 	(void)argc;
@@ -104,9 +104,9 @@ void cmd_drivers(struct shell *sh, int argc, char **argv)
 		snprintf(pid, sizeof(pid), "%u", d.pid);
 		snprintf(gen, sizeof(gen), "%u", d.generation);
 		snprintf(restarts, sizeof(restarts), "%u", d.restarts);
-		d.driver[sizeof(d.driver) - 1] = '\0';
+		devmgr_driver_name(&d, driver, sizeof(driver));
 		d.instance[sizeof(d.instance) - 1] = '\0';
-		shell_printf(sh, row, d.driver, d.instance, dev, WORD(driver_states, d.state),
+		shell_printf(sh, row, driver, d.instance, dev, WORD(driver_states, d.state),
 			     pid, gen, restarts);
 	}
 	list_error(sh, "drivers", err);

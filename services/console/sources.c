@@ -81,9 +81,8 @@ static void update(struct source *s, const struct devmgr_driver *d)
 	if (strcmp(s->instance, d->instance)) {
 		source_clear(s);
 		memcpy(s->instance, d->instance, sizeof(s->instance));
-		memcpy(s->driver, d->driver, sizeof(s->driver));
+		devmgr_driver_name(d, s->driver, sizeof(s->driver));
 		s->instance[sizeof(s->instance) - 1] = '\0';
-		s->driver[sizeof(s->driver) - 1] = '\0';
 	}
 	s->device_class = d->device_class;
 	s->state = d->state;

@@ -1,21 +1,30 @@
 /*
- * What devmgr knows about one device: enough to match a driver manifest
- * against it and to decide which resources it owns (rule 7). Filled by the
- * PCI enumeration (pci.c) and the legacy table (legacy_table.c); read by
- * the pure matching and planning code (match.c), which the host tests
- * drive with hand-made devices.
+ * What devmgr knows about one device, a node of its device tree: enough to
+ * match a driver manifest against it (its properties, props.c) and to
+ * decide which resources it owns (rule 7). Filled by the PCI enumeration
+ * (pci.c), the legacy table (legacy_table.c) and the drivers that add
+ * children (tree.c); read by the pure matching and planning code
+ * (match.c), which the host tests drive with hand-made devices.
  */
 #ifndef DEVMGR_DEVICE_H
 #define DEVMGR_DEVICE_H
 
 #include <stdint.h>
+#include <atxf/cap.h>
+#include <atxf/proto/devmgr.h>
 
-#define DM_DEVICE_NAME_MAX 16   /* "i8042", "COM1", "00:1f.2", with the NUL */
+#define DM_DEVICE_NAME_MAX DEVMGR_NAME_MAX  /* "i8042", "00:1f.2", "00:1f.2/port0" */
+#define DM_PROPS           8    /* free-form properties of a child node */
+#define DM_PROP_MAX        (DEVMGR_NAME_MAX + 8)  /* "key=value" with the NUL: path=PATH fits */
 #define DM_PORT_RANGES     2    /* the i8042 decodes 0x60 and 0x64 */
 #define DM_IRQS            2    /* the i8042 raises IRQ 1 (keyboard) and 12 (mouse) */
 #define DM_BARS            6
 
-enum dm_bus { DM_BUS_LEGACY = 1, DM_BUS_PCI = 2 };
+/* DM_BUS_NONE marks a free slot of the node table. */
+enum dm_bus { DM_BUS_NONE = 0, DM_BUS_LEGACY = DEVMGR_BUS_LEGACY, DM_BUS_PCI = DEVMGR_BUS_PCI,
+	      DM_BUS_CHILD = DEVMGR_BUS_CHILD };
+
+struct dm_instance;
 enum dm_bar_kind { DM_BAR_NONE = 0, DM_BAR_IO = 1, DM_BAR_MMIO = 2 };
 
 struct dm_range {
@@ -55,7 +64,15 @@ struct dm_pci {
 struct dm_device {
 	uint8_t bus;            /* enum dm_bus */
 	uint8_t present;        /* probed and answering (legacy); always 1 for PCI */
-	char name[DM_DEVICE_NAME_MAX];
+	uint8_t nprops;         /* props in use */
+	uint8_t removing;       /* being removed: matches nothing, takes no children */
+	uint32_t id;            /* never reused; 0 only in a free slot */
+	uint32_t parent;        /* the parent's id; DEVMGR_NODE_NONE for a root */
+	struct dm_instance *owner;  /* a child's: the instance that added it */
+	atxf_handle_t parent_port;  /* a child's: the port its parent offered for it
+				     * (ATXF_RES_PARENT), or ATXF_HANDLE_NONE */
+	char name[DM_DEVICE_NAME_MAX];          /* a child's: its path */
+	char props[DM_PROPS][DM_PROP_MAX];      /* a child's "key=value" properties */
 	struct dm_range ports[DM_PORT_RANGES];  /* legacy: fixed I/O ranges */
 	uint32_t irqs[DM_IRQS];                 /* legacy: ISA lines; nirqs in use */
 	uint8_t nirqs;

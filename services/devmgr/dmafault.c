@@ -24,7 +24,7 @@ static struct dm_instance *driving(struct dm_supervisor *s, uint32_t bdf, uint32
 	for (unsigned i = 0; i < s->count; i++) {
 		struct dm_instance *in = &s->inst[i];
 
-		if (in->pid && in->pid == pid && in->dev->bus == DM_BUS_PCI &&
+		if (in->pid && in->pid == pid && in->dev && in->dev->bus == DM_BUS_PCI &&
 		    in->dev->pci.bdf == bdf)
 			return in;
 	}

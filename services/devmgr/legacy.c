@@ -38,10 +38,11 @@ static int answers(const struct dm_device *d)
 
 void dm_legacy_scan(struct dm_devices *list)
 {
-	for (unsigned i = 0; i < dm_legacy_count && list->count < DM_DEVICES_MAX; i++) {
-		struct dm_device *d = &list->dev[list->count++];
+	for (unsigned i = 0; i < dm_legacy_count; i++) {
+		struct dm_device d = dm_legacy_table[i];
 
-		*d = dm_legacy_table[i];
-		d->present = (uint8_t)answers(d);
+		d.present = (uint8_t)answers(&d);
+		d.parent_port = ATXF_HANDLE_NONE;
+		dm_node_add(list, &d);          /* the one add path; full: left out */
 	}
 }

@@ -69,12 +69,23 @@ static void log_legacy(struct line *l, const struct dm_device *d)
 	add(l, ": %s", d->present ? "present" : "absent");
 }
 
+/* A child: its path, its node and parent ids, and the properties it was given. */
+static void log_child(struct line *l, const struct dm_device *d)
+{
+	add(l, "devmgr: device %s node %u child of node %u:", d->name, (unsigned)d->id,
+	    (unsigned)d->parent);
+	for (unsigned i = 0; i < d->nprops && i < DM_PROPS; i++)
+		add(l, " %s", d->props[i]);
+}
+
 void dm_device_log(const struct dm_device *d)
 {
 	struct line l = { .len = 0 };
 
 	if (d->bus == DM_BUS_PCI)
 		log_pci(&l, d);
+	else if (d->bus == DM_BUS_CHILD)
+		log_child(&l, d);
 	else
 		log_legacy(&l, d);
 	atxf_log("%s\n", l.buf);

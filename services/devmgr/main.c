@@ -19,6 +19,7 @@
 #include <atxf/sys.h>
 #include "devmgr.h"
 #include "dmafault.h"
+#include "hotplug.h"
 #include "intx_setup.h"
 
 #define ROOT            ATXF_HANDLE_FIRST_EXTRA
@@ -114,38 +115,26 @@ static int load_drivers(void)
 	return (int)dm.drivers.count;
 }
 
+/*
+ * The tree's roots, through the same add path as hot-plug (dm_node_add,
+ * dm_node_announce); INTx routing needs every function first, so at boot
+ * the nodes are matched once the manifests are read (match_driver).
+ */
 static void enumerate(void)
 {
 	dm_pci_scan(dm.sup.root, &dm.devices);
 	dm_legacy_scan(&dm.devices);
 	dm_intx_setup(&dm.devices, dm.sup.root);
-	for (unsigned i = 0; i < dm.devices.count; i++) {
-		struct devmgr_event ev = { .kind = DEVMGR_EV_DEVICE_ADDED, .device = (uint16_t)i };
-
-		dm_device_log(&dm.devices.dev[i]);
-		dm_event_post(&dm.sup.events, &ev);
-	}
-	atxf_log("devmgr: %u devices\n", dm.devices.count);
+	for (unsigned i = 0; i < dm.devices.count; i++)
+		dm_node_announce(&dm, &dm.devices.dev[i]);
+	atxf_log("devmgr: %u devices\n", dm_node_count(&dm.devices));
 }
 
-/* One driver against every present device: start it where it matches. */
+/* One driver against every boot node: start it where it matches. */
 static void match_driver(const struct dm_driver *drv)
 {
-	char why[DM_WHY_MAX];
-	struct dm_plan plan;
-
-	for (unsigned i = 0; i < dm.devices.count; i++) {
-		const struct dm_device *d = &dm.devices.dev[i];
-
-		if (!d->present || !dm_match(&drv->manifest, d))
-			continue;
-		if (dm_plan(&drv->manifest, d, &plan, why, sizeof(why)) < 0) {
-			atxf_log("devmgr: refused %s (%s) on %s: %s: the device does not own it\n",
-				 drv->manifest.name, drv->member, d->name, why);
-			continue;
-		}
-		dm_instance_add(&dm.sup, drv, d, &plan);
-	}
+	for (unsigned i = 0; i < dm.devices.count; i++)
+		dm_try_start(&dm, drv, &dm.devices.dev[i]);
 }
 
 /* Whether a notification message carries bit. */
@@ -175,6 +164,7 @@ static _Noreturn void serve_and_supervise(void)
 			if (notified(&req, DM_DMA_FAULT_BIT))
 				dm_dma_faults(&dm.sup);
 			dm_reap(&dm.sup);       /* a child ended: CHILD_ENDED_BIT */
+			dm_remove_orphans(&dm);
 		}
 		dm_post_driver_events(&dm.sup);
 		fflush(stdout);
@@ -200,7 +190,7 @@ int main(void)
 		for (unsigned i = 0; i < dm.drivers.count; i++)
 			match_driver(&dm.drivers.drv[i]);
 	dm_post_driver_events(&dm.sup);
-	atxf_log("devmgr: ready (%u driver instances)\n", dm.sup.count);
+	atxf_log("devmgr: ready (%u driver instances)\n", dm_instance_count(&dm.sup));
 	fflush(stdout);
 	serve_and_supervise();
 }

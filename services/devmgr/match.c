@@ -9,34 +9,85 @@
 #include "intx.h"
 #include "match.h"
 #include "plan_msix.h"
+#include "props.h"
 
 #define RW (ATXF_RIGHT_READ | ATXF_RIGHT_WRITE)
 
+/* The PCI and legacy kinds as the properties they stand for (manifest.h). */
+static int match_pci_id(const struct atxf_match *e, const struct dm_device *d)
+{
+	char kv[DM_PROP_MAX];
+
+	if (!dm_prop_has(d, "bus=pci"))
+		return 0;
+	snprintf(kv, sizeof(kv), "vendor=0x%04x", e->vendor);
+	if (!dm_prop_has(d, kv))
+		return 0;
+	snprintf(kv, sizeof(kv), "product=0x%04x", e->device);
+	return e->device == 0xffff || dm_prop_has(d, kv);
+}
+
+/* key=0xVV unless v is 0xff, the wildcard (always for the class itself). */
+static int byte_prop(const struct dm_device *d, const char *key, unsigned v, int wild)
+{
+	char kv[DM_PROP_MAX];
+
+	snprintf(kv, sizeof(kv), "%s=0x%02x", key, v);
+	return (wild && v == 0xff) || dm_prop_has(d, kv);
+}
+
+static int match_pci_class(const struct atxf_match *e, const struct dm_device *d)
+{
+	return dm_prop_has(d, "bus=pci") && byte_prop(d, "class", e->class_code, 0) &&
+	       byte_prop(d, "subclass", e->subclass, 1) && byte_prop(d, "protocol", e->prog_if, 1);
+}
+
+static int match_legacy(const struct atxf_match *e, const struct dm_device *d)
+{
+	char kv[DM_PROP_MAX];
+
+	snprintf(kv, sizeof(kv), "name=%.*s", ATXF_LEGACY_NAME_MAX, e->legacy);
+	return dm_prop_has(d, "bus=legacy") && dm_prop_has(d, kv);
+}
+
 static int match_one(const struct atxf_match *e, const struct dm_device *d)
 {
-	const struct dm_pci *p = &d->pci;
+	char kv[ATXF_MATCH_PROP_MAX + 1];
 
 	switch (e->kind) {
 	case ATXF_MATCH_LEGACY:
-		return d->bus == DM_BUS_LEGACY &&
-		       !strncmp(e->legacy, d->name, ATXF_LEGACY_NAME_MAX);
+		return match_legacy(e, d);
 	case ATXF_MATCH_PCI_ID:
-		return d->bus == DM_BUS_PCI && e->vendor == p->vendor &&
-		       (e->device == 0xffff || e->device == p->device);
+		return match_pci_id(e, d);
 	case ATXF_MATCH_PCI_CLASS:
-		return d->bus == DM_BUS_PCI && e->class_code == p->class_code &&
-		       (e->subclass == 0xff || e->subclass == p->subclass) &&
-		       (e->prog_if == 0xff || e->prog_if == p->prog_if);
+		return match_pci_class(e, d);
+	case ATXF_MATCH_PROPERTY:
+		snprintf(kv, sizeof(kv), "%.*s", ATXF_MATCH_PROP_MAX, e->prop);
+		return dm_prop_has(d, kv);
 	default:
 		return 0;
 	}
 }
 
+/* Entries are alternatives; a chain linked by ATXF_MATCH_F_AND is one. */
 int dm_match(const struct atxf_manifest *m, const struct dm_device *d)
 {
-	for (unsigned i = 0; i < ATXF_MANIFEST_MATCHES; i++)
-		if (match_one(&m->match[i], d))
+	int chain = 1;
+
+	if (d->bus == DM_BUS_NONE || d->removing)
+		return 0;
+	for (unsigned i = 0; i < ATXF_MANIFEST_MATCHES; i++) {
+		const struct atxf_match *e = &m->match[i];
+
+		if (e->kind == ATXF_MATCH_NONE)
+			continue;
+		chain = match_one(e, d) && chain;
+		if (e->kind == ATXF_MATCH_PROPERTY && (e->flags & ATXF_MATCH_F_AND))
+			continue;
+		if (chain)
 			return 1;
+		chain = 1;
+	}
 	return 0;
 }
 
@@ -135,6 +186,20 @@ static const char *plan_config(const struct atxf_resource *r, const struct dm_de
 	return NULL;
 }
 
+/* A child node's parent port: a send right, never passed on (no GRANT). */
+static const char *plan_parent(const struct atxf_resource *r, const struct dm_device *d,
+			       struct dm_grant *g)
+{
+	if (d->bus != DM_BUS_CHILD)
+		return "not a child node: no parent driver";
+	if (d->parent_port < 0)
+		return "its parent driver offered no port";
+	if (r->rights != ATXF_RIGHT_WRITE)
+		return "a parent port is for sending: rights must be w";
+	*g = (struct dm_grant){ ATXF_CAP_PORT, ATXF_RIGHT_WRITE, 0, 0 };
+	return NULL;
+}
+
 /* No device in devmgr's tables owns a framebuffer or fixed MMIO yet. */
 static const char *plan_unowned(const struct atxf_resource *r, const struct dm_device *d,
 				struct dm_grant *g)
@@ -153,6 +218,7 @@ static const plan_fn planners[] = {
 	[ATXF_RES_PCI_CONFIG] = plan_config,
 	[ATXF_RES_MMIO] = plan_unowned,
 	[ATXF_RES_PCI_INTX] = dm_plan_intx,
+	[ATXF_RES_PARENT] = plan_parent,
 };
 
 /* "KIND BASE+SIZE" (or "pci-bar N") for the refusal line. */

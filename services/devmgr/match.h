@@ -22,6 +22,8 @@ struct dm_grant {
 	uint64_t base;
 	uint64_t size;
 };
+/* A PORT grant is the only kind not derived from ROOT: it is a send right
+ * to the port the node's parent driver offered (ATXF_RES_PARENT). */
 
 struct dm_plan {
 	struct dm_grant grant[ATXF_MANIFEST_RESOURCES];  /* in manifest order */

@@ -81,6 +81,7 @@ static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigne
 	unsigned header = atxf_pci_read8(cfg, PCI_HEADER_TYPE) & PCI_HEADER_TYPE_MASK;
 
 	memset(d, 0, sizeof(*d));
+	d->parent_port = ATXF_HANDLE_NONE;
 	d->bus = DM_BUS_PCI;
 	d->present = 1;
 	snprintf(d->name, sizeof(d->name), "%02x:%02x.%x", bus, dev, fn);
@@ -119,9 +120,12 @@ static int probe(struct scan *s, unsigned bus, unsigned dev, unsigned fn)
 
 	if (cfg < 0)
 		return -1;
-	if (atxf_pci_read16(cfg, PCI_VENDOR_ID) != 0xffff && s->list->count < DM_DEVICES_MAX) {
+	if (atxf_pci_read16(cfg, PCI_VENDOR_ID) != 0xffff) {
+		struct dm_device d;
+
 		header = atxf_pci_read8(cfg, PCI_HEADER_TYPE);
-		read_function(cfg, bus, dev, fn, &s->list->dev[s->list->count++]);
+		read_function(cfg, bus, dev, fn, &d);
+		dm_node_add(s->list, &d);       /* the one add path; full: left out */
 		if ((header & PCI_HEADER_TYPE_MASK) == PCI_HEADER_BRIDGE && s->nbuses < MAX_BUSES)
 			s->buses[s->nbuses++] = atxf_pci_read8(cfg, PCI_SECONDARY_BUS);
 	}

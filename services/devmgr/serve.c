@@ -8,7 +8,9 @@
 #include <atxf/proto/driver.h>
 #include <atxf/sys.h>
 #include "devmgr.h"
+#include "hotplug.h"
 #include "naming.h"
+#include "props.h"
 #include <atxf/proto/devmgr.h>
 
 static void answer(const struct atxf_msg *req, int status, const void *data, uint32_t len)
@@ -56,11 +58,10 @@ static void device_info(struct devmgr *dm, const struct atxf_msg *req)
 	const struct dm_device *d;
 	uint32_t i;
 
-	if (index_of(req, &i) < 0 || i >= dm->devices.count) {
+	if (index_of(req, &i) < 0 || !(d = dm_node_at(&dm->devices, i))) {
 		answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
 		return;
 	}
-	d = &dm->devices.dev[i];
 	memset(&out, 0, sizeof(out));
 	memcpy(out.name, d->name, sizeof(out.name));
 	out.bus = d->bus;
@@ -70,6 +71,8 @@ static void device_info(struct devmgr *dm, const struct atxf_msg *req)
 	out.class_code = d->pci.class_code;
 	out.subclass = d->pci.subclass;
 	out.prog_if = d->pci.prog_if;
+	out.node = d->id;
+	out.parent = d->parent;
 	answer(req, 0, &out, sizeof(out));
 }
 
@@ -79,15 +82,14 @@ static void driver_info(struct devmgr *dm, const struct atxf_msg *req)
 	const struct dm_instance *in;
 	uint32_t i;
 
-	if (index_of(req, &i) < 0 || i >= dm->sup.count) {
+	if (index_of(req, &i) < 0 || !(in = dm_instance_at(&dm->sup, i))) {
 		answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
 		return;
 	}
-	in = &dm->sup.inst[i];
 	memset(&out, 0, sizeof(out));
-	memcpy(out.driver, in->drv->manifest.name, sizeof(out.driver));
 	memcpy(out.instance, in->instance, sizeof(out.instance));
-	out.device = (uint16_t)(in->dev - dm->devices.dev);
+	out.driver_len = (uint8_t)strnlen(in->drv->manifest.name, ATXF_MANIFEST_NAME_MAX);
+	out.device = in->dev ? (uint16_t)dm_node_index(&dm->devices, in->dev) : 0xffff;
 	out.state = in->state;
 	out.device_class = in->drv->manifest.device_class;
 	out.pid = in->pid;
@@ -166,6 +168,68 @@ static void drop_caps(const struct atxf_msg *req)
 			atxf_cap_drop(req->caps[i]);
 }
 
+/* ADD_CHILD: answered before the node is matched, so the caller knows its
+ * id by the time a child driver speaks to it. */
+static void add_child(struct devmgr *dm, const struct atxf_msg *req)
+{
+	int err;
+	struct dm_device *d = dm_add_child(dm, req, &err);
+
+	if (!d) {
+		drop_caps(req);
+		answer(req, err, NULL, 0);
+		return;
+	}
+	answer(req, 0, &d->id, sizeof(d->id));
+	dm_node_appeared(dm, d);
+}
+
+/* The handles devmgr holds: each answers SYS_CAP_QUERY. */
+static uint32_t handles_held(void)
+{
+	struct atxf_cap_info ci;
+	uint32_t n = 0;
+
+	for (atxf_handle_t h = 0; h < ATXF_MAX_HANDLES; h++)
+		n += atxf_cap_query(h, &ci) == 0;
+	return n;
+}
+
+static void stats(struct devmgr *dm, const struct atxf_msg *req)
+{
+	struct devmgr_stats out = { 0 };
+
+	out.nodes = dm_node_count(&dm->devices);
+	out.instances = dm_instance_count(&dm->sup);
+	out.handles = handles_held();
+	for (unsigned i = 0; i < DEVMGR_WATCHERS_MAX; i++)
+		out.watchers += dm->sup.events.watcher[i].port >= 0;
+	out.next_node = dm->devices.next_id;
+	answer(req, req->len ? -ATXF_EINVAL : 0, &out, req->len ? 0 : sizeof(out));
+}
+
+/* PROPERTY: u32 node, u32 i -> "key=value". */
+static void property(struct devmgr *dm, const struct atxf_msg *req)
+{
+	char list[DM_PROPS_ALL][DM_PROP_MAX];
+	uint32_t arg[2];
+	const struct dm_device *d;
+	unsigned n;
+
+	if (req->len != sizeof(arg)) {
+		answer(req, -ATXF_EINVAL, NULL, 0);
+		return;
+	}
+	memcpy(arg, req->data, sizeof(arg));
+	d = dm_node_find(&dm->devices, arg[0]);
+	n = d ? dm_props_list(d, list, DM_PROPS_ALL) : 0;
+	if (arg[1] >= n) {
+		answer(req, -ATXF_ENOENT, NULL, 0);
+		return;
+	}
+	answer(req, 0, list[arg[1]], (uint32_t)strlen(list[arg[1]]) + 1);
+}
+
 void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 {
 	int status;
@@ -181,6 +245,18 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 	case DEVMGR_WATCH:
 		watch(dm, req);
 		return;
+	case DEVMGR_ADD_CHILD:
+		add_child(dm, req);
+		return;
+	case DEVMGR_REMOVE_CHILD:
+		answer(req, dm_remove_child(dm, req), NULL, 0);
+		break;
+	case DEVMGR_STATS:
+		stats(dm, req);
+		break;
+	case DEVMGR_PROPERTY:
+		property(dm, req);
+		break;
 	case DEVMGR_EVENT:
 		event(dm, req);
 		break;

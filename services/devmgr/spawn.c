@@ -5,7 +5,8 @@
  * ATXF_HANDLE_FIRST_EXTRA on, in manifest order, each derived from ROOT
  * with exactly the planned range and rights (no GRANT: the driver cannot
  * pass its hardware on), an MMIO BAR with the kernel's MSI-X pages holed
- * out, and dropped here once the child holds its copy.
+ * out, and dropped here once the child holds its copy. A parent resource
+ * is a send right derived from the port the node's parent driver offered.
  */
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,20 @@ static atxf_handle_t punch_holes(atxf_handle_t h, const struct dm_device *d,
 	return h;
 }
 
+/* A send right to the port the node's parent driver offered (ATXF_RES_PARENT).
+ * With GRANT, as handle 0 has it: the kernel passes a port at spawn only so,
+ * and a send right to a driver's port is no hardware to guard. */
+static atxf_handle_t parent_right(const struct dm_device *d)
+{
+	struct atxf_cap_info ci;
+	int err = atxf_cap_query(d->parent_port, &ci);
+
+	if (err < 0)
+		return err;
+	return atxf_cap_derive(d->parent_port, ci.base, ci.size,
+			       ATXF_RIGHT_WRITE | ATXF_RIGHT_GRANT);
+}
+
 /* Derives the plan's capabilities into out; 0, or the error (all dropped). */
 static int derive_grants(const struct dm_supervisor *s, const struct dm_instance *in,
 			 atxf_handle_t *out)
@@ -49,9 +64,12 @@ static int derive_grants(const struct dm_supervisor *s, const struct dm_instance
 	for (unsigned i = 0; i < p->count; i++) {
 		const struct dm_grant *g = &p->grant[i];
 
-		out[i] = atxf_cap_derive(s->root, g->base, g->size,
-					 g->rights | ATXF_DERIVE_KIND(g->kind));
-		if (out[i] >= 0)
+		if (g->kind == ATXF_CAP_PORT)
+			out[i] = parent_right(in->dev);
+		else
+			out[i] = atxf_cap_derive(s->root, g->base, g->size,
+						 g->rights | ATXF_DERIVE_KIND(g->kind));
+		if (out[i] >= 0 && g->kind != ATXF_CAP_PORT)
 			out[i] = punch_holes(out[i], in->dev, g);
 		if (out[i] < 0) {
 			int err = out[i];

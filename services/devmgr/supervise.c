@@ -21,7 +21,7 @@ long dm_spawn(const struct dm_supervisor *s, struct dm_instance *in);
 const char *dm_state_name(unsigned state)
 {
 	static const char *const names[] = { "?", "starting", "running", "restarting",
-					     "stopped", "failed" };
+					     "stopped", "failed", "gone" };
 
 	return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
 }
@@ -45,68 +45,131 @@ static void launch(struct dm_supervisor *s, struct dm_instance *in)
 		 (unsigned)in->generation, in->plan.count);
 }
 
-/* "uart16550" on "COM1" is "uart16550.com1": unique per driver and device. */
-static void name_instance(struct dm_instance *in)
+/*
+ * "uart16550" on "COM1" is "uart16550.com1": unique per driver and device.
+ * -1 when DRIVER.DEVICE does not fit a name-service name: cut short, two
+ * instances could share one.
+ */
+static int name_instance(struct dm_instance *in)
 {
-	size_t n;
+	int n = snprintf(in->instance, sizeof(in->instance), "%s.%s", in->drv->manifest.name,
+			 in->dev->name);
 
-	/* 15 + 1 + 15 bytes: a name-service name has at most 31. */
-	snprintf(in->instance, sizeof(in->instance), "%.15s.%.15s", in->drv->manifest.name,
-		 in->dev->name);
+	if (n < 0 || (size_t)n >= sizeof(in->instance))
+		return -1;
 	for (n = 0; in->instance[n]; n++) {
 		char c = in->instance[n];
 
 		in->instance[n] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c == ':' ? '-' : c;
 	}
+	return 0;
+}
+
+static struct dm_instance *free_slot(struct dm_supervisor *s)
+{
+	for (unsigned i = 0; i < s->count; i++)
+		if (!s->inst[i].drv)
+			return &s->inst[i];
+	return s->count < DM_INSTANCES_MAX ? &s->inst[s->count++] : NULL;
 }
 
 void dm_instance_add(struct dm_supervisor *s, const struct dm_driver *drv,
 		     const struct dm_device *dev, const struct dm_plan *plan)
 {
-	struct dm_instance *in;
+	struct dm_instance *in = free_slot(s);
 
-	if (s->count == DM_INSTANCES_MAX) {
+	if (!in) {
 		atxf_log("devmgr: %s on %s: more than %d instances; not started\n",
 			 drv->manifest.name, dev->name, DM_INSTANCES_MAX);
 		return;
 	}
-	in = &s->inst[s->count++];
 	memset(in, 0, sizeof(*in));
 	in->drv = drv;
 	in->dev = dev;
 	in->plan = *plan;
 	in->service = ATXF_HANDLE_NONE;
-	name_instance(in);
+	if (name_instance(in) < 0) {
+		atxf_log("devmgr: %s on %s: the instance name DRIVER.DEVICE is longer than %d "
+			 "bytes; not started\n", drv->manifest.name, dev->name,
+			 ATXF_DRIVER_INSTANCE_MAX - 1);
+		memset(in, 0, sizeof(*in));
+		return;
+	}
 	launch(s, in);
+}
+
+unsigned dm_instance_count(const struct dm_supervisor *s)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < s->count; i++)
+		n += s->inst[i].drv != NULL;
+	return n;
+}
+
+struct dm_instance *dm_instance_at(struct dm_supervisor *s, unsigned index)
+{
+	for (unsigned i = 0; i < s->count; i++)
+		if (s->inst[i].drv && index-- == 0)
+			return &s->inst[i];
+	return NULL;
+}
+
+unsigned dm_instance_index(const struct dm_supervisor *s, const struct dm_instance *in)
+{
+	unsigned n = 0;
+
+	for (const struct dm_instance *e = s->inst; e < in; e++)
+		n += e->drv != NULL;
+	return n;
+}
+
+static void post_driver_event(struct dm_supervisor *s, struct dm_instance *in)
+{
+	struct devmgr_event ev;
+
+	in->posted.state = in->state;
+	in->posted.pid = in->pid;
+	in->posted.generation = in->generation;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = DEVMGR_EV_DRIVER;
+	ev.state = in->state;
+	ev.driver = dm_instance_index(s, in);
+	ev.pid = in->pid;
+	ev.generation = in->generation;
+	ev.node = in->dev ? in->dev->id : 0;
+	memcpy(ev.instance, in->instance, sizeof(ev.instance));
+	dm_event_post(&s->events, &ev);
+}
+
+/* A gone instance's last word on the event stream, then its slot is free. */
+static void free_instance(struct dm_supervisor *s, struct dm_instance *in)
+{
+	in->state = DM_GONE;
+	in->pid = 0;
+	post_driver_event(s, in);
+	atxf_log("devmgr: %s (%s): gone with its device\n", in->drv->manifest.name,
+		 in->instance);
+	memset(in, 0, sizeof(*in));
+	in->service = ATXF_HANDLE_NONE;
 }
 
 void dm_post_driver_events(struct dm_supervisor *s)
 {
 	for (unsigned i = 0; i < s->count; i++) {
 		struct dm_instance *in = &s->inst[i];
-		struct devmgr_event ev;
 
-		if (in->posted.state == in->state && in->posted.pid == in->pid &&
-		    in->posted.generation == in->generation)
+		if (!in->drv || (in->posted.state == in->state && in->posted.pid == in->pid &&
+				 in->posted.generation == in->generation))
 			continue;
-		in->posted.state = in->state;
-		in->posted.pid = in->pid;
-		in->posted.generation = in->generation;
-		memset(&ev, 0, sizeof(ev));
-		ev.kind = DEVMGR_EV_DRIVER;
-		ev.state = in->state;
-		ev.driver = i;
-		ev.pid = in->pid;
-		ev.generation = in->generation;
-		memcpy(ev.instance, in->instance, sizeof(ev.instance));
-		dm_event_post(&s->events, &ev);
+		post_driver_event(s, in);
 	}
 }
 
 struct dm_instance *dm_instance_by_pid(struct dm_supervisor *s, uint32_t pid)
 {
-	for (unsigned i = 0; i < s->count; i++)
-		if (s->inst[i].pid == pid)
+	for (unsigned i = 0; pid && i < s->count; i++)
+		if (s->inst[i].drv && s->inst[i].pid == pid)
 			return &s->inst[i];
 	return NULL;
 }
@@ -164,6 +227,8 @@ void dm_reap(struct dm_supervisor *s)
 		if (in) {
 			dm_name_withdraw(s, in);
 			ended(in, status, atxf_clock_ns());
+			if (in->gone)
+				free_instance(s, in);
 		} else {
 			atxf_log("devmgr: child pid %ld ended with status %d\n", pid, status);
 		}
@@ -197,7 +262,8 @@ uint64_t dm_restart_due(struct dm_supervisor *s)
 struct dm_instance *dm_instance_find(struct dm_supervisor *s, const char *instance)
 {
 	for (unsigned i = 0; i < s->count; i++)
-		if (!strncmp(s->inst[i].instance, instance, sizeof(s->inst[i].instance)))
+		if (s->inst[i].drv &&
+		    !strncmp(s->inst[i].instance, instance, sizeof(s->inst[i].instance)))
 			return &s->inst[i];
 	return NULL;
 }
@@ -256,12 +322,29 @@ int dm_stop(struct dm_supervisor *s, struct dm_instance *in)
 
 int dm_restart(struct dm_supervisor *s, struct dm_instance *in)
 {
+	if (in->gone)
+		return -ATXF_ENODEV;
 	if (!in->pid)
 		return dm_start(s, in);
 	in->restart_wanted = 1;
 	atxf_log("devmgr: restart of %s (%s) pid %u asked\n", in->drv->manifest.name,
 		 in->instance, (unsigned)in->pid);
 	return end_process(in);
+}
+
+void dm_instance_remove(struct dm_supervisor *s, struct dm_instance *in)
+{
+	in->gone = 1;
+	in->dev = NULL;
+	if (!in->pid) {
+		free_instance(s, in);
+		return;
+	}
+	in->stop_wanted = 1;
+	atxf_log("devmgr: stopping %s (%s) pid %u: its device is being removed\n",
+		 in->drv->manifest.name, in->instance, (unsigned)in->pid);
+	if (end_process(in) < 0)
+		atxf_proc_kill(in->pid);
 }
 
 /* As a crash would end it: supervision logs it and restarts it with backoff. */
@@ -278,6 +361,8 @@ int dm_kill(struct dm_supervisor *s, uint32_t pid)
 
 int dm_start(struct dm_supervisor *s, struct dm_instance *in)
 {
+	if (in->gone)
+		return -ATXF_ENODEV;
 	if (in->pid)
 		return -ATXF_EBUSY;
 	memset(&in->backoff, 0, sizeof(in->backoff));

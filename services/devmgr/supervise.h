@@ -22,11 +22,12 @@ enum dm_state {
 	DM_RESTARTING = 3,      /* ended; waiting out its backoff */
 	DM_STOPPED = 4,         /* stopped on request; starts again only on request */
 	DM_FAILED = 5,          /* given up after repeated fast failures */
+	DM_GONE = 6,            /* its node was removed: the slot is freed once it ends */
 };
 
 struct dm_instance {
-	const struct dm_driver *drv;
-	const struct dm_device *dev;
+	const struct dm_driver *drv;    /* NULL: a free slot */
+	const struct dm_device *dev;    /* NULL once its node is removed */
 	struct dm_plan plan;
 	char instance[ATXF_DRIVER_INSTANCE_MAX];  /* argv[1], its name-service name */
 	uint32_t pid;           /* 0 while not running */
@@ -35,6 +36,7 @@ struct dm_instance {
 	uint8_t state;          /* enum dm_state */
 	uint8_t stop_wanted;    /* ended because devmgr asked: do not restart */
 	uint8_t restart_wanted; /* ended because a restart was asked: at once, no backoff */
+	uint8_t gone;           /* its node is removed: free the slot when it ends */
 	uint64_t started_ns;
 	uint64_t ended_ns;      /* when its last process ended */
 	uint64_t restart_at_ns; /* DM_RESTARTING: when */
@@ -58,7 +60,8 @@ struct dm_supervisor {
 	struct dm_events events;
 };
 
-/* Adds and starts an instance of drv on dev with plan; logs what happens. */
+/* Adds and starts an instance of drv on dev with plan; logs what happens.
+ * Slots of instances whose node went are used again. */
 void dm_instance_add(struct dm_supervisor *s, const struct dm_driver *drv,
 		     const struct dm_device *dev, const struct dm_plan *plan);
 /* Posts a DRIVER event for each instance whose state, pid or generation
@@ -75,6 +78,9 @@ int dm_hello(struct dm_supervisor *s, uint32_t pid, const struct atxf_driver_hel
 int dm_stop(struct dm_supervisor *s, struct dm_instance *in);
 int dm_start(struct dm_supervisor *s, struct dm_instance *in);
 int dm_restart(struct dm_supervisor *s, struct dm_instance *in);
+/* Its node is going: stops it (STOP, else a kill) for good; its slot is
+ * freed now if it is not running, else once dm_reap() sees it end. */
+void dm_instance_remove(struct dm_supervisor *s, struct dm_instance *in);
 /* KILL: ends a running driver by pid as a crash would; -ATXF_ENOENT if none. */
 int dm_kill(struct dm_supervisor *s, uint32_t pid);
 struct dm_instance *dm_instance_find(struct dm_supervisor *s, const char *instance);
@@ -88,5 +94,9 @@ struct dm_instance *dm_instance_by_pid(struct dm_supervisor *s, uint32_t pid);
 uint64_t dm_heartbeat(struct dm_supervisor *s);
 void dm_alive(struct dm_supervisor *s, uint32_t pid);
 const char *dm_state_name(unsigned state);
+/* Instances in use; the one at index i of them (DRIVER's index), or NULL. */
+unsigned dm_instance_count(const struct dm_supervisor *s);
+struct dm_instance *dm_instance_at(struct dm_supervisor *s, unsigned i);
+unsigned dm_instance_index(const struct dm_supervisor *s, const struct dm_instance *in);
 
 #endif

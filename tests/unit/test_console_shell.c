@@ -156,8 +156,8 @@ static void add_driver(const char *driver, const char *instance, uint16_t device
 
 	*d = (struct devmgr_driver){ .device = device, .state = state, .device_class = cls,
 				     .pid = pid, .generation = gen, .restarts = restarts };
-	snprintf(d->driver, sizeof(d->driver), "%s", driver);
 	snprintf(d->instance, sizeof(d->instance), "%s", instance);
+	d->driver_len = (uint8_t)strlen(driver);
 }
 
 /* The reference system: i8042 with keyboard and mouse, two COM ports, PCI. */

@@ -113,7 +113,7 @@ static void test_bad_additions_refused(void **state)
 	assert_null(atxf_device_add(first, &part_ops, ATXF_CLASS_BLOCK, "ctl0p1"));   /* taken */
 	assert_null(atxf_device_add(first, &part_ops, ATXF_CLASS_BLOCK, ""));
 	assert_null(atxf_device_add(first, &part_ops, ATXF_CLASS_BLOCK,
-				    "a-name-that-is-longer-than-31-bytes"));
+				    "a-name-that-is-longer-than-the-63-bytes-an-instance-name-may-have"));
 	assert_null(atxf_device_add(first, &part_ops, ATXF_CLASS_NONE, "ctl0p2"));
 	assert_null(atxf_device_add(p, &part_ops, ATXF_CLASS_BLOCK, "ctl0p2"));       /* not first */
 	assert_null(atxf_device_add(first, NULL, ATXF_CLASS_BLOCK, "ctl0p2"));

@@ -289,7 +289,8 @@ static void test_instance_and_generation_from_argv(void **state)
 	char *const named[] = { "drv", "com1", "7", NULL };
 	char *const bad_gen[] = { "drv", "com1", "7x", NULL };
 	char *const huge_gen[] = { "drv", "com1", "99999999999", NULL };
-	char *const long_name[] = { "drv", "a-name-that-is-far-too-long-for-the-service", NULL };
+	char *const long_name[] = { "drv", "a-name-that-is-far-too-long-for-the-service-whose-"
+				    "names-have-at-most-63-bytes", NULL };
 	struct tdev t;
 
 	(void)state;

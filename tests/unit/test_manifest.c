@@ -17,12 +17,14 @@ static struct atxf_manifest keyboard(void)
 		.size = sizeof(struct atxf_manifest), .name = "ps2-keyboard",
 		.device_class = ATXF_CLASS_INPUT,
 		.match = { ATXF_MATCH_LEGACY_DEVICE("i8042"), ATXF_MATCH_PCI(0x1af4, 0x1044),
-			   ATXF_MATCH_CLASS(0x01, 0x06, 0x01) },
+			   ATXF_MATCH_CLASS(0x01, 0x06, 0x01), ATXF_MATCH_PROP_AND("interface=0x08"),
+			   ATXF_MATCH_PROP("role=hub") },
 		.resources = { ATXF_RESOURCE_IOPORT(0x60, 1, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
 			       ATXF_RESOURCE_IOPORT(0x64, 1, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE),
 			       ATXF_RESOURCE_IRQ(1), ATXF_RESOURCE_BAR(5), ATXF_RESOURCE_DMA(65536),
 			       ATXF_RESOURCE_PCI_IRQ(), ATXF_RESOURCE_PCI_CONFIG(),
-			       ATXF_RESOURCE_BAR_WC(2), ATXF_RESOURCE_PCI_IRQS(2, 8) },
+			       ATXF_RESOURCE_BAR_WC(2), ATXF_RESOURCE_PCI_IRQS(2, 8),
+			       ATXF_RESOURCE_PARENT() },
 	};
 	return m;
 }
@@ -85,6 +87,12 @@ static void bad_class(struct atxf_manifest *m) { m->device_class = ATXF_CLASS_CO
 static void bad_match_kind(struct atxf_manifest *m) { m->match[5].kind = 9; }
 static void pci_without_vendor(struct atxf_manifest *m) { m->match[1].vendor = 0xffff; }
 static void legacy_without_name(struct atxf_manifest *m) { m->match[0].legacy[0] = 0; }
+static void prop_without_equals(struct atxf_manifest *m) { strcpy(m->match[4].prop, "rolehub"); }
+static void prop_empty_value(struct atxf_manifest *m) { strcpy(m->match[4].prop, "role="); }
+static void prop_upper_key(struct atxf_manifest *m) { strcpy(m->match[4].prop, "Role=hub"); }
+static void prop_unterminated(struct atxf_manifest *m) { memset(m->match[4].prop, 'a', ATXF_MATCH_PROP_MAX); }
+static void prop_flags(struct atxf_manifest *m) { m->match[4].flags = 0x2; }
+static void prop_and_at_end(struct atxf_manifest *m) { m->match[4].kind = ATXF_MATCH_NONE; }
 static void bad_resource_kind(struct atxf_manifest *m) { m->resources[9].kind = 99; }
 static void ports_past_ffff(struct atxf_manifest *m) { m->resources[0].base = 0xfff0; m->resources[0].size = 0x20; }
 static void empty_ports(struct atxf_manifest *m) { m->resources[0].size = 0; }
@@ -109,6 +117,12 @@ static const struct breakage breakages[] = {
 	{ "unknown match kind", bad_match_kind, ATXF_MANIFEST_EMATCH, "unknown kind" },
 	{ "pci match, vendor ffff", pci_without_vendor, ATXF_MANIFEST_EMATCH, "vendor" },
 	{ "legacy match, no name", legacy_without_name, ATXF_MANIFEST_EMATCH, "legacy" },
+	{ "property without =", prop_without_equals, ATXF_MANIFEST_EMATCH, "key=value" },
+	{ "property, empty value", prop_empty_value, ATXF_MANIFEST_EMATCH, "key=value" },
+	{ "property, upper-case key", prop_upper_key, ATXF_MANIFEST_EMATCH, "key=value" },
+	{ "property without a NUL", prop_unterminated, ATXF_MANIFEST_EMATCH, "NUL-terminated" },
+	{ "property, unknown flag", prop_flags, ATXF_MANIFEST_EMATCH, "unknown flags" },
+	{ "and-next with nothing next", prop_and_at_end, ATXF_MANIFEST_EMATCH, "no match follows" },
 	{ "unknown resource kind", bad_resource_kind, ATXF_MANIFEST_ERESOURCE, "unknown kind" },
 	{ "ports past 0xffff", ports_past_ffff, ATXF_MANIFEST_ERESOURCE, "0xffff" },
 	{ "no ports", empty_ports, ATXF_MANIFEST_ERESOURCE, "empty" },
@@ -164,6 +178,8 @@ static void names_of_kinds(void **state)
 	assert_string_equal(atxf_resource_kind_name(ATXF_RES_PCI_BAR), "pci-bar");
 	assert_string_equal(atxf_resource_kind_name(1000), "invalid");
 	assert_string_equal(atxf_match_kind_name(ATXF_MATCH_LEGACY), "legacy");
+	assert_string_equal(atxf_match_kind_name(ATXF_MATCH_PROPERTY), "property");
+	assert_string_equal(atxf_resource_kind_name(ATXF_RES_PARENT), "parent");
 }
 
 int main(void)

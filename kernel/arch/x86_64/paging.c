@@ -59,6 +59,15 @@ static uint64_t leaf_bits(uint64_t va, unsigned prot)
 	return e;
 }
 
+/* Page-table frames of the kernel half: never freed, for the KVA region
+ * never reuses an address (mm/kva.c); SYS_KERNEL_COUNTS reports them. */
+static uint32_t kernel_tables;
+
+uint32_t paging_kernel_tables(void)
+{
+	return __atomic_load_n(&kernel_tables, __ATOMIC_RELAXED);
+}
+
 /* Allocates the table an empty entry should point to. */
 static int fill_entry(uint64_t *entry, uint64_t va, int level)
 {
@@ -67,6 +76,8 @@ static int fill_entry(uint64_t *entry, uint64_t va, int level)
 	uint64_t pa = pmm_alloc_zeroed();
 	if (!pa)
 		return -ATXF_ENOMEM;
+	if (va >= KERNEL_HALF_START)
+		__atomic_fetch_add(&kernel_tables, 1, __ATOMIC_RELAXED);
 	*entry = pa | PTE_P | PTE_W | (va < USER_TOP ? PTE_U : 0);
 	return 0;
 }

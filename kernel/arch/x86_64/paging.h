@@ -41,6 +41,8 @@ int paging_remap(uint64_t root, uint64_t va, uint64_t pa, unsigned prot);
 bool paging_translate(uint64_t root, uint64_t va, uint64_t *pa, unsigned *prot);
 /* Whether [va, va+len) is mapped in the current address space (for panics). */
 bool paging_kernel_readable(uint64_t va, size_t len);
+/* Page-table frames made for the kernel half since boot (kept for good). */
+uint32_t paging_kernel_tables(void);
 /* Frees root, its user-half page tables and the VM_OWNED frames they map. */
 void paging_destroy_user(uint64_t root);
 

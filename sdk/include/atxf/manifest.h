@@ -43,17 +43,37 @@ enum atxf_match_kind {
 	ATXF_MATCH_PCI_ID = 1,      /* vendor and device; device 0xffff matches any */
 	ATXF_MATCH_PCI_CLASS = 2,   /* class, subclass, prog-if; 0xff as subclass/prog-if matches any */
 	ATXF_MATCH_LEGACY = 3,      /* a named legacy device: "i8042", "COM1".. "COM4" */
+	ATXF_MATCH_PROPERTY = 4,    /* a device-tree node property: prop = "key=value" */
 };
+
+/*
+ * devmgr matches every kind against a node's properties (docs/devmgr.md,
+ * "The device tree"): pci-id is bus=pci, vendor=0xVVVV and product=0xDDDD;
+ * pci-class is bus=pci, class=0xCC, subclass=0xSS and protocol=0xPP;
+ * legacy is bus=legacy and name=NAME; property is the one it names.
+ * Entries are alternatives, but one with ATXF_MATCH_F_AND must match
+ * together with the entry after it, so a chain asks for several properties.
+ */
+#define ATXF_MATCH_PROP_MAX 28      /* "key=value" with the NUL */
+#define ATXF_MATCH_F_AND    0x1u    /* PROPERTY: the next entry must match too */
 
 struct atxf_match {
 	uint16_t kind;              /* enum atxf_match_kind */
-	uint16_t vendor;
-	uint16_t device;
-	uint8_t class_code;
-	uint8_t subclass;
-	uint8_t prog_if;
-	uint8_t reserved[7];
-	char legacy[ATXF_LEGACY_NAME_MAX];
+	union {
+		struct {            /* PCI_ID, PCI_CLASS, LEGACY */
+			uint16_t vendor;
+			uint16_t device;
+			uint8_t class_code;
+			uint8_t subclass;
+			uint8_t prog_if;
+			uint8_t reserved[7];
+			char legacy[ATXF_LEGACY_NAME_MAX];
+		};
+		struct {            /* PROPERTY */
+			uint16_t flags;     /* ATXF_MATCH_F_* */
+			char prop[ATXF_MATCH_PROP_MAX];  /* "key=value", NUL-terminated */
+		};
+	};
 };
 
 enum atxf_resource_kind {
@@ -70,6 +90,8 @@ enum atxf_resource_kind {
 	ATXF_RES_PCI_CONFIG = 7,    /* the PCI function's configuration space */
 	ATXF_RES_MMIO = 8,          /* base = physical address, size = bytes (legacy devices) */
 	ATXF_RES_PCI_INTX = 9,      /* the PCI function's INTx line, even if it has MSI */
+	ATXF_RES_PARENT = 10,       /* a send right to the port the node's parent driver
+				     * offered for its children (a child node only) */
 };
 
 struct atxf_resource {
@@ -111,6 +133,11 @@ _Static_assert(sizeof(struct atxf_manifest) == 48 + 8 * 32 + 16 * 24,
 	{ .kind = ATXF_MATCH_PCI_CLASS, .class_code = (c), .subclass = (s), .prog_if = (p) }
 #define ATXF_MATCH_LEGACY_DEVICE(n) \
 	{ .kind = ATXF_MATCH_LEGACY, .legacy = n }
+/* A node property, "key=value"; ATXF_MATCH_PROP_AND for one of a chain. */
+#define ATXF_MATCH_PROP(kv) \
+	{ .kind = ATXF_MATCH_PROPERTY, .prop = kv }
+#define ATXF_MATCH_PROP_AND(kv) \
+	{ .kind = ATXF_MATCH_PROPERTY, .flags = ATXF_MATCH_F_AND, .prop = kv }
 
 #define ATXF_RESOURCE_IOPORT(b, n, r) \
 	{ .kind = ATXF_RES_IOPORT, .rights = (r), .base = (b), .size = (n) }
@@ -139,6 +166,9 @@ _Static_assert(sizeof(struct atxf_manifest) == 48 + 8 * 32 + 16 * 24,
 	{ .kind = ATXF_RES_DMA, .rights = ATXF_RIGHT_READ | ATXF_RIGHT_WRITE, .size = (bytes) }
 #define ATXF_RESOURCE_PCI_CONFIG() \
 	{ .kind = ATXF_RES_PCI_CONFIG, .rights = ATXF_RIGHT_READ | ATXF_RIGHT_WRITE }
+/* The parent driver's port for its children (a child node's driver only). */
+#define ATXF_RESOURCE_PARENT() \
+	{ .kind = ATXF_RES_PARENT, .rights = ATXF_RIGHT_WRITE }
 #define ATXF_RESOURCE_FRAMEBUFFER() \
 	{ .kind = ATXF_RES_FRAMEBUFFER, .rights = ATXF_RIGHT_READ | ATXF_RIGHT_WRITE }
 
@@ -183,5 +213,8 @@ int atxf_manifest_encode(const struct atxf_manifest *m, void *buf, uint64_t size
 const char *atxf_device_class_name(unsigned device_class);
 const char *atxf_resource_kind_name(unsigned kind);
 const char *atxf_match_kind_name(unsigned kind);
+/* 0 if kv[0..len) is a property "key=value" (key of a-z, 0-9, _ and -,
+ * a value of printable ASCII without space), else -1. */
+int atxf_property_check(const char *kv, uint64_t len);
 
 #endif

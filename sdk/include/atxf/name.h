@@ -9,7 +9,12 @@
 #include <stdint.h>
 #include <atxf/cap.h>
 
-#define ATXF_NAME_MAX 32   /* including the NUL */
+/*
+ * Including the NUL. Long enough for a USB function's instance name
+ * ("usb-storage.00-04.0/usb1-2.3.1-1.0"); a name-service request carries
+ * a name after at most 8 bytes of header, within ATXF_MSG_DATA_MAX.
+ */
+#define ATXF_NAME_MAX 64
 
 /*
  * Publishes a send-only right to port (a PORT handle the caller holds) under

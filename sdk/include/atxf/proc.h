@@ -87,6 +87,18 @@ struct atxf_mem_info {
 	uint64_t ram_free;          /* free physical memory, bytes */
 	uint64_t ram_total;         /* usable physical memory, bytes */
 };
+/* SYS_KERNEL_COUNTS' record: kernel objects alive now, machine-wide, so a
+ * test can tell that a workload that ended left nothing behind. */
+struct atxf_kernel_counts {
+	uint64_t frames_free;       /* free physical frames (4 KiB) */
+	uint32_t ports;             /* IPC ports not yet freed (held, queued or waited on) */
+	uint32_t heap_blocks;       /* kernel heap blocks in use */
+	uint32_t heap_pages;        /* kernel heap pages of large blocks in use */
+	uint32_t kernel_tables;     /* page-table frames of the kernel half, kept for
+				     * good: kernel stacks and large blocks take fresh
+				     * addresses, and each new 2 MiB of them a table */
+};
+
 /* The limit of a process bounded only by the machine's RAM (init, and
  * every process spawned without a limit of its own below it). */
 #define ATXF_MEM_UNLIMITED 0xffffffffffffffffull

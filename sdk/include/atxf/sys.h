@@ -31,6 +31,7 @@ int atxf_log_write(const char *text, unsigned long len);
 void *atxf_mem_map(void *hint, size_t len, unsigned prot);   /* NULL on failure */
 int atxf_mem_unmap(void *addr, size_t len);
 int atxf_mem_info(struct atxf_mem_info *info);
+int atxf_kernel_counts(struct atxf_kernel_counts *out);
 
 /* Kernel threads of this process (docs/syscalls.md §7); programs use
  * <pthread.h> or <threads.h>, which are built on these. */

@@ -74,6 +74,7 @@
 	X(IPC_RECV_ANY,         80, 4) /* ports[], count, msg out, timeout -> index */ \
 	X(CALL_WATCH,           81, 2) /* own port, bits: notice when a caller gives up */ \
 	X(CALL_PROBE,           82, 1) /* reply token -> 0 still waiting, or ENOENT */ \
+	X(KERNEL_COUNTS,        84, 1) /* struct atxf_kernel_counts out */      \
 	X(SHM_UNMAP,            91, 1) /* address SYS_SHM_MAP gave */           \
 	X(SHM_PROBE,            92, 1) /* address -> 0, ESTALE revoked, EFAULT */
 

@@ -54,7 +54,6 @@ static void hello_fill(const struct atxf_device *dev, int status, struct atxf_ms
 	struct atxf_driver_hello h;
 
 	memset(&h, 0, sizeof(h));
-	strncpy(h.name, atxf__driver_name(dev), sizeof(h.name) - 1);
 	strncpy(h.instance, dev->instance, sizeof(h.instance) - 1);
 	h.device_class = (uint16_t)atxf_device_class(dev);
 	h.status = status;

@@ -177,7 +177,10 @@ int atxf_driver_run(const struct atxf_driver *driver)
 	err = loop(dev);
 	if (err)
 		return exit_status(err);
-	/* Stopped by devmgr: clients must not find a dead port under our name. */
-	atxf_name_unregister(dev->instance);
+	/* Stopped by devmgr: clients must not find a dead port under our name.
+	 * Without a name service (devmgr as the first process) handle 1 was
+	 * free, and our own port took it: nobody would answer that call. */
+	if (dev->core->port != ATXF_HANDLE_NAMESERVICE)
+		atxf_name_unregister(dev->instance);
 	return 0;
 }

@@ -28,8 +28,11 @@ static int find_once(atxf_handle_t devmgr, const char *driver, char *instance, s
 		if (atxf_call(devmgr, &req, &reply, CALL_NS) != 0 ||
 		    atxf_msg_get(&reply, 0, &d, sizeof(d)) != 0)
 			return -ATXF_ENOENT;    /* past the last record */
-		d.driver[sizeof(d.driver) - 1] = d.instance[sizeof(d.instance) - 1] = '\0';
-		if (!strcmp(d.driver, driver) && d.state == STATE_RUNNING) {
+		char name[ATXF_MANIFEST_NAME_MAX];
+
+		devmgr_driver_name(&d, name, sizeof(name));
+		d.instance[sizeof(d.instance) - 1] = '\0';
+		if (!strcmp(name, driver) && d.state == STATE_RUNNING) {
 			if (strlen(d.instance) >= size)
 				return -ATXF_ERANGE;
 			strcpy(instance, d.instance);

@@ -33,3 +33,8 @@ int atxf_mem_info(struct atxf_mem_info *info)
 {
 	return (int)sys_MEM_INFO(ATXF_PTR(info));
 }
+
+int atxf_kernel_counts(struct atxf_kernel_counts *out)
+{
+	return (int)sys_KERNEL_COUNTS(ATXF_PTR(out));
+}

@@ -28,6 +28,9 @@ PROGS_NAMES += blk-pattern blk-stream dev-follow
 PROGS_NAMES += shm-hammer
 # Standard input from the boot archive (tests/qemu/scenarios_ports.py).
 PROGS_NAMES += stdinsum
+# The device tree and hot-plug (tests/qemu/scenarios_devtree.py).
+PROGS_NAMES += dt-bus
+PROGS_NAMES += dt-child
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

@@ -51,7 +51,6 @@ static int hello(const char *instance, unsigned generation)
 	struct atxf_msg req, reply;
 
 	memset(&h, 0, sizeof(h));
-	strcpy(h.name, "dm-flaky");
 	strncpy(h.instance, instance, sizeof(h.instance) - 1);
 	h.device_class = ATXF_CLASS_CHAR;
 	h.generation = generation;

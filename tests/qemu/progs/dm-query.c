@@ -77,10 +77,13 @@ static void list(void)
 	}
 	for (uint32_t i = 0; ask(DEVMGR_DRIVER, &i, sizeof(i), &reply) == 0; i++) {
 		struct devmgr_driver d;
+		char name[ATXF_MANIFEST_NAME_MAX];
 
 		memcpy(&d, reply.data, sizeof(d));
-		atxf_log("dm-query: driver %u %.32s %.32s state %u generation %u restarts %u\n",
-			 (unsigned)i, d.driver, d.instance, d.state, (unsigned)d.generation,
+		devmgr_driver_name(&d, name, sizeof(name));
+		atxf_log("dm-query: driver %u %s %.*s state %u generation %u restarts %u\n",
+			 (unsigned)i, name, (int)sizeof(d.instance), d.instance, d.state,
+			 (unsigned)d.generation,
 			 (unsigned)d.restarts);
 	}
 }

@@ -48,6 +48,7 @@
 #include <stdint.h>
 #include <atxf/ipc.h>
 #include <atxf/manifest.h>
+#include <atxf/name.h>
 #include <atxf/proto/common.h>
 
 /* Where devmgr puts the instance name and generation in a driver's argv. */
@@ -61,11 +62,11 @@
 /* How long a driver waits for devmgr to answer HELLO. */
 #define ATXF_DRIVER_HELLO_TIMEOUT_NS 1000000000ull
 
-#define ATXF_DRIVER_INSTANCE_MAX 32     /* = ATXF_NAME_MAX, including the NUL */
+#define ATXF_DRIVER_INSTANCE_MAX ATXF_NAME_MAX  /* including the NUL */
 
-/* HELLO: driver -> devmgr, caps[0] = send right to the driver's service port. */
+/* HELLO: driver -> devmgr, caps[0] = send right to the driver's service
+ * port. devmgr knows the driver's name from the pid it started. */
 struct atxf_driver_hello {
-	char name[ATXF_MANIFEST_NAME_MAX];          /* the manifest's name */
 	char instance[ATXF_DRIVER_INSTANCE_MAX];    /* its name-service name, argv[1] */
 	uint16_t device_class;      /* enum atxf_device_class */
 	uint16_t reserved;

@@ -3,6 +3,7 @@
 #define DEVMGR_DEVMGR_H
 
 #include <atxf/ipc.h>
+#include <atxf/proto/devmgr.h>
 #include "devices.h"
 #include "drivers.h"
 #include "supervise.h"
@@ -16,5 +17,8 @@ struct devmgr {
 
 /* Handles one received message (serve.c). */
 void dm_serve(struct devmgr *dm, const struct atxf_msg *req);
+/* An instance as DRIVER's reply describes it (serve.c). */
+void dm_driver_describe(const struct devmgr *dm, const struct dm_instance *in,
+			struct devmgr_driver *out);
 
 #endif

@@ -18,6 +18,7 @@
 #include <atxf/proc.h>
 #include <atxf/sys.h>
 #include "devmgr.h"
+#include "driver_wait.h"
 #include "dmafault.h"
 #include "hotplug.h"
 #include "intx_setup.h"
@@ -152,10 +153,13 @@ static _Noreturn void serve_and_supervise(void)
 
 	for (;;) {
 		uint64_t due = dm_restart_due(&dm.sup), beat = dm_heartbeat(&dm.sup);
+		uint64_t waits = dm_driver_waits_due();
 		int err;
 
 		if (beat < due)
 			due = beat;
+		if (waits < due)
+			due = waits;
 		err = atxf_recv(dm.port, &req, due);
 
 		if (err == 0 && req.type != ATXF_MSG_NOTIFY)
@@ -167,6 +171,7 @@ static _Noreturn void serve_and_supervise(void)
 			dm_remove_orphans(&dm);
 		}
 		dm_post_driver_events(&dm.sup);
+		dm_driver_waits_check(&dm);
 		fflush(stdout);
 	}
 }

@@ -9,6 +9,7 @@
 #include <atxf/sys.h>
 #include "devmgr.h"
 #include "hotplug.h"
+#include "driver_wait.h"
 #include "naming.h"
 #include "props.h"
 #include <atxf/proto/devmgr.h>
@@ -76,6 +77,20 @@ static void device_info(struct devmgr *dm, const struct atxf_msg *req)
 	answer(req, 0, &out, sizeof(out));
 }
 
+void dm_driver_describe(const struct devmgr *dm, const struct dm_instance *in,
+			struct devmgr_driver *out)
+{
+	memset(out, 0, sizeof(*out));
+	memcpy(out->instance, in->instance, sizeof(out->instance));
+	out->driver_len = (uint8_t)strnlen(in->drv->manifest.name, ATXF_MANIFEST_NAME_MAX);
+	out->device = in->dev ? (uint16_t)dm_node_index(&dm->devices, in->dev) : 0xffff;
+	out->state = in->state;
+	out->device_class = in->drv->manifest.device_class;
+	out->pid = in->pid;
+	out->generation = in->generation;
+	out->restarts = in->restarts;
+}
+
 static void driver_info(struct devmgr *dm, const struct atxf_msg *req)
 {
 	struct devmgr_driver out;
@@ -86,15 +101,7 @@ static void driver_info(struct devmgr *dm, const struct atxf_msg *req)
 		answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
 		return;
 	}
-	memset(&out, 0, sizeof(out));
-	memcpy(out.instance, in->instance, sizeof(out.instance));
-	out.driver_len = (uint8_t)strnlen(in->drv->manifest.name, ATXF_MANIFEST_NAME_MAX);
-	out.device = in->dev ? (uint16_t)dm_node_index(&dm->devices, in->dev) : 0xffff;
-	out.state = in->state;
-	out.device_class = in->drv->manifest.device_class;
-	out.pid = in->pid;
-	out.generation = in->generation;
-	out.restarts = in->restarts;
+	dm_driver_describe(dm, in, &out);
 	answer(req, 0, &out, sizeof(out));
 }
 
@@ -269,6 +276,9 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 		break;
 	case DEVMGR_DRIVER:
 		driver_info(dm, req);
+		break;
+	case DEVMGR_DRIVER_WAIT:
+		dm_driver_wait(dm, req);
 		break;
 	case DEVMGR_START:
 	case DEVMGR_STOP:

@@ -36,9 +36,11 @@ int atxf_char_write(atxf_handle_t dev, const void *buf, size_t len, uint64_t tim
 
 /*
  * The instance name ("DRIVER.DEVICE") of the first running instance of the
- * driver whose manifest is named driver, asking devmgr until timeout_ns has
- * passed: 0, -ATXF_ENOENT when none ran by then, -ATXF_ERANGE when size is
- * too small, or the lookup of devmgr's own name failing.
+ * driver whose manifest is named driver, waiting until timeout_ns has
+ * passed (devmgr holds the request and answers when one runs: DRIVER_WAIT):
+ * 0, -ATXF_ENOENT when none ran by then, -ATXF_ERANGE when size is too
+ * small, -ATXF_EINVAL for a name no manifest can have, or the lookup of
+ * devmgr's own name failing.
  */
 int atxf_driver_find(const char *driver, char *instance, size_t size, uint64_t timeout_ns);
 /* The same, then the instance's port from the name service: a send handle. */

@@ -1,8 +1,8 @@
 /*
- * Finding a driver by its manifest name (<atxf/client.h>): devmgr's DRIVER
- * records list every instance it supervises; the first running one of the
- * driver names the instance, and the name service gives its port. A client
- * started beside its driver waits here until devmgr has started it.
+ * Finding a driver by its manifest name (<atxf/client.h>): devmgr holds a
+ * DRIVER_WAIT until an instance of the driver runs and answers with its
+ * record; the name service then gives its port. A client started beside
+ * its driver waits here, without polling, until devmgr has started it.
  */
 #include <stdint.h>
 #include <string.h>
@@ -12,33 +12,32 @@
 #include <atxf/sys.h>
 #include <atxf/proto/devmgr.h>
 
-#define POLL_NS      10000000ull      /* 10 ms between two looks at devmgr's list */
-#define CALL_NS      1000000000ull
-#define STATE_RUNNING 2
+#define CALL_SLACK_NS 1000000000ull  /* beyond the wait: devmgr's own answer time */
 
-/* Looks once: 0 with the instance name, -ATXF_ENOENT if none runs yet. */
-static int find_once(atxf_handle_t devmgr, const char *driver, char *instance, size_t size)
+/* One DRIVER_WAIT of up to wait_ns: 0 with the instance name, or -ATXF_E*. */
+static int wait_once(atxf_handle_t devmgr, const char *driver, uint64_t wait_ns,
+		     char *instance, size_t size)
 {
 	struct atxf_msg req, reply;
 	struct devmgr_driver d;
+	int err;
 
-	for (uint32_t i = 0;; i++) {
-		atxf_msg_init(&req, DEVMGR_DRIVER);
-		atxf_msg_put(&req, &i, sizeof(i));
-		if (atxf_call(devmgr, &req, &reply, CALL_NS) != 0 ||
-		    atxf_msg_get(&reply, 0, &d, sizeof(d)) != 0)
-			return -ATXF_ENOENT;    /* past the last record */
-		char name[ATXF_MANIFEST_NAME_MAX];
-
-		devmgr_driver_name(&d, name, sizeof(name));
-		d.instance[sizeof(d.instance) - 1] = '\0';
-		if (!strcmp(name, driver) && d.state == STATE_RUNNING) {
-			if (strlen(d.instance) >= size)
-				return -ATXF_ERANGE;
-			strcpy(instance, d.instance);
-			return 0;
-		}
-	}
+	atxf_msg_init(&req, DEVMGR_DRIVER_WAIT);
+	atxf_msg_put(&req, &wait_ns, sizeof(wait_ns));
+	if (atxf_msg_put(&req, driver, strlen(driver)) < 0)
+		return -ATXF_EINVAL;
+	err = atxf_call(devmgr, &req, &reply, wait_ns + CALL_SLACK_NS);
+	if (err < 0)
+		return err;
+	if ((int32_t)reply.type < 0)
+		return (int32_t)reply.type;
+	if (atxf_msg_get(&reply, 0, &d, sizeof(d)) != 0)
+		return -ATXF_EPROTO;
+	d.instance[sizeof(d.instance) - 1] = '\0';
+	if (strlen(d.instance) >= size)
+		return -ATXF_ERANGE;
+	strcpy(instance, d.instance);
+	return 0;
 }
 
 int atxf_driver_find(const char *driver, char *instance, size_t size, uint64_t timeout_ns)
@@ -50,9 +49,21 @@ int atxf_driver_find(const char *driver, char *instance, size_t size, uint64_t t
 
 	if (devmgr < 0)
 		return devmgr;
-	while ((err = find_once(devmgr, driver, instance, size)) == -ATXF_ENOENT &&
-	       atxf_clock_ns() < deadline)
-		atxf_sleep_ns(POLL_NS);
+	if (!driver[0] || strlen(driver) >= ATXF_MANIFEST_NAME_MAX) {
+		atxf_cap_drop(devmgr);
+		return -ATXF_EINVAL;
+	}
+	for (;;) {
+		uint64_t at = atxf_clock_ns(), left = at < deadline ? deadline - at : 0;
+		/* devmgr holds one request DEVMGR_DRIVER_WAIT_MAX_NS at most: a
+		 * longer wait asks again when that one ends, and only then. */
+		int capped = left > DEVMGR_DRIVER_WAIT_MAX_NS;
+
+		err = wait_once(devmgr, driver, capped ? DEVMGR_DRIVER_WAIT_MAX_NS : left,
+				instance, size);
+		if (err != -ATXF_ENOENT || !capped)
+			break;
+	}
 	atxf_cap_drop(devmgr);
 	return err;
 }

@@ -31,6 +31,9 @@ PROGS_NAMES += stdinsum
 # The device tree and hot-plug (tests/qemu/scenarios_devtree.py).
 PROGS_NAMES += dt-bus
 PROGS_NAMES += dt-child
+# Finding a driver by name through devmgr's DRIVER_WAIT (scenarios_driverwait.py).
+PROGS_NAMES += driver-wait
+
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

@@ -58,6 +58,7 @@
 #define DEVMGR_REMOVE_CHILD   DEVMGR_REQ(10)
 #define DEVMGR_STATS          DEVMGR_REQ(11)
 #define DEVMGR_PROPERTY       DEVMGR_REQ(12)
+#define DEVMGR_DRIVER_WAIT    DEVMGR_REQ(13)
 #define DEVMGR_NAME_MAX       ATXF_NAME_MAX  /* device and instance names, with the NUL */
 #define DEVMGR_NODE_SELF      0xffffffffu    /* ADD_CHILD: under the caller's own node */
 #define DEVMGR_NODE_NONE      0u             /* a root node's parent */
@@ -120,6 +121,19 @@ struct devmgr_stats {
 	uint32_t next_node;     /* the id the next node gets */
 	uint32_t reserved;
 };
+
+/*
+ * DRIVER_WAIT: data = u64 wait_ns, then a driver's manifest name (1 ..
+ * ATXF_MANIFEST_NAME_MAX - 1 bytes, no NUL). The reply (struct
+ * devmgr_driver) is the first running instance of that driver: at once,
+ * or the moment one says HELLO. -ATXF_ENOENT when none ran within wait_ns
+ * (at most DEVMGR_DRIVER_WAIT_MAX_NS: ask again to wait longer), -ATXF_EAGAIN
+ * while DEVMGR_DRIVER_WAITERS requests wait already, -ATXF_EINVAL for a
+ * malformed one. devmgr holds the request meanwhile: nobody polls.
+ */
+#define DEVMGR_DRIVER_WAIT_MAX_NS  10000000000ull
+#define DEVMGR_DRIVER_WAITERS      16
+#define DEVMGR_DRIVER_WAIT_HEADER  8
 
 /*
  * The event stream. devmgr numbers every change it makes from 0 on: a

@@ -17,6 +17,8 @@ struct devmgr {
 
 /* Handles one received message (serve.c). */
 void dm_serve(struct devmgr *dm, const struct atxf_msg *req);
+/* Replies to req (if it was a call) with status and len bytes of data (serve.c). */
+void dm_answer(const struct atxf_msg *req, int status, const void *data, uint32_t len);
 /* An instance as DRIVER's reply describes it (serve.c). */
 void dm_driver_describe(const struct devmgr *dm, const struct dm_instance *in,
 			struct devmgr_driver *out);

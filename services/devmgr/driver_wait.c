@@ -23,19 +23,6 @@ struct waiter {
 
 static struct waiter waiters[DEVMGR_DRIVER_WAITERS];
 
-static void answer(const struct atxf_msg *req, int status, const void *data, uint32_t len)
-{
-	struct atxf_msg reply;
-
-	memset(&reply, 0, sizeof(reply));
-	reply.type = (uint32_t)status;
-	reply.len = len;
-	if (len)
-		memcpy(reply.data, data, len);
-	if (req->reply)
-		atxf_reply(req, &reply);
-}
-
 /* The first running instance of driver: answered, 1; none runs, 0. */
 static int answer_if_running(struct devmgr *dm, const struct atxf_msg *req, const char *driver)
 {
@@ -47,7 +34,7 @@ static int answer_if_running(struct devmgr *dm, const struct atxf_msg *req, cons
 		    strcmp(in->drv->manifest.name, driver) != 0)
 			continue;
 		dm_driver_describe(dm, in, &out);
-		answer(req, 0, &out, sizeof(out));
+		dm_answer(req, 0, &out, sizeof(out));
 		return 1;
 	}
 	return 0;
@@ -75,13 +62,13 @@ void dm_driver_wait(struct devmgr *dm, const struct atxf_msg *req)
 	uint64_t wait_ns;
 
 	if (unpack(req, &wait_ns, driver) < 0) {
-		answer(req, -ATXF_EINVAL, NULL, 0);
+		dm_answer(req, -ATXF_EINVAL, NULL, 0);
 		return;
 	}
 	if (answer_if_running(dm, req, driver))
 		return;
 	if (wait_ns == 0) {
-		answer(req, -ATXF_ENOENT, NULL, 0);
+		dm_answer(req, -ATXF_ENOENT, NULL, 0);
 		return;
 	}
 	for (unsigned i = 0; i < DEVMGR_DRIVER_WAITERS; i++) {
@@ -95,7 +82,7 @@ void dm_driver_wait(struct devmgr *dm, const struct atxf_msg *req)
 			return;
 		}
 	}
-	answer(req, -ATXF_EAGAIN, NULL, 0);
+	dm_answer(req, -ATXF_EAGAIN, NULL, 0);
 }
 
 void dm_driver_waits_check(struct devmgr *dm)
@@ -110,7 +97,7 @@ void dm_driver_waits_check(struct devmgr *dm)
 		if (answer_if_running(dm, &w->req, w->driver))
 			w->used = 0;
 		else if (now >= w->deadline) {
-			answer(&w->req, -ATXF_ENOENT, NULL, 0);
+			dm_answer(&w->req, -ATXF_ENOENT, NULL, 0);
 			w->used = 0;
 		}
 	}

@@ -14,7 +14,7 @@
 #include "props.h"
 #include <atxf/proto/devmgr.h>
 
-static void answer(const struct atxf_msg *req, int status, const void *data, uint32_t len)
+void dm_answer(const struct atxf_msg *req, int status, const void *data, uint32_t len)
 {
 	struct atxf_msg reply;
 
@@ -60,7 +60,7 @@ static void device_info(struct devmgr *dm, const struct atxf_msg *req)
 	uint32_t i;
 
 	if (index_of(req, &i) < 0 || !(d = dm_node_at(&dm->devices, i))) {
-		answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
+		dm_answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
 		return;
 	}
 	memset(&out, 0, sizeof(out));
@@ -74,7 +74,7 @@ static void device_info(struct devmgr *dm, const struct atxf_msg *req)
 	out.prog_if = d->pci.prog_if;
 	out.node = d->id;
 	out.parent = d->parent;
-	answer(req, 0, &out, sizeof(out));
+	dm_answer(req, 0, &out, sizeof(out));
 }
 
 void dm_driver_describe(const struct devmgr *dm, const struct dm_instance *in,
@@ -98,11 +98,11 @@ static void driver_info(struct devmgr *dm, const struct atxf_msg *req)
 	uint32_t i;
 
 	if (index_of(req, &i) < 0 || !(in = dm_instance_at(&dm->sup, i))) {
-		answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
+		dm_answer(req, req->len == sizeof(i) ? -ATXF_ENOENT : -ATXF_EINVAL, NULL, 0);
 		return;
 	}
 	dm_driver_describe(dm, in, &out);
-	answer(req, 0, &out, sizeof(out));
+	dm_answer(req, 0, &out, sizeof(out));
 }
 
 /* START, STOP, RESTART: the data is an instance name, NUL-terminated. */
@@ -145,10 +145,10 @@ static void watch(struct devmgr *dm, const struct atxf_msg *req)
 		for (uint32_t i = 0; i < req->ncaps && i < ATXF_MSG_CAPS_MAX; i++)
 			if (req->caps[i] >= 0)
 				atxf_cap_drop(req->caps[i]);
-		answer(req, status, NULL, 0);
+		dm_answer(req, status, NULL, 0);
 		return;
 	}
-	answer(req, 0, &dm->sup.events.next, sizeof(dm->sup.events.next));
+	dm_answer(req, 0, &dm->sup.events.next, sizeof(dm->sup.events.next));
 }
 
 static void event(struct devmgr *dm, const struct atxf_msg *req)
@@ -162,10 +162,10 @@ static void event(struct devmgr *dm, const struct atxf_msg *req)
 	if (status == -ATXF_ESTALE) {
 		uint32_t oldest = dm->sup.events.next - DEVMGR_EVENTS_KEPT;
 
-		answer(req, status, &oldest, sizeof(oldest));
+		dm_answer(req, status, &oldest, sizeof(oldest));
 		return;
 	}
-	answer(req, status, &ev, status == 0 ? sizeof(ev) : 0);
+	dm_answer(req, status, &ev, status == 0 ? sizeof(ev) : 0);
 }
 
 static void drop_caps(const struct atxf_msg *req)
@@ -184,10 +184,10 @@ static void add_child(struct devmgr *dm, const struct atxf_msg *req)
 
 	if (!d) {
 		drop_caps(req);
-		answer(req, err, NULL, 0);
+		dm_answer(req, err, NULL, 0);
 		return;
 	}
-	answer(req, 0, &d->id, sizeof(d->id));
+	dm_answer(req, 0, &d->id, sizeof(d->id));
 	dm_node_appeared(dm, d);
 }
 
@@ -212,7 +212,7 @@ static void stats(struct devmgr *dm, const struct atxf_msg *req)
 	for (unsigned i = 0; i < DEVMGR_WATCHERS_MAX; i++)
 		out.watchers += dm->sup.events.watcher[i].port >= 0;
 	out.next_node = dm->devices.next_id;
-	answer(req, req->len ? -ATXF_EINVAL : 0, &out, req->len ? 0 : sizeof(out));
+	dm_answer(req, req->len ? -ATXF_EINVAL : 0, &out, req->len ? 0 : sizeof(out));
 }
 
 /* PROPERTY: u32 node, u32 i -> "key=value". */
@@ -224,17 +224,17 @@ static void property(struct devmgr *dm, const struct atxf_msg *req)
 	unsigned n;
 
 	if (req->len != sizeof(arg)) {
-		answer(req, -ATXF_EINVAL, NULL, 0);
+		dm_answer(req, -ATXF_EINVAL, NULL, 0);
 		return;
 	}
 	memcpy(arg, req->data, sizeof(arg));
 	d = dm_node_find(&dm->devices, arg[0]);
 	n = d ? dm_props_list(d, list, DM_PROPS_ALL) : 0;
 	if (arg[1] >= n) {
-		answer(req, -ATXF_ENOENT, NULL, 0);
+		dm_answer(req, -ATXF_ENOENT, NULL, 0);
 		return;
 	}
-	answer(req, 0, list[arg[1]], (uint32_t)strlen(list[arg[1]]) + 1);
+	dm_answer(req, 0, list[arg[1]], (uint32_t)strlen(list[arg[1]]) + 1);
 }
 
 void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
@@ -245,7 +245,7 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 	case ATXF_DRIVER_HELLO:
 		status = hello(dm, req);
 		/* Answered first: the driver need not wait on the name service. */
-		answer(req, status, NULL, 0);
+		dm_answer(req, status, NULL, 0);
 		if (status == 0)
 			dm_name_publish(&dm->sup, req->sender);
 		return;
@@ -256,7 +256,7 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 		add_child(dm, req);
 		return;
 	case DEVMGR_REMOVE_CHILD:
-		answer(req, dm_remove_child(dm, req), NULL, 0);
+		dm_answer(req, dm_remove_child(dm, req), NULL, 0);
 		break;
 	case DEVMGR_STATS:
 		stats(dm, req);
@@ -283,13 +283,13 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 	case DEVMGR_START:
 	case DEVMGR_STOP:
 	case DEVMGR_RESTART:
-		answer(req, control(dm, req), NULL, 0);
+		dm_answer(req, control(dm, req), NULL, 0);
 		break;
 	case DEVMGR_KILL:
-		answer(req, kill_driver(dm, req), NULL, 0);
+		dm_answer(req, kill_driver(dm, req), NULL, 0);
 		break;
 	default:
-		answer(req, -ATXF_EINVAL, NULL, 0);
+		dm_answer(req, -ATXF_EINVAL, NULL, 0);
 		break;
 	}
 	drop_caps(req);         /* only HELLO keeps what it was sent */

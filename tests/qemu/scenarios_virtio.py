@@ -54,4 +54,18 @@ SCENARIOS = [
          exit=None, timeout=240,
          stop_at=[p[1:] for p in checker_ok("rng-a.atxf", 8192)[1:] +
                   checker_ok("rng-b.atxf", 8192)[1:]]),
+    # The rng class client (<atxf/client/rng.h>) across three kills of the
+    # driver: devmgr restarts it each time, and the library reconnects and
+    # sends the read again, so each of the 48 reads is answered in full.
+    dict(name="virtio-rng-client-restart",
+         what="the rng client library reads through three kills of virtio-rng: "
+              "every read answered in full, random-looking bytes",
+         programs=[DEVMGR, DRIVER, "rng-stream.atxf"], qemu_args=VIRTIO_RNG,
+         cfg=["start devmgr.atxf with root bootfs", "start rng-stream.atxf 48 3",
+              "exit-with rng-stream.atxf"],
+         expect=[says("rng-stream.atxf", r"rng-stream: killed pid \d+ \(kill %d of 3\)$" % k)
+                 for k in (1, 2, 3)] +
+                [says("rng-stream.atxf", r"rng-stream: 12288 bytes in 48 reads, 3 reconnects: OK$"),
+                 exited("rng-stream.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL", r"^fault: "], exit=0, timeout=240),
 ]

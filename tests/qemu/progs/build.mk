@@ -34,6 +34,8 @@ PROGS_NAMES += dt-child
 # Finding a driver by name through devmgr's DRIVER_WAIT (scenarios_driverwait.py).
 PROGS_NAMES += driver-wait
 
+# The rng class client across driver restarts (scenarios_virtio.py).
+PROGS_NAMES += rng-stream
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

@@ -1,5 +1,5 @@
 """Deferred completion through a request ring: many requests in flight,
-completed out of order from a device's interrupt (issue 12, queues).
+completed out of order from a device's interrupt.
 
 queue-edu.atxf (tests/qemu/progs/queue-edu.c) is a block-class driver on
 QEMU's edu device: every READ is held (ATXF_PENDING) and completed later

@@ -1,6 +1,7 @@
 /*
- * The input class client (<atxf/client/input.h>). The console follows the
- * PS/2 keyboard through it (services/console).
+ * The input class client (<atxf/client/input.h>). Exercised in QEMU
+ * through the PS/2 keyboard driver (dev-follow.atxf,
+ * tests/qemu/scenarios_clients.py).
  */
 #include <string.h>
 #include <atxf/client/input.h>

@@ -148,6 +148,7 @@ static void init_programs_divisor_fifo_and_irqs(void **state)
 	assert_int_equal(uart.divisor, 1);
 	assert_int_equal(uart.lcr, LCR_8N1);
 	assert_true(uart.fcr & FCR_ENABLE);
+	assert_false(uart.fcr & FCR_CLEAR_TX);      /* the kernel log's bytes stay queued */
 	assert_true(uart.mcr & MCR_OUT2);           /* the IRQ line is gated by OUT2 */
 	assert_int_equal(uart.ier, IER_RX_AVAILABLE | IER_LINE_STATUS);
 	assert_int_equal(uart_set_baud(&dev, 9600), 0);

@@ -78,7 +78,8 @@ int uart_init(struct uart *u, uint16_t base, uint32_t baud)
 	set_ier(u, 0);
 	if ((err = uart_set_baud(u, baud)))
 		return err;
-	put(u, UART_FCR, FCR_ENABLE | FCR_CLEAR_RX | FCR_CLEAR_TX | FCR_TRIGGER_8);
+	/* The transmit FIFO is kept: on COM1 it holds the kernel log's last bytes. */
+	put(u, UART_FCR, FCR_ENABLE | FCR_CLEAR_RX | FCR_TRIGGER_8);
 	put(u, UART_MCR, MCR_DTR | MCR_RTS | MCR_OUT2);
 	(void)get(u, UART_LSR);         /* stale status would interrupt at once */
 	(void)get(u, UART_RBR);

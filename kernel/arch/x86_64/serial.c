@@ -59,11 +59,21 @@ static void wait_fifo_empty(void)
  * the carriage return (QEMU's -serial stdio keeps the tty's output
  * processing, ONLCR), and what atxf-run and the tests read is the program's
  * own bytes (docs/boot.md).
+ *
+ * A user-space 16550 driver may own COM1 too, and may be preempted while it
+ * sets the baud rate, with LCR.DLAB set: offset 0 is then the divisor
+ * latch, and our bytes would land there, lost and changing the baud rate.
+ * So the window is closed for our writes and opened again after them; the
+ * caller holds the console lock with interrupts off, so the driver never
+ * sees it closed.
  */
 void serial_write(const char *s, size_t n)
 {
+	uint8_t lcr = inb(COM1 + UART_LCR);
 	int room = 0;
 
+	if (lcr & LCR_DLAB)
+		outb(COM1 + UART_LCR, lcr & (uint8_t)~LCR_DLAB);
 	for (size_t i = 0; i < n; i++) {
 		if (!room) {
 			wait_fifo_empty();
@@ -72,4 +82,6 @@ void serial_write(const char *s, size_t n)
 		outb(COM1 + UART_THR, s[i]);
 		room--;
 	}
+	if (lcr & LCR_DLAB)
+		outb(COM1 + UART_LCR, lcr);
 }

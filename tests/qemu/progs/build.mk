@@ -36,6 +36,8 @@ PROGS_NAMES += driver-wait
 
 # The rng class client across driver restarts (scenarios_virtio.py).
 PROGS_NAMES += rng-stream
+# The kernel console and the 16550 driver on one UART (scenarios_console.py).
+PROGS_NAMES += dlab-hold
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

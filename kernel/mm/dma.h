@@ -59,6 +59,11 @@ struct dma_buf *dma_map_shm_locked(struct process *p, const struct dma_limits *l
 void dma_get_locked(struct dma_buf *b);
 void dma_put_locked(struct dma_buf *b);
 
+/* p is ending: each device it holds DMA memory for stops bus mastering,
+ * so nothing lands in that memory once it is freed (mm/dma_stop.c).
+ * cap_lock held, before p's capabilities are dropped. */
+void dma_stop_devices_locked(struct process *p);
+
 /* Inside mm/dma*.c: gives b its bus addresses for lim's device (an IOVA
  * range mapped in its domain, or the physical ones, checked against the
  * limits). 0 or -ATXF_ENOMEM / -ATXF_ERANGE. cap_lock held. */

@@ -14,6 +14,7 @@
 #include "lib/log.h"
 #include "lib/string.h"
 #include "mm/aspace.h"
+#include "mm/dma.h"
 #include "mm/heap.h"
 #include "mm/pin.h"
 #include "mm/vm.h"
@@ -106,8 +107,9 @@ struct process *process_current(void)
  * Everything p holds besides memory, while its address space still exists
  * (DMA buffers and shm mappings are unmapped from it): its IRQ handlers
  * go (a line nobody handles is masked), the calls it received and did not
- * answer fail with -ATXF_EPEER, its shm grants are revoked, then every
- * capability is dropped, which closes its ports (their peers get
+ * answer fail with -ATXF_EPEER, its shm grants are revoked, the devices
+ * it has DMA memory for stop bus mastering, then every capability is
+ * dropped, which closes its ports (their peers get
  * -ATXF_EPEER) and frees its DMA buffers. Finally its ports leave the I/O
  * bitmap. Each of these can then be taken by another process.
  */
@@ -120,6 +122,7 @@ static void release_objects(struct process *p)
 	call_server_died_locked(p->pid);
 	shm_process_died_locked(p);
 	watch_owner_died_locked(p);
+	dma_stop_devices_locked(p);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	cap_release_all(&p->caps);
 	flags = irq_save();

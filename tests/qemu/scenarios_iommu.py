@@ -209,3 +209,26 @@ SCENARIOS += [
     for name, why, extra, boot_line in (
         ("dma-tags-iommu", " (intel-iommu)", IOMMU, CONFINED),
         ("dma-tags", " (no IOMMU)", [], UNCONFINED))]
+
+# A driver dies with an edu transfer pending (tests/qemu/progs/dma-orphan.c).
+ORPHAN = "start %s with pci:00:10.0:rw " + EDU_WINDOW + " dma:8K:w"
+ORPHAN_STOPPED = r"^dma: dma-orphan\.atxf pid \d+ ended: bus mastering of 00:10\.0 turned off " \
+                 r"before its DMA memory is freed$"
+
+SCENARIOS += [
+    dict(name="dma-orphan-stopped",
+         what="without an IOMMU, a driver that dies with a DMA transfer pending has its "
+              "device's bus mastering turned off before its DMA memory is freed, so the "
+              "transfer, which runs after the death, never reads that memory",
+         programs=["dma-orphan.atxf", "dma-orphan-check.atxf"],
+         qemu_args=["-device", "edu,addr=0x10"],
+         cfg=[ORPHAN % "dma-orphan.atxf", ORPHAN % "dma-orphan-check.atxf",
+              "exit-with dma-orphan-check.atxf"],
+         expect=[UNCONFINED,
+                 says("dma-orphan-check.atxf", r"dma-orphan: bus mastering was off after the armed "
+                      r"driver ended$"),
+                 says("dma-orphan-check.atxf", r"dma-orphan: the transfer it left did not read its "
+                      r"freed memory: ok$")],
+         check=contains(ORPHAN_STOPPED),
+         forbid=NO_PANIC + [r"FAIL"], exit=0),
+]

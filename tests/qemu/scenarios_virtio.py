@@ -69,3 +69,41 @@ SCENARIOS = [
                  exited("rng-stream.atxf", 0)],
          forbid=NO_PANIC + [r"FAIL", r"^fault: "], exit=0, timeout=240),
 ]
+
+# Behind intel-iommu: with iommu_platform=on the device offers
+# ACCESS_PLATFORM (bit 33) and its DMA goes through its domain; without it
+# the device would use that domain's addresses as physical ones, so the
+# library refuses it (sdk/lib/virtio/dma_reachable.c).
+IOMMU = ["-device", "intel-iommu,intremap=off"]
+PLATFORM_FEATURES = r"0x330000000"
+GAVE_UP = r"virtio-rng \(%s\): \d+ failures within \d+ ms: giving up$" % INSTANCE
+
+SCENARIOS += [
+    dict(name="virtio-rng-iommu",
+         what="behind intel-iommu, virtio-rng-pci with iommu_platform=on negotiates "
+              "ACCESS_PLATFORM and serves random bytes through its IOMMU domain",
+         programs=[DEVMGR, DRIVER, "rng-check.atxf"],
+         qemu_args=IOMMU + ["-device", "virtio-rng-pci,disable-legacy=on,iommu_platform=on,"
+                                       "addr=0x11"],
+         cfg=["start devmgr.atxf with root bootfs", "start rng-check.atxf 4096",
+              "exit-with rng-check.atxf"],
+         expect=[says("virtio-rng.atxf", r"%s: virtio 1\.x, features %s, 8-entry requestq on "
+                                         r"MSI-X vector 1$" % (INSTANCE, PLATFORM_FEATURES))] +
+                checker_ok("rng-check.atxf", 4096) + [exited("rng-check.atxf", 0)],
+         forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"^iommu: blocked", r"did not start"],
+         exit=0, timeout=240),
+    dict(name="virtio-rng-iommu-bypass-refused",
+         what="behind intel-iommu, a virtio-rng-pci without iommu_platform (no "
+              "ACCESS_PLATFORM) is refused with the reason: it would bypass the IOMMU",
+         programs=[DEVMGR, DRIVER],
+         qemu_args=IOMMU + VIRTIO_RNG,
+         cfg=["start devmgr.atxf with root bootfs"],
+         expect=[says("virtio-rng.atxf", r"%s: virtio-rng did not start: not supported by "
+                                         r"this driver or device: the device does not offer "
+                                         r"VIRTIO_F_ACCESS_PLATFORM, so it would bypass the "
+                                         r"IOMMU that translates its DMA \(QEMU: "
+                                         r"iommu_platform=on\)$" % INSTANCE),
+                 devmgr_says(GAVE_UP)],
+         forbid=NO_PANIC + [r"^fault: ", r"^iommu: blocked", r"requestq on MSI-X"],
+         exit=None, timeout=240, stop_at=[devmgr_says(GAVE_UP)[1:]]),
+]

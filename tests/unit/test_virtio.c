@@ -148,6 +148,37 @@ static void test_a_queue_the_device_lacks_is_enodev(void **state)
 	assert_int_equal(atxf_fake_dma_live(), 0);
 }
 
+/* §6.1: behind an IOMMU a device must take ACCESS_PLATFORM, else it would
+ * use the bus addresses of its domain as physical ones. */
+static void test_behind_an_iommu_access_platform_is_required(void **state)
+{
+	(void)state;
+	atxf_fake_dma_translate(1);
+	assert_int_equal(atxf_virtio_find(&vd, dev.pci, bars), 0);
+	assert_int_equal(atxf_virtio_begin(&vd, 0), 0);
+	assert_int_equal(atxf_virtq_setup(&q, &vd, 0, 8, 1), -ATXF_ENOTSUP);
+	assert_non_null(strstr(atxf_virtio_error(&vd), "does not offer VIRTIO_F_ACCESS_PLATFORM, "
+				"so it would bypass the IOMMU"));
+	assert_int_equal(dev.q[0].enabled, 0);
+	assert_int_equal(atxf_fake_dma_live(), 0);
+
+	dev.offered |= VIRTIO_FEATURE(VIRTIO_F_ACCESS_PLATFORM);
+	assert_int_equal(atxf_virtio_begin(&vd, 0), 0);
+	assert_true(atxf_virtio_has(&vd, VIRTIO_F_ACCESS_PLATFORM));
+	assert_int_equal(atxf_virtq_setup(&q, &vd, 0, 8, 1), 0);
+	assert_int_equal(dev.q[0].enabled, 1);
+}
+
+/* Without an IOMMU bus addresses are physical: no need for it. */
+static void test_without_an_iommu_access_platform_is_optional(void **state)
+{
+	(void)state;
+	assert_int_equal(atxf_virtio_find(&vd, dev.pci, bars), 0);
+	assert_int_equal(atxf_virtio_begin(&vd, 0), 0);
+	assert_false(atxf_virtio_has(&vd, VIRTIO_F_ACCESS_PLATFORM));
+	assert_int_equal(atxf_virtq_setup(&q, &vd, 0, 8, 1), 0);
+}
+
 static void test_msix_vectors_are_read_back(void **state)
 {
 	(void)state;
@@ -207,6 +238,8 @@ int main(void)
 		cmocka_unit_test_setup(test_a_reset_that_never_ends_times_out, fresh_device),
 		cmocka_unit_test_setup(test_queue_setup_programs_the_rings, fresh_device),
 		cmocka_unit_test_setup(test_a_queue_the_device_lacks_is_enodev, fresh_device),
+		cmocka_unit_test_setup(test_behind_an_iommu_access_platform_is_required, fresh_device),
+		cmocka_unit_test_setup(test_without_an_iommu_access_platform_is_optional, fresh_device),
 		cmocka_unit_test_setup(test_msix_vectors_are_read_back, fresh_device),
 		cmocka_unit_test_setup(test_needs_reset_is_seen_and_signalled_on_the_config_vector,
 				       fresh_device),

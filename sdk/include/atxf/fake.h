@@ -101,6 +101,9 @@ void *atxf_fake_dma_to_host(uint64_t bus, size_t len);
 atxf_handle_t atxf_fake_cap_shm(void *mem, size_t len);
 unsigned atxf_fake_dma_live(void);              /* buffers not yet freed */
 void atxf_fake_dma_limit(uint64_t bytes);       /* later allocations past it: -ATXF_ENOMEM */
+/* Later buffers as behind an IOMMU: their capability's base (the physical
+ * address) differs from bus_addr. */
+void atxf_fake_dma_translate(int on);
 
 /*
  * Interrupts. A driver binds an IRQ capability (atxf_fake_cap_irq) to a port

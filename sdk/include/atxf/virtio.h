@@ -18,7 +18,11 @@
  * refused), and VIRTIO_F_INDIRECT_DESC and VIRTIO_F_EVENT_IDX whenever the
  * device offers them: a chain of several buffers then takes one slot of the
  * ring (an indirect table), and notifications and interrupts are suppressed
- * by event index (VIRTIO 1.1 §2.6.7, §2.6.10).
+ * by event index (VIRTIO 1.1 §2.6.7, §2.6.10). It accepts
+ * VIRTIO_F_ACCESS_PLATFORM too, and requires it where an IOMMU translates
+ * the device's DMA (§6.1): a device without it would use the bus addresses
+ * of its IOMMU domain as physical ones, so atxf_virtq_setup refuses it
+ * (-ATXF_ENOTSUP; QEMU's iommu_platform=on offers it).
  *
  * The device is not trusted: a used element naming a descriptor that is not
  * the head of a chain in flight, a length past what the chain can hold, or
@@ -93,7 +97,7 @@ int atxf_virtio_reset(struct atxf_virtio *vd);
 /*
  * §3.1.1 steps 1-6: reset, ACKNOWLEDGE, DRIVER, and the features: the ones
  * in want (device-specific bits) that the device offers, plus VERSION_1,
- * INDIRECT_DESC and EVENT_IDX as above; FEATURES_OK must stick. Then set the
+ * INDIRECT_DESC, EVENT_IDX and ACCESS_PLATFORM as above; FEATURES_OK must stick. Then set the
  * queues up and call atxf_virtio_ready. On failure the device is marked
  * FAILED: -ATXF_ENOTSUP (no VERSION_1, FEATURES_OK refused), -ATXF_ETIMEDOUT.
  */
@@ -160,7 +164,8 @@ struct atxf_virtq {
  * §4.1.5.1.3: sets up queue index with at most want entries (the device's
  * size, rounded down to a power of two, caps it), interrupting on MSI-X
  * vector (read back: -ATXF_ENOSPC if refused), and enables it. Between
- * atxf_virtio_begin and atxf_virtio_ready. -ATXF_ENODEV: no such queue.
+ * atxf_virtio_begin and atxf_virtio_ready. -ATXF_ENODEV: no such queue;
+ * -ATXF_ENOTSUP: an IOMMU translates its DMA and ACCESS_PLATFORM is missing.
  */
 int atxf_virtq_setup(struct atxf_virtq *q, struct atxf_virtio *vd, uint16_t index,
 		     uint16_t want, uint16_t vector);

@@ -68,6 +68,7 @@
 #define VIRTIO_F_INDIRECT_DESC      28          /* 2.6.5.3 */
 #define VIRTIO_F_EVENT_IDX          29          /* 2.6.7, 2.6.10 */
 #define VIRTIO_F_VERSION_1          32
+#define VIRTIO_F_ACCESS_PLATFORM    33          /* 6.1: DMA through the platform's IOMMU */
 #define VIRTIO_FEATURE(bit)         (1ull << (bit))
 
 /* 2.6.5: a descriptor. */

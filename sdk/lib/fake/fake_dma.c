@@ -36,6 +36,10 @@ static struct fake_dma_buf bufs[FAKE_DMA_BUFFERS];
 static uint64_t next_bus = FAKE_DMA_BUS;
 static uint64_t limit = UINT64_MAX;     /* bytes the test allows in all */
 static uint64_t in_use;
+/* Where a translated buffer "really" is: its capability's base, which an
+ * IOMMU makes differ from the bus address the device uses. */
+#define FAKE_DMA_PHYS_OFFSET 0x40000000ull
+static int translated;
 
 void __atxf_fake_reset_dma(void)
 {
@@ -46,6 +50,7 @@ void __atxf_fake_reset_dma(void)
 	memset(shms, 0, sizeof(shms));
 	next_bus = FAKE_DMA_BUS;
 	limit = UINT64_MAX;
+	translated = 0;
 	in_use = 0;
 }
 
@@ -98,7 +103,8 @@ int atxf_dma_alloc(const struct atxf_dma_tag *tag, size_t size, struct atxf_dma 
 	if (b->mem == NULL)
 		return -ATXF_ENOMEM;
 	memset(b->mem, 0, pages);
-	h = atxf_fake_cap_add(ATXF_CAP_DMA, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE, next_bus, pages);
+	h = atxf_fake_cap_add(ATXF_CAP_DMA, ATXF_RIGHT_READ | ATXF_RIGHT_WRITE,
+			      translated ? next_bus + FAKE_DMA_PHYS_OFFSET : next_bus, pages);
 	if (h < 0) {
 		free(b->mem);
 		b->mem = NULL;
@@ -159,6 +165,11 @@ unsigned atxf_fake_dma_live(void)
 void atxf_fake_dma_limit(uint64_t bytes)
 {
 	limit = bytes;
+}
+
+void atxf_fake_dma_translate(int on)
+{
+	translated = on;
 }
 
 atxf_handle_t atxf_fake_cap_shm(void *mem, size_t len)

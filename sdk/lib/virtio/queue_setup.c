@@ -124,6 +124,11 @@ int atxf_virtq_setup(struct atxf_virtq *q, struct atxf_virtio *vd, uint16_t inde
 	if (err)
 		return atxf__virtio_refuse(vd, err, "queue %u: %u bytes of DMA memory: %s",
 					   index, ATXF_VIRTQ_DMA_BYTES(q->size), atxf_strerror(err));
+	err = virtio_dma_reachable(vd, &q->dma);
+	if (err) {
+		atxf_dma_free(&q->dma);
+		return err;
+	}
 	lay_out(q);
 	program(q);
 	return 0;

@@ -12,7 +12,8 @@
 /* What the library takes whenever it is offered (<atxf/virtio.h>). */
 #define LIBRARY_FEATURES (VIRTIO_FEATURE(VIRTIO_F_VERSION_1) |             \
 			  VIRTIO_FEATURE(VIRTIO_F_INDIRECT_DESC) |          \
-			  VIRTIO_FEATURE(VIRTIO_F_EVENT_IDX))
+			  VIRTIO_FEATURE(VIRTIO_F_EVENT_IDX) |              \
+			  VIRTIO_FEATURE(VIRTIO_F_ACCESS_PLATFORM))
 
 int atxf_virtio_reset(struct atxf_virtio *vd)
 {

@@ -14,6 +14,12 @@
 int atxf__virtio_refuse(struct atxf_virtio *vd, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* 0 if the device can reach mem at mem->bus_addr; -ATXF_ENOTSUP (recorded)
+ * if an IOMMU translates that address and the device, without
+ * VIRTIO_F_ACCESS_PLATFORM, would take it for a physical one.
+ * dma_reachable.c. */
+int virtio_dma_reachable(struct atxf_virtio *vd, const struct atxf_dma *mem);
+
 static inline uint8_t virtio_status(const struct atxf_virtio *vd)
 {
 	return atxf_mmio_read8(vd->common + VIRTIO_COMMON_STATUS);

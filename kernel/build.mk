@@ -48,6 +48,18 @@ KERNEL_LDS  := $(KOBJ)/kernel.ld
 # Objects depend on this file too: a flag change rebuilds them.
 $(KERNEL_OBJS): kernel/build.mk
 
+# The boot screen's font (kernel/lib/bootfont.S): Terminus 10x18 from
+# Debian's console-setup-linux (scripts/deps), unpacked at build time.
+BOOT_FONT_GZ  := /usr/share/consolefonts/Lat15-Terminus18x10.psf.gz
+BOOT_FONT_PSF := $(KOBJ)/bootfont.psf
+$(BOOT_FONT_PSF):
+	@mkdir -p $(@D)
+	@test -r $(BOOT_FONT_GZ) || { echo "kernel: missing $(BOOT_FONT_GZ): install" \
+		"console-setup-linux (scripts/deps)" >&2; exit 1; }
+	$(call run,GEN,$@) gzip -dc $(BOOT_FONT_GZ) > $@.tmp && mv $@.tmp $@
+$(KOBJ)/lib/bootfont.o: $(BOOT_FONT_PSF)
+$(KOBJ)/lib/bootfont.o: KERNEL_ASFLAGS += -DBOOT_FONT_FILE='"$(BOOT_FONT_PSF)"'
+
 $(KOBJ)/%.o: kernel/%.c
 	@mkdir -p $(@D)
 	$(call run,CC,$<) $(KERNEL_CC) $(KERNEL_CFLAGS) -c $< -o $@

@@ -20,6 +20,7 @@
 #include "core/panic.h"
 #include "iommu/iommu.h"
 #include "ipc/token.h"
+#include "lib/bootscreen.h"
 #include "lib/log.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -84,6 +85,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 	syscall_init();
 	pmm_init();
 	paging_init();
+	bootscreen_init();
 	platform_interrupts_init();
 	pci_cfg_init();
 	sched_init();

@@ -5,7 +5,9 @@
  */
 #include <stdbool.h>
 #include "arch/x86_64/serial.h"
+#include "lib/bootscreen.h"
 #include "lib/console.h"
+#include "lib/logring.h"
 #include "sched/spinlock.h"
 
 static struct spinlock lock = SPINLOCK_INIT("console");
@@ -34,16 +36,24 @@ void console_put_locked(uint32_t writer, const char *s, size_t n)
 	line_writer = writer;
 }
 
+/* The screen first: once the serial line shows a line, so does the screen. */
+static void kernel_line_locked(const char *line, size_t n)
+{
+	logring_put_locked(line, n);
+	bootscreen_line_locked(line, n);
+	console_put_locked(CONSOLE_KERNEL, line, n);
+}
+
 void console_kernel_line(const char *line, size_t n)
 {
 	uint64_t flags;
 
 	if (panic_mode) {
-		console_put_locked(CONSOLE_KERNEL, line, n);
+		kernel_line_locked(line, n);
 		return;
 	}
 	flags = console_lock();
-	console_put_locked(CONSOLE_KERNEL, line, n);
+	kernel_line_locked(line, n);
 	console_unlock(flags);
 }
 

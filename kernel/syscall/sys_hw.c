@@ -8,6 +8,7 @@
 #include "arch/x86_64/paging.h"
 #include "arch/x86_64/usermode.h"
 #include "core/bootinfo.h"
+#include "lib/bootscreen.h"
 #include "lib/log.h"
 #include "mm/aspace.h"
 #include "mm/vm.h"
@@ -63,6 +64,8 @@ static long map_device(uint64_t pa, uint64_t len, bool writable, unsigned cachin
 
 	if (!va)
 		return -ATXF_ENOMEM;
+	if (writable)
+		bootscreen_mapped(p, pa, len);
 	for (uint64_t i = 0, run; i < npages; i += run ? run : 1) {
 		run = run_of(c, first + i * PAGE_SIZE, npages - i);
 		if (run && aspace_map_phys(p->as, va + i * PAGE_SIZE, first + i * PAGE_SIZE, run,

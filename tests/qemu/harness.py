@@ -35,6 +35,7 @@ import glob
 import importlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -137,14 +138,34 @@ def archive_for(sc, opts):
     return out
 
 
-def boot(sc, opts, initrd):
+def iso_for(sc, opts, initrd):
+    """The ISO to boot sc from: the reference one, or, for a scenario with a
+    boot archive of its own, one made like it (kernel/build.mk) around that
+    archive."""
+    if initrd is None or initrd == opts["reference"]:
+        return opts["iso"]
+    root = os.path.join(LOG_DIR, sc["name"] + ".isoroot")
+    iso = os.path.join(LOG_DIR, sc["name"] + ".iso")
+    os.makedirs(os.path.join(root, "boot", "grub"), exist_ok=True)
+    shutil.copy(opts["kernel"], os.path.join(root, "boot", "kernel.elf"))
+    shutil.copy(initrd, os.path.join(root, "boot", "boot.tar"))
+    shutil.copy(os.path.join("kernel", "arch", "x86_64", "grub.cfg"),
+                os.path.join(root, "boot", "grub", "grub.cfg"))
+    made = subprocess.run(["grub-mkrescue", "-o", iso, root], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT)
+    if made.returncode:
+        raise ValueError("grub-mkrescue failed: %s" % made.stdout.decode(errors="replace"))
+    return iso
+
+
+def boot(sc, opts, initrd, iso=None):
     extra, injector = list(sc.get("qemu_args", ())), None
     if sc.get("qmp"):
         sock = os.path.join(LOG_DIR, sc["name"] + ".qmp")
         injector = qmp.Injector(sock, sc["qmp"])
         extra += qmp.qemu_args(sock)
     cmd, _ = qemu.command(kernel=opts["kernel"],
-                          iso=opts["iso"] if sc.get("iso") else None,
+                          iso=iso,
                           append=sc.get("append"), accel=opts["accel"], serial="stdio",
                           extra=extra, initrd=initrd)
     run = Run()
@@ -263,9 +284,10 @@ def run_once(sc, opts):
         return run_terminal(sc)
     try:
         initrd = archive_for(sc, opts)
+        iso = iso_for(sc, opts, initrd) if sc.get("iso") else None
     except (OSError, ValueError) as e:
         return "boot archive: %s" % e, 0.0
-    run = boot(sc, opts, initrd)
+    run = boot(sc, opts, initrd, iso)
     with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
         f.write("\n".join(run.lines) + "\n")
     lines, bad = untimestamped(run.lines, sc.get("output", ()))

@@ -20,8 +20,9 @@
 #define MB_MAGIC        0x1badb002
 #define MB_PAGE_ALIGN   (1 << 0)    /* modules on page boundaries */
 #define MB_MEMORY_INFO  (1 << 1)    /* mem_* and the memory map */
+#define MB_VIDEO_MODE   (1 << 2)    /* a graphics mode, as the video fields say */
 #define MB_AOUT_KLUDGE  (1 << 16)   /* use the address fields below */
-#define MB_FLAGS        (MB_PAGE_ALIGN | MB_MEMORY_INFO | MB_AOUT_KLUDGE)
+#define MB_FLAGS        (MB_PAGE_ALIGN | MB_MEMORY_INFO | MB_VIDEO_MODE | MB_AOUT_KLUDGE)
 
 #define PHYS(sym)       ((sym) - KERNEL_VMA)
 #define COM1            0x3f8
@@ -41,6 +42,12 @@ mb_header:
 	.long PHYS(__load_end)          /* load_end_addr: end of .data */
 	.long PHYS(__bss_end)           /* bss_end_addr: the loader zeroes bss */
 	.long PHYS(_start32)            /* entry_addr */
+	/* The boot screen (lib/bootscreen.h): a linear 1024x768 mode at 32 bpp
+	 * if the loader can (GRUB can; QEMU's -kernel loader sets none). */
+	.long 0                         /* mode_type: linear graphics */
+	.long 1024                      /* width */
+	.long 768                       /* height */
+	.long 32                        /* depth */
 
 	.section .boot.text, "ax"
 	.code32

@@ -19,7 +19,7 @@ PROGS_NAMES := hello spin sleeper fault sysfuzz ipc-ping ipc-pong port-xfer iopo
 	       dma-attack dma-victim dma-shmdrv dma-client dm-dmabad dm-dmastop dma-tags \
 	       msix-virtio msix-nvme msix-xhci msi-guard \
 	       threads bigmem threads-end threads-churn memlimit threads-reap \
-	       intx-edu intx-e1000 fpcheck ring-pair dma-orphan dma-orphan-check
+	       intx-edu intx-e1000 fpcheck ring-pair dma-orphan dma-orphan-check fb-take
 PROGS_NAMES += rng-check
 PROGS_NAMES += queue-edu
 PROGS_NAMES += queue-client

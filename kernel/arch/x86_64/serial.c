@@ -66,6 +66,11 @@ static void wait_fifo_empty(void)
  * So the window is closed for our writes and opened again after them; the
  * caller holds the console lock with interrupts off, so the driver never
  * sees it closed.
+ *
+ * The driver may also have seen THRE (an empty FIFO) just before we came,
+ * and then fills all 16 bytes: whatever we left in the FIFO would make it
+ * overflow, losing the driver's bytes. So we leave the FIFO empty, as we
+ * found it when the driver looked: the last wait drains our own bytes.
  */
 void serial_write(const char *s, size_t n)
 {
@@ -82,6 +87,7 @@ void serial_write(const char *s, size_t n)
 		outb(COM1 + UART_THR, s[i]);
 		room--;
 	}
+	wait_fifo_empty();
 	if (lcr & LCR_DLAB)
 		outb(COM1 + UART_LCR, lcr);
 }

@@ -23,6 +23,7 @@ static struct spinlock pin_lock = SPINLOCK_INIT("pin");
 static struct pin table[PIN_SLOTS];
 static unsigned npins;
 static uint64_t norphans;
+static uint64_t orphaned_total;
 
 static unsigned slot_of(uint64_t pa)
 {
@@ -107,6 +108,7 @@ bool pin_keeps(uint64_t pa)
 	if (table[i].pa && !table[i].orphan) {
 		table[i].orphan = true;
 		norphans++;
+		orphaned_total++;
 		kept = true;
 	} else if (table[i].pa) {
 		kept = true;                    /* freed twice while pinned: still kept */
@@ -118,4 +120,9 @@ bool pin_keeps(uint64_t pa)
 uint64_t pin_orphans(void)
 {
 	return __atomic_load_n(&norphans, __ATOMIC_RELAXED);
+}
+
+uint64_t pin_orphaned_total(void)
+{
+	return __atomic_load_n(&orphaned_total, __ATOMIC_RELAXED);
 }

@@ -19,5 +19,9 @@ bool pin_release(uint64_t pa);
 bool pin_keeps(uint64_t pa);
 /* Frames freed by their owner but kept for a device: the accounting. */
 uint64_t pin_orphans(void);
+/* Frames ever orphaned (only grows): its difference across one process's
+ * teardown is what that teardown left pinned, whatever other processes'
+ * unmaps freed meanwhile. */
+uint64_t pin_orphaned_total(void);
 
 #endif

@@ -149,11 +149,11 @@ static void release_memory(struct process *p, struct thread *t)
 	t->aspace = NULL;
 	aspace_switch(NULL);
 	irq_restore(irq);
-	uint64_t orphans = pin_orphans();
+	uint64_t orphans = pin_orphaned_total();
 
 	aspace_destroy(p->as);
 	p->as = NULL;
-	orphans = pin_orphans() - orphans;
+	orphans = pin_orphaned_total() - orphans;
 	if (orphans)            /* mapped for a device: freed at its unmap (mm/pin.h) */
 		klog("reclaim: %s pid %u: %lu frame(s) kept, pinned for DMA until unmapped",
 		     p->name, p->pid, orphans);

@@ -8,6 +8,7 @@ read of one sector, that request ends with EIO, the port is reset
 (COMRESET) and serves the rest.
 """
 import os
+import re
 import struct
 
 from scenarios import DEVMGR, NO_PANIC, devmgr_says, exited, says
@@ -113,5 +114,73 @@ SCENARIOS = [
                 client_ok("ahci-disk.atxf", r"ahci-00-1f-2-p0")[1:] +
                 [exited("ahci-disk.atxf", 0)],
          check=image_holds("ich9", 7),
+         forbid=FORBID, exit=0, timeout=300),
+]
+
+# Two controllers: ICH9 with disks on ports 0 and 3 (ports 1, 2, 4, 5
+# empty), and -device ahci in slot 0x12 with one on its port 1; a client
+# per disk, all three at once.
+AHCI_DEV = r"ahci\.00-12\.0"
+TWO = (disk("p0", "d0", "ide.0") + disk("p3", "d3", "ide.3") +
+       ["-device", "ahci,id=ahci1,addr=0x12"] + disk("x1", "x1", "ahci1.1"))
+SCENARIOS += [
+    dict(name="ahci-ports",
+         what="ahci on two controllers (ICH9 ports 0 and 3, -device ahci port 1): each "
+              "disk its own block device, three clients at once, empty ports skipped; "
+              "each image holds its own client's patterns only",
+         programs=[DEVMGR, DRIVER, "disk-a.atxf=ahci-disk.atxf", "disk-b.atxf=ahci-disk.atxf",
+                   "disk-c.atxf=ahci-disk.atxf", "sleeper.atxf"],
+         qemu_args=TWO,
+         cfg=["start devmgr.atxf with root bootfs",
+              "start disk-a.atxf ahci-00-1f-2-p0 11",
+              "start disk-b.atxf ahci-00-1f-2-p3 12 queue",
+              "start disk-c.atxf ahci-00-12-0-p1 13 queue"],
+         expect=[says("ahci.atxf", r"%s: 1 disks$" % AHCI_DEV)],
+         check=all_of(*([lambda log, d=d: None if re.search(d, log, re.M) else "missing: " + d
+                         for d in [port_up(ICH9_DISK, 0), port_up(ICH9_DISK, 3),
+                                   port_up("ahci-00-12-0", 1),
+                                   says("ahci.atxf", r"%s: 2 disks$" % ICH9)] +
+                         client_ok("disk-a.atxf", "ahci-00-1f-2-p0") +
+                         client_ok("disk-b.atxf", "ahci-00-1f-2-p3") +
+                         client_ok("disk-c.atxf", "ahci-00-12-0-p1")] +
+                        [image_holds("p0", 11), image_holds("p3", 12), image_holds("x1", 13)])),
+         forbid=FORBID, exit=None, timeout=300,
+         stop_at=[p[1:] for p in client_ok("disk-a.atxf", "ahci-00-1f-2-p0")[1:] +
+                  client_ok("disk-b.atxf", "ahci-00-1f-2-p3")[1:] +
+                  client_ok("disk-c.atxf", "ahci-00-12-0-p1")[1:]]),
+]
+
+# Port error recovery: blkdebug fails every read that covers sector 2000
+# with EIO. The queued read fails (TFES, an SDB FIS with ERR), the port is
+# reset and the read runs again alone as READ DMA EXT, fails again (TFES,
+# a D2H FIS with ERR), and only it ends with EIO; the port then serves
+# everything else, 64 queued reads included.
+BAD = 2000
+FAULTY = ["-drive", "if=none,id=d0,format=raw,file.driver=blkdebug,"
+          "file.image.filename=%s,file.inject-error.0.event=read_aio,"
+          "file.inject-error.0.sector=%d,file.inject-error.0.errno=5" % (image("bad"), BAD),
+          "-device", "ide-hd,drive=d0,bus=ide.0"]
+fresh("bad")
+RECOVERED = (r"ahci-00-1f-2-p0: port 0: %s \(status 0x[0-9a-f]+ DRDY.* ERR, error 0x[0-9a-f]+"
+             r".*\): COMRESET done, port restarted, %d commands again$")
+SCENARIOS += [
+    dict(name="ahci-port-error",
+         what="ahci recovers a port from a failed read (blkdebug EIO): COMRESET, the "
+              "read retried alone fails with EIO, everything else succeeds",
+         programs=[DEVMGR, DRIVER, "ahci-disk.atxf"],
+         qemu_args=FAULTY,
+         cfg=["start devmgr.atxf with root bootfs",
+              "start ahci-disk.atxf ahci-00-1f-2-p0 21 bad %d queue" % BAD,
+              "exit-with ahci-disk.atxf"],
+         expect=[port_up(ICH9_DISK, 0),
+                 says("ahci.atxf", RECOVERED % ("task file error", 1)),
+                 says("ahci.atxf", RECOVERED % ("task file error", 0)),
+                 says("ahci-disk.atxf", r"ahci-disk: ahci-00-1f-2-p0: sector %d: EIO as "
+                                        r"expected$" % BAD),
+                 says("ahci-disk.atxf", r"ahci-disk: ahci-00-1f-2-p0: 64 queued reads right, "
+                                        r"up to 64 in flight$")] +
+                client_ok("ahci-disk.atxf", r"ahci-00-1f-2-p0")[1:] +
+                [exited("ahci-disk.atxf", 0)],
+         check=image_holds("bad", 21),
          forbid=FORBID, exit=0, timeout=300),
 ]

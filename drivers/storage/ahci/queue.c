@@ -145,6 +145,20 @@ static int solo_slot(const struct ahci_port *p)
 	return -1;
 }
 
+/* What PxIS says went wrong, for the log (§3.3.5). */
+static const char *error_name(uint32_t is)
+{
+	if (is & PX_IS_TFES)
+		return "task file error";
+	if (is & (PX_IS_HBFS | PX_IS_HBDS))
+		return "host bus error";
+	if (is & (PX_IS_IFS | PX_IS_INFS))
+		return "interface error";
+	if (is & PX_IS_OFS)
+		return "PRD overflow";
+	return "queued command error";
+}
+
 /* PxIS of this port, already cleared: completions, or an error. A
  * non-queued command that failed has its PxCI bit cleared too (QEMU
  * ends it with a D2H FIS with ERR, so TFES), so it is told from the
@@ -162,8 +176,7 @@ void ahci_port_events(struct ahci_port *p, uint32_t is)
 			for (unsigned s = 0; s < p->nslots; s++)
 				if ((p->busy & (1u << s)) && !(still & (1u << s)))
 					ahci_slot_finish(p, s, 0);
-		ahci_port_recover(p, solo, is & PX_IS_ERRORS ? "task file or bus error" :
-					  "queued command error");
+		ahci_port_recover(p, solo, error_name(is));
 		return;
 	}
 	for (unsigned s = 0; s < p->nslots; s++)

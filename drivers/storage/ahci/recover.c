@@ -39,14 +39,6 @@ static int list_engine(struct ahci_port *p, bool on)
 	return ahci_wait(p, PX_CMD, PX_CMD_CR, on ? PX_CMD_CR : 0, 500);
 }
 
-/* What the failed command's answer is, from the task file it left. */
-static int failure_status(uint32_t tfd)
-{
-	int err = ata_status_result(PX_TFD_STS(tfd) & ATA_SR_ERR, PX_TFD_ERR(tfd));
-
-	return err < 0 ? err : -ATXF_EIO;
-}
-
 /* Every command still in a slot goes back to the front of the queue, in
  * slot order, except failed_slot, which ends with status. */
 static unsigned take_back(struct ahci_port *p, int failed_slot, int status)
@@ -82,7 +74,10 @@ void ahci_port_recover(struct ahci_port *p, int failed_slot, const char *why)
 		err = comreset(p);
 	if (!err)
 		err = list_engine(p, true);
-	again = take_back(p, failed_slot, err ? -ATXF_EIO : failure_status(tfd));
+	/* The failed command was built within the disk's range, so its
+	 * failure is the disk's: EIO, whatever ABRT or UNC it set (QEMU
+	 * answers a backend error with ABRT); the log line has the detail. */
+	again = take_back(p, failed_slot, -ATXF_EIO);
 	atxf_device_log(p->dev, "port %u: %s (%s, SERR %#x, slot %d): COMRESET %s, "
 			"%u commands again", p->no, why, state, serr, failed_slot,
 			err ? atxf_strerror(err) : "done, port restarted", again);

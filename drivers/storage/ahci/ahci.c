@@ -5,12 +5,14 @@
  * own, INSTANCE-pN (N the port, the instance's dots made dashes), served with FPDMA QUEUED commands when
  * the disk offers NCQ; the controller itself is the driver's first
  * device and has no medium. This file is the driver's contact with the
- * framework: the manifest, the callbacks and main. The device logic is
+ * framework: the manifest, the callbacks and main. Transfers go by DMA
+ * straight to the client's buffer (<atxf/driver/block_dma.h>). The device logic is
  * hba.c, port.c, queue.c and recover.c; the ATA commands are
  * drivers/lib/ata.
  */
 #include <stdio.h>
 #include <atxf/driver/block.h>
+#include <atxf/driver/block_dma.h>
 #include <atxf/pci_regs.h>
 #include <atxf/sys.h>
 #include "ahci.h"
@@ -106,6 +108,7 @@ static const struct atxf_driver port_ops = {
 static int add_disk(struct atxf_device *dev, struct ahci_port *p)
 {
 	char name[ATXF_NAME_MAX];
+	int err;
 
 	snprintf(name, sizeof(name), "%s-p%u", dev->instance, p->no);
 	for (char *c = name; *c; c++)
@@ -115,6 +118,9 @@ static int add_disk(struct atxf_device *dev, struct ahci_port *p)
 	if (!p->dev)
 		return -ATXF_ENOSPC;
 	p->dev->priv = p;
+	err = atxf_block_dma_setup(p->dev, &p->hba->tag);
+	if (err < 0)
+		return err;
 	p->dev->info.block = (struct atxf_block_info){
 		.sector_size = ATA_SECTOR_SIZE,
 		.sectors = p->id.sectors,

@@ -1,8 +1,10 @@
 /*
  * The AHCI driver's state and its device logic (hba.c, port.c, queue.c,
  * recover.c): one HBA, each port with a disk a block device of its own.
- * Data moves through a bounce buffer per command slot in the port's DMA
- * memory, so the device never holds an address of a client's buffer.
+ * Data moves by DMA straight to and from the client's buffer
+ * (<atxf/driver/block_dma.h>); a buffer the PRDT cannot describe (an odd
+ * address: PRD data addresses are word aligned) goes through a bounce
+ * buffer per command slot in the port's DMA memory.
  */
 #ifndef AHCI_H
 #define AHCI_H
@@ -29,6 +31,7 @@ struct ahci_io {
 	uint32_t count;
 	uint8_t op;                 /* enum ahci_op */
 	uint8_t solo;               /* after a port error: alone, not queued */
+	unsigned binding;           /* its client bytes' DMA mapping (block_dma); 0: bounce */
 };
 
 struct ahci_slot {
@@ -55,6 +58,7 @@ struct ahci_port {
 	struct ahci_io queue[AHCI_QUEUE];
 	unsigned qhead, qlen;
 	unsigned recoveries;
+	unsigned direct, bounced;   /* transfers each way, for the log */
 };
 
 struct ahci_hba {
@@ -78,7 +82,9 @@ int ahci_wait(const struct ahci_port *p, unsigned reg, uint32_t mask, uint32_t w
 int ahci_port_init(struct ahci_port *p);
 int ahci_port_engines(struct ahci_port *p, bool on);
 void ahci_port_free(struct ahci_port *p);
-void ahci_slot_issue(struct ahci_port *p, unsigned s, const struct ata_cmd *c, uint32_t bytes);
+struct atxf_block_sg;
+void ahci_slot_issue(struct ahci_port *p, unsigned s, const struct ata_cmd *c, uint32_t bytes,
+		     const struct atxf_block_sg *sg);
 void *ahci_slot_buf(struct ahci_port *p, unsigned s);
 
 /* queue.c: requests into slots and back */
@@ -86,6 +92,7 @@ int ahci_submit(struct ahci_port *p, struct ahci_io *io);
 void ahci_kick(struct ahci_port *p);
 void ahci_port_events(struct ahci_port *p, uint32_t is);
 void ahci_slot_finish(struct ahci_port *p, unsigned s, int status);
+void ahci_slot_release(struct ahci_port *p, unsigned s);
 void ahci_forget(struct ahci_port *p, struct atxf_request *req);
 bool ahci_requeue_front(struct ahci_port *p, const struct ahci_io *io);
 

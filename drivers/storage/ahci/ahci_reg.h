@@ -95,7 +95,7 @@ struct ahci_prd {
 #define AHCI_PRD_MAX    (4u << 20)
 
 /* §4.2.3 Command table: CFIS 64 bytes, ACMD 16, reserved 48, then the PRDT. */
-#define AHCI_PRDS_PER_CMD 8
+#define AHCI_PRDS_PER_CMD 16   /* a 32 KiB transfer at any address takes 10 */
 struct ahci_cmd_table {
 	uint8_t cfis[64];
 	uint8_t acmd[16];
@@ -113,6 +113,6 @@ struct ahci_cmd_table {
 
 _Static_assert(sizeof(struct ahci_cmd_header) == 32, "AHCI command header is 32 bytes");
 _Static_assert(sizeof(struct ahci_prd) == 16, "AHCI PRD is 16 bytes");
-_Static_assert(sizeof(struct ahci_cmd_table) == 256, "command table with 8 PRDs");
+_Static_assert(sizeof(struct ahci_cmd_table) % 128 == 0, "command tables are 128-byte aligned");
 
 #endif

@@ -4,6 +4,7 @@
  * tables live in one DMA buffer, each slot's data in a bounce buffer.
  */
 #include <string.h>
+#include <atxf/driver/block_dma.h>
 #include <atxf/errors.h>
 #include <atxf/sys.h>
 #include "ahci.h"
@@ -11,7 +12,7 @@
 /* Where things sit in the port's control buffer. */
 #define CTL_CLB   0                 /* 32 headers, 1 KiB aligned */
 #define CTL_RFIS  1024              /* 256 bytes, 256 aligned */
-#define CTL_TBL   2048              /* 32 tables of 256 bytes, 128 aligned */
+#define CTL_TBL   2048              /* 32 tables, 128 aligned */
 #define CTL_SIZE  (CTL_TBL + AHCI_MAX_SLOTS * sizeof(struct ahci_cmd_table))
 
 void *ahci_slot_buf(struct ahci_port *p, unsigned s)
@@ -62,15 +63,9 @@ void ahci_port_free(struct ahci_port *p)
 	atxf_dma_free(&p->ctl);
 }
 
-/* Fills slot s's Register H2D FIS from c and its header and PRD for
- * bytes of the slot's bounce buffer, then issues it (§5.5.1: PxSACT
- * before PxCI for an FPDMA command). */
-void ahci_slot_issue(struct ahci_port *p, unsigned s, const struct ata_cmd *c, uint32_t bytes)
+static void fill_fis(uint8_t *f, const struct ata_cmd *c)
 {
-	struct ahci_cmd_table *t = &p->tbl[s];
-	uint8_t *f = t->cfis;
-
-	memset(t->cfis, 0, sizeof(t->cfis));
+	memset(f, 0, 64);
 	f[0] = FIS_TYPE_REG_H2D;
 	f[1] = FIS_H2D_C;
 	f[2] = c->command;
@@ -79,20 +74,48 @@ void ahci_slot_issue(struct ahci_port *p, unsigned s, const struct ata_cmd *c, u
 	f[5] = (uint8_t)(c->lba >> 8);
 	f[6] = (uint8_t)(c->lba >> 16);
 	f[7] = c->device;
+	f[12] = (uint8_t)c->count;
+	if (!c->lba48)
+		return;
 	f[8] = (uint8_t)(c->lba >> 24);
 	f[9] = (uint8_t)(c->lba >> 32);
 	f[10] = (uint8_t)(c->lba >> 40);
 	f[11] = (uint8_t)(c->features >> 8);
-	f[12] = (uint8_t)c->count;
 	f[13] = (uint8_t)(c->count >> 8);
-	if (!c->lba48)
-		f[8] = f[9] = f[10] = f[11] = f[13] = 0;
-	t->prd[0].dba = p->bounce.bus_addr + (uint64_t)s * AHCI_BOUNCE;
-	t->prd[0].reserved = 0;
-	t->prd[0].dbc = bytes ? bytes - 1 : 0;
+}
+
+/* The PRDT: the client's segments, or the slot's bounce buffer. */
+static unsigned fill_prdt(struct ahci_port *p, unsigned s, uint32_t bytes,
+			  const struct atxf_block_sg *sg)
+{
+	struct ahci_prd *prd = p->tbl[s].prd;
+
+	if (!bytes)
+		return 0;
+	if (!sg) {
+		prd[0] = (struct ahci_prd){ .dba = p->bounce.bus_addr + (uint64_t)s * AHCI_BOUNCE,
+					    .dbc = bytes - 1 };
+		return 1;
+	}
+	for (unsigned i = 0; i < sg->nsegs; i++)
+		prd[i] = (struct ahci_prd){ .dba = sg->seg[i].bus_addr,
+					    .dbc = (uint32_t)sg->seg[i].len - 1 };
+	return sg->nsegs;
+}
+
+/* Fills slot s's Register H2D FIS from c, its PRDT for bytes (of sg, or
+ * of the slot's bounce buffer when sg is NULL) and its header, then
+ * issues it (§5.5.1: PxSACT before PxCI for an FPDMA command). */
+void ahci_slot_issue(struct ahci_port *p, unsigned s, const struct ata_cmd *c, uint32_t bytes,
+		     const struct atxf_block_sg *sg)
+{
+	unsigned prds;
+
+	fill_fis(p->tbl[s].cfis, c);
+	prds = fill_prdt(p, s, bytes, sg);
 	p->hdr[s] = (struct ahci_cmd_header){
 		.flags = (uint16_t)(5 | (c->write ? AHCI_HDR_W : 0)),   /* CFL: 5 dwords */
-		.prdtl = bytes ? 1 : 0,
+		.prdtl = (uint16_t)prds,
 		.ctba = p->tbl_bus + (uint64_t)s * sizeof(struct ahci_cmd_table),
 	};
 	p->busy |= 1u << s;
@@ -108,7 +131,7 @@ static int identify(struct ahci_port *p)
 	uint32_t tfd;
 
 	ata_build_identify(&c);
-	ahci_slot_issue(p, 0, &c, 512);
+	ahci_slot_issue(p, 0, &c, 512, NULL);
 	if (ahci_wait(p, PX_CI, 1, 0, 5000) < 0)
 		return -ATXF_ETIMEDOUT;
 	p->busy = 0;

@@ -6,6 +6,7 @@
  * (SATA 3.2 §13.6.2). Requests start in the order they came.
  */
 #include <string.h>
+#include <atxf/driver/block_dma.h>
 #include <atxf/errors.h>
 #include "ahci.h"
 
@@ -32,6 +33,7 @@ bool ahci_requeue_front(struct ahci_port *p, const struct ahci_io *io)
 	p->qlen++;
 	*queue_at(p, 0) = *io;
 	queue_at(p, 0)->solo = 1;
+	queue_at(p, 0)->binding = 0;            /* mapped again when it starts */
 	return true;
 }
 
@@ -68,24 +70,58 @@ static int build(const struct ahci_port *p, const struct ahci_io *io, unsigned s
 			    x == ATA_XFER_NCQ ? s : 0);
 }
 
-static void start(struct ahci_port *p, unsigned s, const struct ahci_io *io)
+/* The client's bytes as bus segments, for the device to reach directly:
+ * 0 (sg filled, io->binding set), 1 (use the bounce buffer: an odd
+ * address, or more segments than a command has PRDs), or the request's
+ * error (-ATXF_ESTALE: the client revoked its buffer). */
+static int map_client(struct ahci_port *p, struct ahci_io *io, uint32_t bytes,
+		      struct atxf_block_sg *sg)
 {
+	int err;
+
+	if (!bytes || ((uintptr_t)io->buf & 1))
+		return 1;
+	err = atxf_block_dma_get(p->dev, io->buf, bytes, AHCI_PRDS_PER_CMD, sg);
+	if (err == -ATXF_ESTALE)
+		return err;
+	if (err < 0)
+		return 1;
+	io->binding = sg->binding;
+	return 0;
+}
+
+/* Counts each path, and says once per port which one its transfers take. */
+static void note_path(struct ahci_port *p, bool direct, unsigned prds)
+{
+	unsigned *n = direct ? &p->direct : &p->bounced;
+
+	if ((*n)++ == 0)
+		atxf_device_log(p->dev, "port %u: first transfer %s (%u PRDs)", p->no,
+				direct ? "by DMA straight to the client's buffer" :
+					 "through the slot's bounce buffer", prds);
+}
+
+static void start(struct ahci_port *p, unsigned s, struct ahci_io *io)
+{
+	static struct atxf_block_sg sg;             /* one request at a time: the loop is single */
 	struct ata_cmd c;
 	uint32_t bytes = io->op == AHCI_OP_FLUSH ? 0 : io->count * ATA_SECTOR_SIZE;
 	int err = build(p, io, s, &c);
+	int how = err < 0 ? err : map_client(p, io, bytes, &sg);
 
+	if (how < 0) {
+		if (io->req)
+			atxf_request_complete(io->req, how, 0);
+		return;
+	}
 	p->slot[s].io = *io;
 	p->slot[s].busy = true;
 	p->slot[s].queued = c.xfer == ATA_XFER_NCQ;
-	if (err < 0) {
-		p->slot[s].busy = false;
-		if (io->req)
-			atxf_request_complete(io->req, err, 0);
-		return;
-	}
-	if (io->op == AHCI_OP_WRITE)
+	if (how == 1 && io->op == AHCI_OP_WRITE)
 		memcpy(ahci_slot_buf(p, s), io->buf, bytes);
-	ahci_slot_issue(p, s, &c, bytes);
+	if (bytes)
+		note_path(p, how == 0, how == 0 ? sg.nsegs : 1);
+	ahci_slot_issue(p, s, &c, bytes, how == 0 ? &sg : NULL);
 }
 
 void ahci_kick(struct ahci_port *p)
@@ -108,17 +144,29 @@ void ahci_kick(struct ahci_port *p)
 	}
 }
 
-/* A command ended: its data to the client (a READ), its answer sent. */
+/* The device is done with slot s's bytes: a direct mapping goes back. */
+void ahci_slot_release(struct ahci_port *p, unsigned s)
+{
+	struct ahci_slot *sl = &p->slot[s];
+
+	p->busy &= ~(1u << s);
+	sl->busy = false;
+	if (sl->io.binding)
+		atxf_block_dma_put(p->dev, sl->io.binding);
+	sl->io.binding = 0;
+}
+
+/* A command ended: its data to the client (a bounced READ), its answer sent. */
 void ahci_slot_finish(struct ahci_port *p, unsigned s, int status)
 {
 	struct ahci_slot *sl = &p->slot[s];
 	uint32_t bytes = sl->io.op == AHCI_OP_FLUSH ? 0 : sl->io.count * ATA_SECTOR_SIZE;
+	bool bounced = !sl->io.binding;
 
-	p->busy &= ~(1u << s);
-	sl->busy = false;
+	ahci_slot_release(p, s);
 	if (!sl->io.req)
 		return;                             /* cancelled: nobody to tell */
-	if (status == 0 && sl->io.op == AHCI_OP_READ)
+	if (status == 0 && sl->io.op == AHCI_OP_READ && bounced)
 		memcpy(sl->io.buf, ahci_slot_buf(p, s), bytes);
 	atxf_request_complete(sl->io.req, status, status == 0 ? bytes : 0);
 	sl->io.req = NULL;

@@ -53,8 +53,7 @@ static unsigned take_back(struct ahci_port *p, int failed_slot, int status)
 			ahci_slot_finish(p, (unsigned)s, s == failed_slot ? status : -ATXF_EIO);
 			continue;
 		}
-		p->busy &= ~(1u << s);
-		p->slot[s].busy = false;
+		ahci_slot_release(p, (unsigned)s);     /* its mapping is taken again */
 		n++;
 	}
 	return n;

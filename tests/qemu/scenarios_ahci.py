@@ -69,12 +69,11 @@ def image_holds(name, seed):
 
 
 def all_of(*checks):
+    """A check: every one runs (each image_holds makes its image fresh), the
+    first failure's reason is the answer."""
     def check(log):
-        for c in checks:
-            why = c(log)
-            if why:
-                return why
-        return None
+        whys = [c(log) for c in checks]
+        return next((w for w in whys if w), None)
     return check
 
 

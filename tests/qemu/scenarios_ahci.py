@@ -12,7 +12,7 @@ import os
 import re
 import struct
 
-from scenarios import DEVMGR, NO_PANIC, contains, exited, says
+from scenarios import DEVMGR, NO_PANIC, contains, devmgr_says, exited, says
 
 DRIVER = "ahci.atxf=../drivers/ahci.atxf"
 IMG_DIR = "build/tests/qemu"
@@ -40,12 +40,14 @@ def pattern(seed, sector, count):
     return bytes(out)
 
 
-def written(seed):
-    """The ranges ahci-disk.c writes: first 8, last 8, 150 from 1000."""
-    return [(0, 8), (SECTORS - 8, 8), (1000, 150)]
+def written(rounds):
+    """The ranges ahci-disk.c writes: first 8, last 8, 150 from 1000, and with
+    "restart" 128 sectors a round from 4000."""
+    return [(0, 8), (SECTORS - 8, 8), (1000, 150)] + [(4000 + 128 * r, 128)
+                                                      for r in range(rounds)]
 
 
-def image_holds(name, seed):
+def image_holds(name, seed, rounds=0):
     """A check: the image has the client's patterns and zeros elsewhere; then
     the image is made fresh for the next run."""
     def check(log):
@@ -54,7 +56,7 @@ def image_holds(name, seed):
                 data = f.read()
         finally:
             fresh(name)
-        ranges = written(seed)
+        ranges = written(rounds)
         for at, n in ranges:
             if data[at * 512:(at + n) * 512] != pattern(seed, at, n):
                 return "%s: sectors %d-%d do not hold the pattern" % (name, at, at + n - 1)
@@ -185,5 +187,35 @@ SCENARIOS += [
                 client_ok("ahci-disk.atxf", r"ahci-00-1f-2-p0")[1:] +
                 [exited("ahci-disk.atxf", 0)],
          check=image_holds("bad", 21),
+         forbid=FORBID, exit=0, timeout=300),
+]
+
+# Restarts lose nothing: devmgr KILLs the driver (as a crash) in the middle
+# of each of three rounds of writes; the client library resubmits the write
+# in hand to the next generation, which resets the HBA and finds the disk
+# again, and a round whose flush says writes may be lost is written again.
+# Every flushed write is on the image.
+KILLS = 3
+SCENARIOS += [
+    dict(name="ahci-restart",
+         what="ahci killed three times in the middle of streams of writes with flushes: "
+              "each restart finds the disk again and every flushed write is on the image",
+         programs=[DEVMGR, DRIVER, "ahci-disk.atxf"],
+         qemu_args=disk("restart", "d0", "ide.0"),
+         cfg=["start devmgr.atxf with root bootfs",
+              "start ahci-disk.atxf ahci-00-1f-2-p0 31 restart %d ahci.00-1f.2" % KILLS,
+              "exit-with ahci-disk.atxf"],
+         expect=[says("ahci-disk.atxf", r"ahci-disk: ahci-00-1f-2-p0: killed pid \d+ "
+                                        r"\(kill %d of %d\)$" % (k, KILLS))
+                 for k in range(1, KILLS + 1)] +
+                [says("ahci-disk.atxf", r"ahci-disk: ahci-00-1f-2-p0: %d rounds flushed across "
+                                        r"%d reconnects, \d+ rounds written again$"
+                      % (KILLS, KILLS))] +
+                client_ok("ahci-disk.atxf", r"ahci-00-1f-2-p0")[1:] +
+                [exited("ahci-disk.atxf", 0)],
+         check=all_of(image_holds("restart", 31, KILLS),
+                      contains(*[devmgr_says(r"started ahci \(ahci\.00-1f\.2\) on 00:1f\.2 "
+                                             r"pid \d+ generation %d " % g)
+                                 for g in range(KILLS + 1)])),
          forbid=FORBID, exit=0, timeout=300),
 ]

@@ -2,7 +2,7 @@
  * ahci-disk.atxf: a block client for the AHCI scenarios
  * (tests/qemu/scenarios_ahci.py), through <atxf/client/block.h>.
  *
- *   ahci-disk.atxf DISK SEED [bad SECTOR] [queue]
+ *   ahci-disk.atxf DISK SEED [bad SECTOR] [queue] [restart KILLS INSTANCE]
  *
  * Writes a pattern (ahci_pattern below: SEED, the sector, the word) to
  * sectors 0-7, the last 8 sectors and 150 sectors from 1000 (more than a
@@ -16,6 +16,8 @@
  *   ahci-disk: DISK: N sectors of 512 bytes, max M per request
  *   ahci-disk: DISK: sector S: EIO as expected
  *   ahci-disk: DISK: 64 queued reads right, up to N in flight
+ *   ahci-disk: DISK: killed pid P (kill K of KILLS)
+ *   ahci-disk: DISK: KILLS rounds flushed across R reconnects, W rounds written again
  *   ahci-disk: DISK: OK: 166 sectors written, flushed and read back
  * Exits 0, or 1 after a FAIL line.
  */
@@ -28,6 +30,7 @@
 #include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
+#include "devmgr_ask.h"
 
 #define OPEN_NS  60000000000ull
 #define WAIT_NS  30000000000ull
@@ -127,12 +130,73 @@ static int queued_reads(void)
 	return 0;
 }
 
+#define ROUND_AT      4000u
+#define ROUND_SECTORS 128u
+#define ROUND_WRITES  16u
+
+static int write_round(unsigned r, unsigned from, unsigned to)
+{
+	for (unsigned w = from; w < to; w++) {
+		int err = write_range(ROUND_AT + r * ROUND_SECTORS + w * 8, 8);
+
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+/* One round: half its writes, a kill, the rest, a flush; again from the
+ * round's start if the flush says unflushed writes may be lost. */
+static int round_with_kill(atxf_handle_t devmgr, const char *instance, unsigned r,
+			   unsigned kills, unsigned *again)
+{
+	long pid;
+	int err = write_round(r, 0, ROUND_WRITES / 2);
+
+	if (err < 0)
+		return fail("round write", err);
+	pid = devmgr_kill_running(devmgr, instance);
+	if (pid < 0)
+		return fail("kill through devmgr", (int)pid);
+	atxf_log("ahci-disk: %s: killed pid %ld (kill %u of %u)\n", name, pid, r + 1, kills);
+	if ((err = write_round(r, ROUND_WRITES / 2, ROUND_WRITES)) < 0)
+		return fail("round write after the kill", err);
+	err = atxf_block_client_flush(&disk);
+	if (err == -ATXF_ESTALE) {
+		(*again)++;
+		if ((err = write_round(r, 0, ROUND_WRITES)) == 0)
+			err = atxf_block_client_flush(&disk);
+	}
+	return err < 0 ? fail("round flush", err) : 0;
+}
+
+static int restarts(unsigned kills, const char *instance)
+{
+	atxf_handle_t devmgr = atxf_name_lookup("devmgr", OPEN_NS);
+	unsigned again = 0;
+	int err;
+
+	if (devmgr < 0)
+		return fail("looking up devmgr", devmgr);
+	for (unsigned r = 0; r < kills; r++)
+		if (round_with_kill(devmgr, instance, r, kills, &again))
+			return 1;
+	for (unsigned r = 0; r < kills; r++)
+		if ((err = check_range(ROUND_AT + r * ROUND_SECTORS, ROUND_SECTORS)) < 0)
+			return fail("reading the rounds back", err);
+	atxf_log("ahci-disk: %s: %u rounds flushed across %u reconnects, %u rounds written again\n",
+		 name, kills, disk.conn.reconnects, again);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	uint64_t at[3], bad = UINT64_MAX;
 	uint32_t n[3], total = 0;
 	int err, k;
 	bool queue = false;
+	unsigned kills = 0;
+	const char *instance = NULL;
 
 	if (argc < 3)
 		return 2;
@@ -143,6 +207,10 @@ int main(int argc, char **argv)
 			bad = strtoull(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "queue"))
 			queue = true;
+		else if (!strcmp(argv[i], "restart") && i + 2 < argc) {
+			kills = (unsigned)strtoul(argv[++i], NULL, 0);
+			instance = argv[++i];
+		}
 	}
 	/* The port's device appears when the driver's probe found the disk. */
 	atxf_handle_t h = atxf_name_lookup(name, OPEN_NS);
@@ -170,6 +238,8 @@ int main(int argc, char **argv)
 		if ((err = check_range(at[i], n[i])) < 0)
 			return fail("read back", err);
 	if (queue && queued_reads())
+		return 1;
+	if (kills && restarts(kills, instance))
 		return 1;
 	atxf_log("ahci-disk: %s: OK: %u sectors written, flushed and read back\n", name, total);
 	return 0;

@@ -26,9 +26,18 @@ def image(name):
 
 
 def fresh(name):
+    """An all-zero image (sparse)."""
     os.makedirs(IMG_DIR, exist_ok=True)
     with open(image(name), "wb") as f:
         f.truncate(SECTORS * 512)
+
+
+def made(name):
+    """The image, made if missing: never truncated on import, for another
+    harness may be running on it; each run's check makes it fresh."""
+    if not os.path.exists(image(name)):
+        fresh(name)
+    return image(name)
 
 
 def pattern(seed, sector, count):
@@ -80,8 +89,7 @@ def all_of(*checks):
 
 
 def disk(name, drive_id, bus, extra=""):
-    fresh(name)
-    return ["-drive", "if=none,id=%s,format=raw,file=%s%s" % (drive_id, image(name), extra),
+    return ["-drive", "if=none,id=%s,format=raw,file=%s%s" % (drive_id, made(name), extra),
             "-device", "ide-hd,drive=%s,bus=%s" % (drive_id, bus)]
 
 
@@ -163,9 +171,8 @@ SCENARIOS += [
 BAD = 2000
 FAULTY = ["-drive", "if=none,id=d0,format=raw,file.driver=blkdebug,"
           "file.image.filename=%s,file.inject-error.0.event=read_aio,"
-          "file.inject-error.0.sector=%d,file.inject-error.0.errno=5" % (image("bad"), BAD),
+          "file.inject-error.0.sector=%d,file.inject-error.0.errno=5" % (made("bad"), BAD),
           "-device", "ide-hd,drive=d0,bus=ide.0"]
-fresh("bad")
 RECOVERED = (r"ahci-00-1f-2-p0: port 0: %s \(status 0x[0-9a-f]+ DRDY.* ERR, error 0x[0-9a-f]+"
              r".*\): COMRESET done, port restarted, %d commands again$")
 SCENARIOS += [

@@ -11,11 +11,13 @@
  * -ATXF_EIO (the scenario's blkdebug fails every read of it), and the
  * disk must go on serving the reads after it. With "queue" it also keeps
  * 64 reads in flight through the disk's request ring (up to 16 KiB each,
- * over sectors 1000-1150), each checked. The host checks the image after
+ * over sectors 1000-1150), each checked; with "bad" too, one of them
+ * reads the bad sector and must be the only one to fail, with EIO. The host checks the image after
  * shutdown. Lines:
  *   ahci-disk: DISK: N sectors of 512 bytes, max M per request
  *   ahci-disk: DISK: sector S: EIO as expected
  *   ahci-disk: DISK: 64 queued reads right, up to N in flight
+ *   ahci-disk: DISK: 63 queued reads right and the one of sector S EIO, up to N in flight
  *   ahci-disk: DISK: killed pid P (kill K of KILLS)
  *   ahci-disk: DISK: KILLS rounds flushed across R reconnects, W rounds written again
  *   ahci-disk: DISK: OK: 166 sectors written, flushed and read back
@@ -88,11 +90,21 @@ static int ranges(uint64_t *at, uint32_t *n)
 	return 3;
 }
 
-static int queued_reads(void)
+/* Read i of the queue: 1-in-7 strides over the big range; with a bad
+ * sector, read 13 covers it instead. */
+static uint64_t queued_sector(unsigned i, uint32_t n, uint64_t bad)
+{
+	if (bad != UINT64_MAX && i == 13)
+		return bad;
+	return BIG_AT + (i * 7) % (BIG - n);
+}
+
+static int queued_reads(uint64_t bad)
 {
 	static struct atxf_block_queue q;
 	struct atxf_block_completion c;
-	unsigned done = 0, most = 0, inflight = 0;
+	unsigned done = 0, right = 0, failed = 0, most;
+	uint64_t at[QUEUED];
 	uint32_t n;
 	int err = atxf_block_queue_open(&q, &disk, QUEUED, atxf_port_create(), 1ull << 4,
 					1ull << 40);
@@ -101,13 +113,13 @@ static int queued_reads(void)
 		return fail("queue open", err);
 	n = q.slot_sectors < 32 ? q.slot_sectors : 32;
 	for (unsigned i = 0; i < QUEUED; i++) {
-		long id = atxf_block_queue_submit(&q, ATXF_BLOCK_OP_READ, BIG_AT + (i * 7) % (BIG - n),
+		long id = atxf_block_queue_submit(&q, ATXF_BLOCK_OP_READ, queued_sector(i, n, bad),
 						  n, NULL);
 		if (id < 0)
 			return fail("queue submit", (int)id);
-		inflight++;
+		at[id] = queued_sector(i, n, bad);
 	}
-	most = inflight;
+	most = QUEUED;
 	atxf_block_queue_kick(&q);
 	while (done < QUEUED) {
 		int r = atxf_block_queue_reap(&q, &c);
@@ -119,14 +131,26 @@ static int queued_reads(void)
 				return fail("queue wait", err);
 			continue;
 		}
+		done++;
+		if (at[c.id] == bad) {
+			if (c.status != -ATXF_EIO)
+				return fail("queued read of the bad sector", c.status ? c.status : -ATXF_EEXIST);
+			failed++;
+			continue;
+		}
 		if (c.status < 0)
 			return fail("queued read", c.status);
-		ahci_pattern(q.req[c.id].sector, n, want);
+		ahci_pattern(at[c.id], n, want);
 		if (c.length != n * SECTOR || memcmp(atxf_block_queue_data(&q, c.id), want, n * SECTOR))
 			return fail("queued read data", -ATXF_EIO);
-		done++;
+		right++;
 	}
-	atxf_log("ahci-disk: %s: %u queued reads right, up to %u in flight\n", name, done, most);
+	if (failed)
+		atxf_log("ahci-disk: %s: %u queued reads right and the one of sector %llu EIO, "
+			 "up to %u in flight\n", name, right, (unsigned long long)bad, most);
+	else
+		atxf_log("ahci-disk: %s: %u queued reads right, up to %u in flight\n", name, right,
+			 most);
 	return 0;
 }
 
@@ -237,7 +261,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < k; i++)
 		if ((err = check_range(at[i], n[i])) < 0)
 			return fail("read back", err);
-	if (queue && queued_reads())
+	if (queue && queued_reads(bad))
 		return 1;
 	if (kills && restarts(kills, instance))
 		return 1;

@@ -242,9 +242,9 @@ static void test_error_recovered_on_the_port(void **state)
 	assert_int_equal(status_of[2], 0);
 }
 
-/* The watchdog: a command the disk never finishes; the framework ends
- * the request, the port is reset and the next request is served. */
-static void test_hung_command_recovered(void **state)
+/* The watchdog: a queued command the disk never finishes resets the
+ * port and runs again alone, and succeeds. */
+static void test_late_command_retried(void **state)
 {
 	static uint8_t buf[512];
 
@@ -253,13 +253,53 @@ static void test_hung_command_recovered(void **state)
 	f.hang = true;
 	submit(0, AHCI_OP_READ, 5, 1, buf);
 	device_turn();
-	assert_int_equal(status_of[0], 1);
-	ahci_forget(p, &reqs[0]);                   /* what .cancel does first */
-	ahci_port_recover(p, 0, "command timed out");
+	ahci_watchdog(p, atxf_time_ns() + AHCI_CMD_NS / 2);
+	assert_int_equal(f.comresets, 0);            /* not late yet */
+	ahci_watchdog(p, atxf_time_ns() + AHCI_CMD_NS + 1);
 	assert_int_equal(f.comresets, 1);
-	assert_int_equal(p->busy, 0);
-	assert_int_equal(status_of[0], 1);           /* never answered by the driver */
+	assert_int_equal(status_of[0], 1);           /* issued again, alone */
+	assert_int_equal(f.sact, 0);
+	assert_int_equal(f.ci, 1);
 	f.hang = false;
+	device_turn();
+	assert_int_equal(status_of[0], 0);
+	assert_int_equal(f.dma_cmds, 1);
+}
+
+/* One that hangs again while alone is the culprit: EIO, and the port
+ * serves the next request. */
+static void test_command_late_alone_fails(void **state)
+{
+	static uint8_t buf[512];
+
+	(void)state;
+	bring_up();
+	f.hang = true;
+	submit(0, AHCI_OP_READ, 5, 1, buf);
+	ahci_watchdog(p, atxf_time_ns() + AHCI_CMD_NS + 1);
+	ahci_watchdog(p, atxf_time_ns() + AHCI_CMD_NS + 1);
+	assert_int_equal(status_of[0], -ATXF_EIO);
+	assert_int_equal(f.comresets, 2);
+	assert_non_null(strstr(log_text, "port 0: command timed out"));
+	f.hang = false;
+	submit(1, AHCI_OP_READ, 5, 1, buf);
+	device_turn();
+	assert_int_equal(status_of[1], 0);
+}
+
+/* A request the framework ended (its client gone) while the disk still
+ * ran it: the command ends quietly and the port goes on. */
+static void test_cancelled_command_ends_quietly(void **state)
+{
+	static uint8_t buf[512];
+
+	(void)state;
+	bring_up();
+	submit(0, AHCI_OP_READ, 5, 1, buf);
+	ahci_forget(p, &reqs[0]);
+	device_turn();
+	assert_int_equal(status_of[0], 1);           /* never answered by the driver */
+	assert_int_equal(p->busy, 0);
 	submit(1, AHCI_OP_READ, 5, 1, buf);
 	device_turn();
 	assert_int_equal(status_of[1], 0);
@@ -305,7 +345,9 @@ int main(void)
 		cmocka_unit_test_setup(test_flush_runs_alone, setup),
 		cmocka_unit_test_setup(test_more_requests_than_slots, setup),
 		cmocka_unit_test_setup(test_error_recovered_on_the_port, setup),
-		cmocka_unit_test_setup(test_hung_command_recovered, setup),
+		cmocka_unit_test_setup(test_late_command_retried, setup),
+		cmocka_unit_test_setup(test_command_late_alone_fails, setup),
+		cmocka_unit_test_setup(test_cancelled_command_ends_quietly, setup),
 		cmocka_unit_test_setup(test_revoked_buffer_is_stale, setup),
 		cmocka_unit_test_setup(test_forgotten_request_dropped, setup),
 	};

@@ -76,21 +76,27 @@ static int on_flush(struct atxf_device *dev)
 	return queue_rw(dev, AHCI_OP_FLUSH, 0, 0, NULL);
 }
 
-/* The watchdog: a command the disk never finished resets its port; a
- * client that left just loses its answer. */
+/* A request the framework ended: its timeout (AHCI_TIMEOUT_NS, long after
+ * the watchdog's), its client gone, or the driver stopping. Its command
+ * may still run; its answer and its buffer are forgotten. */
 static void on_cancel(struct atxf_device *dev, struct atxf_request *req, int why)
 {
 	struct ahci_port *p = port_of(dev);
-	int slot = -1;
 
-	if (!p)
-		return;
-	for (unsigned s = 0; s < p->nslots; s++)
-		if (p->slot[s].busy && p->slot[s].io.req == req)
-			slot = (int)s;
-	ahci_forget(p, req);
-	if (why == -ATXF_ETIMEDOUT && slot >= 0)
-		ahci_port_recover(p, slot, "command timed out");
+	(void)why;
+	if (p)
+		ahci_forget(p, req);
+}
+
+/* The watchdog, every 500 ms: a command past AHCI_CMD_NS resets its port. */
+static void on_timer(struct atxf_device *dev)
+{
+	uint64_t now = atxf_time_ns();
+
+	(void)dev;
+	for (unsigned i = 0; i < AHCI_MAX_PORTS; i++)
+		if (hba.port[i].dev && hba.port[i].busy)
+			ahci_watchdog(&hba.port[i], now);
 }
 
 static const struct atxf_block_ops block_ops = {
@@ -207,6 +213,8 @@ static const struct atxf_driver ops = {
 	.name = "ahci",
 	.probe = on_probe,
 	.irq = on_irq,
+	.timer = on_timer,
+	.timer_ms = 500,
 	.remove = on_remove,
 	ATXF_BLOCK_OPS(block_ops),
 };

@@ -19,7 +19,8 @@
 #define AHCI_MAX_SECTORS 64                          /* per command */
 #define AHCI_BOUNCE      (AHCI_MAX_SECTORS * ATA_SECTOR_SIZE)
 #define AHCI_QUEUE       256                         /* requests waiting for a slot */
-#define AHCI_TIMEOUT_NS  10000000000ull              /* the watchdog, per request */
+#define AHCI_CMD_NS      5000000000ull               /* the watchdog: a command's limit */
+#define AHCI_TIMEOUT_NS  30000000000ull              /* the framework's, per request: last resort */
 
 enum ahci_op { AHCI_OP_READ, AHCI_OP_WRITE, AHCI_OP_FLUSH };
 
@@ -38,6 +39,7 @@ struct ahci_slot {
 	struct ahci_io io;
 	bool busy;
 	bool queued;                /* an FPDMA command: completion clears PxSACT */
+	uint64_t started_ns;        /* when it was issued, for the watchdog */
 };
 
 struct ahci_port {
@@ -98,5 +100,6 @@ bool ahci_requeue_front(struct ahci_port *p, const struct ahci_io *io);
 
 /* recover.c */
 void ahci_port_recover(struct ahci_port *p, int failed_slot, const char *why);
+void ahci_watchdog(struct ahci_port *p, uint64_t now_ns);
 
 #endif

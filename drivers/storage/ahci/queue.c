@@ -117,6 +117,7 @@ static void start(struct ahci_port *p, unsigned s, struct ahci_io *io)
 	p->slot[s].io = *io;
 	p->slot[s].busy = true;
 	p->slot[s].queued = c.xfer == ATA_XFER_NCQ;
+	p->slot[s].started_ns = atxf_time_ns();
 	if (how == 1 && io->op == AHCI_OP_WRITE)
 		memcpy(ahci_slot_buf(p, s), io->buf, bytes);
 	if (bytes)

@@ -1,6 +1,6 @@
 /*
  * Port error recovery (AHCI 1.3.1 §6.2.2.1-2): after a task-file error, a
- * host bus error or a command the watchdog gave up on, the port alone is
+ * host bus error or a command the watchdog found late, the port alone is
  * stopped, its errors cleared, the link reset (COMRESET through
  * PxSCTL.DET, §10.4.2) and the port started again. The command that
  * failed alone gets its error; the ones interrupted with it run again,
@@ -93,4 +93,24 @@ void ahci_port_recover(struct ahci_port *p, int failed_slot, const char *why)
 		return;
 	}
 	ahci_kick(p);
+}
+
+/* A command the disk never finished (AHCI_CMD_NS): the port is reset and
+ * what was in flight runs again, each alone; one that hangs while alone
+ * is the culprit and ends with EIO. Called from the driver's timer. */
+void ahci_watchdog(struct ahci_port *p, uint64_t now_ns)
+{
+	int solo = -1;
+	bool late = false;
+
+	for (unsigned s = 0; s < p->nslots; s++) {
+		if (!(p->busy & (1u << s)))
+			continue;
+		if (!p->slot[s].queued)
+			solo = (int)s;
+		if (now_ns - p->slot[s].started_ns > AHCI_CMD_NS)
+			late = true;
+	}
+	if (late)
+		ahci_port_recover(p, solo, "command timed out");
 }

@@ -1,0 +1,14 @@
+# ahci: SATA disks on an AHCI HBA (q35's ICH9 at 00:1f.2, -device ahci),
+# on the shared ATA command set (drivers/lib/ata).
+DRIVER_NAME   := ahci
+DRIVER_SRCS   := drivers/storage/ahci/ahci.c drivers/storage/ahci/hba.c \
+		 drivers/storage/ahci/port.c drivers/storage/ahci/queue.c \
+		 drivers/storage/ahci/recover.c $(ATA_LIB_SRCS)
+DRIVER_CFLAGS := $(ATA_LIB_CFLAGS)
+# The device logic on a fake HBA that behaves as QEMU's: bring-up, NCQ
+# round trips, a flush alone, more requests than slots, error recovery,
+# the watchdog's reset, a revoked buffer, a forgotten request.
+DRIVER_TESTS  := test_ahci
+DRIVER_TEST_test_ahci := tests/unit/test_ahci.c tests/unit/fake_ahci.c tests/unit/ata_ide_hd.c \
+		 drivers/storage/ahci/hba.c drivers/storage/ahci/port.c \
+		 drivers/storage/ahci/queue.c drivers/storage/ahci/recover.c $(ATA_LIB_SRCS)

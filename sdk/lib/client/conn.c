@@ -74,10 +74,24 @@ static int adopt(struct atxf_conn *c, atxf_handle_t h)
 	return err;
 }
 
-/* The instance name for name: itself, or the running instance of a driver. */
+/* A name a driver published itself for a device it added (atxf_device_add:
+ * "ata0", a partition's "vblk0p1"): it has no '.', yet it names a device,
+ * not a driver, and restarts keep it. */
+static int is_published(const char *name)
+{
+	atxf_handle_t h = atxf_name_lookup(name, 0);
+
+	if (h < 0)
+		return 0;
+	atxf_cap_drop(h);
+	return 1;
+}
+
+/* The instance name for name: itself (an instance name, or one a driver
+ * published for an added device), or the running instance of a driver. */
 static int resolve(struct atxf_conn *c, const char *name, uint64_t timeout_ns)
 {
-	if (!strchr(name, '.'))
+	if (!strchr(name, '.') && !is_published(name))
 		return atxf_driver_find(name, c->name, sizeof(c->name), timeout_ns);
 	if (strlen(name) >= sizeof(c->name))
 		return -ATXF_EINVAL;

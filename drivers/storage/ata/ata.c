@@ -109,7 +109,7 @@ static int add_disk(struct atxf_device *dev, struct ata_drive *d, unsigned i)
 		return 0;
 	disk->priv = d;
 	disk->info.block = (struct atxf_block_info){
-		.sector_size = ATA_SECTOR, .sectors = d->id.sectors,
+		.sector_size = ATA_SECTOR_SIZE, .sectors = d->id.sectors,
 		.max_sectors = ATA_MAX_SECTORS,
 	};
 	atxf_device_log(dev, "%s: %s %s: ATA disk \"%s\", %llu sectors (%llu MiB), %s, %s",

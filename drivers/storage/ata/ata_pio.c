@@ -119,25 +119,17 @@ enum ata_kind ata_detect(struct ata_channel *ch, unsigned slave, uint16_t *signa
 	return st == 0 ? ATA_NONE : kind_of(*signature);
 }
 
-/* The status, with "why" set and -ATXF_EIO if the command failed. */
-static int check_status(const struct ata_channel *ch, uint8_t st, const char **why)
+/* 0, or the command's failure from the registers, described in ch->why. */
+static int check_status(struct ata_channel *ch, uint8_t st, const char **why)
 {
-	uint8_t err;
+	uint8_t err = (st & ATA_SR_ERR) ? reg_in(ch, ATA_REG_ERROR) : 0;
+	int res = ata_status_result(st & (uint8_t)~(ATA_SR_BSY | ATA_SR_DRQ), err);
 
-	if (!(st & (ATA_SR_ERR | ATA_SR_DF)))
+	if (!res)
 		return 0;
-	err = reg_in(ch, ATA_REG_ERROR);
-	if (st & ATA_SR_DF)
-		*why = "device fault (status DF)";
-	else if (err & ATA_ER_IDNF)
-		*why = "sector not found (error IDNF)";
-	else if (err & ATA_ER_UNC)
-		*why = "uncorrectable data (error UNC)";
-	else if (err & ATA_ER_ABRT)
-		*why = "command aborted (error ABRT)";
-	else
-		*why = "command failed (status ERR)";
-	return -ATXF_EIO;
+	ata_status_describe(st, err, ch->why, sizeof(ch->why));
+	*why = ch->why;
+	return res;
 }
 
 /*
@@ -180,39 +172,38 @@ static int want_drq(uint8_t st, const char **why)
 /*
  * Loads the task file and writes the command (§9.4-9.6 "Host_Idle"): the
  * device must not be busy, for a busy one ignores the registers. LBA48
- * writes each register twice, high bytes first (§6.20).
+ * writes each register twice, the high ("previous") bytes first (§6.20).
  */
-static int issue(struct ata_drive *d, uint8_t cmd, uint64_t lba, uint32_t count, int lba48,
-		 const char **why)
+static int issue(struct ata_drive *d, const struct ata_cmd *c, const char **why)
 {
 	struct ata_channel *ch = d->ch;
-	uint8_t dev = (uint8_t)(ATA_DEV_LBA | (d->slave ? ATA_DEV_SLAVE : 0)), st;
+	uint8_t st;
 
 	if (poll_not_busy(ch, ATA_CMD_TIMEOUT_NS, &st) < 0 || (st & ATA_SR_DRQ)) {
 		*why = "the channel is still busy with an earlier command";
 		return -ATXF_ETIMEDOUT;
 	}
-	if (lba48) {
-		select_device(ch, dev);
-		reg_out(ch, ATA_REG_COUNT, (uint8_t)(count >> 8));
-		reg_out(ch, ATA_REG_LBA_LOW, (uint8_t)(lba >> 24));
-		reg_out(ch, ATA_REG_LBA_MID, (uint8_t)(lba >> 32));
-		reg_out(ch, ATA_REG_LBA_HIGH, (uint8_t)(lba >> 40));
-	} else {
-		select_device(ch, (uint8_t)(ATA_DEV_OBS | dev | ((lba >> 24) & 0x0f)));
+	select_device(ch, (uint8_t)(ATA_DEV_OBS | c->device | (d->slave ? ATA_DEV_SLAVE : 0)));
+	if (c->lba48) {
+		reg_out(ch, ATA_REG_FEATURES, (uint8_t)(c->features >> 8));
+		reg_out(ch, ATA_REG_COUNT, (uint8_t)(c->count >> 8));
+		reg_out(ch, ATA_REG_LBA_LOW, (uint8_t)(c->lba >> 24));
+		reg_out(ch, ATA_REG_LBA_MID, (uint8_t)(c->lba >> 32));
+		reg_out(ch, ATA_REG_LBA_HIGH, (uint8_t)(c->lba >> 40));
 	}
-	reg_out(ch, ATA_REG_COUNT, (uint8_t)count);        /* 256 (or 65536) is 0 */
-	reg_out(ch, ATA_REG_LBA_LOW, (uint8_t)lba);
-	reg_out(ch, ATA_REG_LBA_MID, (uint8_t)(lba >> 8));
-	reg_out(ch, ATA_REG_LBA_HIGH, (uint8_t)(lba >> 16));
+	reg_out(ch, ATA_REG_FEATURES, (uint8_t)c->features);
+	reg_out(ch, ATA_REG_COUNT, (uint8_t)c->count);     /* 256 (or 65536) is 0 */
+	reg_out(ch, ATA_REG_LBA_LOW, (uint8_t)c->lba);
+	reg_out(ch, ATA_REG_LBA_MID, (uint8_t)(c->lba >> 8));
+	reg_out(ch, ATA_REG_LBA_HIGH, (uint8_t)(c->lba >> 16));
 	(void)reg_in(ch, ATA_REG_STATUS);                  /* an old INTRQ is no news */
-	reg_out(ch, ATA_REG_COMMAND, cmd);
+	reg_out(ch, ATA_REG_COMMAND, c->command);
 	return 0;
 }
 
 static void read_block(const struct ata_channel *ch, uint8_t *p)
 {
-	for (unsigned i = 0; i < ATA_SECTOR / 2; i++) {
+	for (unsigned i = 0; i < ATA_SECTOR_SIZE / 2; i++) {
 		uint16_t w = atxf_inw((uint16_t)(ch->cmd + ATA_REG_DATA));
 
 		p[2 * i] = (uint8_t)w;
@@ -222,17 +213,28 @@ static void read_block(const struct ata_channel *ch, uint8_t *p)
 
 static void write_block(const struct ata_channel *ch, const uint8_t *p)
 {
-	for (unsigned i = 0; i < ATA_SECTOR / 2; i++)
+	for (unsigned i = 0; i < ATA_SECTOR_SIZE / 2; i++)
 		atxf_outw((uint16_t)(ch->cmd + ATA_REG_DATA),
 			  (uint16_t)(p[2 * i] | p[2 * i + 1] << 8));
 }
 
+/* Why IDENTIFY data is not a disk's, from ata_identify_parse's code. */
+static const char *ident_refusal(int err)
+{
+	if (err == -ATXF_ENOTSUP)
+		return "IDENTIFY data of a packet device, or of a disk without LBA";
+	return "IDENTIFY data fails its checks (checksum, size or sector size)";
+}
+
 int ata_identify(struct ata_drive *d, const char **why)
 {
-	uint16_t w[ATA_IDENT_WORDS];
-	uint8_t st, raw[ATA_SECTOR];
-	int err = issue(d, ATA_CMD_IDENTIFY, 0, 0, 0, why);
+	uint16_t w[ATA_IDENTIFY_WORDS];
+	uint8_t st, raw[ATA_SECTOR_SIZE];
+	struct ata_cmd c;
+	int err;
 
+	ata_build_identify(&c);
+	err = issue(d, &c, why);
 	if (!err)
 		err = wait_intr(d->ch, &st, why);
 	if (!err)
@@ -240,40 +242,30 @@ int ata_identify(struct ata_drive *d, const char **why)
 	if (err)
 		return err;
 	read_block(d->ch, raw);
-	for (unsigned i = 0; i < ATA_IDENT_WORDS; i++)
+	for (unsigned i = 0; i < ATA_IDENTIFY_WORDS; i++)
 		w[i] = (uint16_t)(raw[2 * i] | raw[2 * i + 1] << 8);
-	if (ata_ident_parse(w, &d->id, why) < 0)
-		return -ATXF_EIO;
-	return 0;
-}
-
-/* The addressing a range needs: 0 LBA28, 1 LBA48, -ATXF_ERANGE neither. */
-static int addressing(const struct ata_drive *d, uint64_t lba, uint32_t count)
-{
-	if (lba > d->id.sectors || count > d->id.sectors - lba)
-		return -ATXF_ERANGE;
-	if (lba + count <= ATA_LBA28_LIMIT)
-		return 0;
-	return d->id.lba48 ? 1 : -ATXF_ERANGE;
+	err = ata_identify_parse(w, &d->id);
+	if (err)
+		*why = ident_refusal(err);
+	return err ? -ATXF_EIO : 0;
 }
 
 /* PIO data-in of one command's n blocks (§9.5). */
 static int read_chunk(struct ata_drive *d, uint64_t lba, uint32_t n, uint8_t *buf,
 		      const char **why)
 {
-	int lba48 = addressing(d, lba, n), err;
+	struct ata_cmd c;
 	uint8_t st;
+	int err = ata_build_rw(&c, &d->id, ATA_XFER_PIO, false, lba, n, 0);
 
-	if (lba48 < 0)
-		return lba48;
-	err = issue(d, lba48 ? ATA_CMD_READ_SECTORS_EXT : ATA_CMD_READ_SECTORS, lba, n, lba48,
-		    why);
+	if (!err)
+		err = issue(d, &c, why);
 	for (uint32_t i = 0; !err && i < n; i++) {
 		err = wait_intr(d->ch, &st, why);
 		if (!err)
 			err = want_drq(st, why);
 		if (!err)
-			read_block(d->ch, buf + (size_t)i * ATA_SECTOR);
+			read_block(d->ch, buf + (size_t)i * ATA_SECTOR_SIZE);
 	}
 	return err ? err : check_status(d->ch, alt_status(d->ch), why);
 }
@@ -292,19 +284,18 @@ static int first_drq(struct ata_channel *ch, uint8_t *st, const char **why)
 static int write_chunk(struct ata_drive *d, uint64_t lba, uint32_t n, const uint8_t *buf,
 		       const char **why)
 {
-	int lba48 = addressing(d, lba, n), err;
-	uint8_t st;
+	struct ata_cmd c;
+	uint8_t st = 0;
+	int err = ata_build_rw(&c, &d->id, ATA_XFER_PIO, true, lba, n, 0);
 
-	if (lba48 < 0)
-		return lba48;
-	err = issue(d, lba48 ? ATA_CMD_WRITE_SECTORS_EXT : ATA_CMD_WRITE_SECTORS, lba, n, lba48,
-		    why);
+	if (!err)
+		err = issue(d, &c, why);
 	if (!err)
 		err = first_drq(d->ch, &st, why);
 	for (uint32_t i = 0; !err && i < n; i++) {
 		err = want_drq(st, why);
 		if (!err) {
-			write_block(d->ch, buf + (size_t)i * ATA_SECTOR);
+			write_block(d->ch, buf + (size_t)i * ATA_SECTOR_SIZE);
 			err = wait_intr(d->ch, &st, why);
 		}
 	}
@@ -325,7 +316,7 @@ int ata_read(struct ata_drive *d, uint64_t lba, uint32_t count, void *buf, const
 
 		if (err)
 			return err;
-		lba += n, count -= n, p += (size_t)n * ATA_SECTOR;
+		lba += n, count -= n, p += (size_t)n * ATA_SECTOR_SIZE;
 	}
 	return 0;
 }
@@ -341,19 +332,19 @@ int ata_write(struct ata_drive *d, uint64_t lba, uint32_t count, const void *buf
 
 		if (err)
 			return err;
-		lba += n, count -= n, p += (size_t)n * ATA_SECTOR;
+		lba += n, count -= n, p += (size_t)n * ATA_SECTOR_SIZE;
 	}
 	return 0;
 }
 
 int ata_flush(struct ata_drive *d, const char **why)
 {
+	struct ata_cmd c;
 	uint8_t st;
 	int err;
 
-	if (!d->id.flush && !d->id.flush_ext)
+	if (ata_build_flush(&c, &d->id) == -ATXF_ENOTSUP)
 		return 0;               /* no FLUSH CACHE: the device caches nothing */
-	err = issue(d, d->id.flush_ext ? ATA_CMD_FLUSH_CACHE_EXT : ATA_CMD_FLUSH_CACHE, 0, 0, 0,
-		    why);
+	err = issue(d, &c, why);
 	return err ? err : wait_intr(d->ch, &st, why);
 }

@@ -2,7 +2,10 @@
  * ATA PIO on one legacy IDE channel (two devices, master and slave):
  * software reset, device detection by signature, IDENTIFY DEVICE, READ and
  * WRITE SECTORS (EXT) one 512-byte block per interrupt, FLUSH CACHE (EXT).
- * Device logic only: registers through <atxf/hw.h>, and the interrupt wait
+ * The command set itself (IDENTIFY parsing, which command for which range,
+ * status decoding) is drivers/lib/ata, shared with AHCI; this is the PIO
+ * transport. Device logic only: registers through <atxf/hw.h>, and the
+ * interrupt wait
  * through the channel's wait_irq, so the host tests run it against a fake
  * channel (tests/unit/test_ata_pio.c).
  */
@@ -10,14 +13,14 @@
 #define ATA_PIO_H
 
 #include <stdint.h>
-#include "ata_ident.h"
+#include <ata/ata.h>
 
 /* Bounds; a loaded TCG host answers a sector in milliseconds. */
 #define ATA_RESET_TIMEOUT_NS   5000000000ull    /* BSY after SRST (spec: up to 31 s) */
 #define ATA_CMD_TIMEOUT_NS     5000000000ull    /* each interrupt of a command */
 #define ATA_DRQ_TIMEOUT_NS     1000000000ull    /* the first block of a write */
-#define ATA_LBA28_LIMIT        (1ull << 28)     /* sectors LBA28 can name */
 #define ATA_MAX_SECTORS        256              /* per command: LBA28's count 0 */
+#define ATA_WHY_MAX            96
 
 struct ata_channel {
 	uint16_t cmd;           /* command block base: 0x1f0, 0x170 */
@@ -27,6 +30,7 @@ struct ata_channel {
 	int (*wait_irq)(void *ctx, uint64_t timeout_ns);
 	void *ctx;
 	uint32_t irqs;          /* waits an interrupt ended */
+	char why[ATA_WHY_MAX];  /* the last failure's registers, for *why */
 };
 
 enum ata_kind { ATA_NONE = 0, ATA_DISK, ATA_PACKET, ATA_UNKNOWN };
@@ -35,7 +39,7 @@ struct ata_drive {
 	struct ata_channel *ch;
 	uint8_t slave;          /* 0: device 0 (master), 1: device 1 (slave) */
 	uint16_t signature;     /* LBA high << 8 | LBA mid after the reset */
-	struct ata_ident id;
+	struct ata_identity id;
 };
 
 /*
@@ -60,8 +64,9 @@ int ata_identify(struct ata_drive *d, const char **why);
 /*
  * count sectors at lba, PIO, from the device into buf (to it from buf):
  * LBA28 when the range fits it, else LBA48, at most ATA_MAX_SECTORS per
- * command. 0, -ATXF_ERANGE beyond the disk, -ATXF_EIO on a device error
- * (logged by the caller from *why), -ATXF_ETIMEDOUT.
+ * command. 0, -ATXF_ERANGE beyond the disk, -ATXF_EIO (or what
+ * ata_status_result makes of the registers) on a device error, with *why
+ * for the caller's log line, -ATXF_ETIMEDOUT.
  */
 int ata_read(struct ata_drive *d, uint64_t lba, uint32_t count, void *buf, const char **why);
 int ata_write(struct ata_drive *d, uint64_t lba, uint32_t count, const void *buf,

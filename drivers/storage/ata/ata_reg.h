@@ -28,44 +28,24 @@
 #define ATA_REG_CONTROL    0
 #define ATA_CTL_PORTS      1
 
-/* Status (§7.15). */
-#define ATA_SR_ERR         0x01 /* the command failed: see the error register */
-#define ATA_SR_DRQ         0x08 /* the device wants a data block moved */
-#define ATA_SR_DF          0x20 /* device fault */
-#define ATA_SR_DRDY        0x40 /* device ready for a command */
-#define ATA_SR_BSY         0x80 /* the device owns the registers */
-
-/* Error (§7.11): ABRT is what a command the device refuses sets. */
-#define ATA_ER_ABRT        0x04
-#define ATA_ER_IDNF        0x10 /* address not found: beyond the medium */
-#define ATA_ER_UNC         0x40 /* uncorrectable data */
+/* Status and error bits, and the commands: drivers/lib/ata/ata.h, shared
+ * with AHCI. */
 
 /* Device control (§7.9). */
 #define ATA_CTL_NIEN       0x02 /* 1: INTRQ disabled */
 #define ATA_CTL_SRST       0x04 /* software reset of both devices */
 #define ATA_CTL_HOB        0x80 /* read back the high bytes of an LBA48 address */
 
-/* Device (§7.10): bit 6 LBA addressing, bit 4 device 1 (the slave);
- * bits 7 and 5 are obsolete ones that older devices want set. */
+/* Device (§7.10): bit 4 selects device 1 (the slave); bits 7 and 5 are
+ * obsolete ones that older devices want set; bit 6 (LBA) comes with the
+ * command (ATA_DEV_LBA, <ata/ata.h>). */
 #define ATA_DEV_OBS        0xa0
-#define ATA_DEV_LBA        0x40
 #define ATA_DEV_SLAVE      0x10
-
-/* Commands (§8) this driver issues. */
-#define ATA_CMD_READ_SECTORS       0x20 /* §8.27, PIO data-in, LBA28 */
-#define ATA_CMD_READ_SECTORS_EXT   0x24 /* §8.28, PIO data-in, LBA48 */
-#define ATA_CMD_WRITE_SECTORS      0x30 /* §8.62, PIO data-out, LBA28 */
-#define ATA_CMD_WRITE_SECTORS_EXT  0x34 /* §8.63, PIO data-out, LBA48 */
-#define ATA_CMD_FLUSH_CACHE        0xe7 /* §8.10, non-data */
-#define ATA_CMD_FLUSH_CACHE_EXT    0xea /* §8.11, non-data, LBA48 devices */
-#define ATA_CMD_IDENTIFY           0xec /* §8.15, PIO data-in, one block */
 
 /* Signatures in LBA mid/high after a reset (§9.12; SATA for 0x3c/0xc3). */
 #define ATA_SIG_ATA        0x0000
 #define ATA_SIG_ATAPI      0xeb14
 #define ATA_SIG_SATA       0xc33c
 #define ATA_SIG_SATAPI     0x9669
-
-#define ATA_SECTOR         512  /* bytes of one PIO data block */
 
 #endif

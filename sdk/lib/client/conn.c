@@ -74,10 +74,9 @@ static int adopt(struct atxf_conn *c, atxf_handle_t h)
 	return err;
 }
 
-/* A name a driver published itself for a device it added (atxf_device_add:
- * "ata0", a partition's "vblk0p1"): it has no '.', yet it names a device,
- * not a driver, and restarts keep it. */
-static int is_published(const char *name)
+/* A name without a '.' the name service holds now: a device name devmgr or
+ * a driver published ("vblk0", "vblk0p2"), used as it is. */
+static int published(const char *name)
 {
 	atxf_handle_t h = atxf_name_lookup(name, 0);
 
@@ -87,14 +86,14 @@ static int is_published(const char *name)
 	return 1;
 }
 
-/* The instance name for name: itself (an instance name, or one a driver
- * published for an added device), or the running instance of a driver. */
+/* The name to look up for name: itself (an instance or device name), or
+ * the running instance of a driver. */
 static int resolve(struct atxf_conn *c, const char *name, uint64_t timeout_ns)
 {
-	if (!strchr(name, '.') && !is_published(name))
-		return atxf_driver_find(name, c->name, sizeof(c->name), timeout_ns);
 	if (strlen(name) >= sizeof(c->name))
 		return -ATXF_EINVAL;
+	if (!strchr(name, '.') && !published(name))
+		return atxf_driver_find(name, c->name, sizeof(c->name), timeout_ns);
 	strcpy(c->name, name);
 	return 0;
 }

@@ -282,18 +282,13 @@ def run_once(sc, opts):
     """Runs sc once: (None or why it failed, seconds)."""
     if "terminal" in sc:
         return run_terminal(sc)
+    if sc.get("prepare"):
+        sc["prepare"]()     # host-side set-up for each run: a fresh disk image (scenarios_disks.py)
     try:
         initrd = archive_for(sc, opts)
         iso = iso_for(sc, opts, initrd) if sc.get("iso") else None
     except (OSError, ValueError) as e:
         return "boot archive: %s" % e, 0.0
-    # setup: optional function() run before each boot, e.g. to make the disk
-    # images its qemu_args name afresh (scenarios_ata.py).
-    try:
-        if sc.get("setup"):
-            sc["setup"]()
-    except (OSError, ValueError) as e:
-        return "setup: %s" % e, 0.0
     run = boot(sc, opts, initrd, iso)
     with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
         f.write("\n".join(run.lines) + "\n")

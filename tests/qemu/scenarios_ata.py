@@ -34,13 +34,13 @@ def image(scenario, pos):
 
 
 def make_images(scenario, disks):
-    """A setup: fresh sparse images, all zeros."""
-    def setup():
+    """A prepare hook: fresh sparse images, all zeros."""
+    def prepare():
         os.makedirs(IMAGES, exist_ok=True)
         for pos, sectors in disks:
             with open(image(scenario, pos), "wb") as f:
                 f.truncate(sectors * SECTOR)
-    return setup
+    return prepare
 
 
 def drive_args(scenario, disks, cdroms=()):
@@ -114,7 +114,7 @@ def ata_scenario(name, what, disks, cdroms=(), refused=()):
     refusals = [says(DRIVER, r"%s: %s: ATAPI device \(signature 0xeb14\) refused: packet "
                      r"devices \(CD/DVD\) are not served by ata$" % (INSTANCE, POSITIONS[pos]))
                 for pos in refused]
-    return dict(name=name, what=what, programs=PROGRAMS, setup=make_images(name, disks),
+    return dict(name=name, what=what, programs=PROGRAMS, prepare=make_images(name, disks),
                 qemu_args=drive_args(name, disks, cdroms),
                 cfg=["start devmgr.atxf with root bootfs", "start ata-disks.atxf " + args,
                      "exit-with ata-disks.atxf"],

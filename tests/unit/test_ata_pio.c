@@ -199,6 +199,11 @@ static void test_a_lost_interrupt_times_out(void **state)
 	f.wedged = true;
 	assert_int_equal(ata_read(&disk, 1, 1, back, &why), -ATXF_ETIMEDOUT);
 	assert_non_null(strstr(why, "BSY"));
+	/* The timeout reset the channel: the next command is taken. */
+	f.wedged = f.no_irq = false;
+	f.ncommands = 0;
+	assert_int_equal(ata_read(&disk, 2, 1, back, &why), 0);
+	assert_int_equal(f.ncommands, 1);
 }
 
 static void test_flush_ext(void **state)

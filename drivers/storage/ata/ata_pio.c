@@ -306,6 +306,18 @@ static int write_chunk(struct ata_drive *d, uint64_t lba, uint32_t n, const uint
 	return err;
 }
 
+/*
+ * A device that let a command time out may hold BSY for good, and a busy
+ * device takes no new command: a software reset gives the channel back
+ * (both devices; the disks keep their data and need no set-up again).
+ */
+static int recover(struct ata_drive *d, int err)
+{
+	if (err == -ATXF_ETIMEDOUT)
+		(void)ata_channel_reset(d->ch);
+	return err;
+}
+
 int ata_read(struct ata_drive *d, uint64_t lba, uint32_t count, void *buf, const char **why)
 {
 	uint8_t *p = buf;
@@ -315,7 +327,7 @@ int ata_read(struct ata_drive *d, uint64_t lba, uint32_t count, void *buf, const
 		int err = read_chunk(d, lba, n, p, why);
 
 		if (err)
-			return err;
+			return recover(d, err);
 		lba += n, count -= n, p += (size_t)n * ATA_SECTOR_SIZE;
 	}
 	return 0;
@@ -331,7 +343,7 @@ int ata_write(struct ata_drive *d, uint64_t lba, uint32_t count, const void *buf
 		int err = write_chunk(d, lba, n, p, why);
 
 		if (err)
-			return err;
+			return recover(d, err);
 		lba += n, count -= n, p += (size_t)n * ATA_SECTOR_SIZE;
 	}
 	return 0;
@@ -346,5 +358,5 @@ int ata_flush(struct ata_drive *d, const char **why)
 	if (ata_build_flush(&c, &d->id) == -ATXF_ENOTSUP)
 		return 0;               /* no FLUSH CACHE: the device caches nothing */
 	err = issue(d, &c, why);
-	return err ? err : wait_intr(d->ch, &st, why);
+	return recover(d, err ? err : wait_intr(d->ch, &st, why));
 }

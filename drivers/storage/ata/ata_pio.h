@@ -66,7 +66,8 @@ int ata_identify(struct ata_drive *d, const char **why);
  * LBA28 when the range fits it, else LBA48, at most ATA_MAX_SECTORS per
  * command. 0, -ATXF_ERANGE beyond the disk, -ATXF_EIO (or what
  * ata_status_result makes of the registers) on a device error, with *why
- * for the caller's log line, -ATXF_ETIMEDOUT.
+ * for the caller's log line, -ATXF_ETIMEDOUT (after which the channel is
+ * reset, so the next command finds it idle).
  */
 int ata_read(struct ata_drive *d, uint64_t lba, uint32_t count, void *buf, const char **why);
 int ata_write(struct ata_drive *d, uint64_t lba, uint32_t count, const void *buf,

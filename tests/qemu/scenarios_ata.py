@@ -106,8 +106,8 @@ IRQ_LINES = [r"^irq: ata\.atxf pid \d+ handles line 0xe \(vector 0x[0-9a-f]+, ed
              r"^irq: ata\.atxf pid \d+ handles line 0xf \(vector 0x[0-9a-f]+, edge\)$"]
 
 
-def ata_scenario(name, what, disks, cdroms=(), refused=()):
-    args = " ".join("ata%d:%d" % d for d in disks)
+def ata_scenario(name, what, disks, cdroms=(), refused=(), kill=False, also=()):
+    args = ("kill " if kill else "") + " ".join("ata%d:%d" % d for d in disks)
     # QEMU's pc machine believes every IDE disk speaks LBA48 (hw/ide/core.c,
     # ide_identify), so the driver uses EXT commands past 2^28 sectors only.
     found = [disk_found(pos, sectors, True) for pos, sectors in disks]
@@ -122,10 +122,10 @@ def ata_scenario(name, what, disks, cdroms=(), refused=()):
                        [says(DRIVER, r"%s: %d disks? on the legacy channels \(IRQ 14 and 15\)$"
                              % (INSTANCE, len(disks)))] +
                        disks_ok(disks) + [exited("ata-disks.atxf", 0)],
-                check=lambda log, c=contains(*(found + refusals + IRQ_LINES)),
+                check=lambda log, c=contains(*(found + refusals + IRQ_LINES + list(also))),
                 i=image_check(name, disks): c(log) or i(log),
-                forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"failed: ", r"ended with status",
-                                   r"refused ata "],
+                forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"failed: ", r"refused ata "] +
+                       ([] if kill else [r"ended with status"]),
                 exit=0, timeout=300)
 
 
@@ -142,4 +142,17 @@ SCENARIOS = [
                  "ATA PIO: ATAPI CD-ROMs (primary slave, secondary master) are refused with a "
                  "line saying so; the disks beside them are served",
                  [(0, 65536), (3, 40960)], cdroms=(1, 2), refused=(1, 2)),
+    # The driver killed (as a crash) once per disk between two flushed
+    # writes: devmgr restarts it, the client library reconnects, and every
+    # flushed write is on the image.
+    ata_scenario("ata-restart",
+                 "ATA PIO: killed twice while a client writes, the driver comes back (a new "
+                 "generation resets the channels and finds the disks again); every flushed "
+                 "write is on the images",
+                 [(0, 65536), (2, 32768)], kill=True,
+                 also=[devmgr_says(r"ata \(%s\) pid \d+ ended with status 137 " % INSTANCE),
+                       devmgr_says(r"restarting ata \(%s\) generation 1" % INSTANCE),
+                       devmgr_says(r"restarting ata \(%s\) generation 2" % INSTANCE),
+                       says("ata-disks.atxf", r"ata-disks: ata0: killed the driver, pid \d+$"),
+                       says("ata-disks.atxf", r"ata-disks: ata2: killed the driver, pid \d+$")]),
 ]

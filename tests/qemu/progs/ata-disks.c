@@ -2,7 +2,7 @@
  * ata-disks.atxf: checks the disks of the ata driver (drivers/storage/ata)
  * through the block client library, for tests/qemu/scenarios_ata.py.
  *
- *   ata-disks.atxf NAME:SECTORS...
+ *   ata-disks.atxf [kill] NAME:SECTORS...
  *
  * It waits for the ata driver to serve (its disks are registered by then),
  * then for each disk NAME (ata0..ata3) it opens the disk, checks that INFO says
@@ -13,6 +13,10 @@
  *   ata-disks: NAME: SECTORS sectors of 512 bytes: OK
  *   ata-disks: NAME: first, last and RUN sectors written, flushed, read back: OK
  *   ata-disks: NAME: FAIL: what
+ * With "kill" it asks devmgr to KILL the driver (as a crash) between the
+ * flush of the first and last sectors and the run's write, so the run is
+ * written to the next generation, which the library reconnects to:
+ *   ata-disks: NAME: killed the driver, pid P
  * Exits 0 when every disk passed, 1 otherwise. The scenario then checks the
  * image files on the host against the same pattern.
  */
@@ -24,12 +28,15 @@
 #include <atxf/log.h>
 #include <atxf/sys.h>
 #include "ata_pattern.h"
+#include "devmgr_ask.h"
 
 #define OPEN_NS  30000000000ull
 #define RUN      300                    /* sectors: more than ATA_MAX_SECTORS */
 #define BUF      (64 * 1024)
 
 static uint8_t out[RUN * ATA_PATTERN_SECTOR], in[RUN * ATA_PATTERN_SECTOR];
+static char instance[64];               /* the driver's, for KILL */
+static atxf_handle_t devmgr = ATXF_HANDLE_NONE;   /* set with "kill" */
 
 static int fail(const char *name, const char *what, int err)
 {
@@ -72,6 +79,17 @@ static int check(struct atxf_block_client *b, const char *name, unsigned disk,
 	return 0;
 }
 
+/* KILL the driver's running generation; devmgr restarts it. */
+static int kill_driver(const char *name)
+{
+	long pid = devmgr_kill_running(devmgr, instance);
+
+	if (pid < 0)
+		return fail(name, "KILL of the driver", (int)pid);
+	atxf_log("ata-disks: %s: killed the driver, pid %ld\n", name, pid);
+	return 0;
+}
+
 static int one_disk(const char *name, unsigned disk, uint64_t want)
 {
 	struct atxf_block_client b;
@@ -88,8 +106,12 @@ static int one_disk(const char *name, unsigned disk, uint64_t want)
 	}
 	atxf_log("ata-disks: %s: %llu sectors of 512 bytes: OK\n", name, (unsigned long long)want);
 	last = want - 1;
-	bad = put(&b, name, disk, 0, 1) || put(&b, name, disk, last, 1) ||
-	      put(&b, name, disk, 1, RUN);
+	bad = put(&b, name, disk, 0, 1) || put(&b, name, disk, last, 1);
+	if (!bad && (err = atxf_block_client_flush(&b)) != 0)
+		bad = fail(name, "flush", err);
+	if (!bad && devmgr >= 0)
+		bad = kill_driver(name);
+	bad = bad || put(&b, name, disk, 1, RUN);
 	if (!bad && (err = atxf_block_client_flush(&b)) != 0)
 		bad = fail(name, "flush", err);
 	bad = bad || check(&b, name, disk, 0, 1) || check(&b, name, disk, last, 1) ||
@@ -105,13 +127,17 @@ static int one_disk(const char *name, unsigned disk, uint64_t want)
 
 int main(int argc, char **argv)
 {
-	char instance[64];
-	int bad = 0, err = atxf_driver_find("ata", instance, sizeof(instance), OPEN_NS);
+	int bad = 0, first = 1, err = atxf_driver_find("ata", instance, sizeof(instance), OPEN_NS);
 
 	if (err < 0)
 		return fail("ata", "the driver never said HELLO", err);
-
-	for (int i = 1; i < argc; i++) {
+	if (argc > 1 && !strcmp(argv[1], "kill")) {
+		devmgr = atxf_name_lookup("devmgr", OPEN_NS);
+		if (devmgr < 0)
+			return fail("ata", "looking up devmgr", devmgr);
+		first = 2;
+	}
+	for (int i = first; i < argc; i++) {
 		char *colon = strchr(argv[i], ':');
 
 		if (!colon || colon[1] == '\0' || strncmp(argv[i], "ata", 3)) {

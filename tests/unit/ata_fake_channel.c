@@ -12,8 +12,21 @@
 #include "ata_ide_hd.h"
 #include "ata_reg.h"
 
+static void reset_devices(struct fake_ide *f);
+
+/* A reset under way ends once its time has come (QEMU ends it in a bottom
+ * half, which a loaded host runs late). */
+static void reset_progress(struct fake_ide *f)
+{
+	if (f->reset_done_at && atxf_time_ns() >= f->reset_done_at) {
+		f->reset_done_at = 0;
+		reset_devices(f);
+	}
+}
+
 static struct fake_ide_dev *cur(struct fake_ide *f)
 {
+	reset_progress(f);
 	return &f->dev[f->sel];
 }
 
@@ -276,8 +289,8 @@ static void cmd_write(void *ctx, uint16_t off, unsigned width, uint32_t v)
 		data_write(f, v);
 		return;
 	}
-	if (off != ATA_REG_COMMAND && (status_of(f) & (ATA_SR_BSY | ATA_SR_DRQ)))
-		return;                 /* a busy device ignores the task file */
+	if (off != ATA_REG_COMMAND && (cur(f)->status & (ATA_SR_BSY | ATA_SR_DRQ)))
+		return;                 /* a busy device ignores the task file, absent or not */
 	switch (off) {
 	case ATA_REG_FEATURES: f->features = (uint8_t)v; break;
 	case ATA_REG_COUNT: load(&f->count, &f->prev_count, (uint8_t)v); break;
@@ -329,7 +342,9 @@ static void ctl_write(void *ctx, uint16_t off, unsigned width, uint32_t v)
 	if (v & ATA_CTL_SRST) {
 		f->dev[0].status = f->dev[1].status = ATA_SR_BSY;
 	} else if (f->control & ATA_CTL_SRST) {
-		reset_devices(f);
+		f->reset_done_at = atxf_time_ns() + f->reset_ns;
+		if (!f->reset_ns)
+			reset_progress(f);
 	}
 	f->control = (uint8_t)v;
 }

@@ -44,6 +44,8 @@ struct fake_ide {
 	bool floating;                  /* nothing on the bus: everything reads 0xff */
 	bool no_irq;                    /* the device never interrupts (a broken line) */
 	bool wedged;                    /* the device never finishes what it started */
+	uint64_t reset_ns;              /* a reset ends this long after SRST clears */
+	uint64_t reset_done_at;         /* when the reset under way ends; 0: none */
 	struct fake_ide_dev dev[2];
 	unsigned sel;                   /* the selected device */
 	uint8_t control;                /* nIEN, SRST as written */

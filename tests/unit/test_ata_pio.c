@@ -82,6 +82,22 @@ static void test_reset_and_signatures(void **state)
 	assert_int_equal(atxf_fake_strays(), 0);
 }
 
+/* The firmware left the absent device 1 selected and the reset ends late
+ * (a loaded host): device 1 reads status 0 all the while, yet device 0 is
+ * busy and would ignore its selection. The reset watches device 0. */
+static void test_a_late_reset_with_device_1_selected(void **state)
+{
+	uint16_t sig = 0;
+
+	(void)state;
+	f.dev[1].kind = FAKE_IDE_ABSENT;
+	f.sel = 1;
+	f.reset_ns = 30000000;                  /* 30 ms, past the 2 ms wait */
+	assert_int_equal(ata_channel_reset(&ch), 0);
+	assert_int_equal(ata_detect(&ch, 0, &sig), ATA_DISK);
+	assert_int_equal(ata_detect(&ch, 1, &sig), ATA_NONE);
+}
+
 static void test_identify_of_a_cdrom_is_refused(void **state)
 {
 	struct ata_drive cd = { .ch = &ch, .slave = 1 };
@@ -229,6 +245,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_reset_and_signatures, setup),
+		cmocka_unit_test_setup(test_a_late_reset_with_device_1_selected, setup),
 		cmocka_unit_test_setup(test_identify_of_a_cdrom_is_refused, setup),
 		cmocka_unit_test_setup(test_absent_and_floating, setup),
 		cmocka_unit_test_setup(test_lba28_read_write_one_interrupt_per_block, setup),

@@ -71,10 +71,20 @@ int ata_channel_reset(struct ata_channel *ch)
 
 	if (st == 0xff)
 		return -ATXF_ENODEV;            /* nothing drives the bus */
+	/*
+	 * Watch device 0 through the reset: an absent device 1 reads status 0
+	 * even while the reset is still under way (QEMU: ide_status_read), and
+	 * the busy device would then ignore the selection that follows. The
+	 * firmware may have left device 1 selected.
+	 */
+	select_device(ch, ATA_DEV_OBS);
 	atxf_outb(ch->ctl, ATA_CTL_NIEN | ATA_CTL_SRST);
 	atxf_delay_us(5);                       /* SRST held at least 5 us */
 	atxf_outb(ch->ctl, ATA_CTL_NIEN);
 	atxf_delay_us(2000);                    /* BSY valid 2 ms after SRST clears */
+	if (poll_not_busy(ch, ATA_RESET_TIMEOUT_NS, &st) < 0)
+		return -ATXF_ETIMEDOUT;
+	select_device(ch, ATA_DEV_OBS);         /* in case a busy device kept the old one */
 	if (poll_not_busy(ch, ATA_RESET_TIMEOUT_NS, &st) < 0)
 		return -ATXF_ETIMEDOUT;
 	atxf_outb(ch->ctl, 0);                  /* nIEN clear: INTRQ from now on */

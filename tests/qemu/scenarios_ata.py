@@ -142,17 +142,22 @@ SCENARIOS = [
                  "ATA PIO: ATAPI CD-ROMs (primary slave, secondary master) are refused with a "
                  "line saying so; the disks beside them are served",
                  [(0, 65536), (3, 40960)], cdroms=(1, 2), refused=(1, 2)),
-    # The driver killed (as a crash) once per disk between two flushed
-    # writes: devmgr restarts it, the client library reconnects, and every
-    # flushed write is on the image.
+    # The driver killed (as a crash) once per disk, 3 ms into a 300-sector
+    # write (two PIO commands): devmgr restarts it, the client library
+    # reconnects and sends what was in flight again, and every flushed
+    # write is on the image.
     ata_scenario("ata-restart",
-                 "ATA PIO: killed twice while a client writes, the driver comes back (a new "
-                 "generation resets the channels and finds the disks again); every flushed "
-                 "write is on the images",
+                 "ATA PIO: killed twice in the middle of a client's writes, the driver comes "
+                 "back (a new generation resets the channels and finds the disks again); the "
+                 "client resubmits, and every flushed write is on the images",
                  [(0, 65536), (2, 32768)], kill=True,
                  also=[devmgr_says(r"ata \(%s\) pid \d+ ended with status 137 " % INSTANCE),
                        devmgr_says(r"restarting ata \(%s\) generation 1" % INSTANCE),
                        devmgr_says(r"restarting ata \(%s\) generation 2" % INSTANCE),
                        says("ata-disks.atxf", r"ata-disks: ata0: killed the driver, pid \d+$"),
-                       says("ata-disks.atxf", r"ata-disks: ata2: killed the driver, pid \d+$")]),
+                       says("ata-disks.atxf", r"ata-disks: ata2: killed the driver, pid \d+$"),
+                       says("ata-disks.atxf", r"ata-disks: ata0: 1 reconnects, \d+ requests "
+                            r"sent again$"),
+                       says("ata-disks.atxf", r"ata-disks: ata2: 1 reconnects, \d+ requests "
+                            r"sent again$")]),
 ]

@@ -13,13 +13,17 @@
  *   ata-disks: NAME: SECTORS sectors of 512 bytes: OK
  *   ata-disks: NAME: first, last and RUN sectors written, flushed, read back: OK
  *   ata-disks: NAME: FAIL: what
- * With "kill" it asks devmgr to KILL the driver (as a crash) between the
- * flush of the first and last sectors and the run's write, so the run is
- * written to the next generation, which the library reconnects to:
+ * With "kill" a second thread asks devmgr to KILL the driver (as a crash)
+ * 3 ms into the run's write, mostly in the middle of its PIO data phase;
+ * the library sends the write again to the next generation, and a flush
+ * that reports ESTALE (writes lost with the old one) has the run written
+ * again:
  *   ata-disks: NAME: killed the driver, pid P
+ *   ata-disks: NAME: R reconnects, S requests sent again
  * Exits 0 when every disk passed, 1 otherwise. The scenario then checks the
  * image files on the host against the same pattern.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <atxf/client.h>
@@ -79,15 +83,42 @@ static int check(struct atxf_block_client *b, const char *name, unsigned disk,
 	return 0;
 }
 
-/* KILL the driver's running generation; devmgr restarts it. */
-static int kill_driver(const char *name)
-{
-	long pid = devmgr_kill_running(devmgr, instance);
+#define KILL_AFTER_NS 3000000ull
 
+/* The killer thread: KILLs the driver's running generation (devmgr
+ * restarts it) KILL_AFTER_NS after it was started. */
+static void *killer(void *arg)
+{
+	const char *name = arg;
+	long pid;
+
+	atxf_sleep_ns(KILL_AFTER_NS);
+	pid = devmgr_kill_running(devmgr, instance);
 	if (pid < 0)
-		return fail(name, "KILL of the driver", (int)pid);
-	atxf_log("ata-disks: %s: killed the driver, pid %ld\n", name, pid);
-	return 0;
+		fail(name, "KILL of the driver", (int)pid);
+	else
+		atxf_log("ata-disks: %s: killed the driver, pid %ld\n", name, pid);
+	return pid < 0 ? arg : NULL;            /* non-NULL: it failed */
+}
+
+/* The run, written and flushed; again while a flush says a restart lost it. */
+static int put_run(struct atxf_block_client *b, const char *name, unsigned disk)
+{
+	pthread_t thread;
+	void *killed = NULL;
+	int err, bad, tries = 0;
+
+	if (devmgr >= 0 && pthread_create(&thread, NULL, killer, (void *)name) != 0)
+		return fail(name, "pthread_create", -ATXF_ENOMEM);
+	do {
+		bad = put(b, name, disk, 1, RUN);
+		err = bad ? 0 : atxf_block_client_flush(b);
+	} while (err == -ATXF_ESTALE && ++tries < 3);
+	if (devmgr >= 0)
+		pthread_join(thread, &killed);
+	if (!bad && err)
+		bad = fail(name, "flush", err);
+	return bad || killed != NULL;
 }
 
 static int one_disk(const char *name, unsigned disk, uint64_t want)
@@ -109,15 +140,14 @@ static int one_disk(const char *name, unsigned disk, uint64_t want)
 	bad = put(&b, name, disk, 0, 1) || put(&b, name, disk, last, 1);
 	if (!bad && (err = atxf_block_client_flush(&b)) != 0)
 		bad = fail(name, "flush", err);
-	if (!bad && devmgr >= 0)
-		bad = kill_driver(name);
-	bad = bad || put(&b, name, disk, 1, RUN);
-	if (!bad && (err = atxf_block_client_flush(&b)) != 0)
-		bad = fail(name, "flush", err);
+	bad = bad || put_run(&b, name, disk);
 	bad = bad || check(&b, name, disk, 0, 1) || check(&b, name, disk, last, 1) ||
 	      check(&b, name, disk, 1, RUN);
 	if (!bad && (err = atxf_block_client_read(&b, want, 1, in)) != -ATXF_ERANGE)
 		bad = fail(name, "a read past the end was not refused with ERANGE", err);
+	if (!bad && devmgr >= 0)
+		atxf_log("ata-disks: %s: %u reconnects, %u requests sent again\n", name,
+			 b.conn.reconnects, b.conn.resubmits);
 	if (!bad)
 		atxf_log("ata-disks: %s: first, last and %u sectors written, flushed, read back: OK\n",
 			 name, RUN);

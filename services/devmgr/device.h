@@ -16,8 +16,10 @@
 #define DM_DEVICE_NAME_MAX DEVMGR_NAME_MAX  /* "i8042", "00:1f.2", "00:1f.2/port0" */
 #define DM_PROPS           8    /* free-form properties of a child node */
 #define DM_PROP_MAX        (DEVMGR_NAME_MAX + 8)  /* "key=value" with the NUL: path=PATH fits */
-#define DM_PORT_RANGES     2    /* the i8042 decodes 0x60 and 0x64 */
-#define DM_IRQS            2    /* the i8042 raises IRQ 1 (keyboard) and 12 (mouse) */
+#define DM_PORT_RANGES     4    /* the i8042 decodes 0x60 and 0x64; a compatibility-mode
+				 * IDE function two blocks per channel (ide_compat.h) */
+#define DM_IRQS            2    /* the i8042 raises IRQ 1 (keyboard) and 12 (mouse);
+				 * compatibility-mode IDE 14 and 15 */
 #define DM_BARS            6
 
 /* DM_BUS_NONE marks a free slot of the node table. */
@@ -73,8 +75,8 @@ struct dm_device {
 				     * (ATXF_RES_PARENT), or ATXF_HANDLE_NONE */
 	char name[DM_DEVICE_NAME_MAX];          /* a child's: its path */
 	char props[DM_PROPS][DM_PROP_MAX];      /* a child's "key=value" properties */
-	struct dm_range ports[DM_PORT_RANGES];  /* legacy: fixed I/O ranges */
-	uint32_t irqs[DM_IRQS];                 /* legacy: ISA lines; nirqs in use */
+	struct dm_range ports[DM_PORT_RANGES];  /* legacy, compatibility IDE: fixed I/O ranges */
+	uint32_t irqs[DM_IRQS];                 /* the same: ISA lines; nirqs in use */
 	uint8_t nirqs;
 	struct dm_pci pci;                      /* DM_BUS_PCI only */
 };

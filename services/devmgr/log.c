@@ -29,6 +29,18 @@ static void add(struct line *l, const char *fmt, ...)
 		l->len += (size_t)n < sizeof(l->buf) - l->len ? (size_t)n : sizeof(l->buf) - l->len - 1;
 }
 
+/* " ports 0x60-0x60 0x64-0x64 irq 1 12": the fixed ISA resources. */
+static void log_fixed(struct line *l, const struct dm_device *d)
+{
+	add(l, " ports");
+	for (unsigned i = 0; i < DM_PORT_RANGES && d->ports[i].size; i++)
+		add(l, " 0x%llx-0x%llx", (unsigned long long)d->ports[i].base,
+		    (unsigned long long)(d->ports[i].base + d->ports[i].size - 1));
+	add(l, " irq");
+	for (unsigned i = 0; i < d->nirqs; i++)
+		add(l, " %u", (unsigned)d->irqs[i]);
+}
+
 static void log_bars(struct line *l, const struct dm_pci *p)
 {
 	for (unsigned i = 0; i < DM_BARS; i++)
@@ -55,17 +67,16 @@ static void log_pci(struct line *l, const struct dm_device *d)
 		add(l, " intx %c gsi %u", 'A' + p->intx_pin - 1, (unsigned)p->intx_gsi);
 	else if (p->intx_pin)
 		add(l, " intx %c unrouted", 'A' + p->intx_pin - 1);
+	if (d->ports[0].size) {         /* compatibility-mode IDE (ide_compat.h) */
+		add(l, " legacy");
+		log_fixed(l, d);
+	}
 }
 
 static void log_legacy(struct line *l, const struct dm_device *d)
 {
-	add(l, "devmgr: device %s legacy ports", d->name);
-	for (unsigned i = 0; i < DM_PORT_RANGES && d->ports[i].size; i++)
-		add(l, " 0x%llx-0x%llx", (unsigned long long)d->ports[i].base,
-		    (unsigned long long)(d->ports[i].base + d->ports[i].size - 1));
-	add(l, " irq");
-	for (unsigned i = 0; i < d->nirqs; i++)
-		add(l, " %u", (unsigned)d->irqs[i]);
+	add(l, "devmgr: device %s legacy", d->name);
+	log_fixed(l, d);
 	add(l, ": %s", d->present ? "present" : "absent");
 }
 

@@ -12,6 +12,7 @@
 #include <atxf/pci_regs.h>
 #include <atxf/sys.h>
 #include "devices.h"
+#include "ide_compat.h"
 
 #define MAX_BUSES      8        /* how many buses the bridges may lead to */
 
@@ -103,6 +104,7 @@ static void read_function(atxf_handle_t cfg, unsigned bus, unsigned dev, unsigne
 		d->pci.is_bridge = 1;
 		d->pci.secondary = atxf_pci_read8(cfg, PCI_SECONDARY_BUS);
 	}
+	dm_ide_compat(d);               /* fixed ISA ports and lines, BARs unused */
 }
 
 struct scan {

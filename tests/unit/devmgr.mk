@@ -19,7 +19,7 @@ $(HOSTOBJ)/tests/unit/test_devmgr_prt.o $(HOSTOBJ)/tests/unit/test_devmgr_tree.o
 $(TEST_DEVMGR_MATCH): $(HOSTOBJ)/tests/unit/test_devmgr_match.o \
 		$(HOSTOBJ)/services/devmgr/match.o $(HOSTOBJ)/services/devmgr/plan_msix.o \
 		$(HOSTOBJ)/services/devmgr/legacy_table.o $(HOSTOBJ)/services/devmgr/props.o \
-		$(DEVMGR_INTX_HOST) $(FORMAT_HOST_LIB)
+		$(HOSTOBJ)/services/devmgr/ide_compat.o $(DEVMGR_INTX_HOST) $(FORMAT_HOST_LIB)
 	@mkdir -p $(@D)
 	$(call run,LD,$@) $(HOSTCC) $^ $(or $(CMOCKA_LIBS),-lcmocka) -o $@
 

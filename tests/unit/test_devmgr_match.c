@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
+#include "ide_compat.h"
 #include "legacy_table.h"
 #include "match.h"
 #include "plan_msix.h"
@@ -291,12 +292,80 @@ static void test_msix_holes(void **state)
 	assert_int_equal(dm_msix_holes(&edu, &bar0, h), 0);        /* no MSI-X */
 }
 
+/* A PCI IDE function at 00:01.1 as QEMU's PIIX3 (8086:7010) with prog-if
+ * progif and its bus-master BAR 4, after enumeration. */
+static struct dm_device piix_ide(uint8_t progif)
+{
+	struct dm_device d = {
+		.bus = DM_BUS_PCI, .present = 1, .name = "00:01.1",
+		.pci = { .bdf = ATXF_PCI_BDF(0, 1, 1), .vendor = 0x8086, .device = 0x7010,
+			 .class_code = 0x01, .subclass = 0x01, .prog_if = progif,
+			 .bar = { [4] = { DM_BAR_IO, 0xc040, 0x10 } } },
+	};
+
+	dm_ide_compat(&d);
+	return d;
+}
+
+static const struct atxf_manifest ide_both = MANIFEST(
+	.match = { ATXF_MATCH_CLASS(0x01, 0x01, 0xff) },
+	.resources = { ATXF_RESOURCE_IOPORT(0x1f0, 8, RW), ATXF_RESOURCE_IOPORT(0x3f6, 1, RW),
+		       ATXF_RESOURCE_IRQ(14), ATXF_RESOURCE_IOPORT(0x170, 8, RW),
+		       ATXF_RESOURCE_IOPORT(0x376, 1, RW), ATXF_RESOURCE_IRQ(15) });
+
+static void plan_ide(uint8_t progif, const struct atxf_manifest *m, const char *want)
+{
+	struct plan_case c = { "ide", NULL, NULL, *m, want };
+	struct dm_device d = piix_ide(progif);
+	char got[256];
+
+	c.dev = &d;
+	render(&c, got, sizeof(got));
+	if (strcmp(got, want))
+		print_error("FAIL prog-if 0x%02x: got \"%s\", want \"%s\"\n", progif, got, want);
+	assert_string_equal(got, want);
+}
+
+/* Compatibility-mode channels own the ISA ports and lines; native ones
+ * (their BARs, which QEMU's PIIX does not have) and the ports beside
+ * them (0x3f7 is the floppy controller's) do not. */
+static void test_ide_compat(void **state)
+{
+	static const struct atxf_manifest wider = MANIFEST(
+		.match = { ATXF_MATCH_CLASS(0x01, 0x01, 0xff) },
+		.resources = { ATXF_RESOURCE_IOPORT(0x3f6, 2, RW) });
+	static const struct atxf_manifest bmdma = MANIFEST(
+		.match = { ATXF_MATCH_CLASS(0x01, 0x01, 0xff) },
+		.resources = { ATXF_RESOURCE_BAR(4), ATXF_RESOURCE_IOPORT(0x1f0, 8, RW) });
+	struct dm_device edu_copy = edu;
+
+	(void)state;
+	plan_ide(0x80, &ide_both, "ioport 1f0 8 3, ioport 3f6 1 3, irq e 1 1, "
+		 "ioport 170 8 3, ioport 376 1 3, irq f 1 1");
+	plan_ide(0x80, &bmdma, "ioport c040 10 3, ioport 1f0 8 3");
+	plan_ide(0x80, &wider, "! ioport 0x3f6+0x2: outside the device's port ranges");
+	plan_ide(0x81, &ide_both, "! ioport 0x1f0+0x8: outside the device's port ranges");
+	plan_ide(0x84, &ide_both, "! ioport 0x170+0x8: outside the device's port ranges");
+	plan_ide(0x85, &ide_both, "! ioport 0x1f0+0x8: outside the device's port ranges");
+	{
+		struct dm_device sec_only = piix_ide(0x81);
+
+		assert_int_equal(sec_only.ports[0].base, 0x170);
+		assert_int_equal(sec_only.nirqs, 1);
+		assert_int_equal(sec_only.irqs[0], 15);
+	}
+	dm_ide_compat(&edu_copy);               /* not IDE: nothing added */
+	assert_int_equal(edu_copy.ports[0].size, 0);
+	assert_int_equal(edu_copy.nirqs, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_msix_holes),
 		cmocka_unit_test(test_legacy_table),
+		cmocka_unit_test(test_ide_compat),
 	};
 
 	return cmocka_run_group_tests_name("devmgr match", tests, NULL, NULL);

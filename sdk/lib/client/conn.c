@@ -74,10 +74,9 @@ static int adopt(struct atxf_conn *c, atxf_handle_t h)
 	return err;
 }
 
-/* Whether name is registered already: a device a driver added
- * (atxf_device_add: "ahci-00-1f-2-p0", no dot) or a driver started by
- * hand. Such a name is the instance itself, not a driver to ask for. */
-static int registered(const char *name)
+/* A name without a '.' the name service holds now: a device name devmgr or
+ * a driver published ("vblk0", "vblk0p2"), used as it is. */
+static int published(const char *name)
 {
 	atxf_handle_t h = atxf_name_lookup(name, 0);
 
@@ -87,12 +86,13 @@ static int registered(const char *name)
 	return 1;
 }
 
-/* The instance name for name: itself, or the running instance of a driver. */
+/* The name to look up for name: itself (an instance or device name), or
+ * the running instance of a driver. */
 static int resolve(struct atxf_conn *c, const char *name, uint64_t timeout_ns)
 {
 	if (strlen(name) >= sizeof(c->name))
 		return -ATXF_EINVAL;
-	if (!strchr(name, '.') && !registered(name))
+	if (!strchr(name, '.') && !published(name))
 		return atxf_driver_find(name, c->name, sizeof(c->name), timeout_ns);
 	strcpy(c->name, name);
 	return 0;

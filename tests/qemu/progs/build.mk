@@ -40,6 +40,8 @@ PROGS_NAMES += rng-stream
 PROGS_NAMES += dlab-hold
 # The AHCI driver's scenarios (tests/qemu/scenarios_ahci.py).
 PROGS_NAMES += ahci-disk
+# The ata driver's disks (tests/qemu/scenarios_ata.py).
+PROGS_NAMES += ata-disks
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

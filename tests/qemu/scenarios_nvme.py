@@ -117,3 +117,37 @@ SCENARIOS = [
          forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"did not start", r"resetting the controller"],
          exit=0, timeout=240),
 ]
+
+# A test build of the driver (drivers/build.mk, NVME_TEST_LOSE_WRITE) drops
+# the first Write's completion, as a controller that lost it would: the
+# command's time limit (2 s) runs out, the driver resets the controller,
+# makes its queues again and sends the write again, and the client sees
+# only a slow write. One namespace from -device nvme,drive= here.
+LOST = [("nvme-lost", 4 << 20, 512)]
+LOST_CTRL = "nvme.00-15.0"
+
+SCENARIOS += [
+    dict(name="nvme-lost-completion",
+         what="nvme: a Write whose completion never comes is found by its time limit; the "
+              "controller is reset and the command sent again; the data lands on the image",
+         programs=[DEVMGR, "nvme.atxf=nvme-lose-write.atxf", "nvme-disks.atxf"],
+         qemu_args=drive("nvme-lost", "nvl") +
+                   ["-device", "nvme,serial=atxf-lost,drive=nvl,addr=0x15"],
+         prepare=make_images([(n, s) for n, s, _ in LOST]),
+         cfg=["start devmgr.atxf with root bootfs", "start nvme-disks.atxf " + LOST_CTRL,
+              "exit-with nvme-disks.atxf"],
+         expect=[nvme_says(LOST_CTRL, r"namespace 1: nvme\.00-15\.0, 8192 blocks of 512 bytes "
+                                      r"\(4 MiB\)$"),
+                 nvme_says(LOST_CTRL, r"a command timed out: resetting the controller "
+                                      r"\(reset 1\)$"),
+                 nvme_says(LOST_CTRL, r"controller ready again; 1 commands sent again in all$"),
+                 disks_says(r"nvme\.00-15\.0: first, last and 256 sectors at 256 \(128 KiB\) "
+                            r"read back right$"),
+                 disks_says(r"nvme\.00-15\.0: 64 one-sector reads in flight at once through "
+                            r"a ring, all right$"),
+                 exited("nvme-disks.atxf", 0)],
+         check=images_hold(LOST),
+         forbid=NO_PANIC + [r"FAIL", r"^fault: ", r"did not start", r"reset 2\)",
+                            r"did not come back"],
+         exit=0, timeout=240),
+]

@@ -143,7 +143,9 @@ void nvme_io_complete(struct nvme_io *io, unsigned qi, nvme_done_fn *done)
 	struct nvme_cqe e;
 	int any = 0;
 
-	while (nvme_queue_reap(q, &e)) {
+	/* One pass over the ring at most: a controller that never stops
+	 * posting (or breaks the phase rule) cannot keep the driver here. */
+	for (unsigned n = 0; n < q->size && nvme_queue_reap(q, &e); n++) {
 		struct nvme_cmd *k = e.cid < NVME_CMDS ? &io->cmd[e.cid] : NULL;
 
 		any = 1;

@@ -42,6 +42,8 @@ PROGS_NAMES += dlab-hold
 PROGS_NAMES += ahci-disk
 # The ata driver's disks (tests/qemu/scenarios_ata.py).
 PROGS_NAMES += ata-disks
+# The nvme driver's namespaces as block devices (tests/qemu/scenarios_nvme.py).
+PROGS_NAMES += nvme-disks
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

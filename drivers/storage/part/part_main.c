@@ -86,9 +86,8 @@ static int table_read(struct atxf_device *dev)
 	int err = part_scan(&d, &partdrv.table, why, sizeof(why));
 
 	if (err) {
-		atxf_device_log(dev, "%s: %s: %s; no partitions, the disk stays usable whole",
-				partdrv.disk_name, err == -ATXF_ENOENT ? "no table" : "table refused",
-				why);
+		atxf_device_log(dev, "%s: %s%s; no partitions, the disk stays usable whole",
+				partdrv.disk_name, err == -ATXF_ENOENT ? "" : "table refused: ", why);
 		return err;
 	}
 	if (partdrv.table.from_backup)

@@ -60,8 +60,9 @@ struct atxf_conn {
 
 /*
  * Opens a connection: name is an instance name ("uart16550.com1", with a
- * '.') or a driver's manifest name ("uart16550"), whose first running
- * instance devmgr names. Waits up to timeout_ns for it. 0, or
+ * '.'), a device name the name service holds at the time ("vblk0",
+ * "vblk0p2": disks devmgr names, partitions), or a driver's manifest name
+ * ("uart16550"), whose first running instance devmgr names. Waits up to timeout_ns for it. 0, or
  * -ATXF_EINVAL (no name), -ATXF_ENOENT (none by then), the lookup's error.
  */
 int atxf_conn_open(struct atxf_conn *c, const char *name, uint64_t timeout_ns);

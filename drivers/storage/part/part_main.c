@@ -99,6 +99,22 @@ static int table_read(struct atxf_device *dev)
 	return 0;
 }
 
+static unsigned partitions_add(struct atxf_device *dev)
+{
+	unsigned i;
+
+	for (i = 0; i < partdrv.table.count; i++) {
+		if (i == PARTDRV_SERVED) {
+			atxf_device_log(dev, "%s: partitions after the first %u not served (a driver "
+					"serves %u devices)", partdrv.disk_name, PARTDRV_SERVED,
+					ATXF_DRIVER_MAX_DEVICES);
+			break;
+		}
+		partition_add(dev, &partdrv.table.e[i]);
+	}
+	return i;
+}
+
 static int part_probe(struct atxf_device *dev)
 {
 	int err;
@@ -113,15 +129,8 @@ static int part_probe(struct atxf_device *dev)
 	}
 	if (table_read(dev))
 		return 0;       /* serving nothing is the right answer to a bad table */
-	for (unsigned i = 0; i < partdrv.table.count; i++) {
-		if (i == PARTDRV_SERVED) {
-			atxf_device_log(dev, "%s: partitions after the first %u not served (a driver "
-					"serves %u devices)", partdrv.disk_name, PARTDRV_SERVED,
-					ATXF_DRIVER_MAX_DEVICES);
-			break;
-		}
-		partition_add(dev, &partdrv.table.e[i]);
-	}
+	/* Said last: once this line shows, every partition is named and in the tree. */
+	atxf_device_log(dev, "%s: %u partitions served", partdrv.disk_name, partitions_add(dev));
 	return 0;
 }
 

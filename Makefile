@@ -38,6 +38,7 @@ include tests/unit/drivers.mk
 include tests/unit/init.mk
 include tests/unit/devmgr.mk
 include tests/unit/console.mk
+include tests/unit/part.mk
 include tests/fuzz/build.mk
 include tests/sdk/build.mk
 include tests/ports/build.mk

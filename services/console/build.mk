@@ -6,8 +6,10 @@
 CONSOLE_ATXF := $(BUILD)/services/console.atxf
 CONSOLE_PURE_SRCS := $(addprefix services/console/,keymap.c serial.c line.c termout.c \
 	shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c)
+CONSOLE_PURE_SRCS += services/console/shell_blk.c
 CONSOLE_SRCS := $(CONSOLE_PURE_SRCS) \
 	$(addprefix services/console/,main.c sources.c sysenv.c events.c)
+CONSOLE_SRCS += services/console/sysenv_blk.c
 
 $(eval $(call atxf_program,$(CONSOLE_ATXF),$(CONSOLE_SRCS)))
 ALL_TARGETS += $(CONSOLE_ATXF)

@@ -28,6 +28,8 @@ static const struct shell_cmd commands[] = {
 	{ "echo", "echo ARGS...", "print the arguments", cmd_echo },
 	{ "mouse", "mouse", "show mouse events until a key is pressed", cmd_mouse },
 	{ "serial", "serial", "the serial line's byte counts and overruns", cmd_serial },
+	{ "lsblk", "lsblk", "list the disks and their partitions", cmd_lsblk },
+	{ "blkcheck", "blkcheck DEV", "read a block device end to end (no writes)", cmd_blkcheck },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

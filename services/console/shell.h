@@ -12,11 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <atxf/proc.h>
+#include <atxf/proto/block.h>
 #include <atxf/proto/char.h>
 #include <atxf/proto/devmgr.h>
 #include <atxf/proto/input.h>
 
 #define SHELL_PROMPT "atxf> "
+#define SHELL_BLK_BUF (32 * 1024)   /* blkcheck's largest read */
 
 struct shell_env {
 	/* Text for the terminal ("\n" line ends). */
@@ -33,6 +35,15 @@ struct shell_env {
 	int (*mouse)(void *ctx, bool on);
 	/* The serial line's driver instance (into instance) and its STATS: 0 or -ATXF_E*. */
 	int (*serial_stats)(void *ctx, char *instance, size_t size, struct atxf_char_stats *out);
+	/* Disks (shell_blk.c). devmgr PROPERTY i of node: "key=value" into out; 0 or
+	 * -ATXF_ENOENT past the last. block_info: INFO of the block device name. */
+	int (*property)(void *ctx, uint32_t node, uint32_t i, char *out, size_t size);
+	int (*block_info)(void *ctx, const char *name, struct atxf_block_info *out);
+	/* blkcheck's device: open (its INFO), read count sectors (at most
+	 * SHELL_BLK_BUF bytes) into dst, close. 0 or -ATXF_E*. */
+	int (*block_open)(void *ctx, const char *name, struct atxf_block_info *out);
+	int (*block_read)(void *ctx, uint64_t sector, uint32_t count, void *dst);
+	void (*block_close)(void *ctx);
 	void *ctx;
 };
 

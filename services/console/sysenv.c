@@ -12,6 +12,7 @@
 #include <atxf/proto/char.h>
 #include <atxf/sys.h>
 #include "console.h"
+#include "sysenv_blk.h"
 
 #define DEVMGR_CALL_NS  (2000 * MS)
 #define WRITE_CALL_NS   (1000 * MS)
@@ -168,6 +169,11 @@ static const struct shell_env console_env = {
 	.restart = env_restart,
 	.mouse = env_mouse,
 	.serial_stats = env_serial_stats,
+	.property = env_property,
+	.block_info = env_block_info,
+	.block_open = env_block_open,
+	.block_read = env_block_read,
+	.block_close = env_block_close,
 };
 
 void console_env_bind(struct console *c, struct shell_env *env)

@@ -9,6 +9,7 @@
 #include <atxf/sys.h>
 #include "devmgr.h"
 #include "hotplug.h"
+#include "disks.h"
 #include "driver_wait.h"
 #include "naming.h"
 #include "props.h"
@@ -246,8 +247,10 @@ void dm_serve(struct devmgr *dm, const struct atxf_msg *req)
 		status = hello(dm, req);
 		/* Answered first: the driver need not wait on the name service. */
 		dm_answer(req, status, NULL, 0);
-		if (status == 0)
+		if (status == 0) {
 			dm_name_publish(&dm->sup, req->sender);
+			dm_disk_publish(dm, req->sender);
+		}
 		return;
 	case DEVMGR_WATCH:
 		watch(dm, req);

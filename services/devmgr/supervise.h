@@ -42,6 +42,7 @@ struct dm_instance {
 	uint64_t restart_at_ns; /* DM_RESTARTING: when */
 	struct dm_backoff backoff;
 	atxf_handle_t service;  /* from HELLO: send right to its service port */
+	char disk[16];          /* a disk driver's disk name ("vblk0", disks.c), kept across restarts */
 	uint8_t pings_unanswered;   /* heartbeat PINGs sent since its last ALIVE */
 	uint64_t alive_ns;      /* when it last answered (or said HELLO) */
 	struct {                /* what the event stream last said of it */

@@ -231,7 +231,9 @@ static void help_lists_every_command(void **state)
 		"  lspci          list the PCI functions\n"
 		"  echo ARGS...   print the arguments\n"
 		"  mouse          show mouse events until a key is pressed\n"
-		"  serial         the serial line's byte counts and overruns\n" P);
+		"  serial         the serial line's byte counts and overruns\n"
+		"  lsblk          list the disks and their partitions\n"
+		"  blkcheck DEV   read a block device end to end (no writes)\n" P);
 }
 
 static void serial_shows_the_line_figures(void **state)

@@ -44,6 +44,8 @@ PROGS_NAMES += ahci-disk
 PROGS_NAMES += ata-disks
 # The nvme driver's namespaces as block devices (tests/qemu/scenarios_nvme.py).
 PROGS_NAMES += nvme-disks
+# Writes through a partition, for the disk scenarios (tests/qemu/scenarios_disks.py).
+PROGS_NAMES += part-write
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

@@ -283,6 +283,8 @@ def run_once(sc, opts):
     if "terminal" in sc:
         return run_terminal(sc)
     try:
+        if sc.get("setup"):
+            sc["setup"]()           # e.g. a disk image made afresh for each run
         initrd = archive_for(sc, opts)
         iso = iso_for(sc, opts, initrd) if sc.get("iso") else None
     except (OSError, ValueError) as e:

@@ -39,7 +39,7 @@ DEVMGR_ATXF := $(BUILD)/services/devmgr.atxf
 DEVMGR_SRCS := $(addprefix services/devmgr/,main.c pci.c legacy.c legacy_table.c log.c \
 	       drivers.c match.c plan_msix.c backoff.c supervise.c spawn.c serve.c \
 	       heartbeat.c naming.c events.c dmafault.c aml.c prt.c intx.c intx_setup.c piix.c \
-	       tree.c props.c hotplug.c driver_wait.c ide_compat.c)
+	       tree.c props.c hotplug.c driver_wait.c ide_compat.c disks.c)
 $(eval $(call atxf_program,$(DEVMGR_ATXF),$(DEVMGR_SRCS)))
 ALL_TARGETS += $(DEVMGR_ATXF)
 

@@ -46,6 +46,8 @@ PROGS_NAMES += ata-disks
 PROGS_NAMES += nvme-disks
 # Writes through a partition, for the disk scenarios (tests/qemu/scenarios_disks.py).
 PROGS_NAMES += part-write
+# The block conformance suite (tests/qemu/scenarios_blkconf.py).
+PROGS_NAMES += blkconf
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

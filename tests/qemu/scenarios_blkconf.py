@@ -1,0 +1,125 @@
+"""The block conformance suite, the same client (tests/qemu/progs/blkconf.c)
+against every block driver: one line per driver in DRIVES. Each disk is a
+raw image the host fills with a known background first
+(tests/qemu/blkimage.py); after QEMU exits the host checks every byte of
+it: each write a client reported is there, byte for byte, and nothing
+else changed.
+
+  blkconf-NAME         INFO; patterns at the first and last sectors; a write
+                       crossing max_sectors; out-of-range, unaligned and
+                       malformed requests each refused with its error while
+                       the driver stays up; flush
+  blkconf-NAME-queue   two clients at once, each with 64 requests in flight
+                       on its own request ring
+  blkconf-NAME-ro      a read-only disk: reads work, writes refused (EPERM)
+"""
+import os
+
+import blkimage
+from scenarios import DEVMGR, NO_PANIC, devmgr_says, exited, says
+
+IMAGES = os.path.join("build", "tests", "qemu")
+IMAGE_BYTES = 16 << 20
+
+# One entry per driver: the QEMU device over drive id "d0" (its image is
+# added by the scenario), the driver's archive entry and the name a client
+# opens. ahci, nvme and ata each add one line here.
+DRIVES = [
+    dict(name="virtio-blk", driver="virtio-blk",
+         device="virtio-blk-pci,drive=d0,disable-legacy=on,addr=0x12"),
+]
+
+
+def image_path(scenario):
+    return os.path.join(IMAGES, scenario + ".img")
+
+
+def qemu_disk(drive, img, readonly=False):
+    return ["-drive", "file=%s,if=none,id=d0,format=raw,cache=writeback%s" %
+            (img, ",readonly=on" if readonly else ""), "-device", drive["device"]]
+
+
+def setup_image(img):
+    def setup():
+        os.makedirs(IMAGES, exist_ok=True)
+        blkimage.make(img, IMAGE_BYTES)
+    return setup
+
+
+def image_check(img, least):
+    """A check: the log says blkconf passed, and the image holds exactly what
+    the clients wrote on the background (at least `least` writes)."""
+    def check(log):
+        writes = blkimage.writes_in(log)
+        if len(writes) < least:
+            return "only %d writes reported, not %d" % (len(writes), least)
+        return blkimage.check(img, writes)
+    return check
+
+
+FORBID = NO_PANIC + [r"FAIL", r"^fault: ", r"did not start", r"device error"]
+
+
+def driver_entry(drive):
+    return "%s.atxf=../drivers/%s.atxf" % (drive["driver"], drive["driver"])
+
+
+def conf(drive):
+    name = "blkconf-%s" % drive["name"]
+    img = image_path(name)
+    return dict(
+        name=name,
+        what="%s passes the block conformance suite (INFO, first and last sectors, a "
+             "write crossing max_sectors, bad requests refused, flush); the image holds "
+             "exactly what was written" % drive["name"],
+        programs=[DEVMGR, driver_entry(drive), "blkconf.atxf"],
+        qemu_args=qemu_disk(drive, img), setup=setup_image(img),
+        cfg=["start devmgr.atxf with root bootfs",
+             "start blkconf.atxf conf %s" % drive["driver"], "exit-with blkconf.atxf"],
+        expect=[says("blkconf.atxf", r"blkconf: OK first sectors$"),
+                says("blkconf.atxf", r"blkconf: OK last sectors$"),
+                says("blkconf.atxf", r"blkconf: OK write crossing max_sectors$"),
+                says("blkconf.atxf", r"blkconf: OK flush$"),
+                says("blkconf.atxf", r"blkconf: conf done, 0 failed$"),
+                exited("blkconf.atxf", 0)],
+        check=image_check(img, 3), forbid=FORBID, exit=0, timeout=300)
+
+
+def queue(drive):
+    name = "blkconf-%s-queue" % drive["name"]
+    img = image_path(name)
+    done = [r"blkconf-%s\.atxf\[\d+\]: blkconf: OK queue$" % c for c in "ab"]
+    return dict(
+        name=name,
+        what="%s serves two clients at once, each with 64 requests in flight on its "
+             "own ring; every write on the image, nothing else changed" % drive["name"],
+        programs=[DEVMGR, driver_entry(drive), "blkconf-a.atxf=blkconf.atxf",
+                  "blkconf-b.atxf=blkconf.atxf"],
+        qemu_args=qemu_disk(drive, img), setup=setup_image(img),
+        cfg=["start devmgr.atxf with root bootfs",
+             "start blkconf-a.atxf queue %s 1" % drive["driver"],
+             "start blkconf-b.atxf queue %s 2" % drive["driver"]],
+        expect=[says("blkconf-a.atxf", r"blkconf: queue tag 1: 256 requests, at most 64 "
+                                       r"in flight$")],
+        check=image_check(img, 256), forbid=FORBID, exit=None, stop_at=done,
+        timeout=300)
+
+
+def read_only(drive):
+    name = "blkconf-%s-ro" % drive["name"]
+    img = image_path(name)
+    return dict(
+        name=name,
+        what="%s on a read-only disk: INFO says so, reads work, writes are refused "
+             "with EPERM and the image is unchanged" % drive["name"],
+        programs=[DEVMGR, driver_entry(drive), "blkconf.atxf"],
+        qemu_args=qemu_disk(drive, img, readonly=True), setup=setup_image(img),
+        cfg=["start devmgr.atxf with root bootfs",
+             "start blkconf.atxf ro %s" % drive["driver"], "exit-with blkconf.atxf"],
+        expect=[says("blkconf.atxf", r"blkconf: OK ro write refused$"),
+                says("blkconf.atxf", r"blkconf: OK ro library write refused$"),
+                exited("blkconf.atxf", 0)],
+        check=image_check(img, 0), forbid=FORBID, exit=0, timeout=300)
+
+
+SCENARIOS = [make(d) for d in DRIVES for make in (conf, queue, read_only)]

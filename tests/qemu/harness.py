@@ -81,6 +81,7 @@ class Run:
         self.stderr = ""
         self.seconds = 0.0
         self.qmp_problem = None                 # a QMP script step that failed
+        self.peer_problem = None                # what the scenario's host peer saw wrong
 
 
 def split_glued(line):
@@ -164,6 +165,11 @@ def boot(sc, opts, initrd, iso=None):
         sock = os.path.join(LOG_DIR, sc["name"] + ".qmp")
         injector = qmp.Injector(sock, sc["qmp"])
         extra += qmp.qemu_args(sock)
+    # A host program playing the far end (netpeer.py): started before QEMU.
+    peer = sc["peer"]() if sc.get("peer") else None
+    if peer:
+        extra += peer.qemu_args
+        peer.start()
     cmd, _ = qemu.command(kernel=opts["kernel"],
                           iso=iso,
                           append=sc.get("append"), accel=opts["accel"], serial="stdio",
@@ -197,6 +203,8 @@ def boot(sc, opts, initrd, iso=None):
         run.qmp_problem = injector.problem()
         injector.close()
         proc.stdin.close()
+    if peer:
+        run.peer_problem = peer.finish()
     return run
 
 
@@ -294,7 +302,7 @@ def run_once(sc, opts):
     why = ending_problem(sc, run, sc.get("timeout", opts["timeout"]))
     if not why and bad is not None and not sc.get("console"):
         why = "a log line without a timestamp: %s" % bad
-    return why or run.qmp_problem or log_problem(sc, lines), run.seconds
+    return why or run.qmp_problem or log_problem(sc, lines) or run.peer_problem, run.seconds
 
 
 def run_scenario(sc, opts):

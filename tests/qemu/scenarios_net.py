@@ -61,4 +61,7 @@ SCENARIOS = [
     nic_scenario("e1000", "e1000", "52:54:00:ab:10:0e",
                  "e1000 (82540EM, INTx): MAC from the EEPROM, frames of 60..1514 bytes both "
                  "ways byte-exact, link down/up events, a kill and restart that keeps working"),
+    nic_scenario("virtio-net", "virtio-net-pci,disable-legacy=on", "52:54:00:ab:10:41",
+                 "virtio-net (modern transport, MSI-X): MAC and link status from the device "
+                 "configuration, the same frames, link events and restart"),
 ]

@@ -61,6 +61,9 @@ SCENARIOS = [
     nic_scenario("e1000", "e1000", "52:54:00:ab:10:0e",
                  "e1000 (82540EM, INTx): MAC from the EEPROM, frames of 60..1514 bytes both "
                  "ways byte-exact, link down/up events, a kill and restart that keeps working"),
+    nic_scenario("e1000e", "e1000e", "52:54:00:ab:10:d3",
+                 "e1000e (82574L, MSI-X through IVAR): the same family logic, frames, link "
+                 "events and restart (the kill comes 50 ms after the last interrupt)"),
     nic_scenario("virtio-net", "virtio-net-pci,disable-legacy=on", "52:54:00:ab:10:41",
                  "virtio-net (modern transport, MSI-X): MAC and link status from the device "
                  "configuration, the same frames, link events and restart"),

@@ -12,11 +12,14 @@
 /* §5.3.1: one EEPROM word through EERD. */
 static int eeprom_word(struct e1k *e, uint32_t addr, uint16_t *out)
 {
-	e1k_wr(e, E1000_EERD, addr << E1000_EERD_ADDR_SHIFT | E1000_EERD_START);
+	uint32_t shift = e->eerd_8257x ? E1000_EERD_ADDR_SHIFT_8257X : E1000_EERD_ADDR_SHIFT;
+	uint32_t done = e->eerd_8257x ? E1000_EERD_DONE_8257X : E1000_EERD_DONE;
+
+	e1k_wr(e, E1000_EERD, addr << shift | E1000_EERD_START);
 	for (unsigned i = 0; i < EERD_POLLS; i++) {
 		uint32_t v = e1k_rd(e, E1000_EERD);
 
-		if (v & E1000_EERD_DONE) {
+		if (v & done) {
 			*out = (uint16_t)(v >> E1000_EERD_DATA_SHIFT);
 			return 0;
 		}

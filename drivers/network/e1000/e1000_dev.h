@@ -31,6 +31,7 @@ struct e1k {
 	uint32_t rx_next;           /* the next receive descriptor the device fills */
 	struct nic_ring txr;        /* transmit descriptors the device holds */
 	uint8_t mac[NIC_MAC_LEN];
+	uint8_t eerd_8257x;         /* EERD as the 82571..82574 lay it out (set before e1k_read_mac) */
 	uint64_t rx_frames, rx_bad, tx_frames;
 };
 

@@ -20,6 +20,9 @@
 #define   E1000_EERD_DONE   (1u << 4)
 #define   E1000_EERD_ADDR_SHIFT 8
 #define   E1000_EERD_DATA_SHIFT 16
+/* The 8257x moved EERD's fields (82574 datasheet §10.2.2.3): DONE bit 1, address from bit 2. */
+#define   E1000_EERD_DONE_8257X       (1u << 1)
+#define   E1000_EERD_ADDR_SHIFT_8257X 2
 #define E1000_CTRL_EXT  0x0018u
 #define E1000_ICR       0x00c0u     /* §13.4.17 causes; a read clears them */
 #define E1000_ICS       0x00c8u     /* causes set by software */

@@ -37,6 +37,7 @@
 #define WAIT_NS      1000000000ull  /* before a request is sent again */
 #define TRIES        20
 #define LINK_NS      30000000000ull
+#define QUIET_NS     50000000ull
 #define NOTICE_BIT   (1ull << 5)
 #define SLOTS        16
 
@@ -250,6 +251,12 @@ int main(int argc, char **argv)
 		return 1;
 	if (round_of("after the link came back"))
 		return fail("the round after the link came back");
+	/*
+	 * A quiet moment before the kill: QEMU 7.2's e1000e can abort on its
+	 * interrupt throttling timer if its driver dies within ~128 us of an
+	 * interrupt; nothing is in flight now, and 50 ms lets the last one pass.
+	 */
+	atxf_sleep_ns(QUIET_NS);
 	pid = devmgr_kill_running(devmgr, net.conn.name);
 	if (pid < 0)
 		return fail("devmgr did not kill the driver");

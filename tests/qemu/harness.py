@@ -24,6 +24,11 @@ A scenario with `terminal` instead runs a user's command (`make run`) with
 terminal.py: it waits for a line, types on the serial console, expects the
 answer and quits QEMU with Ctrl-A X.
 
+A scenario with `peer` (a function returning a host program such as
+netpeer.NetPeer) gets that program's qemu_args, and it runs beside QEMU:
+started before it, its finish() after it, whose answer (None or why) fails
+the run like a log check.
+
 A run ends through isa-debug-exit; QEMU then exits with (code << 1) | 1.
 The kernel's self-tests use the codes of kernel/arch/x86_64/qemu_exit.h
 (EXIT_STATUS below); init's exit-with uses the exit status of a program.

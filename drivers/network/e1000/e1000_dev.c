@@ -104,6 +104,7 @@ static void rx_setup(struct e1k *e)
 	e1k_wr(e, E1000_RDT, E1K_RX_DESCS - 1);
 	e1k_wr(e, E1000_RDTR, 0);
 	e->rx_next = 0;
+	/* QEMU's e1000 then holds frames back for 1 s (flush_queue_timer), queued, not lost. */
 	e1k_wr(e, E1000_RCTL, E1000_RCTL_EN | E1000_RCTL_BAM | E1000_RCTL_SECRC);
 }
 

@@ -24,6 +24,11 @@ A scenario with `terminal` instead runs a user's command (`make run`) with
 terminal.py: it waits for a line, types on the serial console, expects the
 answer and quits QEMU with Ctrl-A X.
 
+A scenario with `peer` (a function returning a host program such as
+netpeer.NetPeer) gets that program's qemu_args, and it runs beside QEMU:
+started before it, its finish() after it, whose answer (None or why) fails
+the run like a log check.
+
 A run ends through isa-debug-exit; QEMU then exits with (code << 1) | 1.
 The kernel's self-tests use the codes of kernel/arch/x86_64/qemu_exit.h
 (EXIT_STATUS below); init's exit-with uses the exit status of a program.
@@ -81,6 +86,7 @@ class Run:
         self.stderr = ""
         self.seconds = 0.0
         self.qmp_problem = None                 # a QMP script step that failed
+        self.peer_problem = None                # what the scenario's host peer saw wrong
 
 
 def split_glued(line):
@@ -164,6 +170,11 @@ def boot(sc, opts, initrd, iso=None):
         sock = os.path.join(LOG_DIR, sc["name"] + ".qmp")
         injector = qmp.Injector(sock, sc["qmp"])
         extra += qmp.qemu_args(sock)
+    # A host program playing the far end (netpeer.py): started before QEMU.
+    peer = sc["peer"]() if sc.get("peer") else None
+    if peer:
+        extra += peer.qemu_args
+        peer.start()
     cmd, _ = qemu.command(kernel=opts["kernel"],
                           iso=iso,
                           append=sc.get("append"), accel=opts["accel"], serial="stdio",
@@ -197,6 +208,8 @@ def boot(sc, opts, initrd, iso=None):
         run.qmp_problem = injector.problem()
         injector.close()
         proc.stdin.close()
+    if peer:
+        run.peer_problem = peer.finish()
     return run
 
 
@@ -302,7 +315,7 @@ def run_once(sc, opts):
     why = ending_problem(sc, run, sc.get("timeout", opts["timeout"]))
     if not why and bad is not None and not sc.get("console"):
         why = "a log line without a timestamp: %s" % bad
-    return why or run.qmp_problem or log_problem(sc, lines), run.seconds
+    return why or run.qmp_problem or log_problem(sc, lines) or run.peer_problem, run.seconds
 
 
 def run_scenario(sc, opts):

@@ -93,6 +93,10 @@ class QMP:
         return json.loads(line)
 
     def execute(self, name, **args):
+        return self.call(name, args)
+
+    def call(self, name, args):
+        """execute with the arguments as a dict (one may be called "name")."""
         msg = {"execute": name}
         if args:
             msg["arguments"] = args
@@ -135,6 +139,10 @@ class QMP:
         if os.path.exists(path):
             os.unlink(path)
         self.execute("screendump", filename=os.path.abspath(path))
+
+    def set_link(self, name, up):
+        """A NIC's (or netdev's) link, as a cable pulled or plugged (set_link)."""
+        self.call("set_link", {"name": name, "up": up})
 
     def close(self):
         self.sock.close()

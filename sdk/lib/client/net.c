@@ -113,6 +113,16 @@ long atxf_net_client_frame(struct atxf_net_client *n, const struct atxf_msg *eve
 	return len;
 }
 
+int atxf_net_client_link(const struct atxf_msg *event)
+{
+	struct atxf_net_link l;
+
+	if (event->type != ATXF_NET_LINK || event->len != sizeof(l) ||
+	    atxf_msg_get(event, 0, &l, sizeof(l)) != 0 || l.link_up > 1)
+		return -ATXF_EPROTO;
+	return (int)l.link_up;
+}
+
 int atxf_net_client_set_promisc(struct atxf_net_client *n, int on)
 {
 	struct atxf_net_promisc p = { .on = on ? 1u : 0u };

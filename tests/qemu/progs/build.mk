@@ -48,6 +48,8 @@ PROGS_NAMES += nvme-disks
 PROGS_NAMES += part-write
 # The block conformance suite (tests/qemu/scenarios_blkconf.py).
 PROGS_NAMES += blkconf
+# The NIC drivers' conformance client, against tests/qemu/netpeer.py (scenarios_net.py).
+PROGS_NAMES += net-check
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

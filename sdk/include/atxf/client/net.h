@@ -56,6 +56,9 @@ static inline int atxf_net_client_noticed(struct atxf_net_client *n, uint64_t bi
 long atxf_net_client_frame(struct atxf_net_client *n, const struct atxf_msg *event, void *out,
 			   size_t size);
 
+/* A LINK event's carrier state: 1 up, 0 down, -ATXF_EPROTO if event is no LINK. */
+int atxf_net_client_link(const struct atxf_msg *event);
+
 int atxf_net_client_set_promisc(struct atxf_net_client *n, int on);
 
 void atxf_net_client_close(struct atxf_net_client *n);

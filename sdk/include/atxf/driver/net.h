@@ -33,4 +33,12 @@ struct atxf_net_ops {
  */
 int atxf_net_received(struct atxf_device *dev, const void *frame, size_t len);
 
+/*
+ * The device's carrier is now up (1) or down (0): sets dev->info.net.link_up
+ * (what INFO answers) and, if that changed, sends every subscriber a LINK
+ * event (held in the backlog for a busy one). Call it from probe with the
+ * state the device reports, and whenever its link status changes.
+ */
+int atxf_net_link(struct atxf_device *dev, int up);
+
 #endif

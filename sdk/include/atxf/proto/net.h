@@ -34,6 +34,11 @@
  * per frame and a burst only loses frames when the client posted too few
  * buffers (counted in the completion's `flags`: frames lost before this one,
  * saturating at 0xffff). arg and flags of a submission are 0.
+ *
+ * Link. Every subscriber gets a LINK event when the carrier comes or goes
+ * (the driver saw the device's link status change); INFO's link_up says
+ * the state now. LINK events are held for a busy subscriber (the backlog),
+ * not dropped like frames, so none is lost while the backlog has room.
  */
 #ifndef ATXF_PROTO_NET_H
 #define ATXF_PROTO_NET_H
@@ -92,6 +97,12 @@ struct atxf_net_received {
 	uint8_t data[ATXF_NET_INLINE_MAX];
 };
 
+/* LINK event: msg.len = 8. */
+struct atxf_net_link {
+	uint32_t dropped;           /* the event header: events lost before this one */
+	uint32_t link_up;           /* 1: carrier, 0: none */
+};
+
 /* Ring descriptor opcodes (struct atxf_ring_desc.opcode). */
 #define ATXF_NET_OP_SEND  1
 #define ATXF_NET_OP_RECV  2
@@ -110,7 +121,8 @@ struct atxf_net_received {
 	X(NET, ATTACH_RING, 6, ATXF_TO_DRIVER, sizeof(struct atxf_ring_attach), \
 	  sizeof(struct atxf_ring_attach), 2, sizeof(struct atxf_ring_attach_reply)) \
 	X(NET, RECEIVED, ATXF_EVENT_FIRST, ATXF_FROM_DRIVER, 16,                \
-	  sizeof(struct atxf_net_received), 0, 0)
+	  sizeof(struct atxf_net_received), 0, 0)                               \
+	X(NET, LINK, ATXF_EVENT_FIRST + 1, ATXF_FROM_DRIVER, 8, 8, 0, 0)
 
 enum { ATXF_NET_PROTOCOL(ATXF_PROTO_CODE_) };
 
@@ -120,5 +132,6 @@ _Static_assert(sizeof(struct atxf_net_subscribe) == 16, "net SUBSCRIBE layout");
 _Static_assert(sizeof(struct atxf_net_promisc) == 4, "net SET_PROMISC layout");
 _Static_assert(sizeof(struct atxf_net_slot) == 8, "net ring slot layout");
 _Static_assert(sizeof(struct atxf_net_received) == ATXF_MSG_DATA_MAX, "RECEIVED layout");
+_Static_assert(sizeof(struct atxf_net_link) == 8, "LINK layout");
 
 #endif

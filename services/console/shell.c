@@ -28,6 +28,8 @@ static const struct shell_cmd commands[] = {
 	{ "echo", "echo ARGS...", "print the arguments", cmd_echo },
 	{ "mouse", "mouse", "show mouse events until a key is pressed", cmd_mouse },
 	{ "serial", "serial", "the serial line's byte counts and overruns", cmd_serial },
+	{ "fbinfo", "fbinfo", "the screen's display driver, mode and pitch", cmd_fbinfo },
+	{ "mode", "mode WxH", "set the screen's mode, e.g. mode 1280x800", cmd_mode },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -14,6 +14,7 @@
 #include <atxf/proc.h>
 #include <atxf/proto/char.h>
 #include <atxf/proto/devmgr.h>
+#include <atxf/proto/display.h>
 #include <atxf/proto/input.h>
 
 #define SHELL_PROMPT "atxf> "
@@ -33,6 +34,11 @@ struct shell_env {
 	int (*mouse)(void *ctx, bool on);
 	/* The serial line's driver instance (into instance) and its STATS: 0 or -ATXF_E*. */
 	int (*serial_stats)(void *ctx, char *instance, size_t size, struct atxf_char_stats *out);
+	/* The screen's display instance (into instance) and its mode: 0, or
+	 * -ATXF_ENODEV without a screen. */
+	int (*display_info)(void *ctx, char *instance, size_t size, struct atxf_display_info *out);
+	/* SET_MODE on the screen's display: 0 or -ATXF_E*. */
+	int (*display_mode)(void *ctx, uint32_t width, uint32_t height);
 	void *ctx;
 };
 

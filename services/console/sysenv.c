@@ -52,6 +52,7 @@ static void terminal_flush(void *ctx, const char *buf, size_t n)
 {
 	struct console *c = ctx;
 
+	screen_write(&c->screen, buf, n);
 	if (serial_usable(c))
 		serial_write(c, buf, n);
 	else
@@ -159,6 +160,27 @@ static int env_serial_stats(void *ctx, char *instance, size_t size, struct atxf_
 	return 0;
 }
 
+/* The screen's display instance and mode. */
+static int env_display_info(void *ctx, char *instance, size_t size, struct atxf_display_info *out)
+{
+	struct console *c = ctx;
+
+	if (!c->screen.open)
+		return -ATXF_ENODEV;
+	snprintf(instance, size, "%s", c->screen.d.conn.name);
+	*out = c->screen.d.info;
+	return 0;
+}
+
+static int env_display_mode(void *ctx, uint32_t width, uint32_t height)
+{
+	struct console *c = ctx;
+
+	/* What the shell wrote so far goes out in the old mode. */
+	termout_flush(&c->out);
+	return screen_set_mode(&c->screen, width, height);
+}
+
 static const struct shell_env console_env = {
 	.write = env_write,
 	.proc_info = env_proc_info,
@@ -168,6 +190,8 @@ static const struct shell_env console_env = {
 	.restart = env_restart,
 	.mouse = env_mouse,
 	.serial_stats = env_serial_stats,
+	.display_info = env_display_info,
+	.display_mode = env_display_mode,
 };
 
 void console_env_bind(struct console *c, struct shell_env *env)

@@ -17,7 +17,8 @@ $(BUILD)/tests/unit/test_console_keymap: $(HOSTOBJ)/tests/unit/test_console_keym
 $(BUILD)/tests/unit/test_console_line: $(HOSTOBJ)/tests/unit/test_console_line.o \
 		$(call CONSOLE_HOSTOBJ,line.c serial.c termout.c)
 $(BUILD)/tests/unit/test_console_shell: $(HOSTOBJ)/tests/unit/test_console_shell.o \
-		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c) \
+		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c \
+		shell_display.c) \
 		$(HOSTOBJ)/sdk/lib/runtime/strerror.o
 
 $(CONSOLE_TESTS):

@@ -1,0 +1,135 @@
+"""The console on the screen (services/console/screen.c): the shell's text
+drawn in console-setup's Terminus (build/kernel/bootfont.psf, the font the
+kernel's boot screen uses too) on the bochs display driver, checked in
+QEMU's own picture. Each check renders the expected rows on the host from
+the same PSF2 file (psf.py) and finds them in the screendump pixel for
+pixel: every pixel of a text row, white glyph on black, blank after the
+text, and the text cursor an inverted cell.
+
+screen-echo: `echo Hello, screen` typed on the keyboard; the rows
+"atxf> echo Hello, screen", "Hello, screen" and the prompt with the cursor
+follow each other on the screen.
+screen-mode: `mode 1280x800` makes a 1280x800 screendump with the text
+redrawn (the echo rows are still there, the mode line under them), and
+`fbinfo` names the driver, mode and pitch.
+screen-driver-restart: the display driver killed from the shell; devmgr
+restarts it, the display client gets its surface attached to the new
+generation in the same mode (SET_MODE by the replay), and the screen shows
+the same rows again.
+"""
+import os
+import re
+
+import psf
+from scenarios import NO_PANIC, says
+from scenarios_display import read_ppm
+from shell_scenarios import CONSOLE_READY, SETTLE, SHELL_FORBID, out
+
+LOG_DIR = os.path.join("build", "tests", "qemu")
+FONT = os.path.join("build", "kernel", "bootfont.psf")
+WHITE, BLACK = b"\xff\xff\xff", b"\x00\x00\x00"
+BOCHS_STARTED = (r"devmgr: started bochs \(bochs\.00-01\.0\) on 00:01\.0 pid (?P<bochs>\d+) "
+                 r"generation 0")
+SCREEN_ON = r"console\.atxf\[\d+\]: console: screen on bochs\.00-01\.0 \(bochs, generation %d\)$"
+PROMPT = "atxf> "
+CURSOR = object()               # in a row's expected text: the inverted cursor cell
+
+
+def row_pixels(font, width, cells):
+    """The pixel rows (bytes of RGB) of one text row showing cells."""
+    lines = []
+    for y in range(font.height):
+        line = bytearray()
+        for cell in cells:
+            inverted = cell is CURSOR
+            glyph = font.glyph_of(" " if inverted else cell)
+            for x in range(font.width):
+                on = font.pixel(glyph, x, y) != inverted
+                line += WHITE if on else BLACK
+        line += BLACK * (width - font.width * len(cells))
+        lines.append(bytes(line))
+    return lines
+
+
+def shows_row(font, shot, row, cells):
+    width, _, rgb = shot
+    want = row_pixels(font, width, cells)
+    for y, line in enumerate(want):
+        at = 3 * width * (row * font.height + y)
+        if rgb[at:at + 3 * width] != line:
+            return False
+    return True
+
+
+def find_rows(font, shot, rows):
+    """The first text row where rows (lists of cells) follow each other, or None."""
+    width, height, _ = shot
+    cols, nrows = width // font.width, height // font.height
+    cells = [list(r) if isinstance(r, str) else r for r in rows]
+    cells = [c + [" "] * (cols - len(c)) for c in cells]
+    for first in range(nrows - len(rows) + 1):
+        if all(shows_row(font, shot, first + i, c) for i, c in enumerate(cells)):
+            return first
+    return None
+
+
+def screen_shows(path, size, *blocks):
+    """A check: the screendump at path is size and shows each block of
+    consecutive rows, each block below the one before."""
+    def check(log):
+        try:
+            font = psf.load(FONT)
+            shot = read_ppm(path)
+        except (OSError, ValueError, IndexError) as e:
+            return "cannot read the font or the screendump: %s" % e
+        if shot[:2] != size:
+            return "the screen is %dx%d, not %dx%d" % (shot[0], shot[1], size[0], size[1])
+        below = -1
+        for rows in blocks:
+            at = find_rows(font, shot, rows)
+            if at is None or at <= below:
+                return "the screen does not show the rows %r (below row %d)" % (
+                    [r if isinstance(r, str) else "<prompt+cursor>" for r in rows], below)
+            below = at
+        return None
+    return check
+
+
+def shot(name):
+    return os.path.join(LOG_DIR, name + ".ppm")
+
+
+PROMPT_CURSOR = list(PROMPT) + [CURSOR]
+ECHO_ROWS = [PROMPT + "echo Hello, screen", "Hello, screen"]
+MODE_LINE = "mode: bochs.00-01.0: 1280x800, pitch 5120"
+FBINFO_LINE = "fbinfo: bochs.00-01.0 (driver bochs): 1280x800, 32 bpp XRGB8888, pitch 5120"
+SCREEN_FORBID = SHELL_FORBID + [r"console: opening the display", r"display .* is gone"]
+
+SCENARIOS = [
+    dict(name="screen-echo",
+         what="the shell on the std VGA: `echo Hello, screen` typed; the screendump shows "
+              "its rows and the prompt with the cursor, pixel for pixel in the Terminus font",
+         initrd="reference", console=True,
+         qmp=[(CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
+              (out("Hello, screen"), [("screendump", (shot("screen-echo"),))])],
+         expect=[says("console.atxf", r"console: screen bochs\.00-01\.0: 1024x768, 102x42 "
+                      r"text in a 10x18 font$"),
+                 SCREEN_ON % 0, out("Hello, screen")],
+         check=screen_shows(shot("screen-echo"), (1024, 768), ECHO_ROWS + [PROMPT_CURSOR]),
+         forbid=SCREEN_FORBID, exit=None, stop_at=[out("Hello, screen")]),
+    dict(name="screen-mode",
+         what="`mode 1280x800` on the screen: the screendump is 1280x800 with the text "
+              "redrawn; `fbinfo` says the driver, mode and pitch",
+         initrd="reference", console=True,
+         qmp=[(CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
+              (out("Hello, screen"), [("type_text", ("mode 1280x800\n",))]),
+              (out(MODE_LINE), [("type_text", ("fbinfo\n",))]),
+              (out(FBINFO_LINE), [("screendump", (shot("screen-mode"),))])],
+         expect=[out("Hello, screen"),
+                 says("bochs.atxf", r"bochs\.00-01\.0: mode 1280x800x32, pitch 5120$"),
+                 out(MODE_LINE), out(FBINFO_LINE)],
+         check=screen_shows(shot("screen-mode"), (1280, 800),
+                            ECHO_ROWS + [PROMPT + "mode 1280x800", MODE_LINE,
+                                         PROMPT + "fbinfo", FBINFO_LINE, PROMPT_CURSOR]),
+         forbid=SCREEN_FORBID, exit=None, stop_at=[out(FBINFO_LINE)]),
+]

@@ -6,7 +6,7 @@
 # the console's objects come from the generic host rule (mk/common.mk).
 
 CONSOLE_TESTS := $(addprefix $(BUILD)/tests/unit/,test_console_keymap test_console_line \
-	test_console_shell)
+	test_console_shell test_console_textgrid)
 CONSOLE_HOSTOBJ = $(patsubst %.c,$(HOSTOBJ)/services/console/%.o,$(1))
 
 $(CONSOLE_TESTS:$(BUILD)/tests/unit/%=$(HOSTOBJ)/tests/unit/%.o): \
@@ -20,6 +20,9 @@ $(BUILD)/tests/unit/test_console_shell: $(HOSTOBJ)/tests/unit/test_console_shell
 		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c \
 		shell_display.c) \
 		$(HOSTOBJ)/sdk/lib/runtime/strerror.o
+
+$(BUILD)/tests/unit/test_console_textgrid: $(HOSTOBJ)/tests/unit/test_console_textgrid.o \
+		$(call CONSOLE_HOSTOBJ,textgrid.c)
 
 $(CONSOLE_TESTS):
 	@mkdir -p $(@D)

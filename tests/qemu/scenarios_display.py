@@ -17,6 +17,7 @@ ERANGE, and the screen keeps the 1024x768 the driver started in, pattern
 and all.
 """
 import os
+import re
 
 from scenarios import DEVMGR, NO_PANIC, says
 
@@ -97,9 +98,9 @@ def screen_shows_pattern(path, width, height):
     return check
 
 
-def pattern_drawn(width, height):
+def pattern_drawn(width, height, driver="bochs"):
     return says("display-pattern.atxf", r"display-pattern: drew %dx%d \(pitch %d\) on "
-                r"bochs\.\S+$" % (width, height, 4 * width))
+                r"%s\.\S+$" % (width, height, 4 * width, re.escape(driver)))
 
 
 def bochs_pattern(name, what, qemu_args, mode, shown, started):
@@ -150,3 +151,43 @@ _bad["expect"].insert(1, says("bochs.atxf", r"bochs\.\S+: mode 20000x600 refused
 _bad["expect"].insert(2, says("display-pattern.atxf", r"display-pattern: mode 20000x600 "
                               r"refused: out of range: .*$"))
 SCENARIOS.append(_bad)
+
+VIRTIO_GPU = ["-vga", "none", "-device", "virtio-gpu-pci"]
+
+
+def virtio_gpu_pattern(name, what, mode, shown, extra_expect=()):
+    """display-pattern asks virtio-gpu for mode (w, h); the screen must show shown."""
+    screen = os.path.join("build", "tests", "qemu", name + ".ppm")
+    drew = pattern_drawn(*shown, driver="virtio-gpu")
+    gpu = r"virtio-gpu\.\S+: "
+    return dict(name=name, what=what,
+                programs=[DEVMGR, "virtio-gpu.atxf", "display-pattern.atxf"],
+                cfg=["start devmgr.atxf with root bootfs",
+                     "start display-pattern.atxf virtio-gpu %d %d" % mode],
+                qemu_args=VIRTIO_GPU,
+                expect=[says("virtio-gpu.atxf", gpu + r"virtio 1\.x, features 0x[0-9a-f]+, "
+                             r"1 scanout\(s\): mode 1280x800x32, pitch 5120$"),
+                        says("virtio-gpu.atxf", gpu + r'EDID: monitor "QEMU Monitor", '
+                             r"preferred 1280x800$")] + list(extra_expect) + [drew],
+                qmp=[(drew, [("screendump", (screen,))])],
+                check=screen_shows_pattern(screen, *shown),
+                forbid=NO_PANIC + [r"FAIL", r"flush refused"], exit=None, stop_at=drew)
+
+
+SCENARIOS += [
+    virtio_gpu_pattern("display-virtio-gpu",
+                       "virtio-gpu: GET_DISPLAY_INFO and EDID read, scanout 0 at 1280x800, "
+                       "SET_MODE 800x600 (a new 2D resource); the client's pattern "
+                       "transferred and flushed; the screendump shows it pixel for pixel",
+                       (800, 600), (800, 600),
+                       [says("virtio-gpu.atxf", r"virtio-gpu\.\S+: mode 800x600x32, "
+                             r"pitch 3200$")]),
+    virtio_gpu_pattern("display-virtio-gpu-bad-mode",
+                       "virtio-gpu refuses a mode larger than its screen memory (ERANGE) and "
+                       "keeps 1280x800: the screendump shows the pattern at that size",
+                       (4000, 3000), (1280, 800),
+                       [says("virtio-gpu.atxf", r"virtio-gpu\.\S+: mode 4000x3000 refused: "
+                             r"out of range"),
+                        says("display-pattern.atxf", r"display-pattern: mode 4000x3000 "
+                             r"refused: out of range")]),
+]

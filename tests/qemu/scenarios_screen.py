@@ -105,18 +105,33 @@ MODE_LINE = "mode: bochs.00-01.0: 1280x800, pitch 5120"
 FBINFO_LINE = "fbinfo: bochs.00-01.0 (driver bochs): 1280x800, 32 bpp XRGB8888, pitch 5120"
 SCREEN_FORBID = SHELL_FORBID + [r"console: opening the display", r"display .* is gone"]
 
+
+
+def screen_echo(name, where, qemu_args, instance, size):
+    """`echo Hello, screen` typed; the console's screen on instance is size."""
+    cols, rows = size[0] // 10, size[1] // 18
+    return dict(name=name,
+                what="the shell on %s: `echo Hello, screen` typed; the screendump shows its "
+                     "rows and the prompt with the cursor, pixel for pixel in the Terminus "
+                     "font" % where,
+                initrd="reference", console=True, qemu_args=qemu_args,
+                qmp=[(CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
+                     (out("Hello, screen"), [("screendump", (shot(name),))])],
+                expect=[says("console.atxf", r"console: screen %s: %dx%d, %dx%d text in a "
+                             r"10x18 font$" % (re.escape(instance), size[0], size[1], cols,
+                                               rows)),
+                        out("Hello, screen")],
+                check=screen_shows(shot(name), size, ECHO_ROWS + [PROMPT_CURSOR]),
+                forbid=SCREEN_FORBID, exit=None, stop_at=[out("Hello, screen")])
+
+
 SCENARIOS = [
-    dict(name="screen-echo",
-         what="the shell on the std VGA: `echo Hello, screen` typed; the screendump shows "
-              "its rows and the prompt with the cursor, pixel for pixel in the Terminus font",
-         initrd="reference", console=True,
-         qmp=[(CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
-              (out("Hello, screen"), [("screendump", (shot("screen-echo"),))])],
-         expect=[says("console.atxf", r"console: screen bochs\.00-01\.0: 1024x768, 102x42 "
-                      r"text in a 10x18 font$"),
-                 SCREEN_ON % 0, out("Hello, screen")],
-         check=screen_shows(shot("screen-echo"), (1024, 768), ECHO_ROWS + [PROMPT_CURSOR]),
-         forbid=SCREEN_FORBID, exit=None, stop_at=[out("Hello, screen")]),
+    screen_echo("screen-echo", "the std VGA (bochs)", [], "bochs.00-01.0", (1024, 768)),
+    screen_echo("screen-echo-bochs-display", "-device bochs-display (bochs)",
+                ["-vga", "none", "-device", "bochs-display"], "bochs.00-02.0", (1024, 768)),
+    screen_echo("screen-echo-virtio-gpu", "-device virtio-gpu-pci (virtio-gpu)",
+                ["-vga", "none", "-device", "virtio-gpu-pci"], "virtio-gpu.00-02.0",
+                (1280, 800)),
     dict(name="screen-mode",
          what="`mode 1280x800` on the screen: the screendump is 1280x800 with the text "
               "redrawn; `fbinfo` says the driver, mode and pitch",
@@ -132,4 +147,37 @@ SCENARIOS = [
                             ECHO_ROWS + [PROMPT + "mode 1280x800", MODE_LINE,
                                          PROMPT + "fbinfo", FBINFO_LINE, PROMPT_CURSOR]),
          forbid=SCREEN_FORBID, exit=None, stop_at=[out(FBINFO_LINE)]),
+]
+
+def restart_redrawn(log):
+    """The rows before the kill, and the kill's own, on the new generation's screen."""
+    m = re.search(r"^kill: pid (\d+) \(bochs\.00-01\.0\) killed", log, re.M)
+    if not m:
+        return "the shell never said it killed the driver"
+    killed = "kill: pid %s (bochs.00-01.0) killed; devmgr restarts it" % m.group(1)
+    return screen_shows(shot("screen-driver-restart"), (1280, 800),
+                        ECHO_ROWS + [PROMPT + "mode 1280x800", MODE_LINE,
+                                     PROMPT + "kill " + m.group(1), killed])(log)
+
+
+# The pid to kill comes from devmgr's log (a named group: qmp.py).
+SCENARIOS += [
+    dict(name="screen-driver-restart",
+         what="the display driver killed from the shell after `mode 1280x800`: devmgr "
+              "restarts it, the console's display client gets the same mode from the new "
+              "generation and the screendump shows the same text again",
+         initrd="reference", console=True,
+         qmp=[(BOCHS_STARTED, []),
+              (CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
+              (out("Hello, screen"), [("type_text", ("mode 1280x800\n",))]),
+              (out(MODE_LINE), [("type_text", ("kill {bochs}\n",))]),
+              (SCREEN_ON % 1, [SETTLE, ("screendump", (shot("screen-driver-restart"),))])],
+         # The shell's kill line reaches the serial line after the screen
+         # (which waits for the new generation), so the check looks for it.
+         expect=[out(MODE_LINE),
+                 r"devmgr: restarting bochs \(bochs\.00-01\.0\) generation 1",
+                 says("bochs.atxf", r"bochs\.00-01\.0: mode 1280x800x32, pitch 5120$"),
+                 SCREEN_ON % 1],
+         check=restart_redrawn,
+         forbid=SCREEN_FORBID, exit=None, stop_at=[SCREEN_ON % 1]),
 ]

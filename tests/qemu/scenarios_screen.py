@@ -181,3 +181,37 @@ SCENARIOS += [
          check=restart_redrawn,
          forbid=SCREEN_FORBID, exit=None, stop_at=[SCREEN_ON % 1]),
 ]
+
+BANNER = "ATXF console; type help for the commands"
+TOOK = (r"^bootscreen: bochs\.atxf pid \d+ maps the framebuffer: kernel lines go to the "
+        r"serial line only$")
+
+
+def console_replaced_boot_lines(log):
+    """The echo rows are there, and the banner is at the top, on rows the
+    kernel had filled with its boot lines: the driver cleared them."""
+    problem = screen_shows(shot("screen-iso-handover"), (1024, 768),
+                           ECHO_ROWS + [PROMPT_CURSOR])(log)
+    if problem:
+        return problem
+    font, picture = psf.load(FONT), read_ppm(shot("screen-iso-handover"))
+    if find_rows(font, picture, ["", BANNER]) != 0:
+        return "the console's banner is not at the top of the screen"
+    return None
+
+
+SCENARIOS += [
+    dict(name="screen-iso-handover",
+         what="ISO boot: the kernel draws its boot lines on GRUB's framebuffer until bochs "
+              "maps it (the kernel lets go), then the console's text replaces them; the "
+              "screendump shows the banner at the top and the echo rows",
+         iso=True, initrd="reference", console=True,
+         qmp=[(CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
+              (out("Hello, screen"), [("screendump", (shot("screen-iso-handover"),))])],
+         expect=[r'^boot: loader "GRUB', r"^bootscreen: 1024x768, 102x42 text", TOOK,
+                 says("console.atxf", r"console: screen bochs\.00-01\.0: 1024x768, 102x42 "
+                      r"text in a 10x18 font$"),
+                 out("Hello, screen")],
+         check=console_replaced_boot_lines,
+         forbid=SCREEN_FORBID, exit=None, stop_at=[out("Hello, screen")]),
+]

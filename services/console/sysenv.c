@@ -52,11 +52,14 @@ static void terminal_flush(void *ctx, const char *buf, size_t n)
 {
 	struct console *c = ctx;
 
-	screen_write(&c->screen, buf, n);
 	if (serial_usable(c))
 		serial_write(c, buf, n);
 	else
 		atxf_debug_write(buf, n);
+	/* After the serial line: a screen waiting for its restarted driver
+	 * must not hold back the line (the shell's answers keep their order
+	 * with the log there). */
+	screen_write(&c->screen, buf, n);
 }
 
 void console_write(struct console *c, const char *s)

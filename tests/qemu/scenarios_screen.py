@@ -6,16 +6,18 @@ the same PSF2 file (psf.py) and finds them in the screendump pixel for
 pixel: every pixel of a text row, white glyph on black, blank after the
 text, and the text cursor an inverted cell.
 
-screen-echo: `echo Hello, screen` typed on the keyboard; the rows
-"atxf> echo Hello, screen", "Hello, screen" and the prompt with the cursor
-follow each other on the screen.
+screen-echo (and -bochs-display, -virtio-gpu): `echo Hello, screen` typed
+on the keyboard; the rows "atxf> echo Hello, screen", "Hello, screen" and
+the next command's follow each other on the screen.
 screen-mode: `mode 1280x800` makes a 1280x800 screendump with the text
 redrawn (the echo rows are still there, the mode line under them), and
 `fbinfo` names the driver, mode and pitch.
 screen-driver-restart: the display driver killed from the shell; devmgr
 restarts it, the display client gets its surface attached to the new
 generation in the same mode (SET_MODE by the replay), and the screen shows
-the same rows again.
+the same rows again, the prompt with the cursor last.
+screen-iso-handover: booted from the ISO, the kernel's boot lines give way
+to the console's text when bochs maps GRUB's framebuffer.
 """
 import os
 import re
@@ -100,6 +102,12 @@ def shot(name):
 
 
 PROMPT_CURSOR = list(PROMPT) + [CURSOR]
+# The console draws a chunk of its output after sending it on the serial
+# line, and takes the next key only then: once `echo done` has answered on
+# the serial line, everything before it, its own command row included, is
+# on the screen.
+DONE = [("type_text", ("echo done\n",))]
+DONE_ROW = PROMPT + "echo done"
 ECHO_ROWS = [PROMPT + "echo Hello, screen", "Hello, screen"]
 MODE_LINE = "mode: bochs.00-01.0: 1280x800, pitch 5120"
 FBINFO_LINE = "fbinfo: bochs.00-01.0 (driver bochs): 1280x800, 32 bpp XRGB8888, pitch 5120"
@@ -116,13 +124,14 @@ def screen_echo(name, where, qemu_args, instance, size):
                      "font" % where,
                 initrd="reference", console=True, qemu_args=qemu_args,
                 qmp=[(CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
-                     (out("Hello, screen"), [("screendump", (shot(name),))])],
+                     (out("Hello, screen"), DONE),
+                     (out("done"), [("screendump", (shot(name),))])],
                 expect=[says("console.atxf", r"console: screen %s: %dx%d, %dx%d text in a "
                              r"10x18 font$" % (re.escape(instance), size[0], size[1], cols,
                                                rows)),
-                        out("Hello, screen")],
-                check=screen_shows(shot(name), size, ECHO_ROWS + [PROMPT_CURSOR]),
-                forbid=SCREEN_FORBID, exit=None, stop_at=[out("Hello, screen")])
+                        out("Hello, screen"), out("done")],
+                check=screen_shows(shot(name), size, ECHO_ROWS + [DONE_ROW]),
+                forbid=SCREEN_FORBID, exit=None, stop_at=[out("done")])
 
 
 SCENARIOS = [
@@ -139,14 +148,15 @@ SCENARIOS = [
          qmp=[(CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
               (out("Hello, screen"), [("type_text", ("mode 1280x800\n",))]),
               (out(MODE_LINE), [("type_text", ("fbinfo\n",))]),
-              (out(FBINFO_LINE), [("screendump", (shot("screen-mode"),))])],
+              (out(FBINFO_LINE), DONE),
+              (out("done"), [("screendump", (shot("screen-mode"),))])],
          expect=[out("Hello, screen"),
                  says("bochs.atxf", r"bochs\.00-01\.0: mode 1280x800x32, pitch 5120$"),
-                 out(MODE_LINE), out(FBINFO_LINE)],
+                 out(MODE_LINE), out(FBINFO_LINE), out("done")],
          check=screen_shows(shot("screen-mode"), (1280, 800),
                             ECHO_ROWS + [PROMPT + "mode 1280x800", MODE_LINE,
-                                         PROMPT + "fbinfo", FBINFO_LINE, PROMPT_CURSOR]),
-         forbid=SCREEN_FORBID, exit=None, stop_at=[out(FBINFO_LINE)]),
+                                         PROMPT + "fbinfo", FBINFO_LINE, DONE_ROW]),
+         forbid=SCREEN_FORBID, exit=None, stop_at=[out("done")]),
 ]
 
 def restart_redrawn(log):
@@ -157,7 +167,7 @@ def restart_redrawn(log):
     killed = "kill: pid %s (bochs.00-01.0) killed; devmgr restarts it" % m.group(1)
     return screen_shows(shot("screen-driver-restart"), (1280, 800),
                         ECHO_ROWS + [PROMPT + "mode 1280x800", MODE_LINE,
-                                     PROMPT + "kill " + m.group(1), killed])(log)
+                                     PROMPT + "kill " + m.group(1), killed, PROMPT_CURSOR])(log)
 
 
 # The pid to kill comes from devmgr's log (a named group: qmp.py).
@@ -191,7 +201,7 @@ def console_replaced_boot_lines(log):
     """The echo rows are there, and the banner is at the top, on rows the
     kernel had filled with its boot lines: the driver cleared them."""
     problem = screen_shows(shot("screen-iso-handover"), (1024, 768),
-                           ECHO_ROWS + [PROMPT_CURSOR])(log)
+                           ECHO_ROWS + [DONE_ROW])(log)
     if problem:
         return problem
     font, picture = psf.load(FONT), read_ppm(shot("screen-iso-handover"))
@@ -207,11 +217,12 @@ SCENARIOS += [
               "screendump shows the banner at the top and the echo rows",
          iso=True, initrd="reference", console=True,
          qmp=[(CONSOLE_READY, [SETTLE, ("type_text", ("echo Hello, screen\n",))]),
-              (out("Hello, screen"), [("screendump", (shot("screen-iso-handover"),))])],
+              (out("Hello, screen"), DONE),
+              (out("done"), [("screendump", (shot("screen-iso-handover"),))])],
          expect=[r'^boot: loader "GRUB', r"^bootscreen: 1024x768, 102x42 text", TOOK,
                  says("console.atxf", r"console: screen bochs\.00-01\.0: 1024x768, 102x42 "
                       r"text in a 10x18 font$"),
-                 out("Hello, screen")],
+                 out("Hello, screen"), out("done")],
          check=console_replaced_boot_lines,
-         forbid=SCREEN_FORBID, exit=None, stop_at=[out("Hello, screen")]),
+         forbid=SCREEN_FORBID, exit=None, stop_at=[out("done")]),
 ]

@@ -43,6 +43,9 @@ endif
 # kernel with the kernel's own flags (the loader and the boot archive).
 KERNEL_FORMAT_OBJS := $(patsubst sdk/format/%.c,$(KOBJ)/sdk-format/%.o,$(wildcard sdk/format/*.c))
 KERNEL_OBJS += $(KERNEL_FORMAT_OBJS)
+# The SDK's PSF2 reader (sdk/lib/font), for the boot screen, likewise.
+KERNEL_FONT_OBJS := $(patsubst sdk/lib/font/%.c,$(KOBJ)/sdk-font/%.o,$(wildcard sdk/lib/font/*.c))
+KERNEL_OBJS += $(KERNEL_FONT_OBJS)
 KERNEL_LDS  := $(KOBJ)/kernel.ld
 
 # Objects depend on this file too: a flag change rebuilds them.
@@ -65,6 +68,10 @@ $(KOBJ)/%.o: kernel/%.c
 	$(call run,CC,$<) $(KERNEL_CC) $(KERNEL_CFLAGS) -c $< -o $@
 
 $(KOBJ)/sdk-format/%.o: sdk/format/%.c
+	@mkdir -p $(@D)
+	$(call run,CC,$< [kernel]) $(KERNEL_CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(KOBJ)/sdk-font/%.o: sdk/lib/font/%.c
 	@mkdir -p $(@D)
 	$(call run,CC,$< [kernel]) $(KERNEL_CC) $(KERNEL_CFLAGS) -c $< -o $@
 

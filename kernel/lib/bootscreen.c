@@ -5,12 +5,12 @@
  * build/kernel/bootfont.psf, linked in by lib/bootfont.S.
  */
 #include <atxf/errors.h>
+#include <atxf/psf.h>
 #include "core/bootinfo.h"
 #include "lib/bootscreen.h"
 #include "lib/console.h"
 #include "lib/log.h"
 #include "lib/logring.h"
-#include "lib/psf.h"
 #include "lib/string.h"
 #include "mm/kva.h"
 #include "mm/vm.h"
@@ -24,21 +24,21 @@ extern const uint8_t bootfont_start[], bootfont_end[];
 static struct {
 	volatile uint8_t *fb;       /* NULL: no boot screen (any more) */
 	uint32_t pitch, width, height;
-	struct psf_font font;
+	struct atxf_psf_font font;
 	uint32_t cols, rows;
 	uint32_t row, col;          /* where the next character goes */
 } bs;
 
 static void draw_char(char c)
 {
-	const uint8_t *g = psf_glyph(&bs.font, c);
+	const uint8_t *g = atxf_psf_glyph(&bs.font, c);
 	uint32_t x0 = bs.col * bs.font.width, y0 = bs.row * bs.font.height;
 
 	for (uint32_t y = 0; y < bs.font.height; y++) {
 		volatile uint32_t *px = (volatile uint32_t *)(bs.fb + (y0 + y) * bs.pitch) + x0;
 
 		for (uint32_t x = 0; x < bs.font.width; x++)
-			px[x] = psf_pixel(&bs.font, g, x, y) ? WHITE : BLACK;
+			px[x] = atxf_psf_pixel(&bs.font, g, x, y) ? WHITE : BLACK;
 	}
 }
 
@@ -89,7 +89,7 @@ void bootscreen_init(void)
 
 	if (!usable(fb))
 		return;
-	if (psf_open(&bs.font, bootfont_start, (size_t)(bootfont_end - bootfont_start))) {
+	if (atxf_psf_open(&bs.font, bootfont_start, (size_t)(bootfont_end - bootfont_start))) {
 		klog("bootscreen: the built-in font is not PSF2: no boot screen");
 		return;
 	}

@@ -23,6 +23,7 @@ include $(wildcard sdk/lib/driver/build.mk)
 include sdk/lib/ring/build.mk
 include sdk/lib/virtio/build.mk
 include sdk/lib/client/build.mk
+include sdk/lib/font/build.mk
 
 RUNTIME_DIR  := sdk/lib/runtime
 RUNTIME_SRCS := $(wildcard $(RUNTIME_DIR)/*.c)
@@ -45,6 +46,7 @@ CRT0    := $(BUILD)/target/lib/crt0.o
 
 LIBATXF_OBJS := $(LIBC_TARGET_OBJS) $(RUNTIME_TARGET_OBJS) $(FRAMEWORK_TARGET_OBJS) \
 		$(RING_TARGET_OBJS) $(VIRTIO_TARGET_OBJS) $(CLIENT_TARGET_OBJS) \
+		$(FONT_TARGET_OBJS) \
 		$(FORMAT_TARGET_OBJS)
 
 $(LIBATXF): $(LIBATXF_OBJS)
@@ -60,6 +62,7 @@ VIRTIO_FAKE_SRCS := $(filter-out %/probe.c,$(VIRTIO_SRCS))
 LIBATXF_FAKE := $(HOSTLIB)/libatxf-fake.a
 
 $(LIBATXF_FAKE): $(FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) $(RUNTIME_FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) \
-		 $(RING_SRCS:%.c=$(HOSTOBJ)/%.o) $(VIRTIO_FAKE_SRCS:%.c=$(HOSTOBJ)/%.o)
+		 $(RING_SRCS:%.c=$(HOSTOBJ)/%.o) $(VIRTIO_FAKE_SRCS:%.c=$(HOSTOBJ)/%.o) \
+		 $(FONT_SRCS:%.c=$(HOSTOBJ)/%.o)
 
 ALL_TARGETS += $(LIBATXF) $(CRT0) $(LIBATXF_FAKE)

@@ -12,6 +12,7 @@
 #include <atxf/cap.h>
 #include <atxf/proto/devmgr.h>
 #include "keymap.h"
+#include "screen.h"
 #include "line.h"
 #include "serial.h"
 #include "shell.h"
@@ -45,6 +46,8 @@ struct console {
 	atxf_handle_t devmgr;
 	struct source inputs[CONSOLE_MAX_INPUTS];
 	struct source serial;               /* the COM1 instance (else the first CHAR one) */
+	struct source display;              /* the first DISPLAY instance: the screen */
+	struct screen screen;               /* the terminal's text on it */
 	struct keymap_state keys;
 	struct serial_decoder serial_in;
 	/* A line each for the keyboard and the serial line: two people typing

@@ -30,6 +30,8 @@ static const struct shell_cmd commands[] = {
 	{ "serial", "serial", "the serial line's byte counts and overruns", cmd_serial },
 	{ "lsblk", "lsblk", "list the disks and their partitions", cmd_lsblk },
 	{ "blkcheck", "blkcheck DEV", "read a block device end to end (no writes)", cmd_blkcheck },
+	{ "fbinfo", "fbinfo", "the screen's display driver, mode and pitch", cmd_fbinfo },
+	{ "mode", "mode WxH", "set the screen's mode, e.g. mode 1280x800", cmd_mode },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

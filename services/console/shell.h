@@ -15,6 +15,7 @@
 #include <atxf/proto/block.h>
 #include <atxf/proto/char.h>
 #include <atxf/proto/devmgr.h>
+#include <atxf/proto/display.h>
 #include <atxf/proto/input.h>
 
 #define SHELL_PROMPT "atxf> "
@@ -44,6 +45,11 @@ struct shell_env {
 	int (*block_open)(void *ctx, const char *name, struct atxf_block_info *out);
 	int (*block_read)(void *ctx, uint64_t sector, uint32_t count, void *dst);
 	void (*block_close)(void *ctx);
+	/* The screen's display instance (into instance) and its mode: 0, or
+	 * -ATXF_ENODEV without a screen. */
+	int (*display_info)(void *ctx, char *instance, size_t size, struct atxf_display_info *out);
+	/* SET_MODE on the screen's display: 0 or -ATXF_E*. */
+	int (*display_mode)(void *ctx, uint32_t width, uint32_t height);
 	void *ctx;
 };
 

@@ -5,7 +5,9 @@
  * CHAR instance), is subscribed to once it runs, and again whenever devmgr
  * reports a new generation of it (a killed driver comes back as generation
  * + 1, with an empty subscriber list). A subscription that failed is tried
- * again after CONSOLE_RETRY_NS.
+ * again after CONSOLE_RETRY_NS. The first DISPLAY instance becomes the
+ * screen (screen.c) once it runs; a new generation of it gets the whole
+ * screen again (the display client attaches its surface there).
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +36,7 @@ void sources_init(struct console *c)
 	for (int i = 0; i < CONSOLE_MAX_INPUTS; i++)
 		c->inputs[i] = (struct source){ .handle = ATXF_HANDLE_NONE };
 	c->serial = (struct source){ .handle = ATXF_HANDLE_NONE };
+	c->display = (struct source){ .handle = ATXF_HANDLE_NONE };
 }
 
 static void subscribed(struct console *c, struct source *s, atxf_handle_t dev)
@@ -71,6 +74,29 @@ static void follow(struct console *c, struct source *s)
 	if (s->failed_generation != s->generation + 1) {
 		atxf_log("console: subscribing to %s (generation %u) failed: %s; trying again\n",
 			 s->instance, s->generation, atxf_strerror(err));
+		s->failed_generation = s->generation + 1;
+	}
+}
+
+/* The screen on s once it runs; redrawn whole on each new generation. */
+static void follow_display(struct console *c, struct source *s)
+{
+	int err = 0;
+
+	if (s->state != DRV_RUNNING || (s->subscribed && s->sub_generation == s->generation))
+		return;
+	if (!c->screen.open)
+		err = screen_open(&c->screen, s->instance);
+	else
+		screen_redraw(&c->screen);
+	if (err == 0) {
+		s->subscribed = true;
+		s->sub_generation = s->generation;
+		atxf_log("console: screen on %s (%s, generation %u)\n", s->instance, s->driver,
+			 s->generation);
+	} else if (s->failed_generation != s->generation + 1) {
+		atxf_log("console: opening the display %s (generation %u) failed: %s; trying "
+			 "again\n", s->instance, s->generation, atxf_strerror(err));
 		s->failed_generation = s->generation + 1;
 	}
 }
@@ -127,6 +153,11 @@ void sources_scan(struct console *c)
 			if (com1 || !have_serial)
 				serial = d;
 			have_serial = true;
+		} else if (d.device_class == ATXF_CLASS_DISPLAY &&
+			   (!c->display.instance[0] ||
+			    !strncmp(c->display.instance, d.instance, DEVMGR_NAME_MAX))) {
+			update(&c->display, &d);
+			follow_display(c, &c->display);
 		}
 	}
 	if (!have_serial)
@@ -156,7 +187,7 @@ bool sources_need_retry(const struct console *c)
 	for (int i = 0; i < CONSOLE_MAX_INPUTS; i++)
 		if (failed(&c->inputs[i]))
 			return true;
-	return failed(&c->serial);
+	return failed(&c->serial) || failed(&c->display);
 }
 
 bool sources_settled(const struct console *c)
@@ -164,7 +195,7 @@ bool sources_settled(const struct console *c)
 	for (int i = 0; i < CONSOLE_MAX_INPUTS; i++)
 		if (!settled(&c->inputs[i]))
 			return false;
-	return settled(&c->serial);
+	return settled(&c->serial) && settled(&c->display);
 }
 
 void sources_log_ready(const struct console *c)

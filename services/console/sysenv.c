@@ -57,6 +57,10 @@ static void terminal_flush(void *ctx, const char *buf, size_t n)
 		serial_write(c, buf, n);
 	else
 		atxf_debug_write(buf, n);
+	/* After the serial line: a screen waiting for its restarted driver
+	 * must not hold back the line (the shell's answers keep their order
+	 * with the log there). */
+	screen_write(&c->screen, buf, n);
 }
 
 void console_write(struct console *c, const char *s)
@@ -160,6 +164,27 @@ static int env_serial_stats(void *ctx, char *instance, size_t size, struct atxf_
 	return 0;
 }
 
+/* The screen's display instance and mode. */
+static int env_display_info(void *ctx, char *instance, size_t size, struct atxf_display_info *out)
+{
+	struct console *c = ctx;
+
+	if (!c->screen.open)
+		return -ATXF_ENODEV;
+	snprintf(instance, size, "%s", c->screen.d.conn.name);
+	*out = c->screen.d.info;
+	return 0;
+}
+
+static int env_display_mode(void *ctx, uint32_t width, uint32_t height)
+{
+	struct console *c = ctx;
+
+	/* What the shell wrote so far goes out in the old mode. */
+	termout_flush(&c->out);
+	return screen_set_mode(&c->screen, width, height);
+}
+
 static const struct shell_env console_env = {
 	.write = env_write,
 	.proc_info = env_proc_info,
@@ -174,6 +199,8 @@ static const struct shell_env console_env = {
 	.block_open = env_block_open,
 	.block_read = env_block_read,
 	.block_close = env_block_close,
+	.display_info = env_display_info,
+	.display_mode = env_display_mode,
 };
 
 void console_env_bind(struct console *c, struct shell_env *env)

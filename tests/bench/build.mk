@@ -13,7 +13,8 @@ BENCH_DIR   := $(BUILD)/bench
 BENCH_ATXF  := $(BENCH_DIR)/bench.atxf
 BENCH_ECHO  := $(BENCH_DIR)/bench-echo.atxf
 BENCH_BLK   := $(BENCH_DIR)/bench-blk.atxf
-BENCH_PROGS := $(BENCH_ATXF) $(BENCH_ECHO) $(BENCH_BLK)
+BENCH_DISPLAY := $(BENCH_DIR)/bench-display.atxf
+BENCH_PROGS := $(BENCH_ATXF) $(BENCH_ECHO) $(BENCH_BLK) $(BENCH_DISPLAY)
 BENCH_RUNS  ?= 2000
 
 $(eval $(call atxf_program,$(BENCH_ATXF),tests/bench/bench.c tests/bench/bench_null.c \
@@ -21,9 +22,12 @@ $(eval $(call atxf_program,$(BENCH_ATXF),tests/bench/bench.c tests/bench/bench_n
 	tests/bench/stats.c))
 $(eval $(call atxf_program,$(BENCH_ECHO),tests/bench/bench-echo.c))
 $(eval $(call atxf_program,$(BENCH_BLK),tests/bench/bench-blk.c))
+# Fill and flush through each display driver (devmgr starts it).
+$(eval $(call atxf_program,$(BENCH_DISPLAY),tests/bench/bench-display.c))
 
 .PHONY: bench
-bench: $(KERNEL_ELF) $(INIT_ATXF) $(BENCH_PROGS)
+bench: $(KERNEL_ELF) $(INIT_ATXF) $(BENCH_PROGS) $(DEVMGR_ATXF) \
+	$(DRIVERS_OUT)/bochs.atxf $(DRIVERS_OUT)/virtio-gpu.atxf
 	@$(PYTHON) tests/bench/run.py --kernel $(KERNEL_ELF) --init $(INIT_ATXF) \
 		--progs $(BENCH_DIR) --runs $(BENCH_RUNS)
 

@@ -9,6 +9,10 @@ L4 family: an IPC round trip within 8 null syscalls (L4Re's one-way IPC is
 about 7 of its null syscalls), and IRQ -> user within 2 one-way IPCs (seL4's
 is about 2.3). TCG cycles say nothing about them.
 
+Then one boot per display driver (bochs on the std VGA, virtio-gpu) with
+devmgr and bench-display.atxf: frames per second of a whole 1024x768 frame
+filled by the client and FLUSHed through the display protocol.
+
 usage: run.py [--kernel ELF] [--init ATXF] [--progs DIR] [--runs N]
               [--accel auto|kvm|tcg] [--timeout S]
 
@@ -207,6 +211,47 @@ def without_edu(opts, refused):
     return lines, accel, got
 
 
+# Fill and flush of whole 1024x768 frames, per display driver: a boot each
+# with devmgr and that driver alone (bench-display.atxf).
+DISPLAY_FRAMES = 30
+DISPLAYS = [("bochs", []), ("virtio-gpu", ["-vga", "none", "-device", "virtio-gpu-pci"])]
+DISPLAY_FIGURE = re.compile(r"bench: display-(\S+) (?:frames (\d+) ns (\d+)|n/a \((.*)\))$")
+
+
+def display_boot(opts, driver, args):
+    cfg = ("start devmgr.atxf with root bootfs\nstart bench-display.atxf %s %d\n"
+           "exit-with bench-display.atxf\n" % (driver, DISPLAY_FRAMES))
+    members = {"init.atxf": opts["init"], "devmgr.atxf": "build/services/devmgr.atxf",
+               driver + ".atxf": os.path.join("build", "drivers", driver + ".atxf"),
+               "bench-display.atxf": os.path.join(opts["progs"], "bench-display.atxf")}
+    archive = os.path.join(OUT_DIR, "bench-display.tar")
+    bootfs.make_archive(archive, members, cfg)
+    cmd, _ = qemu.command(kernel=opts["kernel"], initrd=archive, accel=opts["accel"],
+                          serial="stdio", extra=args)
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, timeout=opts["timeout"])
+    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+        m = DISPLAY_FIGURE.search(line)
+        if m:
+            return m
+    return None
+
+
+def show_displays(opts):
+    print("display: fill and flush of a whole 1024x768x32 frame (bench-display.atxf):")
+    for driver, args in DISPLAYS:
+        try:
+            m = display_boot(opts, driver, args)
+        except subprocess.TimeoutExpired:
+            m = None
+        if not m or m.group(4):
+            print("  %-12s n/a (%s)" % (driver, m.group(4) if m else "no figure in the log"))
+            continue
+        frames, ns = int(m.group(2)), int(m.group(3))
+        print("  %-12s %4d frames %8.1f frames/s %8.1f ms/frame" % (
+            driver, frames, frames * 1e9 / ns, ns / frames / 1e6))
+
+
 def main(argv):
     opts = parse(argv)
     lines, accel = boot(opts, EDU_CAPS)
@@ -219,6 +264,7 @@ def main(argv):
               (lines[-1] if lines else "(none)"))
         return 1
     report(got, accel, tsc_mhz(lines))
+    show_displays(opts)
     return 0
 
 

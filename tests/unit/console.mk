@@ -6,7 +6,7 @@
 # the console's objects come from the generic host rule (mk/common.mk).
 
 CONSOLE_TESTS := $(addprefix $(BUILD)/tests/unit/,test_console_keymap test_console_line \
-	test_console_shell)
+	test_console_shell test_console_textgrid)
 CONSOLE_TESTS += $(BUILD)/tests/unit/test_console_blk
 CONSOLE_HOSTOBJ = $(patsubst %.c,$(HOSTOBJ)/services/console/%.o,$(1))
 
@@ -18,12 +18,17 @@ $(BUILD)/tests/unit/test_console_keymap: $(HOSTOBJ)/tests/unit/test_console_keym
 $(BUILD)/tests/unit/test_console_line: $(HOSTOBJ)/tests/unit/test_console_line.o \
 		$(call CONSOLE_HOSTOBJ,line.c serial.c termout.c)
 $(BUILD)/tests/unit/test_console_shell: $(HOSTOBJ)/tests/unit/test_console_shell.o \
-		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c shell_blk.c) \
+		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c \
+		shell_blk.c shell_display.c) \
 		$(HOSTOBJ)/sdk/lib/runtime/strerror.o
 
 $(BUILD)/tests/unit/test_console_blk: $(HOSTOBJ)/tests/unit/test_console_blk.o \
-		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c shell_blk.c) \
+		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c \
+		shell_blk.c shell_display.c) \
 		$(HOSTOBJ)/sdk/lib/runtime/strerror.o
+
+$(BUILD)/tests/unit/test_console_textgrid: $(HOSTOBJ)/tests/unit/test_console_textgrid.o \
+		$(call CONSOLE_HOSTOBJ,textgrid.c)
 
 $(CONSOLE_TESTS):
 	@mkdir -p $(@D)

@@ -38,6 +38,10 @@ static struct world {
 	int mouse_on, mouse_off;
 	int serial_result;                  /* STATS answer, if nonzero */
 	struct atxf_char_stats serial;
+	int display_result;                 /* no screen, if nonzero */
+	struct atxf_display_info display;
+	uint32_t mode_w, mode_h;            /* the last SET_MODE asked */
+	int mode_result;
 } w;
 
 static void w_write(void *ctx, const char *s, size_t n)
@@ -116,9 +120,36 @@ static int w_serial_stats(void *ctx, char *instance, size_t size, struct atxf_ch
 	return 0;
 }
 
+static int w_display_info(void *ctx, char *instance, size_t size, struct atxf_display_info *out)
+{
+	(void)ctx;
+	if (w.display_result)
+		return w.display_result;
+	snprintf(instance, size, "bochs.00-01.0");
+	*out = w.display;
+	return 0;
+}
+
+/* A device that shows up to 1600x1200. */
+static int w_display_mode(void *ctx, uint32_t width, uint32_t height)
+{
+	(void)ctx;
+	w.mode_w = width;
+	w.mode_h = height;
+	if (w.mode_result)
+		return w.mode_result;
+	if (width > 1600 || height > 1200)
+		return -ATXF_ERANGE;
+	w.display.width = width;
+	w.display.height = height;
+	w.display.pitch = width * 4;
+	return 0;
+}
+
 static const struct shell_env env = {
 	.write = w_write, .proc_info = w_proc_info, .device = w_device, .driver = w_driver,
 	.kill = w_kill, .restart = w_restart, .mouse = w_mouse, .serial_stats = w_serial_stats,
+	.display_info = w_display_info, .display_mode = w_display_mode,
 };
 
 static void add_proc(uint32_t pid, uint32_t parent, uint32_t state, uint64_t cpu_ms,
@@ -233,7 +264,43 @@ static void help_lists_every_command(void **state)
 		"  mouse          show mouse events until a key is pressed\n"
 		"  serial         the serial line's byte counts and overruns\n"
 		"  lsblk          list the disks and their partitions\n"
-		"  blkcheck DEV   read a block device end to end (no writes)\n" P);
+		"  blkcheck DEV   read a block device end to end (no writes)\n"
+		"  fbinfo         the screen's display driver, mode and pitch\n"
+		"  mode WxH       set the screen's mode, e.g. mode 1280x800\n" P);
+}
+
+static void fbinfo_names_driver_mode_and_pitch(void **state)
+{
+	(void)state;
+	w.display = (struct atxf_display_info){ .width = 1024, .height = 768, .pitch = 4096,
+						.bpp = 32, .format = ATXF_PIXEL_XRGB8888 };
+	assert_string_equal(run1("fbinfo"),
+		"fbinfo: bochs.00-01.0 (driver bochs): 1024x768, 32 bpp XRGB8888, pitch 4096\n" P);
+	assert_string_equal(run1("fbinfo now"), "fbinfo: usage: fbinfo\n" P);
+	w.display_result = -ATXF_ENODEV;
+	assert_string_equal(run1("fbinfo"), "fbinfo: no screen: no such device\n" P);
+}
+
+static void mode_sets_a_size_or_says_why_not(void **state)
+{
+	(void)state;
+	w.display = (struct atxf_display_info){ .width = 1024, .height = 768, .pitch = 4096,
+						.bpp = 32 };
+	assert_string_equal(run1("mode 1280x800"), "mode: bochs.00-01.0: 1280x800, pitch 5120\n" P);
+	assert_int_equal(w.mode_w, 1280);
+	assert_int_equal(w.mode_h, 800);
+	w.mode_w = 0;
+	/* Malformed sizes never reach the driver. */
+	static const char *const bad[] = { "mode", "mode 1280", "mode 1280x", "mode x800",
+		"mode 0x800", "mode 1280x0", "mode 70000x800", "mode 1280x800x32", "mode -1x5",
+		"mode 1280x800 now" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_string_equal(run1(bad[i]),
+				    "mode: usage: mode WIDTHxHEIGHT (e.g. mode 1280x800)\n" P);
+	assert_int_equal(w.mode_w, 0);
+	assert_string_equal(run1("mode 4000x3000"),
+		"mode: 4000x3000: out of range: outside the capability's range or a limit\n" P);
+	assert_int_equal(w.display.width, 1280);
 }
 
 static void serial_shows_the_line_figures(void **state)
@@ -503,6 +570,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(empty_line_is_a_new_prompt, setup),
 		cmocka_unit_test_setup(help_lists_every_command, setup),
+		cmocka_unit_test_setup(fbinfo_names_driver_mode_and_pitch, setup),
+		cmocka_unit_test_setup(mode_sets_a_size_or_says_why_not, setup),
 		cmocka_unit_test_setup(serial_shows_the_line_figures, setup),
 		cmocka_unit_test_setup(echo_joins_with_single_spaces, setup),
 		cmocka_unit_test_setup(unknown_command, setup),

@@ -313,6 +313,17 @@ static const struct dcase display_cases[] = {
 	  RECT(0, 0, 1, 1), .flags = S_ATTACH | S_BARE, .status = -ATXF_ENOTSUP },
 	{ "FLUSH without .flush copies to the mapped screen", ATXF_DISPLAY_FLUSH,
 	  RECT(0, 0, 1, 1), .flags = S_ATTACH | S_BARE | S_SURFACE },
+	{ "SET_MODE reaches .set_mode with the size", ATXF_DISPLAY_SET_MODE,
+	  DATA(struct atxf_display_mode, .width = 640, .height = 480), .cb = CB_DISPLAY_MODE,
+	  .a = 640, .b = 480 },
+	{ "SET_MODE refused by the driver answers its error", ATXF_DISPLAY_SET_MODE,
+	  DATA(struct atxf_display_mode, .width = 9999, .height = 9999), .ret = -ATXF_ERANGE,
+	  .status = -ATXF_ERANGE, .cb = CB_DISPLAY_MODE, .a = 9999, .b = 9999 },
+	{ "SET_MODE to a zero height is out of range", ATXF_DISPLAY_SET_MODE,
+	  DATA(struct atxf_display_mode, .width = 640, .height = 0), .status = -ATXF_ERANGE },
+	{ "SET_MODE without .set_mode is ENOTSUP", ATXF_DISPLAY_SET_MODE,
+	  DATA(struct atxf_display_mode, .width = 640, .height = 480), .flags = S_BARE,
+	  .status = -ATXF_ENOTSUP },
 };
 
 static const struct dcase rng_cases[] = {

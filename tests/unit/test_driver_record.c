@@ -14,7 +14,7 @@
 const char *const cb_name[] = {
 	"none", "block.read", "block.write", "block.flush", "chr.write",
 	"chr.configure", "input.set_leds", "net.send", "net.set_promiscuous",
-	"display.flush", "rng.read", "remove", "other",
+	"display.flush", "display.set_mode", "rng.read", "remove", "other",
 };
 
 struct record rec;
@@ -78,6 +78,11 @@ static int disp_flush(struct atxf_device *d, const void *src, uint32_t x, uint32
 	rec.d = h;
 	return record(CB_DISPLAY_FLUSH, x, y, src);
 }
+static int disp_mode(struct atxf_device *d, uint32_t w, uint32_t h)
+{
+	(void)d;
+	return record(CB_DISPLAY_MODE, w, h, NULL);
+}
 /* Produces cb_ret bytes 0, 1, 2.. (when cb_ret > 0). */
 static int rng_read(struct atxf_device *d, void *buf, size_t len)
 {
@@ -113,7 +118,7 @@ static const struct atxf_net_ops net_ops = {
 	.send = net_send,
 	.set_promiscuous = net_promisc,
 };
-static const struct atxf_display_ops display_ops = { .flush = disp_flush };
+static const struct atxf_display_ops display_ops = { .flush = disp_flush, .set_mode = disp_mode };
 static const struct atxf_rng_ops rng_ops = { .read = rng_read };
 /* A driver of each class with every callback of it; NONE and BUS: no class. */
 #define FULL(...) { .name = "full", .remove = on_remove, .other = on_other, __VA_ARGS__ }

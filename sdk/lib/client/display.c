@@ -12,6 +12,16 @@ static int flush_once(struct atxf_conn *conn, const struct atxf_display_info *in
 	return client_request(conn, 1, ATXF_DISPLAY_FLUSH, &r, sizeof(r), NULL, 0);
 }
 
+/* A new generation starts in its own mode: ask it for the client's. */
+static int restore_mode(struct atxf_conn *conn, const struct atxf_display_info *want,
+			struct atxf_display_info *now)
+{
+	struct atxf_display_mode m = { want->width, want->height };
+	int err = client_request(conn, 1, ATXF_DISPLAY_SET_MODE, &m, sizeof(m), now, sizeof(*now));
+
+	return err < 0 ? err : 0;
+}
+
 static int display_replay(struct atxf_conn *conn)
 {
 	struct atxf_display_client *d = (struct atxf_display_client *)conn;
@@ -20,8 +30,10 @@ static int display_replay(struct atxf_conn *conn)
 
 	if (err < 0)
 		return err;
+	if (memcmp(&now, &d->info, sizeof(now)) && restore_mode(conn, &d->info, &now) < 0)
+		return -ATXF_ESTALE;
 	if (memcmp(&now, &d->info, sizeof(now)))
-		return -ATXF_ESTALE;    /* another mode: the surface no longer fits */
+		return -ATXF_ESTALE;    /* another layout: the surface no longer fits */
 	err = atxf_client_buffer_attach(&d->surface, conn, ATXF_DISPLAY_ATTACH_BUFFER);
 	return err ? err : flush_once(conn, &d->info);
 }
@@ -53,6 +65,29 @@ int atxf_display_client_flush(struct atxf_display_client *d, uint32_t x, uint32_
 	struct atxf_display_rect r = { x, y, w, h };
 
 	return client_request(&d->conn, 0, ATXF_DISPLAY_FLUSH, &r, sizeof(r), NULL, 0);
+}
+
+int atxf_display_client_set_mode(struct atxf_display_client *d, uint32_t width,
+				 uint32_t height)
+{
+	struct atxf_display_mode m = { width, height };
+	struct atxf_display_info now;
+	struct atxf_client_buffer fresh = { .grant = -1 };
+	int err = client_request(&d->conn, 0, ATXF_DISPLAY_SET_MODE, &m, sizeof(m), &now,
+				 sizeof(now));
+
+	if (err < 0)
+		return err;
+	err = client_buffer_setup(&fresh, &d->conn, (size_t)now.pitch * now.height,
+				  ATXF_DISPLAY_ATTACH_BUFFER);
+	if (err < 0) {
+		atxf_client_buffer_free(&fresh);
+		return err;
+	}
+	atxf_client_buffer_free(&d->surface);
+	d->surface = fresh;
+	d->info = now;
+	return 0;
 }
 
 void atxf_display_client_close(struct atxf_display_client *d)

@@ -5,6 +5,7 @@
  * the copy below. Exercised in QEMU by the framebuffer driver on -vga std.
  */
 #include <atxf/driver/display.h>
+#include <atxf/hw.h>
 #include "core.h"
 
 static const struct atxf_display_ops none;    /* a driver without ops */
@@ -38,6 +39,8 @@ static void copy_rect(struct atxf_device *dev, const uint8_t *src,
 
 		memcpy((uint8_t *)dev->surface + at, src + at, len);
 	}
+	/* A screen mapped write-combining holds writes back: out before the reply. */
+	atxf_wc_flush();
 }
 
 static int flush(struct atxf_device *dev, const struct atxf_msg *req)
@@ -71,6 +74,24 @@ static int flush(struct atxf_device *dev, const struct atxf_msg *req)
 	return err < 0 ? err : 0;
 }
 
+/* SET_MODE: the driver's callback, then the new INFO as the reply. */
+static int set_mode(struct atxf_device *dev, const struct atxf_msg *req, struct atxf_msg *reply)
+{
+	const struct atxf_display_ops *ops = atxf__ops(dev, &none);
+	struct atxf_display_mode m;
+	int err;
+
+	ATXF_REQ(req, m);
+	if (!ops->set_mode)
+		return -ATXF_ENOTSUP;
+	if (m.width == 0 || m.height == 0)
+		return -ATXF_ERANGE;
+	err = ops->set_mode(dev, m.width, m.height);
+	if (err < 0)
+		return err;
+	return info(dev, reply);
+}
+
 static int serve(struct atxf_device *dev, const struct atxf_msg *req,
 			struct atxf_msg *reply)
 {
@@ -81,6 +102,8 @@ static int serve(struct atxf_device *dev, const struct atxf_msg *req,
 		return atxf__client_attach(dev, req, reply);
 	case ATXF_DISPLAY_FLUSH:
 		return flush(dev, req);
+	case ATXF_DISPLAY_SET_MODE:
+		return set_mode(dev, req, reply);
 	}
 	return -ATXF_ENOSYS;
 }

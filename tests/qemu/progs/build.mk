@@ -50,6 +50,8 @@ PROGS_NAMES += part-write
 PROGS_NAMES += blkconf
 # The NIC drivers' conformance client, against tests/qemu/netpeer.py (scenarios_net.py).
 PROGS_NAMES += net-check
+# The display drivers' scenarios (tests/qemu/scenarios_display.py).
+PROGS_NAMES += display-pattern
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

@@ -4,6 +4,7 @@
  * across the driver's restarts. The surface is the client's memory, so a
  * restart loses none of the picture; the library attaches it to the new
  * generation and flushes it whole once, so the screen shows it again.
+ * A new generation in another mode is asked for the client's mode first.
  */
 #ifndef ATXF_CLIENT_DISPLAY_H
 #define ATXF_CLIENT_DISPLAY_H
@@ -26,6 +27,16 @@ int atxf_display_client_open(struct atxf_display_client *d, const char *name,
 /* Pixels start at d->surface.mem; FLUSH a rectangle of them to the screen. */
 int atxf_display_client_flush(struct atxf_display_client *d, uint32_t x, uint32_t y, uint32_t w,
 			      uint32_t h);
+
+/*
+ * Asks the driver for another mode (SET_MODE) and sets a surface of the
+ * new layout up in place of the old one; the picture is lost, the new
+ * surface is black. A driver restarted later is asked for this mode again
+ * by the replay. The driver's error (-ATXF_ERANGE: a size it cannot show)
+ * leaves the client as it was.
+ */
+int atxf_display_client_set_mode(struct atxf_display_client *d, uint32_t width,
+				 uint32_t height);
 
 void atxf_display_client_close(struct atxf_display_client *d);
 

@@ -18,13 +18,18 @@ extern const struct atxf_driver_class atxf_display_class;
 	.cls = &atxf_display_class, .class_ops = ATXF_CLASS_OPS(struct atxf_display_ops, ops)
 
 /*
- * Displays (ATXF_CLASS_DISPLAY): copy a rectangle of the client's surface
- * src (laid out as dev->info.display says) to the screen. Left out, and
- * dev->surface set by probe, the framework copies the rows itself.
+ * Displays (ATXF_CLASS_DISPLAY): flush copies a rectangle of the client's
+ * surface src (laid out as dev->info.display says) to the screen. Left
+ * out, and dev->surface set by probe, the framework copies the rows itself.
+ * set_mode (SET_MODE, width and height > 0) programs the device and, on
+ * success, fills in dev->info.display (and dev->surface) anew; a size the
+ * device cannot show is -ATXF_ERANGE with nothing changed. Left out,
+ * SET_MODE is -ATXF_ENOTSUP.
  */
 struct atxf_display_ops {
 	int (*flush)(struct atxf_device *dev, const void *src,
 		     uint32_t x, uint32_t y, uint32_t w, uint32_t h);
+	int (*set_mode)(struct atxf_device *dev, uint32_t width, uint32_t height);
 };
 
 #endif

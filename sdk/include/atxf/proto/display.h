@@ -37,17 +37,29 @@ struct atxf_display_rect {
 	uint32_t w, h;              /* both > 0 */
 };
 
+/* SET_MODE: the screen's new size, at the driver's bpp; the reply is the
+ * new INFO. A size the device cannot show: -ATXF_ERANGE, the mode unchanged.
+ * Every client's surface then has the old layout: each sets its own up
+ * again (ATTACH_BUFFER), or its FLUSH is refused with -ATXF_ERANGE. */
+struct atxf_display_mode {
+	uint32_t width;             /* pixels, > 0 */
+	uint32_t height;
+};
+
 /* X(PROTO, NAME, n, dir, req_min, req_max, caps, reply): see proto/common.h. */
 #define ATXF_DISPLAY_PROTOCOL(X)                                               \
 	X(DISPLAY, INFO, 1, ATXF_TO_DRIVER, 0, 0, 0, sizeof(struct atxf_display_info)) \
 	X(DISPLAY, ATTACH_BUFFER, 2, ATXF_TO_DRIVER, 0, 0, 1,                   \
 	  sizeof(struct atxf_attach_reply))                                     \
 	X(DISPLAY, FLUSH, 3, ATXF_TO_DRIVER, sizeof(struct atxf_display_rect),  \
-	  sizeof(struct atxf_display_rect), 0, 0)
+	  sizeof(struct atxf_display_rect), 0, 0)                              \
+	X(DISPLAY, SET_MODE, 4, ATXF_TO_DRIVER, sizeof(struct atxf_display_mode), \
+	  sizeof(struct atxf_display_mode), 0, sizeof(struct atxf_display_info))
 
 enum { ATXF_DISPLAY_PROTOCOL(ATXF_PROTO_CODE_) };
 
 _Static_assert(sizeof(struct atxf_display_info) == 24, "display INFO layout");
 _Static_assert(sizeof(struct atxf_display_rect) == 16, "display FLUSH layout");
+_Static_assert(sizeof(struct atxf_display_mode) == 8, "display SET_MODE layout");
 
 #endif

@@ -1,12 +1,12 @@
 /*
- * PSF2 fonts (lib/psf.h). The header: magic 72 b5 4a 86, version 0,
+ * PSF2 fonts (<atxf/psf.h>). The header: magic 72 b5 4a 86, version 0,
  * header size, flags (bit 0: a Unicode table follows the glyphs), glyph
  * count, bytes per glyph, height, width, each a little-endian u32. The
  * table has one entry per glyph: UTF-8 characters, then 0xFE before any
  * sequences of several characters, and 0xFF to end it.
  */
 #include <atxf/errors.h>
-#include "lib/psf.h"
+#include <atxf/psf.h>
 
 #define PSF2_MAGIC      0x864ab572u
 #define PSF2_HEADER     32u
@@ -22,7 +22,7 @@ static uint32_t u32_at(const uint8_t *p, unsigned i)
 
 /* Glyph i draws every single-byte (ASCII) character its entry lists
  * before any sequence; the first glyph to claim a character keeps it. */
-static int read_table(struct psf_font *f, const uint8_t *t, const uint8_t *end)
+static int read_table(struct atxf_psf_font *f, const uint8_t *t, const uint8_t *end)
 {
 	for (uint32_t i = 0; i < f->count; i++) {
 		int in_seq = 0;
@@ -43,7 +43,7 @@ static int read_table(struct psf_font *f, const uint8_t *t, const uint8_t *end)
 	return 0;
 }
 
-int psf_open(struct psf_font *f, const void *data, size_t size)
+int atxf_psf_open(struct atxf_psf_font *f, const void *data, size_t size)
 {
 	const uint8_t *p = data;
 	uint32_t header, flags;
@@ -73,7 +73,7 @@ int psf_open(struct psf_font *f, const void *data, size_t size)
 	return 0;
 }
 
-const uint8_t *psf_glyph(const struct psf_font *f, char c)
+const uint8_t *atxf_psf_glyph(const struct atxf_psf_font *f, char c)
 {
 	unsigned char u = (unsigned char)c;
 

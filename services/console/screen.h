@@ -1,0 +1,33 @@
+/*
+ * The console on a display (docs/console.md "The screen"): the terminal's
+ * text drawn in a PSF2 font (console-setup's Terminus, font.S) into the
+ * surface of a display class client (<atxf/client/display.h>) and FLUSHed
+ * row by row. The client library follows the display driver's restarts,
+ * so the screen comes back with the same text.
+ */
+#ifndef CONSOLE_SCREEN_H
+#define CONSOLE_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <atxf/client/display.h>
+#include <atxf/psf.h>
+#include "textgrid.h"
+
+struct screen {
+	bool open;
+	struct atxf_display_client d;
+	struct atxf_psf_font font;
+	struct textgrid grid;
+};
+
+/* Opens the display instance and clears it: 0 or -ATXF_E*. */
+int screen_open(struct screen *s, const char *instance);
+/* Terminal bytes (CR LF line ends) onto the screen. */
+void screen_write(struct screen *s, const char *buf, size_t n);
+/* Draws and FLUSHes every row again. */
+void screen_redraw(struct screen *s);
+/* Another mode (SET_MODE); the text is kept, as much as fits. */
+int screen_set_mode(struct screen *s, uint32_t width, uint32_t height);
+
+#endif

@@ -6,6 +6,9 @@
 #   make bench                  BENCH_RUNS=N samples per figure (default 2000)
 #                               ATXF_ACCEL=kvm|tcg as for the QEMU tests
 #
+# The Linux peer (tests/bench/linux) boots Debian's kernels with a busybox
+# initramfs on the same QEMU; peers.py prints its figures beside ours.
+#
 # Needs: sysroot/build.mk (atxf_program), services/build.mk (INIT_ATXF),
 # kernel/build.mk (KERNEL_ELF).
 
@@ -22,9 +25,14 @@ $(eval $(call atxf_program,$(BENCH_ATXF),tests/bench/bench.c tests/bench/bench_n
 $(eval $(call atxf_program,$(BENCH_ECHO),tests/bench/bench-echo.c))
 $(eval $(call atxf_program,$(BENCH_BLK),tests/bench/bench-blk.c))
 
+include tests/bench/linux/build.mk
+
+# Then the Linux guests beside us (tests/bench/peers.py), whatever our run gave.
 .PHONY: bench
-bench: $(KERNEL_ELF) $(INIT_ATXF) $(BENCH_PROGS)
+bench: $(KERNEL_ELF) $(INIT_ATXF) $(BENCH_PROGS) $(LBENCH_INITRAMFS)
 	@$(PYTHON) tests/bench/run.py --kernel $(KERNEL_ELF) --init $(INIT_ATXF) \
-		--progs $(BENCH_DIR) --runs $(BENCH_RUNS)
+		--progs $(BENCH_DIR) --runs $(BENCH_RUNS); \
+	$(PYTHON) tests/bench/peers.py --ours-log $(BENCH_DIR)/bench.log --linux-dir $(LBENCH_DIR) \
+		--runs $(BENCH_RUNS)
 
 ALL_TARGETS += $(BENCH_PROGS)

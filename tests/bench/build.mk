@@ -16,7 +16,8 @@ BENCH_DIR   := $(BUILD)/bench
 BENCH_ATXF  := $(BENCH_DIR)/bench.atxf
 BENCH_ECHO  := $(BENCH_DIR)/bench-echo.atxf
 BENCH_BLK   := $(BENCH_DIR)/bench-blk.atxf
-BENCH_PROGS := $(BENCH_ATXF) $(BENCH_ECHO) $(BENCH_BLK)
+BENCH_STORAGE := $(BENCH_DIR)/bench-storage.atxf
+BENCH_PROGS := $(BENCH_ATXF) $(BENCH_ECHO) $(BENCH_BLK) $(BENCH_STORAGE)
 BENCH_RUNS  ?= 2000
 
 $(eval $(call atxf_program,$(BENCH_ATXF),tests/bench/bench.c tests/bench/bench_null.c \
@@ -24,6 +25,7 @@ $(eval $(call atxf_program,$(BENCH_ATXF),tests/bench/bench.c tests/bench/bench_n
 	tests/bench/stats.c))
 $(eval $(call atxf_program,$(BENCH_ECHO),tests/bench/bench-echo.c))
 $(eval $(call atxf_program,$(BENCH_BLK),tests/bench/bench-blk.c))
+$(eval $(call atxf_program,$(BENCH_STORAGE),tests/bench/bench-storage.c))
 
 include tests/bench/linux/build.mk
 

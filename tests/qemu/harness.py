@@ -287,6 +287,10 @@ def run_once(sc, opts):
         iso = iso_for(sc, opts, initrd) if sc.get("iso") else None
     except (OSError, ValueError) as e:
         return "boot archive: %s" % e, 0.0
+    # A scenario's own files made fresh for each run (disk images: its
+    # check reads them after QEMU ended).
+    if sc.get("prepare"):
+        sc["prepare"]()
     run = boot(sc, opts, initrd, iso)
     with open(os.path.join(LOG_DIR, sc["name"] + ".log"), "w") as f:
         f.write("\n".join(run.lines) + "\n")

@@ -74,13 +74,26 @@ static int adopt(struct atxf_conn *c, atxf_handle_t h)
 	return err;
 }
 
-/* The instance name for name: itself, or the running instance of a driver. */
+/* Whether name is registered now: a device a driver added (an NVMe
+ * namespace, a partition) has a name of its own, without a '.'. */
+static int registered(const char *name)
+{
+	atxf_handle_t h = atxf_name_lookup(name, 0);
+
+	if (h < 0)
+		return 0;
+	atxf_cap_drop(h);
+	return 1;
+}
+
+/* The instance name for name: itself (an instance, or an added device's
+ * name registered now), or the running instance of a driver. */
 static int resolve(struct atxf_conn *c, const char *name, uint64_t timeout_ns)
 {
-	if (!strchr(name, '.'))
-		return atxf_driver_find(name, c->name, sizeof(c->name), timeout_ns);
 	if (strlen(name) >= sizeof(c->name))
 		return -ATXF_EINVAL;
+	if (!strchr(name, '.') && !registered(name))
+		return atxf_driver_find(name, c->name, sizeof(c->name), timeout_ns);
 	strcpy(c->name, name);
 	return 0;
 }

@@ -38,6 +38,8 @@ PROGS_NAMES += driver-wait
 PROGS_NAMES += rng-stream
 # The kernel console and the 16550 driver on one UART (scenarios_console.py).
 PROGS_NAMES += dlab-hold
+# The nvme driver's namespaces as block devices (tests/qemu/scenarios_nvme.py).
+PROGS_NAMES += nvme-disks
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

@@ -60,8 +60,10 @@ struct atxf_conn {
 
 /*
  * Opens a connection: name is an instance name ("uart16550.com1", with a
- * '.') or a driver's manifest name ("uart16550"), whose first running
- * instance devmgr names. Waits up to timeout_ns for it. 0, or
+ * '.'), the name of a device a driver added that is registered now
+ * ("nvme-00-14-0-ns2": open its driver's instance first to be sure it is),
+ * or a driver's manifest name ("uart16550"), whose first running instance
+ * devmgr names. Waits up to timeout_ns for it. 0, or
  * -ATXF_EINVAL (no name), -ATXF_ENOENT (none by then), the lookup's error.
  */
 int atxf_conn_open(struct atxf_conn *c, const char *name, uint64_t timeout_ns);

@@ -29,12 +29,18 @@ $(eval $(call atxf_program,$(BENCH_STORAGE),tests/bench/bench-storage.c))
 
 include tests/bench/linux/build.mk
 
-# Then the Linux guests beside us (tests/bench/peers.py), whatever our run gave.
+# Then the Linux guests beside us and our storage drivers, those in the tree
+# (tests/bench/peers.py), whatever our first run gave.
+BENCH_STORAGE_DRIVERS := $(filter $(addprefix $(DRIVERS_OUT)/,virtio-blk.atxf nvme.atxf ahci.atxf),\
+			   $(DRIVERS_ATXF))
 .PHONY: bench
-bench: $(KERNEL_ELF) $(INIT_ATXF) $(BENCH_PROGS) $(LBENCH_INITRAMFS)
+bench: $(KERNEL_ELF) $(INIT_ATXF) $(DEVMGR_ATXF) $(BENCH_PROGS) $(LBENCH_INITRAMFS) \
+		$(BENCH_STORAGE_DRIVERS)
 	@$(PYTHON) tests/bench/run.py --kernel $(KERNEL_ELF) --init $(INIT_ATXF) \
 		--progs $(BENCH_DIR) --runs $(BENCH_RUNS); \
 	$(PYTHON) tests/bench/peers.py --ours-log $(BENCH_DIR)/bench.log --linux-dir $(LBENCH_DIR) \
-		--runs $(BENCH_RUNS)
+		--ours-dir $(BENCH_DIR)/ours --runs $(BENCH_RUNS) --kernel $(KERNEL_ELF) \
+		--init $(INIT_ATXF) --devmgr $(DEVMGR_ATXF) --drivers $(DRIVERS_OUT) \
+		--storage $(BENCH_STORAGE)
 
 ALL_TARGETS += $(BENCH_PROGS)

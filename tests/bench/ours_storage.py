@@ -61,6 +61,7 @@ def run_disk(opts, name):
     cfg = ["start devmgr.atxf with root bootfs",
            "start bench-storage.atxf %s %s" % (name, name),
            "exit-with bench-storage.atxf"]
+    os.makedirs(opts["dir"], exist_ok=True)
     image = os.path.join(opts["dir"], "ours-%s.img" % name)
     try:
         lines = boot(opts, name, programs, cfg, disks.qemu_args(name, image))

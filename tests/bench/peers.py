@@ -15,7 +15,9 @@ cycles over ours for the IPC peers, our MB/s (or IOPS) over Linux's for
 storage. Our IPC figures are read from the log of tests/bench/run.py's boot
 (it runs first in `make bench`).
 
-usage: peers.py [--ours-log LOG] [--linux-dir DIR] [--runs N] [--accel A] [--timeout S]
+usage: peers.py [--ours-log LOG] [--linux-dir DIR] [--ours-dir DIR] [--runs N]
+                [--kernel ELF] [--init ATXF] [--devmgr ATXF] [--drivers DIR]
+                [--storage ATXF] [--accel A] [--timeout S]
 
 Figures only: it never fails on a timing (exit 0 whenever it printed).
 """
@@ -28,6 +30,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "linux"))
 import disks                                      # noqa: E402
 import guests                                     # noqa: E402
+import ours_storage                               # noqa: E402
 
 WORKLOADS = [("seq-write", "seq write 1 MiB, QD1", "MB/s"),
              ("seq-read", "seq read 1 MiB, QD1", "MB/s"),
@@ -55,14 +58,12 @@ def our_ipc(log):
 
 
 def our_storage(opts):
-    """{(disk, workload): (ops, bytes, ns) or why not}: n/a (no driver) for a
-    disk whose driver is not in the tree."""
-    got = {}
-    for name in disks.ORDER:
-        if not os.path.exists(os.path.join("drivers", "storage", name, "driver.mk")):
-            for w, _, _ in WORKLOADS:
-                got[(name, w)] = "no driver"
-    return got
+    """{(disk, workload): (ops, bytes, ns)} or why not, per disk: n/a (no
+    driver) for a disk whose driver is not in the tree (ours_storage.py)."""
+    return ours_storage.run_all({"dir": opts["ours-dir"], "kernel": opts["kernel"],
+                                 "init": opts["init"], "devmgr": opts["devmgr"],
+                                 "drivers": opts["drivers"], "storage": opts["storage"],
+                                 "accel": opts["accel"], "timeout": opts["timeout"]})
 
 
 def cell(value, fmt):
@@ -103,7 +104,10 @@ def show_storage(ours, linux):
 
 def parse(argv):
     opts = {"ours-log": "build/bench/bench.log", "linux-dir": "build/bench/linux",
-            "runs": 2000, "accel": None, "timeout": 300}
+            "ours-dir": "build/bench/ours", "runs": 2000, "kernel": "build/image/kernel.elf",
+            "init": "build/services/init.atxf", "devmgr": "build/services/devmgr.atxf",
+            "drivers": "build/drivers", "storage": "build/bench/bench-storage.atxf",
+            "accel": None, "timeout": 300}
     i = 0
     while i < len(argv):
         key = argv[i][2:]

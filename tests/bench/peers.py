@@ -23,6 +23,7 @@ Figures only: it never fails on a timing (exit 0 whenever it printed).
 """
 import importlib.util
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -90,8 +91,16 @@ def storage_value(got, disk, workload):
     return got.get((disk, workload), got.get(disk, "not reported"))
 
 
+def storage_repeat():
+    """STORAGE_REPEAT of storage.h, the one definition both sides run by."""
+    with open(os.path.join(HERE, "storage.h")) as f:
+        m = re.search(r"#define STORAGE_REPEAT\s+(\d+)", f.read())
+    return int(m.group(1)) if m else 1
+
+
 def show_storage(ours, linux):
-    print("storage (raw image, cache=unsafe)   %-28s %-28s %s" % ("ours", "Linux", "ratio"))
+    print("storage (raw, cache=unsafe, best of %d) %-26s %-28s %s" % (
+        storage_repeat(), "ours", "Linux", "ratio"))
     for disk in disks.ORDER:
         for workload, label, unit in WORKLOADS:
             a = storage_value(ours, disk, workload)

@@ -136,10 +136,15 @@ int lb_storage(const char *dev, const char *name)
 		return failed(name, "buffer", "posix_memalign");
 	}
 	memset(buf, 0xa5, STORAGE_SEQ_CHUNK);
-	err = sequential(fd, buf, name, 1);
-	err |= sequential(fd, buf, name, 0);
-	err |= random_qd1(fd, buf, name);
-	err |= random_deep(fd, buf, name);
+	err = 0;
+	for (int r = 0; r < STORAGE_REPEAT; r++)
+		err |= sequential(fd, buf, name, 1);
+	for (int r = 0; r < STORAGE_REPEAT; r++)
+		err |= sequential(fd, buf, name, 0);
+	for (int r = 0; r < STORAGE_REPEAT; r++)
+		err |= random_qd1(fd, buf, name);
+	for (int r = 0; r < STORAGE_REPEAT; r++)
+		err |= random_deep(fd, buf, name);
 	free(buf);
 	close(fd);
 	return err;

@@ -57,3 +57,20 @@ $(foreach c,input-events char-write,$(eval $(call atxf_program,$(PROGS_DIR)/$(c)
 PROGS_ALL   += $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH) $(PS2KBD_HANG)
 ALL_TARGETS += $(DRIVERS_ATXF)
 CHECK_BUILD += $(DRIVERS_ATXF) $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH) $(PS2KBD_HANG)
+
+# A test build of the nvme driver that drops the first Write's completion
+# (NVME_TEST_LOSE_WRITE in nvme_io.c, never the real driver): scenario
+# nvme-lost-completion boots it as nvme.atxf.
+NVME_DIR  := drivers/storage/nvme
+NVME_LOSE := $(PROGS_DIR)/nvme-lose-write.atxf
+NVME_LOSE_OBJ := $(ATXFOBJ)/nvme-lose-write-build/nvme_io.o
+$(NVME_LOSE_OBJ): $(NVME_DIR)/nvme_io.c $(ATXF_DEPS) | $(SYSROOT_STAMP)
+	@mkdir -p $(@D)
+	$(call run,CC,$< [atxf lose-write]) $(ATXF_CC) $(ATXF_CFLAGS) -DNVME_TEST_LOSE_WRITE -c $< -o $@
+$(NVME_LOSE): $(NVME_LOSE_OBJ) \
+		$(call atxf_objects,$(filter-out %/nvme_io.c,$(DRIVER_SRCS_nvme))) $(SYSROOT_STAMP)
+	@mkdir -p $(@D)
+	$(call run,ATXF,$@) $(ATXF_CC) $(filter %.o,$^) -o $@
+PROGS_ALL   += $(NVME_LOSE)
+CHECK_BUILD += $(NVME_LOSE)
+progs: $(NVME_LOSE)

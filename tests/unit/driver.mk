@@ -18,6 +18,7 @@
 #   test_driver_rings_hostile  a malicious ring client: refused, driver up
 #   test_driver_class     a device class of its own, added without the core
 #   test_driver_devices   several devices per driver process (atxf_device_add)
+#   test_driver_block_dma block requests' bytes as bus segments (block_dma.c)
 
 DRV_TEST_OBJ := $(BUILD)/tests/driver
 DRV_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -61,7 +62,8 @@ DRV_TEST_COMMON := $(call drv_test_obj,test_driver_ports test_driver_util)
 
 DRIVER_UNIT_TESTS := $(addprefix $(UNIT_DIR)/,test_driver_dispatch test_driver_replies \
 	test_driver_proto test_driver_events test_driver_loop test_virtio_rng_run \
-	test_driver_rings test_driver_rings_hostile test_driver_class test_driver_devices)
+	test_driver_rings test_driver_rings_hostile test_driver_class test_driver_devices \
+	test_driver_block_dma)
 
 $(UNIT_DIR)/test_driver_dispatch: $(call drv_test_obj,test_driver_dispatch test_driver_record) \
 	$(DRV_TEST_COMMON)
@@ -78,6 +80,7 @@ $(UNIT_DIR)/test_driver_rings_hostile: \
 	$(call drv_test_obj,test_driver_rings_hostile test_driver_ringfix) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_class: $(call drv_test_obj,test_driver_class) $(DRV_TEST_COMMON)
 $(UNIT_DIR)/test_driver_devices: $(call drv_test_obj,test_driver_devices) $(DRV_TEST_COMMON)
+$(UNIT_DIR)/test_driver_block_dma: $(call drv_test_obj,test_driver_block_dma) $(DRV_TEST_COMMON)
 
 # The framework names classes and resources in logs with the format library's tables.
 $(DRIVER_UNIT_TESTS): $(DRV_HOST_LIB) $(LIBATXF_FAKE) $(FORMAT_HOST_LIB)

@@ -93,6 +93,28 @@ atxf_handle_t tport_shm(size_t size, void **mem)
 	return h;
 }
 
+atxf_handle_t tport_shm_dma(size_t size, void **mem)
+{
+	atxf_handle_t h;
+	void *m;
+
+	if (nshms == SHM_MAX)
+		return ATXF_HANDLE_NONE;
+	m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		return ATXF_HANDLE_NONE;
+	h = atxf_fake_cap_shm(m, size);     /* so atxf_dma_map knows it */
+	if (h < 0) {
+		munmap(m, size);
+		return ATXF_HANDLE_NONE;
+	}
+	shms[nshms].h = h;
+	shms[nshms].size = size;
+	shms[nshms++].mem = m;
+	*mem = m;
+	return h;
+}
+
 int tport_handle_live(atxf_handle_t h)
 {
 	struct atxf_cap_info ci;

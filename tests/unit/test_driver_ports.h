@@ -90,6 +90,8 @@ void tport_push_notify(uint64_t bits);
 atxf_handle_t tport_client_port(void);
 /* A shared-memory handle over size bytes of zeroed host memory (*mem). */
 atxf_handle_t tport_shm(size_t size, void **mem);
+/* The same, also known to the fake DMA (atxf_dma_map); size whole pages. */
+atxf_handle_t tport_shm_dma(size_t size, void **mem);
 /* Is handle h still in the capability table? */
 int tport_handle_live(atxf_handle_t h);
 

@@ -5,7 +5,8 @@
  * that name with '-' for '.' and "-ns" NSID after it (nvme-00-14-0-ns2). Reads, writes and flushes are deferred: they go
  * out on the I/O queue pairs (one per MSI-X vector after the admin
  * queue's) and complete from the vector's interrupt, up to NVME_CMDS at
- * once. A controller fatal status (CSTS.CFS) or a command past its time
+ * once, their PRPs built straight from the bus addresses of the client's
+ * buffer (<atxf/driver/block_dma.h>). A controller fatal status (CSTS.CFS) or a command past its time
  * limit resets the controller and sends what was in flight again. This
  * file is the contact with the framework; the device logic is
  * nvme_ctrl.c (bring-up, admin), nvme_io.c (commands), nvme_queue.c,
@@ -13,6 +14,7 @@
  */
 #include <stdio.h>
 #include <atxf/driver/block.h>
+#include <atxf/driver/block_dma.h>
 #include <atxf/sys.h>
 #include <atxf/hw.h>
 #include <atxf/pci_regs.h>
@@ -49,9 +51,14 @@ static struct {
 	uint64_t resets;
 } nv;
 
-static void done(void *req, int status, uint32_t bytes)
+#define MAX_SEGS (NVME_XFER / ATXF_BLOCK_DMA_PAGE + 2u)   /* an unaligned NVME_XFER */
+
+static void done(void *req, void *owner, unsigned binding, int status, uint32_t bytes)
 {
-	(void)atxf_request_complete(req, status, bytes);
+	if (binding)
+		atxf_block_dma_put(owner, binding);
+	if (req)
+		(void)atxf_request_complete(req, status, bytes);
 }
 
 static unsigned log2u(uint32_t v)
@@ -63,11 +70,14 @@ static unsigned log2u(uint32_t v)
 	return n;
 }
 
-/* A block request goes out deferred; the interrupt completes it. */
+/* A block request goes out deferred, on the client's own pages; the
+ * interrupt completes it. */
 static int rw(struct atxf_device *dev, uint8_t op, uint64_t sector, uint32_t count, void *buf)
 {
+	static struct atxf_block_sg sg;
 	struct nvme_ns *ns = dev->priv;
 	struct atxf_request *req;
+	struct nvme_data d;
 	int err;
 
 	if (nv.lost)
@@ -75,8 +85,16 @@ static int rw(struct atxf_device *dev, uint8_t op, uint64_t sector, uint32_t cou
 	req = atxf_request_current(dev);
 	if (!req)
 		return -ATXF_EAGAIN;
-	err = nvme_io_rw(&nv.io, req, op, ns->nsid, sector, count, count << ns->shift, buf);
-	return err ? err : ATXF_PENDING;
+	err = atxf_block_dma_get(dev, buf, (uint64_t)count << ns->shift, MAX_SEGS, &sg);
+	if (err)
+		return err;
+	d = (struct nvme_data){ sg.seg, sg.nsegs, (uint32_t)sg.len, dev, sg.binding };
+	err = nvme_io_rw(&nv.io, req, op, ns->nsid, sector, count, &d);
+	if (err) {
+		atxf_block_dma_put(dev, sg.binding);
+		return err;
+	}
+	return ATXF_PENDING;
 }
 
 static int on_read(struct atxf_device *dev, uint64_t sector, uint32_t count, void *buf)
@@ -169,6 +187,7 @@ static void ns_serve(struct atxf_device *dev, struct nvme_ns *ns, const struct n
 {
 	ns->dev = dev;
 	ns->shift = log2u(id->block_size);
+	(void)atxf_block_dma_setup(dev, &nv.c.tag);     /* only fails without a tag */
 	dev->priv = ns;
 	dev->info.block = (struct atxf_block_info){
 		.sector_size = id->block_size,

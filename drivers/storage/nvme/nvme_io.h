@@ -2,11 +2,11 @@
  * NVMe I/O commands (NVMe 1.4 §6: Read, Write, Flush) in flight on the
  * controller's I/O queues. Each command has a slot: its submission entry
  * as sent (so it can be sent again after a controller reset), the request
- * it answers, its PRP list page and a bounce buffer in the driver's own
- * DMA memory, so a client that goes away mid-command leaves the device
- * writing only into the driver's pages. The slot number is the command
- * identifier. Device logic only, host-testable: completions are handed to
- * a callback.
+ * it answers, the binding of the client's bytes it moves (their bus
+ * addresses go straight into its PRPs: no copy) and its PRP list page.
+ * The slot number is the command identifier. Device logic only,
+ * host-testable: completions are handed to a callback, which gives the
+ * binding back even when the request was cancelled meanwhile.
  */
 #ifndef NVME_IO_H
 #define NVME_IO_H
@@ -15,13 +15,17 @@
 #include "nvme_ctrl.h"
 
 #define NVME_CMDS       64          /* commands in flight at once */
-#define NVME_XFER       65536u      /* bytes per command at most: 16 pages, a PRP list */
-#define NVME_IO_NS      5000000000ull   /* a command's time limit before a reset */
-#define NVME_IO_DMA_BYTES (NVME_CMDS * (NVME_XFER + 4096u))
+#define NVME_XFER       131072u     /* bytes per command at most: 32 pages, a PRP list */
+/* A command's time limit before a reset: well above what QEMU takes on a
+ * loaded TCG machine, well below a client's 5 s call (CLIENT_CALL_NS), so
+ * the command is redone before the client gives up. */
+#define NVME_IO_NS      2000000000ull
+#define NVME_IO_DMA_BYTES (NVME_CMDS * 4096u)     /* a PRP list page each */
 
 struct nvme_cmd {
 	void *req;                  /* what it answers; NULL once the client gave up */
-	void *buf;                  /* the client's bytes: read into at completion */
+	void *owner;                /* the device whose binding it holds */
+	unsigned binding;           /* the client's bytes (atxf_block_dma_get); 0: none */
 	uint32_t bytes;             /* data length */
 	uint8_t busy;               /* submitted, no completion yet */
 	uint8_t qi;                 /* its I/O queue: c->io[qi] */
@@ -29,16 +33,24 @@ struct nvme_cmd {
 	struct nvme_sqe sqe;        /* as submitted */
 	uint64_t *prp_list;         /* its PRP list page */
 	uint64_t prp_bus;
-	uint8_t *bounce;            /* NVME_XFER bytes */
-	uint64_t bounce_bus;
 };
 
-/* A command's end: its req, 0 or -ATXF_E*, the bytes moved. */
-typedef void nvme_done_fn(void *req, int status, uint32_t bytes);
+/* A command's end: its req (NULL: cancelled), owner and binding, 0 or
+ * -ATXF_E*, the bytes moved. */
+typedef void nvme_done_fn(void *req, void *owner, unsigned binding, int status, uint32_t bytes);
+
+/* The bytes of one Read or Write: where they are, as the device sees them. */
+struct nvme_data {
+	const struct atxf_dma_seg *seg;
+	unsigned nseg;
+	uint32_t bytes;
+	void *owner;
+	unsigned binding;
+};
 
 struct nvme_io {
 	struct nvme_ctrl *c;
-	struct atxf_dma pool;       /* the slots' PRP lists and bounce buffers */
+	struct atxf_dma pool;       /* the slots' PRP lists */
 	struct nvme_cmd cmd[NVME_CMDS];
 	unsigned next_q;            /* round robin over the I/O queues */
 	uint32_t xfer_max;          /* bytes per command: NVME_XFER or MDTS */
@@ -50,12 +62,12 @@ struct nvme_io {
 int nvme_io_init(struct nvme_io *io, struct nvme_ctrl *c);
 
 /*
- * Starts Read or Write of nlb blocks (bytes in all, at most xfer_max) at
- * lba of nsid; buf is the client's (a write's bytes are copied now).
- * 0, or -ATXF_EAGAIN when every slot or queue is busy.
+ * Starts Read or Write of nlb blocks at lba of nsid, moving d's bytes (at
+ * most xfer_max). 0, or -ATXF_EAGAIN when every slot or queue is busy,
+ * -ATXF_EINVAL for bytes PRPs cannot name (a start not on 4 bytes, §4.3).
  */
 int nvme_io_rw(struct nvme_io *io, void *req, uint8_t opcode, uint32_t nsid, uint64_t lba,
-	       uint32_t nlb, uint32_t bytes, void *buf);
+	       uint32_t nlb, const struct nvme_data *d);
 
 /* Starts Flush of nsid: 0 or -ATXF_EAGAIN. */
 int nvme_io_flush(struct nvme_io *io, void *req, uint32_t nsid);

@@ -11,10 +11,11 @@
 #include <atxf/sys.h>
 #include "core.h"
 
-static void client_release(struct atxf_client *c)
+static void client_release(struct atxf_device *dev, struct atxf_client *c)
 {
 	if (c->pid == 0)
 		return;
+	atxf__block_dma_release(dev, c->base);     /* a transfer may still run */
 	/* A mapping of a grant goes by SYS_SHM_UNMAP, revoked or not. */
 	atxf_shm_unmap(c->base);
 	atxf_cap_drop(c->shm);
@@ -66,7 +67,7 @@ int atxf__client_attach(struct atxf_device *dev, const struct atxf_msg *req,
 	if (!base)
 		return -ATXF_EPERM;
 	c = client_slot(dev, req->sender);
-	client_release(c);
+	client_release(dev, c);
 	*c = (struct atxf_client){ .pid = req->sender, .shm = req->caps[0], .base = base,
 				   .size = ci.size, .last_use = ++dev->core->use_clock };
 	dev->core->caps_kept |= 1u;

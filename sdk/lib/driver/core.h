@@ -48,6 +48,20 @@ struct atxf_client {
 	uint64_t last_use;          /* core->use_clock at its last use */
 };
 
+/*
+ * A client's grant mapped for the device (block_dma.c): by its mapping's
+ * address here, with the requests whose DMA uses it. A client that lets go
+ * (re-attach, eviction, death) retires it: unmapped at the last put.
+ */
+#define ATXF_DRIVER_DMA_BINDINGS 24
+struct atxf_dma_binding {
+	const uint8_t *base;        /* the client buffer or ring region; NULL: free */
+	uint64_t size;
+	uint32_t users;             /* gets not yet put */
+	uint8_t retired;            /* its client let go of it */
+	struct atxf_dma_map map;
+};
+
 /* One subscriber: a port that receives the device's events. */
 struct atxf_subscriber {
 	atxf_handle_t port;         /* ATXF_HANDLE_NONE: slot free */
@@ -150,6 +164,11 @@ struct atxf_driver_core {
 	uint64_t held_bits;         /* ring notifications taken while waiting for an IRQ */
 	atxf_handle_t self;         /* a send right to port, for death notices */
 	struct atxf_ring_client ring[ATXF_DRIVER_MAX_RINGS];
+
+	/* Block DMA (block_dma.c): the device's engine and the grants mapped for it. */
+	struct atxf_dma_tag dma_tag;
+	uint8_t dma_ready;          /* atxf_block_dma_setup was called */
+	struct atxf_dma_binding dma[ATXF_DRIVER_DMA_BINDINGS];
 };
 
 /* Sets up a device and its core for a driver, nothing granted yet (device.c). */
@@ -189,6 +208,10 @@ struct atxf_client *atxf__client_find(struct atxf_device *dev, uint32_t pid);
 /* A pointer to [offset, offset+len) of pid's buffer, or NULL with *err set. */
 void *atxf__client_range(struct atxf_device *dev, uint32_t pid, uint64_t offset,
 			 uint64_t len, int *err);
+
+/* A client lets go of the region mapped at base: its DMA mapping goes now,
+ * or at the last put of a request still using it (block_dma.c). */
+void atxf__block_dma_release(struct atxf_device *dev, const void *base);
 
 /* Subscribers (subscribers.c). */
 int atxf__subscribe(struct atxf_device *dev, const struct atxf_msg *req,

@@ -32,8 +32,9 @@ void *atxf__ring_bytes(struct atxf_device *dev, unsigned ring, uint32_t offset, 
 }
 
 
-static void unmap(struct atxf_ring_client *rc)
+static void unmap(struct atxf_device *dev, struct atxf_ring_client *rc)
 {
+	atxf__block_dma_release(dev, rc->base);    /* a transfer may still run */
 	atxf_shm_unmap(rc->base);   /* revoked or not: SYS_SHM_UNMAP */
 	atxf_cap_drop(rc->shm);
 	atxf_cap_drop(rc->peer);
@@ -48,7 +49,7 @@ void atxf__ring_drop(struct atxf_device *dev, unsigned i, int why)
 	/* Cancelled with why; nobody reads their completions any more. */
 	rc->ring.broken = rc->ring.broken ? rc->ring.broken : "ring ended";
 	atxf__requests_cancel(dev, i + 1, why);
-	unmap(rc);
+	unmap(dev, rc);
 	memset(rc, 0, sizeof(*rc));
 }
 

@@ -37,6 +37,11 @@ DRIVERS_BOOT += $$(if $$(filter yes,$$(DRIVER_BOOT)),$$(DRIVERS_OUT)/$$(DRIVER_N
 DRIVER_TESTS_ALL += $$(DRIVER_TESTS)
 endef
 
+# Code several drivers share (drivers/lib/NAME/lib.mk): its sources and
+# flags, for the drivers' driver.mk files to name, and its host tests.
+DRIVER_LIB_CFLAGS :=
+include $(sort $(wildcard drivers/lib/*/lib.mk))
+
 $(foreach mk,$(DRIVER_MKS),$(eval $(call collect_driver,$(mk))))
 
 DRIVERS_ATXF := $(DRIVERS:%=$(DRIVERS_OUT)/%.atxf)

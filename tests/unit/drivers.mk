@@ -7,7 +7,7 @@
 
 DRVS_TEST_OBJ := $(BUILD)/tests/drivers
 DRVS_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
-DRVS_TEST_CFLAGS := $(HOST_CFLAGS) -Itests/unit $(DRVS_SANITIZE) \
+DRVS_TEST_CFLAGS := $(HOST_CFLAGS) -Itests/unit $(DRVS_SANITIZE) $(DRIVER_LIB_CFLAGS) \
 	$(foreach d,$(DRIVERS),-I$(DRIVER_DIR_$(d)) $(DRIVER_CFLAGS_$(d)))
 DRVS_TEST_LIBS := $(DRVS_SANITIZE) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 

@@ -74,8 +74,9 @@ static int adopt(struct atxf_conn *c, atxf_handle_t h)
 	return err;
 }
 
-/* Whether name is registered now: a device a driver added (an NVMe
- * namespace, a partition) has a name of its own, without a '.'. */
+/* Whether name is registered already: a device a driver added
+ * (atxf_device_add: "ahci-00-1f-2-p0", no dot) or a driver started by
+ * hand. Such a name is the instance itself, not a driver to ask for. */
 static int registered(const char *name)
 {
 	atxf_handle_t h = atxf_name_lookup(name, 0);

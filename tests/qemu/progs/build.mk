@@ -40,6 +40,8 @@ PROGS_NAMES += rng-stream
 PROGS_NAMES += dlab-hold
 # The nvme driver's namespaces as block devices (tests/qemu/scenarios_nvme.py).
 PROGS_NAMES += nvme-disks
+# The AHCI driver's scenarios (tests/qemu/scenarios_ahci.py).
+PROGS_NAMES += ahci-disk
 PROGS_GOOD  := $(PROGS_NAMES:%=$(PROGS_DIR)/%.atxf)
 PROGS_BAD   := $(PROGS_DIR)/bad.atxf
 PROGS_ALL   := $(PROGS_GOOD) $(PROGS_BAD)

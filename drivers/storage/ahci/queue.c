@@ -1,0 +1,186 @@
+/*
+ * Requests into command slots and back. FPDMA QUEUED commands share the
+ * port, up to the disk's queue depth; a non-queued command (FLUSH CACHE
+ * EXT, READ/WRITE DMA EXT on a disk without NCQ, and any command retried
+ * after a port error) runs alone, for SATA forbids mixing the two
+ * (SATA 3.2 §13.6.2). Requests start in the order they came.
+ */
+#include <string.h>
+#include <atxf/errors.h>
+#include "ahci.h"
+
+static struct ahci_io *queue_at(struct ahci_port *p, unsigned i)
+{
+	return &p->queue[(p->qhead + i) % AHCI_QUEUE];
+}
+
+int ahci_submit(struct ahci_port *p, struct ahci_io *io)
+{
+	if (p->qlen == AHCI_QUEUE)
+		return -ATXF_EAGAIN;
+	*queue_at(p, p->qlen++) = *io;
+	ahci_kick(p);
+	return 0;
+}
+
+/* After a port error the commands it interrupted go first, alone. */
+bool ahci_requeue_front(struct ahci_port *p, const struct ahci_io *io)
+{
+	if (p->qlen == AHCI_QUEUE)
+		return false;
+	p->qhead = (p->qhead + AHCI_QUEUE - 1) % AHCI_QUEUE;
+	p->qlen++;
+	*queue_at(p, 0) = *io;
+	queue_at(p, 0)->solo = 1;
+	return true;
+}
+
+static bool runs_queued(const struct ahci_port *p, const struct ahci_io *io)
+{
+	return p->ncq && !io->solo && io->op != AHCI_OP_FLUSH;
+}
+
+/* A free slot for io now, or -1: a solo command waits for an idle port,
+ * and nothing joins a solo command. */
+static int slot_for(const struct ahci_port *p, const struct ahci_io *io)
+{
+	bool solo_busy = false;
+
+	for (unsigned s = 0; s < p->nslots; s++)
+		if ((p->busy & (1u << s)) && !p->slot[s].queued)
+			solo_busy = true;
+	if (solo_busy || (!runs_queued(p, io) && p->busy))
+		return -1;
+	for (unsigned s = 0; s < p->nslots; s++)
+		if (!(p->busy & (1u << s)))
+			return (int)s;
+	return -1;
+}
+
+static int build(const struct ahci_port *p, const struct ahci_io *io, unsigned s,
+		 struct ata_cmd *c)
+{
+	enum ata_xfer x = runs_queued(p, io) ? ATA_XFER_NCQ : ATA_XFER_DMA;
+
+	if (io->op == AHCI_OP_FLUSH)
+		return ata_build_flush(c, &p->id);
+	return ata_build_rw(c, &p->id, x, io->op == AHCI_OP_WRITE, io->lba, io->count,
+			    x == ATA_XFER_NCQ ? s : 0);
+}
+
+static void start(struct ahci_port *p, unsigned s, const struct ahci_io *io)
+{
+	struct ata_cmd c;
+	uint32_t bytes = io->op == AHCI_OP_FLUSH ? 0 : io->count * ATA_SECTOR_SIZE;
+	int err = build(p, io, s, &c);
+
+	p->slot[s].io = *io;
+	p->slot[s].busy = true;
+	p->slot[s].queued = c.xfer == ATA_XFER_NCQ;
+	if (err < 0) {
+		p->slot[s].busy = false;
+		if (io->req)
+			atxf_request_complete(io->req, err, 0);
+		return;
+	}
+	if (io->op == AHCI_OP_WRITE)
+		memcpy(ahci_slot_buf(p, s), io->buf, bytes);
+	ahci_slot_issue(p, s, &c, bytes);
+}
+
+void ahci_kick(struct ahci_port *p)
+{
+	while (p->qlen) {
+		struct ahci_io io = *queue_at(p, 0);
+		int s;
+
+		if (!io.req) {                      /* its client left while it waited */
+			p->qhead = (p->qhead + 1) % AHCI_QUEUE;
+			p->qlen--;
+			continue;
+		}
+		s = slot_for(p, &io);
+		if (s < 0)
+			return;
+		p->qhead = (p->qhead + 1) % AHCI_QUEUE;
+		p->qlen--;
+		start(p, (unsigned)s, &io);
+	}
+}
+
+/* A command ended: its data to the client (a READ), its answer sent. */
+void ahci_slot_finish(struct ahci_port *p, unsigned s, int status)
+{
+	struct ahci_slot *sl = &p->slot[s];
+	uint32_t bytes = sl->io.op == AHCI_OP_FLUSH ? 0 : sl->io.count * ATA_SECTOR_SIZE;
+
+	p->busy &= ~(1u << s);
+	sl->busy = false;
+	if (!sl->io.req)
+		return;                             /* cancelled: nobody to tell */
+	if (status == 0 && sl->io.op == AHCI_OP_READ)
+		memcpy(sl->io.buf, ahci_slot_buf(p, s), bytes);
+	atxf_request_complete(sl->io.req, status, status == 0 ? bytes : 0);
+	sl->io.req = NULL;
+}
+
+/* A request the framework ended (timeout, client gone, stop): never
+ * touch its buffer or answer it again. */
+void ahci_forget(struct ahci_port *p, struct atxf_request *req)
+{
+	for (unsigned i = 0; i < p->qlen; i++)
+		if (queue_at(p, i)->req == req)
+			queue_at(p, i)->req = NULL;
+	for (unsigned s = 0; s < AHCI_MAX_SLOTS; s++)
+		if (p->slot[s].busy && p->slot[s].io.req == req)
+			p->slot[s].io.req = NULL;
+}
+
+/* The command that was alone on the port, or -1. */
+static int solo_slot(const struct ahci_port *p)
+{
+	for (unsigned s = 0; s < p->nslots; s++)
+		if ((p->busy & (1u << s)) && !p->slot[s].queued)
+			return (int)s;
+	return -1;
+}
+
+/* What PxIS says went wrong, for the log (§3.3.5). */
+static const char *error_name(uint32_t is)
+{
+	if (is & PX_IS_TFES)
+		return "task file error";
+	if (is & (PX_IS_HBFS | PX_IS_HBDS))
+		return "host bus error";
+	if (is & (PX_IS_IFS | PX_IS_INFS))
+		return "interface error";
+	if (is & PX_IS_OFS)
+		return "PRD overflow";
+	return "queued command error";
+}
+
+/* PxIS of this port, already cleared: completions, or an error. A
+ * non-queued command that failed has its PxCI bit cleared too (QEMU
+ * ends it with a D2H FIS with ERR, so TFES), so it is told from the
+ * others by being the one alone; a failed FPDMA command keeps its PxSACT
+ * bit and the SDB FIS carries ERR. */
+void ahci_port_events(struct ahci_port *p, uint32_t is)
+{
+	uint32_t tfd = ahci_rd(p, PX_TFD);
+	uint32_t still = ahci_rd(p, PX_CI) | ahci_rd(p, PX_SACT);
+	bool error = (is & PX_IS_ERRORS) || ((is & PX_IS_SDBS) && (PX_TFD_STS(tfd) & ATA_SR_ERR));
+	int solo = solo_slot(p);
+
+	if (error) {
+		if (solo < 0)                       /* queued: the finished ones are good */
+			for (unsigned s = 0; s < p->nslots; s++)
+				if ((p->busy & (1u << s)) && !(still & (1u << s)))
+					ahci_slot_finish(p, s, 0);
+		ahci_port_recover(p, solo, error_name(is));
+		return;
+	}
+	for (unsigned s = 0; s < p->nslots; s++)
+		if ((p->busy & (1u << s)) && !(still & (1u << s)))
+			ahci_slot_finish(p, s, 0);
+	ahci_kick(p);
+}

@@ -10,8 +10,10 @@
  *   rand-read-qd32         the disk's request ring
  *                          (<atxf/client/block_queue.h>), 32 kept in flight
  *
- *   bench-storage.atxf DRIVER DISK    (DRIVER: as devmgr names it, DISK: the
- *                                      name of the table's row)
+ *   bench-storage.atxf NAME DISK [wait]
+ * NAME: a driver (its running instance is opened) or an instance; with
+ * "wait", a device a driver adds, waited for until it registers. DISK: the
+ * name of the table's row.
  * The call path works in the client's shared buffer itself, so the driver
  * moves the sectors straight there and nothing is copied: what lbench's
  * O_DIRECT does with its own buffer on Linux.
@@ -26,7 +28,9 @@
 #include <atxf/client/block.h>
 #include <atxf/client/block_queue.h>
 #include <atxf/errors.h>
+#include <atxf/cap.h>
 #include <atxf/hw.h>
+#include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
 #include "storage.h"
@@ -149,16 +153,29 @@ static int random_deep(void)
 	return 0;
 }
 
+/* A device a driver adds registers its name after the driver's probe. */
+static int wait_for(const char *instance)
+{
+	atxf_handle_t h = atxf_name_lookup(instance, OPEN_NS);
+
+	if (h < 0)
+		return (int)h;
+	atxf_cap_drop(h);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int err;
 
-	if (argc != 3) {
-		printf("bench-storage: usage: bench-storage.atxf DRIVER DISK\n");
+	if (argc < 3 || argc > 4 || (argc == 4 && strcmp(argv[3], "wait"))) {
+		printf("bench-storage: usage: bench-storage.atxf NAME DISK [wait]\n");
 		return 2;
 	}
 	name = argv[2];
-	err = atxf_block_client_open(&disk, argv[1], STORAGE_SEQ_CHUNK, OPEN_NS);
+	err = argc == 4 ? wait_for(argv[1]) : 0;
+	if (!err)
+		err = atxf_block_client_open(&disk, argv[1], STORAGE_SEQ_CHUNK, OPEN_NS);
 	if (err) {
 		printf("bench: %s n/a (opening %s: %s)\n", name, argv[1], atxf_strerror(err));
 	} else if (disk.info.sectors * disk.info.sector_size < STORAGE_SEQ_BYTES ||

@@ -8,12 +8,15 @@ sides start from the same zeroed disk (storage.h runs writes first).
 import os
 
 IMAGE_BYTES = 256 << 20
-# name: (QEMU device arguments for drive id ID, the Linux block device)
+# name: (QEMU device arguments for drive id ID, the Linux block device, the
+# name our client opens: a driver's (its running instance) or, with a
+# leading "=", a device the driver adds, waited for until it registers)
 DISKS = {
-    "virtio-blk": (["-device", "virtio-blk-pci,drive={id}"], "vda"),
-    "nvme": (["-device", "nvme,drive={id},serial=atxfbench"], "nvme0n1"),
-    # q35's ICH9 AHCI controller (00:1f.2), port 0.
-    "ahci": (["-device", "ide-hd,drive={id},bus=ide.0"], "sda"),
+    "virtio-blk": (["-device", "virtio-blk-pci,drive={id}"], "vda", "virtio-blk"),
+    # Namespace 1 is the controller's own instance (drivers/storage/nvme).
+    "nvme": (["-device", "nvme,drive={id},serial=atxfbench"], "nvme0n1", "nvme"),
+    # q35's ICH9 AHCI controller (00:1f.2), port 0: a device of its own.
+    "ahci": (["-device", "ide-hd,drive={id},bus=ide.0"], "sda", "=ahci-00-1f-2-p0"),
 }
 ORDER = ["virtio-blk", "nvme", "ahci"]
 
@@ -29,6 +32,12 @@ def qemu_args(name, image):
 
 def linux_device(name):
     return DISKS[name][1]
+
+
+def our_name(name):
+    """(the name bench-storage.atxf opens, whether it waits for it to register)."""
+    n = DISKS[name][2]
+    return n.lstrip("="), n.startswith("=")
 
 
 def remove_image(image):

@@ -61,8 +61,9 @@ def run_disk(opts, name):
     driver = os.path.join(opts["drivers"], "%s.atxf" % name)
     programs = {"init.atxf": opts["init"], "devmgr.atxf": opts["devmgr"],
                 "%s.atxf" % name: driver, "bench-storage.atxf": opts["storage"]}
+    client, wait = disks.our_name(name)
     cfg = ["start devmgr.atxf with root bootfs",
-           "start bench-storage.atxf %s %s" % (name, name),
+           "start bench-storage.atxf %s %s%s" % (client, name, " wait" if wait else ""),
            "exit-with bench-storage.atxf"]
     os.makedirs(opts["dir"], exist_ok=True)
     image = os.path.join(opts["dir"], "ours-%s.img" % name)

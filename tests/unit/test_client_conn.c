@@ -72,6 +72,36 @@ static void death_between_calls(void **state)
 	assert_int_equal(W.handles, 0);
 }
 
+/* Each sector read is its number's low byte (test_client_world.c). */
+static int holds_sectors(const uint8_t *p, uint64_t sector, uint32_t count)
+{
+	for (uint32_t i = 0; i < count * WORLD_SECTOR; i++)
+		if (p[i] != (uint8_t)(sector + i / WORLD_SECTOR))
+			return 0;
+	return 1;
+}
+
+static void reads_into_the_shared_buffer_land_in_place(void **state)
+{
+	struct atxf_block_client b;
+	uint8_t *shared;
+
+	(void)state;
+	open_disk(&b, 0);
+	shared = b.buf.mem;
+	/* 16 sectors in 4 transfers of 4, each at its own offset: no copy. */
+	assert_int_equal(atxf_block_client_read(&b, 8, 16, shared), 0);
+	assert_int_equal(world_count(0, ATXF_BLOCK_READ), 4);
+	assert_true(holds_sectors(shared, 8, 16));
+	/* Into the caller's own memory: through the buffer's start, copied. */
+	memset(data, 0, sizeof(data));
+	assert_int_equal(atxf_block_client_read(&b, 30, 8, data), 0);
+	assert_true(holds_sectors(data, 30, 8));
+	assert_true(holds_sectors(shared, 34, 4));      /* the last transfer's bytes */
+	assert_true(holds_sectors(shared + 4 * WORLD_SECTOR, 12, 12));  /* untouched */
+	atxf_block_client_close(&b);
+}
+
 static void a_live_driver_answering_epeer_is_no_restart(void **state)
 {
 	struct atxf_block_client b;
@@ -310,6 +340,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(death_inside_a_call_is_resubmitted),
 		cmocka_unit_test(death_between_calls),
+		cmocka_unit_test(reads_into_the_shared_buffer_land_in_place),
 		cmocka_unit_test(a_live_driver_answering_epeer_is_no_restart),
 		cmocka_unit_test(never_back_is_stale_after_the_window),
 		cmocka_unit_test(dies_again_during_the_replay),

@@ -89,6 +89,8 @@ static int serve(struct world_gen *gen, const struct atxf_msg *req, struct atxf_
 		return 0;
 	case ATXF_BLOCK_ATTACH_BUFFER:
 		W.attached = (void *)1;
+		W.buffer = W.granted;
+		W.buffer_size = W.granted_size;
 		atxf_msg_put(reply, &ar, sizeof(ar));
 		return 0;
 	case ATXF_BLOCK_ATTACH_RING:
@@ -106,7 +108,13 @@ static int serve(struct world_gen *gen, const struct atxf_msg *req, struct atxf_
 		if (!W.attached)
 			return -ATXF_EPROTO;
 		atxf_msg_get(req, 0, &rw, sizeof(rw));
-		return (int)rw.count;   /* the test checks who served it, not bytes */
+		if (rw.offset + (uint64_t)rw.count * WORLD_SECTOR > W.buffer_size)
+			return -ATXF_ERANGE;
+		/* Each sector's bytes are its number's low byte, where the READ said. */
+		for (uint32_t i = 0; i < rw.count; i++)
+			memset((uint8_t *)W.buffer + rw.offset + i * WORLD_SECTOR,
+			       (uint8_t)(rw.sector + i), WORLD_SECTOR);
+		return (int)rw.count;
 	default:
 		return 0;
 	}

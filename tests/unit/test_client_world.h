@@ -45,6 +45,8 @@ struct world {
 	int handles;                /* port handles held by the client */
 	void *attached;             /* the buffer the current generation has */
 	unsigned lookups;
+	void *buffer;               /* the attached buffer (READ fills it), and its size */
+	size_t buffer_size;
 	void *granted;              /* the last region granted, and its size */
 	size_t granted_size;
 	struct atxf_ring ring;      /* the current generation's side of the client's ring */

@@ -67,9 +67,10 @@ static uint32_t chunk_max(const struct atxf_block_client *b)
 	return (uint32_t)n;
 }
 
-static int transfer(struct atxf_block_client *b, uint32_t type, uint64_t sector, uint32_t count)
+static int transfer(struct atxf_block_client *b, uint32_t type, uint64_t sector, uint32_t count,
+		    uint64_t offset)
 {
-	struct atxf_block_rw rw = { .sector = sector, .count = count, .offset = 0 };
+	struct atxf_block_rw rw = { .sector = sector, .count = count, .offset = offset };
 	struct atxf_msg req, reply;
 
 	atxf_msg_init(&req, type);
@@ -77,20 +78,30 @@ static int transfer(struct atxf_block_client *b, uint32_t type, uint64_t sector,
 	return atxf_conn_call(&b->conn, &req, &reply, CLIENT_CALL_NS);
 }
 
+/* Whether the caller's bytes are the shared buffer itself, all of them: then
+ * each transfer names its own place in it and nothing is copied. */
+static int in_place(const struct atxf_block_client *b, const void *p, uint32_t count)
+{
+	return p == b->buf.mem && (uint64_t)count * b->info.sector_size <= b->buf.size;
+}
+
 int atxf_block_client_read(struct atxf_block_client *b, uint64_t sector, uint32_t count,
 			   void *dst)
 {
 	uint32_t max = chunk_max(b);
+	int direct = in_place(b, dst, count);
+	size_t done = 0;
 
 	while (count) {
 		uint32_t n = count < max ? count : max;
 		size_t bytes = (size_t)n * b->info.sector_size;
-		int err = transfer(b, ATXF_BLOCK_READ, sector, n);
+		int err = transfer(b, ATXF_BLOCK_READ, sector, n, direct ? done : 0);
 
 		if (err < 0)
 			return err;
-		memcpy(dst, b->buf.mem, bytes);
-		dst = (char *)dst + bytes;
+		if (!direct)
+			memcpy((char *)dst + done, b->buf.mem, bytes);
+		done += bytes;
 		sector += n;
 		count -= n;
 	}
@@ -101,18 +112,21 @@ int atxf_block_client_write(struct atxf_block_client *b, uint64_t sector, uint32
 			    const void *src)
 {
 	uint32_t max = chunk_max(b);
+	int direct = in_place(b, src, count);
+	size_t done = 0;
 
 	while (count) {
 		uint32_t n = count < max ? count : max;
 		size_t bytes = (size_t)n * b->info.sector_size;
 		int err;
 
-		memcpy(b->buf.mem, src, bytes);
-		err = transfer(b, ATXF_BLOCK_WRITE, sector, n);
+		if (!direct)
+			memcpy(b->buf.mem, (const char *)src + done, bytes);
+		err = transfer(b, ATXF_BLOCK_WRITE, sector, n, direct ? done : 0);
 		if (err < 0)
 			return err;
 		b->unflushed++;
-		src = (const char *)src + bytes;
+		done += bytes;
 		sector += n;
 		count -= n;
 	}

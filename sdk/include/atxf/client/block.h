@@ -50,6 +50,8 @@ int atxf_block_client_open(struct atxf_block_client *b, const char *name, size_t
  * count sectors from sector into dst (to it from src), split into transfers
  * that fit the buffer and the driver's max_sectors. 0, or the first
  * failing transfer's error (-ATXF_ESTALE: the driver did not come back).
+ * dst (src) may be the shared buffer itself, b->buf.mem, when the count
+ * fits it: the driver then moves the sectors straight there (no copy).
  */
 int atxf_block_client_read(struct atxf_block_client *b, uint64_t sector, uint32_t count,
 			   void *dst);

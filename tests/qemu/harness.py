@@ -295,11 +295,7 @@ def run_once(sc, opts):
     """Runs sc once: (None or why it failed, seconds)."""
     if "terminal" in sc:
         return run_terminal(sc)
-    if sc.get("prepare"):
-        sc["prepare"]()     # host-side set-up for each run: a fresh disk image (scenarios_disks.py)
     try:
-        if sc.get("setup"):
-            sc["setup"]()           # e.g. a disk image made afresh for each run
         initrd = archive_for(sc, opts)
         iso = iso_for(sc, opts, initrd) if sc.get("iso") else None
     except (OSError, ValueError) as e:

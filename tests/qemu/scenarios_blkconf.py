@@ -39,11 +39,11 @@ def qemu_disk(drive, img, readonly=False):
             (img, ",readonly=on" if readonly else ""), "-device", drive["device"]]
 
 
-def setup_image(img):
-    def setup():
+def prepare_image(img):
+    def prepare():
         os.makedirs(IMAGES, exist_ok=True)
         blkimage.make(img, IMAGE_BYTES)
-    return setup
+    return prepare
 
 
 def image_check(img, least):
@@ -73,7 +73,7 @@ def conf(drive):
              "write crossing max_sectors, bad requests refused, flush); the image holds "
              "exactly what was written" % drive["name"],
         programs=[DEVMGR, driver_entry(drive), "blkconf.atxf"],
-        qemu_args=qemu_disk(drive, img), setup=setup_image(img),
+        qemu_args=qemu_disk(drive, img), prepare=prepare_image(img),
         cfg=["start devmgr.atxf with root bootfs",
              "start blkconf.atxf conf %s" % drive["driver"], "exit-with blkconf.atxf"],
         expect=[says("blkconf.atxf", r"blkconf: OK first sectors$"),
@@ -95,7 +95,7 @@ def queue(drive):
              "own ring; every write on the image, nothing else changed" % drive["name"],
         programs=[DEVMGR, driver_entry(drive), "blkconf-a.atxf=blkconf.atxf",
                   "blkconf-b.atxf=blkconf.atxf"],
-        qemu_args=qemu_disk(drive, img), setup=setup_image(img),
+        qemu_args=qemu_disk(drive, img), prepare=prepare_image(img),
         cfg=["start devmgr.atxf with root bootfs",
              "start blkconf-a.atxf queue %s 1" % drive["driver"],
              "start blkconf-b.atxf queue %s 2" % drive["driver"]],
@@ -113,7 +113,7 @@ def read_only(drive):
         what="%s on a read-only disk: INFO says so, reads work, writes are refused "
              "with EPERM and the image is unchanged" % drive["name"],
         programs=[DEVMGR, driver_entry(drive), "blkconf.atxf"],
-        qemu_args=qemu_disk(drive, img, readonly=True), setup=setup_image(img),
+        qemu_args=qemu_disk(drive, img, readonly=True), prepare=prepare_image(img),
         cfg=["start devmgr.atxf with root bootfs",
              "start blkconf.atxf ro %s" % drive["driver"], "exit-with blkconf.atxf"],
         expect=[says("blkconf.atxf", r"blkconf: OK ro write refused$"),

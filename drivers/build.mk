@@ -55,6 +55,8 @@ DRIVERS_CLIENT := $(PROGS_DIR)/input-events.atxf $(PROGS_DIR)/char-write.atxf
 $(foreach c,input-events char-write,$(eval $(call atxf_program,$(PROGS_DIR)/$(c).atxf,tests/qemu/progs/$(c).c)))
 
 PROGS_ALL   += $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH) $(PS2KBD_HANG)
+# `make progs` (listed before this file added to PROGS_ALL) builds them too.
+progs: $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH) $(PS2KBD_HANG)
 ALL_TARGETS += $(DRIVERS_ATXF)
 CHECK_BUILD += $(DRIVERS_ATXF) $(DRIVERS_PROGS) $(DRIVERS_CLIENT) $(PS2KBD_CRASH) $(PS2KBD_HANG)
 

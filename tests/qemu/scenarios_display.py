@@ -7,7 +7,7 @@ saves what the device displays, and the check reads the four colours from
 that picture: the write-combined writes reached the device, and whole.
 
 display-bochs-vga, display-bochs-display: the bochs driver
-(drivers/display/bochs) on the std VGA and on -device bochs-display.
+(drivers/graphics/bochs) on the std VGA and on -device bochs-display.
 display-pattern.atxf (tests/qemu/progs/display-pattern.c) asks it for
 800x600 through the display client (SET_MODE), draws its pattern in its
 surface and FLUSHes it; the screendump must be 800x600 and show the

@@ -1,5 +1,5 @@
 /*
- * The bochs driver's mode setting (drivers/display/bochs/dispi.c) against
+ * The bochs driver's mode setting (drivers/graphics/bochs/dispi.c) against
  * a fake DISPI device that behaves as QEMU's vbe_ioport_write_data does:
  * GETCAPS turns XRES/YRES/BPP reads into the maxima, and enabling fixes
  * the registers up to what the video memory holds (the height cut to fit).

@@ -1,4 +1,4 @@
 # virtio-gpu (2D), on the SDK's virtio library (drivers/collect.mk).
 DRIVER_NAME   := virtio-gpu
-DRIVER_SRCS   := drivers/display/virtio-gpu/virtio_gpu.c drivers/display/virtio-gpu/vgpu.c
+DRIVER_SRCS   := drivers/graphics/virtio-gpu/virtio_gpu.c drivers/graphics/virtio-gpu/vgpu.c
 DRIVER_BOOT   := yes

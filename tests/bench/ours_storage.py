@@ -14,15 +14,13 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "qemu"))
-sys.path.insert(0, os.path.join(HERE, "linux"))
 import bootfs                                     # noqa: E402
 import disks                                      # noqa: E402
-import guests                                     # noqa: E402
 import qemu                                       # noqa: E402
+import serial_run                                 # noqa: E402
 
-STORAGE = re.compile(r"bench: (\S+) (\S+) ops (\d+) bytes (\d+) ns (\d+)$")
-NOT_AVAILABLE = re.compile(r"bench: (\S+) (?:(\S+) )?n/a \((.*)\)$")
-END = r"bench: storage done$|bench-storage\.atxf (not started|pid \d+ exited)|PANIC"
+STORAGE = serial_run.storage_patterns("bench")
+END = re.compile(r"bench: storage done$|bench-storage\.atxf (not started|pid \d+ exited)|PANIC")
 
 
 def figures(lines):
@@ -30,15 +28,7 @@ def figures(lines):
     (disk, workload): why}."""
     got = {}
     for line in lines:
-        m = STORAGE.search(line)
-        if m:
-            run, key = tuple(int(x) for x in m.group(3, 4, 5)), (m.group(1), m.group(2))
-            if not isinstance(got.get(key), tuple) or run[2] < got[key][2]:
-                got[key] = run      # the fastest of the runs (storage.h)
-            continue
-        m = NOT_AVAILABLE.search(line)
-        if m:
-            got[(m.group(1), m.group(2)) if m.group(2) else m.group(1)] = m.group(3)
+        serial_run.take_storage(line, got, STORAGE)
     return got
 
 
@@ -49,8 +39,7 @@ def boot(opts, name, programs, cfg, extra):
     bootfs.make_archive(archive, programs, "".join(l + "\n" for l in cfg))
     cmd, _ = qemu.command(kernel=opts["kernel"], initrd=archive, accel=opts["accel"],
                           serial="stdio", extra=extra)
-    guests.END = re.compile(END)
-    lines = guests.run_until(cmd, opts["timeout"])
+    lines = serial_run.run_until(cmd, opts["timeout"], END)
     with open(os.path.join(opts["dir"], "ours-%s.log" % name), "w") as f:
         f.write("\n".join(lines) + "\n")
     return lines

@@ -32,6 +32,7 @@ sys.path.insert(0, os.path.join(HERE, "linux"))
 import disks                                      # noqa: E402
 import guests                                     # noqa: E402
 import ours_storage                               # noqa: E402
+import serial_run                                 # noqa: E402
 
 WORKLOADS = [("seq-write", "seq write 1 MiB, QD1", "MB/s"),
              ("seq-read", "seq read 1 MiB, QD1", "MB/s"),
@@ -117,15 +118,7 @@ def parse(argv):
             "init": "build/services/init.atxf", "devmgr": "build/services/devmgr.atxf",
             "drivers": "build/drivers", "storage": "build/bench/bench-storage.atxf",
             "accel": None, "timeout": 300}
-    i = 0
-    while i < len(argv):
-        key = argv[i][2:]
-        if argv[i].startswith("--") and key in opts and i + 1 < len(argv):
-            opts[key] = int(argv[i + 1]) if key in ("runs", "timeout") else argv[i + 1]
-            i += 2
-        else:
-            sys.exit("peers.py: unknown argument %r\n%s" % (argv[i], __doc__))
-    return opts
+    return serial_run.parse_options(argv, opts, ("runs", "timeout"), "peers.py", __doc__)
 
 
 def main(argv):

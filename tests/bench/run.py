@@ -29,12 +29,12 @@ import os
 import re
 import subprocess
 import sys
-import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "qemu"))
 import bootfs                                    # noqa: E402
 import qemu                                      # noqa: E402
+import serial_run                                # noqa: E402
 
 OUT_DIR = "build/bench"
 EDU = ["-device", "edu,addr=04.0", "-device", "qemu-xhci,addr=05.0"]
@@ -68,34 +68,12 @@ def boot(opts, caps):
     bootfs.make_archive(archive, members, cfg)
     cmd, accel = qemu.command(kernel=opts["kernel"], initrd=archive, accel=opts["accel"],
                               serial="stdio", extra=EDU)
-    return run_until(cmd, opts["timeout"]), accel
-
-
-def run_until(cmd, timeout):
-    """QEMU's serial lines, up to the one that ends the run (or timeout)."""
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    lines = []
-    reader = threading.Thread(target=read_lines, args=(proc, lines))
-    reader.start()
-    reader.join(timeout)
-    if reader.is_alive():
-        print("bench: QEMU timed out after %d s" % timeout)
-        proc.kill()
-        reader.join()
-    proc.wait()
+    lines = serial_run.run_until(cmd, opts["timeout"], END)
+    if lines and lines[-1].startswith("bench: QEMU timed out"):
+        print(lines[-1])
     with open(os.path.join(OUT_DIR, "bench.log"), "w") as f:
         f.write("\n".join(lines) + "\n")
-    return lines
-
-
-def read_lines(proc, lines):
-    """Collects lines; ends QEMU at the last figure or when bench cannot run."""
-    for raw in proc.stdout:
-        lines.append(raw.decode("utf-8", "replace").rstrip("\r\n"))
-        if END.search(lines[-1]):
-            proc.kill()
-            return
+    return lines, accel
 
 
 def figures(lines):
@@ -182,18 +160,10 @@ def report(got, accel, mhz):
 
 
 def parse(argv):
-    opts = {"kernel": qemu.DEFAULT_KERNEL, "init": "build/services/init.atxf",
-            "progs": OUT_DIR, "runs": 2000, "accel": None, "timeout": 300}
-    i = 0
-    while i < len(argv):
-        key = argv[i][2:]
-        if argv[i].startswith("--") and key in opts and i + 1 < len(argv):
-            value = argv[i + 1]
-            opts[key] = int(value) if key in ("runs", "timeout") else value
-            i += 2
-        else:
-            sys.exit("run.py: unknown argument %r\n%s" % (argv[i], __doc__))
-    return opts
+    return serial_run.parse_options(argv, {"kernel": qemu.DEFAULT_KERNEL,
+                                           "init": "build/services/init.atxf", "progs": OUT_DIR,
+                                           "runs": 2000, "accel": None, "timeout": 300},
+                                    ("runs", "timeout"), "run.py", __doc__)
 
 
 def without_edu(opts, refused):

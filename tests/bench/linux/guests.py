@@ -12,9 +12,7 @@ boot or reports nothing gives n/a lines, never a failure.
 """
 import os
 import re
-import subprocess
 import sys
-import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
@@ -22,10 +20,10 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "qemu"))
 import disks                                      # noqa: E402
 import flavours                                    # noqa: E402
 import qemu                                       # noqa: E402
+import serial_run                                 # noqa: E402
 
 FIGURE = re.compile(r"lbench: (\S+) runs (\d+) median (\d+) p10 (\d+) p90 (\d+)$")
-STORAGE = re.compile(r"lbench: (\S+) (\S+) ops (\d+) bytes (\d+) ns (\d+)$")
-NOT_AVAILABLE = re.compile(r"lbench: (\S+) (?:(\S+) )?n/a \((.*)\)$")
+STORAGE = serial_run.storage_patterns("lbench")
 END = re.compile(r"lbench: done$|Kernel panic|reboot: Power down")
 
 
@@ -48,36 +46,13 @@ def boot(flavour, opts):
                               serial="stdio", extra=extra,
                               append=cmdline(opts["runs"] if ipc else 0, names))
     try:
-        lines = run_until(cmd, opts["timeout"])
+        lines = serial_run.run_until(cmd, opts["timeout"], END)
     finally:
         for image in images:
             disks.remove_image(image)
     with open(os.path.join(opts["dir"], "%s.log" % flavour), "w") as f:
         f.write("\n".join(lines) + "\n")
     return lines, "%s, %s" % (rel, accel)
-
-
-def run_until(cmd, timeout):
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    lines = []
-    reader = threading.Thread(target=read_lines, args=(proc, lines))
-    reader.start()
-    reader.join(timeout)
-    if reader.is_alive():
-        lines.append("lbench: QEMU timed out after %d s" % timeout)
-        proc.kill()
-        reader.join()
-    proc.wait()
-    return lines
-
-
-def read_lines(proc, lines):
-    for raw in proc.stdout:
-        lines.append(raw.decode("utf-8", "replace").rstrip("\r\n"))
-        if END.search(lines[-1]):
-            proc.kill()
-            return
 
 
 def figures(lines):
@@ -89,16 +64,8 @@ def figures(lines):
         m = FIGURE.search(line)
         if m:
             got[m.group(1)] = tuple(int(x) for x in m.group(2, 3, 4, 5))
-            continue
-        m = STORAGE.search(line)
-        if m:
-            run, key = tuple(int(x) for x in m.group(3, 4, 5)), (m.group(1), m.group(2))
-            if not isinstance(got.get(key), tuple) or run[2] < got[key][2]:
-                got[key] = run      # the fastest of the runs (storage.h)
-            continue
-        m = NOT_AVAILABLE.search(line)
-        if m:
-            got[(m.group(1), m.group(2)) if m.group(2) else m.group(1)] = m.group(3)
+        else:
+            serial_run.take_storage(line, got, STORAGE)
     return got
 
 
@@ -119,16 +86,9 @@ def run_all(opts):
 
 
 def parse(argv):
-    opts = {"dir": "build/bench/linux", "runs": 2000, "accel": None, "timeout": 300}
-    i = 0
-    while i < len(argv):
-        key = argv[i][2:]
-        if argv[i].startswith("--") and key in opts and i + 1 < len(argv):
-            opts[key] = int(argv[i + 1]) if key in ("runs", "timeout") else argv[i + 1]
-            i += 2
-        else:
-            sys.exit("guests.py: unknown argument %r\n%s" % (argv[i], __doc__))
-    return opts
+    return serial_run.parse_options(argv, {"dir": "build/bench/linux", "runs": 2000,
+                                           "accel": None, "timeout": 300},
+                                    ("runs", "timeout"), "guests.py", __doc__)
 
 
 def main(argv):

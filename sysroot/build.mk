@@ -120,6 +120,15 @@ $(SR_TGT)/include/atxf/%.h: sdk/include/atxf/%.h
 	$(stage_copy)
 $(STAGE_DIR)/include/atxf/%.h: sdk/include/atxf/%.h
 	$(stage_copy)
+# The compiler wrapper's -MD names the staged headers by absolute path: the
+# same rules under those names, so an object depending on a changed SDK
+# header is rebuilt in the same make, not in the next one.
+ifneq ($(abspath $(SR_TGT)),$(SR_TGT))
+$(abspath $(SR_TGT))/include/%.h: sdk/lib/libc/include/%.h
+	$(stage_copy)
+$(abspath $(SR_TGT))/include/atxf/%.h: sdk/include/atxf/%.h
+	$(stage_copy)
+endif
 
 $(STAGE_DIR)/lib/pkgconfig/%.pc: sysroot/pkgconfig/%.pc.in sdk/include/atxf/version.h
 	@mkdir -p $(@D)

@@ -2,7 +2,7 @@
 two -device nvme-ns namespaces of different sizes and block sizes (512 and
 4096 bytes): each shows as its own block device with its size, and a
 client (tests/qemu/progs/nvme-disks.c) writes patterns to the first and
-last sectors and one 128 KiB transfer (32 pages: the command needs a PRP
+last sectors and one 512 KiB transfer (128 pages: the command needs a PRP
 list, built from the bus addresses of the client's own buffer), flushes, reads them back, and reads 64 sectors in flight at once
 through a request ring. After QEMU ends the host finds every pattern on
 the image files, and nothing else written.
@@ -14,7 +14,7 @@ from scenarios import DEVMGR, NO_PANIC, exited, says
 
 LOG_DIR = "build/tests/qemu"
 DRIVER = "nvme.atxf=../drivers/nvme.atxf"
-XFER = 131072                   # drivers/storage/nvme/nvme_io.h NVME_XFER
+XFER = 524288                   # drivers/storage/nvme/nvme_io.h NVME_XFER
 
 
 def nvme_says(instance, text):
@@ -90,25 +90,25 @@ NS2 = "nvme-00-14-0-ns2"         # the second namespace's own device
 SCENARIOS = [
     dict(name="nvme-two-namespaces",
          what="nvme: two namespaces (4 MiB of 512-byte and 8 MiB of 4096-byte blocks) are two "
-              "block devices with their sizes; patterns written (a 128 KiB transfer through a "
+              "block devices with their sizes; patterns written (a 512 KiB transfer through a "
               "PRP list), flushed, read back, 64 reads in flight; the images hold them",
          programs=[DEVMGR, DRIVER, "nvme-disks.atxf"], qemu_args=TWO_NS_ARGS,
          prepare=make_images([(n, s) for n, s, _ in TWO_NS]),
          cfg=["start devmgr.atxf with root bootfs",
               "start nvme-disks.atxf %s %s" % (CTRL, NS2), "exit-with nvme-disks.atxf"],
          expect=[nvme_says(CTRL, r"controller 'QEMU NVMe Ctrl' serial 'atxf-nvme': 3 I/O queue "
-                                 r"pairs of 128 entries on MSI-X vectors 1\.\.3, 128 KiB per "
+                                 r"pairs of 128 entries on MSI-X vectors 1\.\.3, 512 KiB per "
                                  r"command, a volatile write cache$"),
                  nvme_says(CTRL, r"namespace 1: %s, 8192 blocks of 512 bytes \(4 MiB\)$"
                            % CTRL.replace(".", r"\.")),
                  nvme_says(CTRL, r"namespace 2: %s, 2048 blocks of 4096 bytes \(8 MiB\)$" % NS2),
-                 disks_says(r"nvme\.00-14\.0: 8192 sectors of 512 bytes, 256 sectors per "
+                 disks_says(r"nvme\.00-14\.0: 8192 sectors of 512 bytes, 1024 sectors per "
                             r"transfer$"),
-                 disks_says(r"nvme\.00-14\.0: first, last and 256 sectors at 256 \(128 KiB\) "
+                 disks_says(r"nvme\.00-14\.0: first, last and 1024 sectors at 1024 \(512 KiB\) "
                             r"read back right$"),
-                 disks_says(r"nvme-00-14-0-ns2: 2048 sectors of 4096 bytes, 32 sectors per "
+                 disks_says(r"nvme-00-14-0-ns2: 2048 sectors of 4096 bytes, 128 sectors per "
                             r"transfer$"),
-                 disks_says(r"nvme-00-14-0-ns2: first, last and 32 sectors at 32 \(128 KiB\) "
+                 disks_says(r"nvme-00-14-0-ns2: first, last and 128 sectors at 128 \(512 KiB\) "
                             r"read back right$"),
                  disks_says(r"nvme\.00-14\.0: 64 one-sector reads in flight at once through "
                             r"a ring, all right$"),
@@ -141,7 +141,7 @@ SCENARIOS += [
                  nvme_says(LOST_CTRL, r"a command timed out: resetting the controller "
                                       r"\(reset 1\)$"),
                  nvme_says(LOST_CTRL, r"controller ready again; 1 commands sent again in all$"),
-                 disks_says(r"nvme\.00-15\.0: first, last and 256 sectors at 256 \(128 KiB\) "
+                 disks_says(r"nvme\.00-15\.0: first, last and 1024 sectors at 1024 \(512 KiB\) "
                             r"read back right$"),
                  disks_says(r"nvme\.00-15\.0: 64 one-sector reads in flight at once through "
                             r"a ring, all right$"),

@@ -14,7 +14,8 @@
 #define VGPU_QUEUE_SIZE   16
 #define VGPU_FB_MAX       (8u << 20)    /* bytes of one screen: 1920x1080x32 fits */
 /* Two screens while the mode changes, the command page, two queues. */
-#define VGPU_DMA_BYTES    (2 * VGPU_FB_MAX + 4096 + 2 * 8192)
+#define VGPU_QUEUE_BYTES  ((ATXF_VIRTQ_DMA_BYTES(VGPU_QUEUE_SIZE) + 4095u) / 4096u * 4096u)
+#define VGPU_DMA_BYTES    (2 * VGPU_FB_MAX + 4096 + 2 * VGPU_QUEUE_BYTES)
 
 struct atxf_device;
 

@@ -15,7 +15,7 @@
 #include "nvme_ctrl.h"
 
 #define NVME_CMDS       64          /* commands in flight at once */
-#define NVME_XFER       131072u     /* bytes per command at most: 32 pages, a PRP list */
+#define NVME_XFER       524288u     /* bytes per command at most: 128 pages, one PRP list page */
 /* A command's time limit before a reset: well above what QEMU takes on a
  * loaded TCG machine, well below a client's 5 s call (CLIENT_CALL_NS), so
  * the command is redone before the client gives up. */

@@ -46,7 +46,7 @@
 #include <atxf/virtio_regs.h>
 
 #define ATXF_VIRTQ_SIZE_MAX     256     /* entries the library keeps state for */
-#define ATXF_VIRTQ_INDIRECT_MAX 16      /* buffers in one indirect chain */
+#define ATXF_VIRTQ_INDIRECT_MAX 64      /* buffers in one indirect chain */
 
 /* Where the library puts a queue of n entries in its DMA memory. */
 #define ATXF_VIRTQ_ALIGN(x, a)      (((x) + (a) - 1) / (a) * (a))

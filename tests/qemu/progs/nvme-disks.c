@@ -27,7 +27,7 @@
 
 #define OPEN_NS     30000000000ull
 #define WAIT_NS     10000000000ull
-#define BUF_BYTES   (128u * 1024u)
+#define BUF_BYTES   (512u * 1024u)
 #define RING        64u
 #define SIGNAL      (1ull << 4)
 #define NOTICE      (1ull << 40)

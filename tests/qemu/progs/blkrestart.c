@@ -185,6 +185,12 @@ int main(int argc, char **argv)
 	}
 	kill = !strcmp(argv[1], "kill");
 	name = argv[2];
+	/* A disk a driver publishes ("ahci-00-1f-2-p0", "ata0") appears once
+	 * its probe found it; the library would take a name it does not find
+	 * for a driver's. */
+	if ((err = atxf_name_lookup(name, OPEN_NS)) < 0)
+		return fail("waiting for the disk", err);
+	atxf_cap_drop(err);
 	err = atxf_block_client_open(&disk, name, BUF_SIZE, OPEN_NS);
 	if (err)
 		return fail("open", err);

@@ -81,10 +81,12 @@ progs: $(NVME_LOSE)
 # ahead of libatxf, whose own proto_block.o then stays out of the program.
 # build/progs/NAME-crash.atxf, never the real drivers: the scenarios
 # blkrestart-NAME-crash (tests/qemu/scenarios_blkrestart.py) boot them as NAME.atxf.
-BLK_CRASH_AFTER   := 20
+# 21 with blkrestart.c's rounds of 8 writes: the first and third crashes
+# come half way through a round, the second on a round's first write.
+BLK_CRASH_AFTER   := 21
 BLK_CRASH_DRIVERS := virtio-blk nvme ahci ata
 BLK_CRASH_OBJ     := $(TGTOBJ)/blk-crash-build/proto_block.o
-$(BLK_CRASH_OBJ): sdk/lib/driver/proto_block.c $(TARGET_DEPS)
+$(BLK_CRASH_OBJ): sdk/lib/driver/proto_block.c drivers/build.mk $(TARGET_DEPS)
 	@mkdir -p $(@D)
 	$(call run,CC,$< [atxf crash-after-$(BLK_CRASH_AFTER)]) $(TARGET_CC) $(TARGET_CFLAGS) \
 		-Isdk/lib/driver -DATXF_TEST_CRASH_AFTER=$(BLK_CRASH_AFTER) -c $< -o $@

@@ -4,8 +4,10 @@
  * writes of 8 sectors with its own tag's pattern (tests/qemu/progs/blkconf.h)
  * and a flush, through <atxf/client/block.h>, while the driver restarts:
  *
- *   blkrestart.atxf kill DISK INSTANCE N    devmgr KILLs INSTANCE in the
- *                                           middle of each of N rounds
+ *   blkrestart.atxf kill DISK INSTANCE N    devmgr KILLs INSTANCE in each
+ *                                           of N rounds: half way through
+ *                                           the even ones, before the odd
+ *                                           ones' first write
  *   blkrestart.atxf crash DISK INSTANCE N   the driver is a crash test build
  *                                           (drivers/build.mk, NAME-crash.atxf)
  *                                           that faults on a write of its own;
@@ -100,11 +102,18 @@ static void report(unsigned r)
 			 (unsigned long long)WRITE_SECTORS * ss);
 }
 
-/* Half the round, a KILL of the running generation through devmgr, the rest. */
+/*
+ * Part of the round, a KILL of the running generation through devmgr, the
+ * rest. Even rounds are killed half way, with writes unflushed: the flush
+ * must say so and the round is written again. Odd rounds are killed before
+ * their first write, all flushed: then only the library's resubmission of
+ * that write puts it on the disk.
+ */
 static int killed_round(atxf_handle_t devmgr, const char *instance, unsigned r, unsigned n)
 {
+	unsigned at = r % 2 ? 0 : WRITES / 2;
 	long pid;
-	int err = write_part(r, 0, WRITES / 2);
+	int err = write_part(r, 0, at);
 
 	if (err < 0)
 		return fail("write before the kill", err);
@@ -112,7 +121,7 @@ static int killed_round(atxf_handle_t devmgr, const char *instance, unsigned r, 
 	if (pid < 0)
 		return fail("KILL through devmgr", (int)pid);
 	atxf_log("blkrestart: killed pid %ld (kill %u of %u)\n", pid, r + 1, n);
-	err = write_part(r, WRITES / 2, WRITES);
+	err = write_part(r, at, WRITES);
 	return err < 0 ? fail("write after the kill", err) : 0;
 }
 

@@ -76,3 +76,30 @@ $(NVME_LOSE): $(NVME_LOSE_OBJ) \
 PROGS_ALL   += $(NVME_LOSE)
 CHECK_BUILD += $(NVME_LOSE)
 progs: $(NVME_LOSE)
+
+# Crash test builds of the four disk drivers, from one mechanism: the block
+# framework's sdk/lib/driver/proto_block.c built with ATXF_TEST_CRASH_AFTER
+# (each generation takes a page fault while serving its Nth write), linked
+# ahead of libatxf, whose own proto_block.o then stays out of the program.
+# build/progs/NAME-crash.atxf, never the real drivers: the scenarios
+# blkrestart-NAME-crash (tests/qemu/scenarios_blkrestart.py) boot them as NAME.atxf.
+# 21 with blkrestart.c's rounds of 8 writes: the first and third crashes
+# come half way through a round, the second on a round's first write.
+BLK_CRASH_AFTER   := 21
+BLK_CRASH_DRIVERS := virtio-blk nvme ahci ata
+BLK_CRASH_OBJ     := $(TGTOBJ)/blk-crash-build/proto_block.o
+$(BLK_CRASH_OBJ): sdk/lib/driver/proto_block.c drivers/build.mk $(TARGET_DEPS)
+	@mkdir -p $(@D)
+	$(call run,CC,$< [atxf crash-after-$(BLK_CRASH_AFTER)]) $(TARGET_CC) $(TARGET_CFLAGS) \
+		-Isdk/lib/driver -DATXF_TEST_CRASH_AFTER=$(BLK_CRASH_AFTER) -c $< -o $@
+define blk_crash_build
+$$(PROGS_DIR)/$(1)-crash.atxf: $$(BLK_CRASH_OBJ) $$(call atxf_objects,$$(DRIVER_SRCS_$(1))) \
+		$$(SYSROOT_STAMP)
+	@mkdir -p $$(@D)
+	$$(call run,ATXF,$$@) $$(ATXF_CC) $$(filter %.o,$$^) -o $$@
+endef
+$(foreach d,$(BLK_CRASH_DRIVERS),$(eval $(call blk_crash_build,$(d))))
+BLK_CRASH := $(BLK_CRASH_DRIVERS:%=$(PROGS_DIR)/%-crash.atxf)
+PROGS_ALL   += $(BLK_CRASH)
+CHECK_BUILD += $(BLK_CRASH)
+progs: $(BLK_CRASH)

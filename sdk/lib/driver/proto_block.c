@@ -41,13 +41,38 @@ static int transfer_ok(struct atxf_device *dev, const struct atxf_block_rw *rw, 
 	return write && dev->info.block.read_only ? -ATXF_EPERM : 0;
 }
 
+#ifdef ATXF_TEST_CRASH_AFTER
+/*
+ * Test builds only (drivers/build.mk, NAME-crash.atxf; never a real
+ * driver): each generation dies of a real page fault while serving its
+ * ATXF_TEST_CRASH_AFTER-th write, after the request was decoded and its
+ * buffer found but before the device was told, so the write is certainly
+ * not on the disk and only the client library's resubmission puts it
+ * there (scenarios blkrestart-*-crash).
+ */
+static void crash_on_write(void)
+{
+	static uint32_t *volatile unmapped;     /* NULL: page 0 is never mapped */
+	static unsigned writes;
+
+	if (++writes == ATXF_TEST_CRASH_AFTER)
+		*unmapped = writes;
+}
+#else
+static void crash_on_write(void) {}
+#endif
+
 /* The driver's callback: 0, ATXF_PENDING or -ATXF_E*. */
 static int transfer_run(struct atxf_device *dev, const struct atxf_block_rw *rw, int write,
 			void *buf)
 {
 	const struct atxf_block_ops *ops = atxf__ops(dev, &none);
-	int err = write ? ops->write(dev, rw->sector, rw->count, buf)
-			: ops->read(dev, rw->sector, rw->count, buf);
+	int err;
+
+	if (write)
+		crash_on_write();
+	err = write ? ops->write(dev, rw->sector, rw->count, buf)
+		    : ops->read(dev, rw->sector, rw->count, buf);
 
 	return err < 0 ? err : 0;
 }

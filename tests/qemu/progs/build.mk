@@ -48,6 +48,8 @@ PROGS_NAMES += nvme-disks
 PROGS_NAMES += part-write
 # The block conformance suite (tests/qemu/scenarios_blkconf.py).
 PROGS_NAMES += blkconf
+# The restart client, every disk driver killed and crashed (scenarios_blkrestart.py).
+PROGS_NAMES += blkrestart
 # The NIC drivers' conformance client, against tests/qemu/netpeer.py (scenarios_net.py).
 PROGS_NAMES += net-check
 # The display drivers' scenarios (tests/qemu/scenarios_display.py).

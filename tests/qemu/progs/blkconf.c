@@ -18,6 +18,7 @@
 #include <atxf/client/block.h>
 #include <atxf/client/block_queue.h>
 #include <atxf/log.h>
+#include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
 #include "blkconf.h"
@@ -279,6 +280,18 @@ static int read_only(void)
 	return failed ? 1 : 0;
 }
 
+/* The disk's name appears when the driver's probe found it: wait for it, so
+ * an unregistered name is never taken for a driver's (docs/protocols.md §2). */
+static int wait_for(const char *name)
+{
+	atxf_handle_t h = atxf_name_lookup(name, OPEN_NS);
+
+	if (h < 0)
+		return (int)h;
+	atxf_cap_drop(h);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int err;
@@ -287,7 +300,9 @@ int main(int argc, char **argv)
 		atxf_log("blkconf: usage: blkconf conf|queue|ro NAME [TAG]\n");
 		return 2;
 	}
-	err = atxf_block_client_open(&disk, argv[2], BUF_SIZE, OPEN_NS);
+	err = wait_for(argv[2]);
+	if (!err)
+		err = atxf_block_client_open(&disk, argv[2], BUF_SIZE, OPEN_NS);
 	if (err) {
 		atxf_log("blkconf: FAIL open %s: %s\n", argv[2], atxf_strerror(err));
 		return 1;

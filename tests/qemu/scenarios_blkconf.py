@@ -12,8 +12,14 @@ else changed.
   blkconf-NAME-queue   two clients at once, each with 64 requests in flight
                        on its own request ring
   blkconf-NAME-ro      a read-only disk: reads work, writes refused (EPERM)
+  blkconf-NAME-fuzz    a hostile client: 10,000 requests from a seeded PRNG
+                       (tests/qemu/progs/blkfuzz.c; a fresh seed each boot,
+                       printed): each refused one gets its error, the driver
+                       stays the same process, and the image holds exactly
+                       the valid writes
 """
 import os
+import random
 
 import blkimage
 from scenarios import DEVMGR, NO_PANIC, devmgr_says, exited, says
@@ -139,5 +145,27 @@ def read_only(drive):
         check=image_check(img, 0), forbid=FORBID, exit=0, timeout=300)
 
 
-SCENARIOS = [make(d) for d in DRIVES for make in (conf, queue, read_only)
+def fuzz(drive):
+    name = "blkconf-%s-fuzz" % drive["name"]
+    img = image_path(name)
+    seed = random.getrandbits(63) or 1
+    return dict(
+        name=name,
+        what="%s under a hostile client: 10,000 random requests (past the end, count 0, "
+             "huge counts, short and unaligned buffers, malformed, on a revoked buffer) "
+             "among valid tagged writes; every refusal its error, the driver never "
+             "restarted, the image holds exactly the valid writes" % drive["name"],
+        programs=[DEVMGR, driver_entry(drive), "blkconf.atxf"],
+        qemu_args=qemu_disk(drive, img), prepare=prepare_image(img),
+        cfg=["start devmgr.atxf with root bootfs",
+             "start blkconf.atxf fuzz %s %d" % (drive["disk"], seed),
+             "exit-with blkconf.atxf"],
+        expect=[says("blkconf.atxf", r"blkconf: fuzz seed \d+, 10000 requests$"),
+                says("blkconf.atxf", r"blkconf: OK fuzz$"), exited("blkconf.atxf", 0)],
+        check=image_check(img, 1000),
+        forbid=FORBID + [r"restarting %s" % drive["driver"], r"ended with status"],
+        exit=0, timeout=300)
+
+
+SCENARIOS = [make(d) for d in DRIVES for make in (conf, queue, read_only, fuzz)
              if make is not read_only or d["ro"]]

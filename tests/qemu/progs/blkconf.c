@@ -12,6 +12,7 @@
  *                                 in the TAG-th eighth of the disk (two
  *                                 clients at once: TAG 1 and 2)
  *   blkconf.atxf ro NAME          a read-only disk: reads work, writes refused
+ *   blkconf.atxf fuzz NAME SEED   10,000 hostile requests (blkfuzz.c)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include <atxf/port.h>
 #include <atxf/sys.h>
 #include "blkconf.h"
+#include "blkfuzz.h"
 
 #define OPEN_NS   60000000000ull
 #define CALL_NS   30000000000ull
@@ -297,7 +299,7 @@ int main(int argc, char **argv)
 	int err;
 
 	if (argc < 3) {
-		atxf_log("blkconf: usage: blkconf conf|queue|ro NAME [TAG]\n");
+		atxf_log("blkconf: usage: blkconf conf|queue|ro|fuzz NAME [TAG|SEED]\n");
 		return 2;
 	}
 	err = wait_for(argv[2]);
@@ -314,6 +316,8 @@ int main(int argc, char **argv)
 		err = queue((unsigned)atoi(argv[3]));
 	else if (strcmp(argv[1], "ro") == 0)
 		err = read_only();
+	else if (strcmp(argv[1], "fuzz") == 0 && argc > 3)
+		err = blkfuzz_run(&disk, strtoull(argv[3], NULL, 0), 10000) ? 1 : 0;
 	else
 		err = 2;
 	atxf_block_client_close(&disk);

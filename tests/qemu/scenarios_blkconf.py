@@ -13,10 +13,11 @@ else changed.
                        on its own request ring
   blkconf-NAME-ro      a read-only disk: reads work, writes refused (EPERM)
   blkconf-NAME-fuzz    a hostile client: 10,000 requests from a seeded PRNG
-                       (tests/qemu/progs/blkfuzz.c; a fresh seed each boot,
-                       printed): each refused one gets its error, the driver
-                       stays the same process, and the image holds exactly
-                       the valid writes
+                       (tests/qemu/progs/blkfuzz.c; a fresh seed each run of
+                       the harness, printed; BLKCONF_SEED=N replays one):
+                       each refused one gets its error, the driver stays the
+                       same process, and the image holds exactly the valid
+                       writes
 """
 import os
 import random
@@ -148,7 +149,7 @@ def read_only(drive):
 def fuzz(drive):
     name = "blkconf-%s-fuzz" % drive["name"]
     img = image_path(name)
-    seed = random.getrandbits(63) or 1
+    seed = int(os.environ.get("BLKCONF_SEED", "0")) or random.getrandbits(63) or 1
     return dict(
         name=name,
         what="%s under a hostile client: 10,000 random requests (past the end, count 0, "

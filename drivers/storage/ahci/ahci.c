@@ -14,6 +14,7 @@
 #include <atxf/driver/block.h>
 #include <atxf/driver/block_dma.h>
 #include <atxf/pci_regs.h>
+#include <atxf/port.h>
 #include <atxf/sys.h>
 #include "ahci.h"
 
@@ -48,6 +49,12 @@ static int queue_rw(struct atxf_device *dev, enum ahci_op op, uint64_t sector, u
 
 	if (!p)
 		return -ATXF_ENODEV;                /* the controller has no medium */
+	/* A revoked buffer is refused here, while the request is still being
+	 * served: a command that cannot start completes from ahci_kick, which
+	 * cannot answer a request not yet pending (the client would wait for
+	 * ever: blkconf-ahci-fuzz). */
+	if (buf && atxf_shm_probe(buf) == -ATXF_ESTALE)
+		return -ATXF_ESTALE;
 	req = atxf_request_current(dev);
 	if (!req)
 		return -ATXF_EAGAIN;

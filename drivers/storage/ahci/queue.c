@@ -8,6 +8,7 @@
 #include <string.h>
 #include <atxf/driver/block_dma.h>
 #include <atxf/errors.h>
+#include <atxf/port.h>
 #include "ahci.h"
 
 static struct ahci_io *queue_at(struct ahci_port *p, unsigned i)
@@ -79,6 +80,10 @@ static int map_client(struct ahci_port *p, struct ahci_io *io, uint32_t bytes,
 {
 	int err;
 
+	/* Revoked while it waited: not bounced either, for the bounce copy
+	 * would read the zeros our mapping now shows. */
+	if (bytes && atxf_shm_probe(io->buf) == -ATXF_ESTALE)
+		return -ATXF_ESTALE;
 	if (!bytes || ((uintptr_t)io->buf & 1))
 		return 1;
 	err = atxf_block_dma_get(p->dev, io->buf, bytes, AHCI_PRDS_PER_CMD, sg);

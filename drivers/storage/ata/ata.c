@@ -12,6 +12,7 @@
  * probe that finds the disks, and the block callbacks.
  */
 #include <atxf/driver/block.h>
+#include <atxf/port.h>
 #include "ata_pio.h"
 #include "ata_reg.h"
 
@@ -52,16 +53,27 @@ static struct ata_drive *drive_of(struct atxf_device *dev)
 static int failed(struct atxf_device *dev, const char *what, uint64_t lba, int err,
 		  const char *why)
 {
-	if (err != -ATXF_ERANGE)
+	if (err != -ATXF_ERANGE && err != -ATXF_ESTALE)
 		atxf_device_log(dev, "%s at sector %llu failed: %s", what, (unsigned long long)lba,
 				why);
 	return err;
 }
 
+/*
+ * PIO copies through our mapping of the client's buffer, and once the
+ * client revoked it that mapping reads zeros (docs/protocols.md, revoked
+ * regions): a WRITE would put zeros on the disk. So a revoked buffer is
+ * ESTALE before any command goes out (blkconf-ata-fuzz).
+ */
+static int buffer_gone(const void *buf)
+{
+	return atxf_shm_probe(buf) == -ATXF_ESTALE;
+}
+
 static int on_read(struct atxf_device *dev, uint64_t sector, uint32_t count, void *buf)
 {
 	const char *why = "";
-	int err = ata_read(drive_of(dev), sector, count, buf, &why);
+	int err = buffer_gone(buf) ? -ATXF_ESTALE : ata_read(drive_of(dev), sector, count, buf, &why);
 
 	return err ? failed(dev, "read", sector, err, why) : 0;
 }
@@ -69,7 +81,7 @@ static int on_read(struct atxf_device *dev, uint64_t sector, uint32_t count, voi
 static int on_write(struct atxf_device *dev, uint64_t sector, uint32_t count, const void *buf)
 {
 	const char *why = "";
-	int err = ata_write(drive_of(dev), sector, count, buf, &why);
+	int err = buffer_gone(buf) ? -ATXF_ESTALE : ata_write(drive_of(dev), sector, count, buf, &why);
 
 	return err ? failed(dev, "write", sector, err, why) : 0;
 }

@@ -14,7 +14,11 @@
 #include <stdint.h>
 #include "nvme_ctrl.h"
 
-#define NVME_CMDS       64          /* commands in flight at once */
+/* Commands in flight at once: as many as the framework holds requests
+ * (ATXF_DRIVER_MAX_REQUESTS), so several clients' rings together never get
+ * EAGAIN as a completion (two clients of 64 each, blkconf-nvme-queue); 3
+ * queue pairs of 128 entries have room for all of them. */
+#define NVME_CMDS       256
 #define NVME_XFER       524288u     /* bytes per command at most: 128 pages, one PRP list page */
 /* A command's time limit before a reset: well above what QEMU takes on a
  * loaded TCG machine, well below a client's 5 s call (CLIENT_CALL_NS), so

@@ -12,15 +12,18 @@
  *                                 in the TAG-th eighth of the disk (two
  *                                 clients at once: TAG 1 and 2)
  *   blkconf.atxf ro NAME          a read-only disk: reads work, writes refused
+ *   blkconf.atxf fuzz NAME SEED   10,000 hostile requests (blkfuzz.c)
  */
 #include <stdlib.h>
 #include <string.h>
 #include <atxf/client/block.h>
 #include <atxf/client/block_queue.h>
 #include <atxf/log.h>
+#include <atxf/name.h>
 #include <atxf/port.h>
 #include <atxf/sys.h>
 #include "blkconf.h"
+#include "blkfuzz.h"
 
 #define OPEN_NS   60000000000ull
 #define CALL_NS   30000000000ull
@@ -279,15 +282,29 @@ static int read_only(void)
 	return failed ? 1 : 0;
 }
 
+/* The disk's name appears when the driver's probe found it: wait for it, so
+ * an unregistered name is never taken for a driver's (docs/protocols.md §2). */
+static int wait_for(const char *name)
+{
+	atxf_handle_t h = atxf_name_lookup(name, OPEN_NS);
+
+	if (h < 0)
+		return (int)h;
+	atxf_cap_drop(h);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int err;
 
 	if (argc < 3) {
-		atxf_log("blkconf: usage: blkconf conf|queue|ro NAME [TAG]\n");
+		atxf_log("blkconf: usage: blkconf conf|queue|ro|fuzz NAME [TAG|SEED]\n");
 		return 2;
 	}
-	err = atxf_block_client_open(&disk, argv[2], BUF_SIZE, OPEN_NS);
+	err = wait_for(argv[2]);
+	if (!err)
+		err = atxf_block_client_open(&disk, argv[2], BUF_SIZE, OPEN_NS);
 	if (err) {
 		atxf_log("blkconf: FAIL open %s: %s\n", argv[2], atxf_strerror(err));
 		return 1;
@@ -299,6 +316,8 @@ int main(int argc, char **argv)
 		err = queue((unsigned)atoi(argv[3]));
 	else if (strcmp(argv[1], "ro") == 0)
 		err = read_only();
+	else if (strcmp(argv[1], "fuzz") == 0 && argc > 3)
+		err = blkfuzz_run(&disk, strtoull(argv[3], NULL, 0), 10000) ? 1 : 0;
 	else
 		err = 2;
 	atxf_block_client_close(&disk);

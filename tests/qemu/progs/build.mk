@@ -50,6 +50,9 @@ PROGS_NAMES += part-write
 PROGS_NAMES += blkconf
 # The restart client, every disk driver killed and crashed (scenarios_blkrestart.py).
 PROGS_NAMES += blkrestart
+# Its fuzz mode is a file of its own (blkfuzz.c), linked in after blkconf.c.
+PROG_LIBS_blkconf := $(call atxf_objects,tests/qemu/progs/blkfuzz.c)
+$(PROGS_DIR)/blkconf.atxf: $(PROG_LIBS_blkconf)
 # The NIC drivers' conformance client, against tests/qemu/netpeer.py (scenarios_net.py).
 PROGS_NAMES += net-check
 # The display drivers' scenarios (tests/qemu/scenarios_display.py).

@@ -19,15 +19,17 @@
 #include <atxf/virtio.h>
 #include "msix_check.h"
 
+#define QSIZE   8
+
 ATXF_DRIVER_MANIFEST(
 	.name = "msix-virtio",
 	.device_class = ATXF_CLASS_RNG,
 	.flags = ATXF_MANIFEST_F_NO_RESTART,
 	.match = { ATXF_MATCH_PCI(VIRTIO_PCI_VENDOR, VIRTIO_PCI_RNG) },
 	.resources = { ATXF_RESOURCE_PCI_CONFIG(), ATXF_RESOURCE_BAR(4),
-		       ATXF_RESOURCE_PCI_IRQS(2, 2), ATXF_RESOURCE_DMA(8192) });
+		       ATXF_RESOURCE_PCI_IRQS(2, 2),   /* DMA: the queue, a page for the buffer */
+		       ATXF_RESOURCE_DMA((ATXF_VIRTQ_DMA_BYTES(QSIZE) + 4095u) / 4096u * 4096u + 4096u) });
 
-#define QSIZE   8
 #define BUF_LEN 16
 
 static struct {

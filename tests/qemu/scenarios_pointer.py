@@ -20,7 +20,6 @@ black. Then it moves away; screendump 2: the whole screen is the text,
 restored where the pointer was, and the sprite at its new place.
 """
 import os
-import re
 
 import psf
 from scenarios import says
@@ -57,7 +56,6 @@ COLOUR = {"B": b"\x00\x00\x00", "W": b"\xff\xff\xff"}
 MAX_STEP = 120                  # per axis and move: one PS/2 packet
 OVER = (-50, 74)                # 50 px past the left edge, over rows 4 and 5
 AWAY = (120, 100)               # the last move: off the text, onto blank rows
-PAST_OVER = ["echo over", "over"]
 # The screen's rows, top down: the banner after a blank row, then the
 # commands and their output (rows 4 and 5 typed under the pointer).
 ROWS_1 = ["", BANNER] + ECHO_ROWS + [DONE_ROW, "done", PROMPT + "echo over"]

@@ -7,6 +7,7 @@ CONSOLE_ATXF := $(BUILD)/services/console.atxf
 CONSOLE_PURE_SRCS := $(addprefix services/console/,keymap.c serial.c line.c termout.c \
 	shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c shell_display.c \
 	textgrid.c)
+CONSOLE_PURE_SRCS += services/console/pointer.c
 CONSOLE_PURE_SRCS += services/console/shell_blk.c
 CONSOLE_SRCS := $(CONSOLE_PURE_SRCS) \
 	$(addprefix services/console/,main.c sources.c sysenv.c events.c screen.c font.S)

@@ -89,6 +89,7 @@ static void input_events(struct console *c, const struct atxf_msg *msg)
 		} else {
 			if (src && ev->type != ATXF_EV_SYN)
 				src->pointer = true;
+			screen_pointer_event(&c->screen, ev->type, ev->code, ev->value);
 			shell_pointer(&c->shell, ev);
 		}
 	}

@@ -14,6 +14,30 @@ static uint32_t *pixel_row(struct screen *s, uint32_t y)
 	return (uint32_t *)((uint8_t *)s->d.surface.mem + (size_t)y * s->d.info.pitch);
 }
 
+static struct pointer_fb pointer_fb(struct screen *s)
+{
+	return (struct pointer_fb){ .px = s->d.surface.mem, .stride = s->d.info.pitch / 4,
+				    .width = s->d.info.width, .height = s->d.info.height };
+}
+
+/* FLUSH; the display gone for good closes the screen: false. */
+static bool flush(struct screen *s, struct pointer_rect r)
+{
+	int err;
+
+	if (!r.w || !r.h)
+		return true;
+	err = atxf_display_client_flush(&s->d, r.x, r.y, r.w, r.h);
+	if (err == -ATXF_ESTALE) {
+		atxf_log("console: the display %s is gone; text goes to the serial line only\n",
+			 s->d.conn.name);
+		atxf_display_client_close(&s->d);
+		s->open = false;
+		return false;
+	}
+	return true;
+}
+
 /* One cell; the cursor's cell is drawn inverted. */
 static void draw_cell(struct screen *s, uint32_t row, uint32_t col, bool cursor)
 {
@@ -29,22 +53,27 @@ static void draw_cell(struct screen *s, uint32_t row, uint32_t col, bool cursor)
 	}
 }
 
+/*
+ * The rows' cells, with the pointer kept on top: it is taken off first, so
+ * that what it keeps to put back is the new text, not the old. Where the
+ * pointer is outside these rows its pixels come back the same, so only the
+ * rows are flushed; unless it was not on the screen before (a new surface).
+ */
 static void draw_rows(struct screen *s, uint32_t first, uint32_t end)
 {
 	const struct textgrid *g = &s->grid;
-	int err;
+	struct pointer_fb fb = pointer_fb(s);
+	bool was_shown = s->pointer.shown;
+	struct pointer_rect rows = { 0, first * s->font.height, g->cols * s->font.width,
+				     (end - first) * s->font.height };
 
+	pointer_hide(&s->pointer, &fb);
 	for (uint32_t r = first; r < end; r++)
 		for (uint32_t c = 0; c < g->cols; c++)
 			draw_cell(s, r, c, r == g->row && c == g->col);
-	err = atxf_display_client_flush(&s->d, 0, first * s->font.height,
-					g->cols * s->font.width, (end - first) * s->font.height);
-	if (err == -ATXF_ESTALE) {
-		atxf_log("console: the display %s is gone; text goes to the serial line only\n",
-			 s->d.conn.name);
-		atxf_display_client_close(&s->d);
-		s->open = false;
-	}
+	pointer_show(&s->pointer, &fb);
+	if (flush(s, rows) && !was_shown)
+		flush(s, s->pointer.at);
 }
 
 static void draw_dirty(struct screen *s)
@@ -86,6 +115,7 @@ int screen_open(struct screen *s, const char *instance)
 		return -ATXF_ENOTSUP;
 	}
 	s->open = true;
+	pointer_init(&s->pointer, s->d.info.width, s->d.info.height);
 	fit_grid(s, false);
 	atxf_log("console: screen %s: %ux%u, %ux%u text in a %ux%u font\n", instance,
 		 s->d.info.width, s->d.info.height, s->grid.cols, s->grid.rows, s->font.width,
@@ -117,7 +147,25 @@ int screen_set_mode(struct screen *s, uint32_t width, uint32_t height)
 	err = atxf_display_client_set_mode(&s->d, width, height);
 	if (err < 0)
 		return err;
+	pointer_forget(&s->pointer, s->d.info.width, s->d.info.height);
 	fit_grid(s, true);
 	draw_dirty(s);
 	return 0;
+}
+
+/* The old place shows what the pointer covered again, the new one shows it. */
+void screen_pointer_event(struct screen *s, uint16_t type, uint16_t code, int32_t value)
+{
+	struct pointer_fb fb;
+	struct pointer_rect old;
+
+	if (!s->open ||
+	    !pointer_event(&s->pointer, type, code, value, s->d.info.width, s->d.info.height))
+		return;
+	fb = pointer_fb(s);
+	old = s->pointer.shown ? s->pointer.at : (struct pointer_rect){ 0, 0, 0, 0 };
+	pointer_hide(&s->pointer, &fb);
+	pointer_show(&s->pointer, &fb);
+	if (flush(s, old) && flush(s, s->pointer.at))
+		atxf_log("console: pointer at %d,%d\n", s->pointer.x, s->pointer.y);
 }

@@ -2,7 +2,7 @@
  * The console on a display (docs/console.md "The screen"): the terminal's
  * text drawn in a PSF2 font (console-setup's Terminus, font.S) into the
  * surface of a display class client (<atxf/client/display.h>) and FLUSHed
- * row by row. The client library follows the display driver's restarts,
+ * row by row, with the mouse pointer drawn over it (pointer.h). The client library follows the display driver's restarts,
  * so the screen comes back with the same text.
  */
 #ifndef CONSOLE_SCREEN_H
@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <atxf/client/display.h>
 #include <atxf/psf.h>
+#include "pointer.h"
 #include "textgrid.h"
 
 struct screen {
@@ -19,6 +20,7 @@ struct screen {
 	struct atxf_display_client d;
 	struct atxf_psf_font font;
 	struct textgrid grid;
+	struct pointer pointer;             /* drawn over the text (pointer.h) */
 };
 
 /* Opens the display instance and clears it: 0 or -ATXF_E*. */
@@ -29,5 +31,8 @@ void screen_write(struct screen *s, const char *buf, size_t n);
 void screen_redraw(struct screen *s);
 /* Another mode (SET_MODE); the text is kept, as much as fits. */
 int screen_set_mode(struct screen *s, uint32_t width, uint32_t height);
+
+/* A pointer driver's event: the pointer moves at the end of each group. */
+void screen_pointer_event(struct screen *s, uint16_t type, uint16_t code, int32_t value);
 
 #endif

@@ -8,6 +8,7 @@
 CONSOLE_TESTS := $(addprefix $(BUILD)/tests/unit/,test_console_keymap test_console_line \
 	test_console_shell test_console_textgrid)
 CONSOLE_TESTS += $(BUILD)/tests/unit/test_console_blk
+CONSOLE_TESTS += $(BUILD)/tests/unit/test_console_pointer
 CONSOLE_HOSTOBJ = $(patsubst %.c,$(HOSTOBJ)/services/console/%.o,$(1))
 
 $(CONSOLE_TESTS:$(BUILD)/tests/unit/%=$(HOSTOBJ)/tests/unit/%.o): \
@@ -29,6 +30,9 @@ $(BUILD)/tests/unit/test_console_blk: $(HOSTOBJ)/tests/unit/test_console_blk.o \
 
 $(BUILD)/tests/unit/test_console_textgrid: $(HOSTOBJ)/tests/unit/test_console_textgrid.o \
 		$(call CONSOLE_HOSTOBJ,textgrid.c)
+
+$(BUILD)/tests/unit/test_console_pointer: $(HOSTOBJ)/tests/unit/test_console_pointer.o \
+		$(call CONSOLE_HOSTOBJ,pointer.c)
 
 $(CONSOLE_TESTS):
 	@mkdir -p $(@D)

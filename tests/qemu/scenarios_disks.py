@@ -1,4 +1,4 @@
-"""Disks and their partitions (issue 13, parts 6 and 7): devmgr names each
+"""Disks and their partitions, lsblk and blkcheck: devmgr names each
 disk (services/devmgr/disks.c), the part driver reads its table
 (drivers/lib/part, drivers/storage/part) and serves each partition as a
 block device DISKpN; the shell's lsblk lists them and blkcheck reads one

@@ -28,7 +28,17 @@
 	X(ENOSPC,    18, "no space left")                                             \
 	X(EPROTO,    19, "malformed request: protocol violation")                     \
 	X(ENOTSUP,   20, "not supported by this driver or device")                   \
-	X(ESTALE,    21, "stale: what it refers to is gone; look it up again")
+	X(ESTALE,    21, "stale: what it refers to is gone; look it up again")      \
+	X(EROFS,     22, "read-only: the file system or the right is read-only")    \
+	X(ENOTDIR,   23, "not a directory")                                           \
+	X(EISDIR,    24, "is a directory")                                            \
+	X(ENOTEMPTY, 25, "directory not empty")                                       \
+	X(ENAMETOOLONG, 26, "name too long")                                          \
+	X(EBADF,     27, "bad file handle: not open, or not open for this")           \
+	X(EMFILE,    28, "too many open files")                                       \
+	X(EXDEV,     29, "cross-device: source and target are on different mounts")  \
+	X(EFBIG,     30, "file too large for the file system")                        \
+	X(ECORRUPT,  31, "file system structure corrupt: check it on the host (fsck)")
 
 #ifndef __ASSEMBLER__
 #define ATXF_ERROR_ENUM_(name, value, text) ATXF_##name = value,

@@ -12,6 +12,7 @@
 #include "core/panic.h"
 #include "lib/string.h"
 #include "mm/heap.h"
+#include "mm/heap_history.h"
 #include "mm/kva.h"
 #include "mm/pmm.h"
 #include "mm/vm.h"
@@ -129,6 +130,7 @@ void kfree(void *p)
 
 	if (b->magic == MAGIC_LARGE) {
 		__atomic_fetch_sub(&live_pages, b->class, __ATOMIC_RELAXED);
+		heap_history_freed((uint64_t)b, b->class);
 		kva_free(b, b->class);
 		return;
 	}

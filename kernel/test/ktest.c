@@ -15,6 +15,7 @@ static const struct ktest tests[] = {
 	{ "mm",       "frame allocator, paging API, address spaces", ktest_mm },
 	{ "ud",       "invalid opcode in a kernel thread: report and panic", ktest_fault_ud },
 	{ "pf",       "page fault in a kernel thread: report and panic", ktest_fault_pf },
+	{ "uaf",      "a freed heap block read: the report names who freed it", ktest_use_after_free },
 	{ "overflow", "kernel stack overflow: guard page, double fault on its own stack",
 	  ktest_stack_overflow },
 	{ "threads",  "two CPU-bound threads share the CPU",        ktest_threads },

@@ -21,6 +21,7 @@ int ktest_lib(void);
 int ktest_mm(void);
 int ktest_fault_ud(void);
 int ktest_fault_pf(void);
+int ktest_use_after_free(void);
 int ktest_stack_overflow(void);
 int ktest_threads(void);
 int ktest_priority(void);

@@ -5,6 +5,7 @@
  * backtrace runs through thread_start.
  */
 #include "lib/log.h"
+#include "mm/heap.h"
 #include "sched/sched.h"
 #include "test/ktest.h"
 
@@ -21,6 +22,22 @@ static void __attribute__((noinline)) do_bad_read(void)
 	volatile uint64_t *p = (volatile uint64_t *)UNMAPPED_KERNEL_ADDR;
 
 	klog("ktest pf: read from 0x%lx gave 0x%lx", (uint64_t)p, *p);
+}
+
+/* A block of several pages (its own KVA pages, never reused), freed here
+ * so that the fault report can name this function as the one that freed it. */
+static uint64_t *__attribute__((noinline)) free_the_block(void)
+{
+	uint64_t *block = kzalloc(3 * 4096);
+
+	if (block)
+		kfree(block);
+	return block;
+}
+
+static void __attribute__((noinline)) do_stale_read(volatile uint64_t *p)
+{
+	klog("ktest uaf: read from freed 0x%lx gave 0x%lx", (uint64_t)p, p[2]);
 }
 
 /* Recurses until the stack runs into its guard page. The #PF cannot be
@@ -56,6 +73,16 @@ static void pf_thread(void *arg)
 	do_bad_read();
 }
 
+static void uaf_thread(void *arg)
+{
+	uint64_t *stale = free_the_block();
+
+	(void)arg;
+	if (stale)
+		do_stale_read(stale);
+	klog("ktest uaf: no memory for the block");
+}
+
 static int run_fault_thread(const char *name, thread_entry_t fn)
 {
 	struct thread *t = thread_create(name, fn, NULL, PRIO_DEFAULT, 0);
@@ -79,4 +106,9 @@ int ktest_fault_pf(void)
 int ktest_stack_overflow(void)
 {
 	return run_fault_thread("ktest-overflow", overflow_thread);
+}
+
+int ktest_use_after_free(void)
+{
+	return run_fault_thread("ktest-uaf", uaf_thread);
 }

@@ -108,3 +108,32 @@ void backtrace_log_here(void)
 	/* Start at our caller: frame[1] is where it will return to. */
 	backtrace_log(frame[1], frame[0]);
 }
+
+int backtrace_capture(uint64_t *out, int n, int skip)
+{
+	uint64_t rbp = (uint64_t)__builtin_frame_address(0), prev = 0;
+	int got = 0;
+
+	for (int i = 0; i < n; i++)
+		out[i] = 0;
+	/* Our own frame first: its return address is our caller's call site. */
+	while (got < n && frame_ok(rbp, prev)) {
+		const uint64_t *frame = (const uint64_t *)rbp;
+
+		if (!frame[1])
+			break;
+		if (skip)
+			skip--;
+		else
+			out[got++] = frame[1];
+		prev = rbp;
+		rbp = frame[0];
+	}
+	return got;
+}
+
+void backtrace_log_captured(const uint64_t *pcs, int n)
+{
+	for (int i = 0; i < n && pcs[i]; i++)
+		log_frame(i, pcs[i]);
+}

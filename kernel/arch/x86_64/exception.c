@@ -20,6 +20,7 @@
 #include "lib/ksyms.h"
 #include "lib/log.h"
 #include "lib/printf.h"
+#include "mm/heap_history.h"
 #include "proc/process.h"
 #include "sched/sched.h"
 
@@ -103,6 +104,8 @@ static void exception_report(const struct trap_frame *f)
 		klog("  rsp is at the bottom of a mapped stack: kernel stack overflow");
 	if (!trap_from_user(f))
 		backtrace_log_trap(f->rip, f->rbp, f->rsp);
+	if (f->vector == VEC_PAGE_FAULT)
+		heap_history_explain(read_cr2());
 }
 
 /*

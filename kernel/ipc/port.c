@@ -72,10 +72,21 @@ void port_get_locked(struct port *p, uint32_t rights)
 
 void port_put_locked(struct port *p, uint32_t rights)
 {
-	if ((rights & ATXF_RIGHT_READ) && --p->readers == 0)
+	if ((rights & ATXF_RIGHT_READ) && --p->readers == 0) {
+		/* Releasing the queue may put rights to p itself: p must
+		 * outlive its own death, whoever else lets go meanwhile. */
+		p->refs++;
 		port_die_locked(p);
+		p->refs--;
+	}
 	if (--p->refs == 0)
 		port_free(p);
+}
+
+void port_discard_locked(struct port *p)
+{
+	port_get_locked(p, 0);
+	port_put_locked(p, 0);
 }
 
 int port_enqueue_locked(struct port *p, const struct kmsg *km)
@@ -141,7 +152,7 @@ void port_wait_many_locked(struct port *const *ps, unsigned n, uint64_t deadline
 	for (unsigned i = 0; i < n; i++) {
 		list_remove(&w[i].link);
 		if (--ps[i]->refs == 0)
-			kfree(ps[i]);
+			port_free(ps[i]);
 	}
 }
 

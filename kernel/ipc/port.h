@@ -57,6 +57,8 @@ struct port *port_create(void);
 /* Capability references (cap/capobj.c); rights says whether it reads. */
 void port_get_locked(struct port *p, uint32_t rights);
 void port_put_locked(struct port *p, uint32_t rights);
+/* Frees a port that no capability ever referred to. */
+void port_discard_locked(struct port *p);
 
 /* Queues km (taking over its capability references). -ATXF_EAGAIN when
  * full, -ATXF_EPEER when dead (km is left to the caller). */

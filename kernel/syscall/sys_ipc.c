@@ -42,6 +42,21 @@ static struct port *port_of_locked(struct process *p, uint64_t h, uint32_t right
 	return *err ? NULL : c->obj;
 }
 
+/*
+ * A port this call keeps using after it may sleep: the caller's handle can
+ * be closed meanwhile (by another of its threads, or its death), and the
+ * port must outlive the call all the same.
+ */
+static void port_hold_locked(struct port *port)
+{
+	port_get_locked(port, 0);
+}
+
+static void port_release_locked(struct port *port)
+{
+	port_put_locked(port, 0);
+}
+
 /* Copies a message in; `request`: a user message, which may not pose as a
  * notification. */
 static int load_msg(uint64_t user, struct kmsg *km, bool request)
@@ -150,7 +165,7 @@ long sys_ipc_create_port(const struct syscall_args *args)
 
 	h = cap_insert_locked(&p->caps, &c);
 	if (h < 0)
-		port_put_locked(port, 0);       /* never referenced: frees it */
+		port_discard_locked(port);
 	spin_unlock_irqrestore(&cap_lock, flags);
 	return h;
 }
@@ -186,11 +201,13 @@ long sys_ipc_send(const struct syscall_args *args)
 	if (!err)
 		err = take_caps_locked(p, &km, port->id);
 	if (!err) {
+		port_hold_locked(port);
 		err = enqueue_locked(p, port, &km, args->a[2] & ATXF_IPC_NONBLOCK, UINT64_MAX);
 		if (err)
 			kmsg_release_locked(&km);
 		else if (args->a[2] & ATXF_IPC_MOVE_CAPS)
 			drop_sent_locked(p, &km);
+		port_release_locked(port);
 	}
 	spin_unlock_irqrestore(&cap_lock, flags);
 	return err;
@@ -270,8 +287,11 @@ long sys_ipc_recv(const struct syscall_args *args)
 	uint64_t flags = spin_lock_irqsave(&cap_lock);
 
 	port = port_of_locked(p, args->a[0], ATXF_RIGHT_READ, &err);
-	if (!err)
+	if (!err) {
+		port_hold_locked(port);
 		err = dequeue_locked(p, port, &km, args->a[2]);
+		port_release_locked(port);
+	}
 	spin_unlock_irqrestore(&cap_lock, flags);
 	if (!err && copy_to_user(args->a[1], &km.m, sizeof(km.m)))
 		err = -ATXF_EFAULT;     /* unmapped meanwhile: nothing else to do */
@@ -299,8 +319,13 @@ long sys_ipc_recv_any(const struct syscall_args *args)
 	for (uint64_t i = 0; i < n && !err; i++)
 		ps[i] = port_of_locked(p, h[i] < 0 ? UINT64_MAX : (uint64_t)h[i],
 				       ATXF_RIGHT_READ, &err);
-	if (!err)
+	if (!err) {
+		for (uint64_t i = 0; i < n; i++)
+			port_hold_locked(ps[i]);
 		got = dequeue_any_locked(p, ps, (unsigned)n, &km, args->a[3]);
+		for (uint64_t i = 0; i < n; i++)
+			port_release_locked(ps[i]);
+	}
 	spin_unlock_irqrestore(&cap_lock, flags);
 	if (err)
 		return err;
@@ -355,6 +380,7 @@ long sys_ipc_call(const struct syscall_args *args)
 	if (!err)
 		err = take_caps_locked(p, &km, port->id);
 	if (!err) {
+		port_hold_locked(port);         /* abandon_call_locked may need it after our wait */
 		call_open_locked(&c);
 		km.call = &c;
 		err = enqueue_locked(p, port, &km, false, deadline);
@@ -367,6 +393,7 @@ long sys_ipc_call(const struct syscall_args *args)
 			install_caps_locked(p, &c.reply);
 		else if (c.done)
 			kmsg_release_locked(&c.reply);
+		port_release_locked(port);
 	}
 	spin_unlock_irqrestore(&cap_lock, flags);
 	if (!err && copy_to_user(args->a[2], &c.reply.m, sizeof(c.reply.m)))

@@ -95,11 +95,11 @@ static int copy_strings(struct spawn_req *r)
 	return err ? err : check_env(r);
 }
 
-/* Copies of the caller's capabilities named in caps[0..ncaps). */
-static int copy_caps(struct spawn_req *r, struct cap_table *mine)
+/* Copies of the caller's capabilities named in caps[0..ncaps), each
+ * holding a reference until the child has its own (release_caps): the
+ * spawner's handles may close while the image is copied in. */
+static int copy_caps_locked(struct spawn_req *r, struct cap_table *mine)
 {
-	if (r->s.ncaps > ATXF_SPAWN_MAX_CAPS)
-		return -ATXF_EINVAL;
 	for (uint32_t i = 0; i < r->s.ncaps; i++) {
 		const struct cap *c;
 
@@ -114,8 +114,30 @@ static int copy_caps(struct spawn_req *r, struct cap_table *mine)
 		if (c->obj && !(c->rights & ATXF_RIGHT_GRANT))
 			return -ATXF_EPERM;
 		r->caps[i] = *c;
+		cap_get(c);
 	}
 	return 0;
+}
+
+static int copy_caps(struct spawn_req *r, struct cap_table *mine)
+{
+	if (r->s.ncaps > ATXF_SPAWN_MAX_CAPS)
+		return -ATXF_EINVAL;
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+	int err = copy_caps_locked(r, mine);
+
+	spin_unlock_irqrestore(&cap_lock, flags);
+	return err;
+}
+
+/* The references copy_caps took (a cap never taken is all zero: no object). */
+static void release_caps(struct spawn_req *r)
+{
+	uint64_t flags = spin_lock_irqsave(&cap_lock);
+
+	for (uint32_t i = 0; i < ATXF_SPAWN_MAX_CAPS; i++)
+		cap_put(&r->caps[i]);
+	spin_unlock_irqrestore(&cap_lock, flags);
 }
 
 static int copy_request(struct spawn_req *r, uint64_t user_req, struct cap_table *mine)
@@ -201,6 +223,7 @@ long sys_proc_spawn(const struct syscall_args *args)
 		ret = spawn(self, r);
 	if (r->image)
 		kva_free(r->image, r->image_pages);
+	release_caps(r);
 	kfree(r);
 	return ret;
 }

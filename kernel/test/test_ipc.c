@@ -77,6 +77,56 @@ static int test_death(struct port *p)
 	return 0;
 }
 
+/* A message carrying cap to port to, with rights, queued on on. */
+static int queue_cap(struct port *on, struct port *to, uint32_t rights)
+{
+	struct kmsg km = numbered(7);
+
+	km.caps[0] = (struct cap){ .kind = ATXF_CAP_PORT, .rights = rights, .obj = to };
+	cap_get(&km.caps[0]);
+	km.ncaps = 1;
+	return port_enqueue_locked(on, &km);
+}
+
+/* A port whose own queue holds a send right to it: its receiver's going
+ * releases that right from inside its own death, and the port is freed
+ * exactly once, when the last reference goes. */
+static int test_self_reference(void)
+{
+	uint32_t ports = port_count();
+	struct port *p = port_create();
+
+	KTEST_CHECK(p, "port_create");
+	port_get_locked(p, RW);
+	KTEST_CHECK(queue_cap(p, p, ATXF_RIGHT_WRITE) == 0, "enqueue its own send right");
+	KTEST_CHECK(p->refs == 2, "the queued right holds a reference");
+	port_put_locked(p, RW);
+	KTEST_CHECK(port_count() == ports, "the port must be freed once it is unreachable");
+	return 0;
+}
+
+/* Two ports, each queue holding a right to the other (a receive right to
+ * b on a, a send right to a on b): a's death kills b from inside it, b's
+ * queue gives a's reference back while a is still dying, and both are
+ * freed once. */
+static int test_death_cycle(void)
+{
+	uint32_t ports = port_count();
+	struct port *a = port_create(), *b = port_create();
+
+	KTEST_CHECK(a && b, "port_create");
+	port_get_locked(a, RW);
+	port_get_locked(b, RW);
+	KTEST_CHECK(queue_cap(a, b, RW) == 0 && queue_cap(b, a, ATXF_RIGHT_WRITE) == 0,
+		    "enqueue the crossed rights");
+	port_put_locked(b, RW);                 /* b's only receiver is now in a's queue */
+	KTEST_CHECK(!b->dead && b->readers == 1, "b lives while a's queue holds its receiver");
+	port_put_locked(a, RW);
+	KTEST_CHECK(port_count() == ports, "both ports freed: %u left of %u",
+		    port_count(), ports);
+	return 0;
+}
+
 #define NTOKENS 4096
 
 static void sort_u64(uint64_t *v, int n)
@@ -176,13 +226,15 @@ int ktest_ipc(void)
 	KTEST_CHECK(p, "port_create");
 	flags = spin_lock_irqsave(&cap_lock);
 	port_get_locked(p, RW);
-	bad = test_queue(p) || test_death(p) || test_reply_needs_server();
+	bad = test_queue(p) || test_death(p) || test_self_reference() || test_death_cycle() ||
+	      test_reply_needs_server();
 	spin_unlock_irqrestore(&cap_lock, flags);
 	if (bad || test_tokens() || test_contig())
 		return -1;
 	klog("ktest ipc: %d reply tokens unique and never 0; a token finds its call only "
 	     "for the call's server", NTOKENS);
-	klog("ktest ipc: queue of %d, notifications first, death, contiguous frames: %ld "
+	klog("ktest ipc: queue of %d, notifications first, death (also from inside a queue, "
+	     "and in a cycle), contiguous frames: %ld "
 	     "frames net", PORT_QUEUE_LEN, (long)(before - pmm_free_frames()));
 	return 0;
 }

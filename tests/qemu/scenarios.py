@@ -233,6 +233,19 @@ SCENARIOS = [
          check=lambda log: None if re.search(r"cr2 ffffc0ffdead0000", log)
          else "cr2 does not show the faulting address",
          exit="panic"),
+    dict(name="fault-uaf",
+         what="a kernel thread reads a heap block it freed: the #PF report says which "
+              "block the address is in and whose kfree let it go",
+         append="ktest=uaf",
+         expect=fault_report("#PF", "page fault", 14, r"ktest-uaf \(page not present, "
+                             r"read, supervisor\)", "do_stale_read", "uaf_thread")[:-2] + [
+             r"^  0x[0-9a-f]{16} is 32 bytes into a heap block of 4 page\(s\) freed at "
+             r"\d+\.\d{6} s by:$",
+             r"^  #0  0x[0-9a-f]{16} kfree\+0x",
+             r"^  #1  0x[0-9a-f]{16} free_the_block\+0x",
+             r"^  #2  0x[0-9a-f]{16} uaf_thread\+0x",
+             r"^PANIC: unhandled #PF page fault in kernel mode$"],
+         exit="panic"),
     dict(name="overflow",
          what="kernel stack overflow hits the guard page; #DF reports on its own stack",
          append="ktest=overflow",
@@ -402,7 +415,8 @@ CAP_IPC_IRQ_SCENARIOS = [
          expect=[r"^ipc: reply tokens keyed per boot from (rdrand|tsc)$",
                  r"^ktest ipc: 4096 reply tokens unique and never 0; a token finds its call "
                  r"only for the call's server$",
-                 r"^ktest ipc: queue of 16, notifications first, death, contiguous frames: "
+                 r"^ktest ipc: queue of 16, notifications first, death \(also from inside a queue, "
+                 r"and in a cycle\), contiguous frames: "
                  r"-?\d+ frames net$", r"^ktest ipc: PASS$"],
          forbid=NO_PANIC, exit="pass"),
     # spin.atxf holds 0x60-0x64 (READ|WRITE: open in its I/O bitmap) and

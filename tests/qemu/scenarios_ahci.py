@@ -94,7 +94,7 @@ def disk(name, drive_id, bus, extra=""):
 
 
 def client_ok(prog, dev):
-    return [says(prog, r"ahci-disk: %s: 131072 sectors of 512 bytes, max 64 per request$" % dev),
+    return [says(prog, r"ahci-disk: %s: 131072 sectors of 512 bytes, max 512 per request$" % dev),
             says(prog, r"ahci-disk: %s: OK: 166 sectors written, flushed and read back$" % dev)]
 
 

@@ -2,8 +2,9 @@
  * Host test of the ahci driver's device logic (drivers/storage/ahci:
  * hba.c, port.c, queue.c, recover.c) on a fake HBA that behaves as QEMU's
  * (fake_ahci.c). The test plays the framework's part: it records each
- * request's completion, and its block DMA refuses every client buffer
- * (the bounce path) unless a case says otherwise.
+ * request's completion, and its block DMA maps the client buffers a case
+ * took from client_buf() (device memory with bus addresses: the direct
+ * path) and refuses every other (the bounce path).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -46,17 +47,47 @@ int atxf_request_complete(struct atxf_request *req, int status, uint32_t len)
 	return 0;
 }
 
+/* Client buffers the device can reach: one fake DMA buffer, handed out in slices. */
+#define CLIENT_BYTES (64 * 4096)
+static struct atxf_dma client;
+static size_t client_used;
+static unsigned mappings;               /* given out and not yet put back */
+
+static uint8_t *client_buf(size_t len)
+{
+	uint8_t *b;
+
+	if (!client.vaddr)
+		assert_int_equal(atxf_dma_alloc(&hba.tag, CLIENT_BYTES, &client), 0);
+	assert_true(client_used + len <= CLIENT_BYTES);
+	b = (uint8_t *)(uintptr_t)client.vaddr + client_used;
+	client_used += (len + 511) / 512 * 512;
+	return b;
+}
+
 int atxf_block_dma_get(struct atxf_device *dev, const void *buf, uint64_t len,
 		       unsigned max_segs, struct atxf_block_sg *sg)
 {
-	(void)dev; (void)buf; (void)len; (void)max_segs; (void)sg;
-	return dma_answer;
+	uintptr_t at = (uintptr_t)buf, base = (uintptr_t)client.vaddr;
+
+	(void)dev;
+	if (dma_answer != -ATXF_EINVAL || !base || at < base || at + len > base + CLIENT_BYTES)
+		return dma_answer;
+	assert_true(max_segs >= 1);
+	sg->nsegs = 1;
+	sg->len = len;
+	sg->seg[0] = (struct atxf_dma_seg){ .bus_addr = client.bus_addr + (at - base), .len = len };
+	sg->binding = 1;
+	mappings++;
+	return 0;
 }
 
 void atxf_block_dma_put(struct atxf_device *dev, unsigned binding)
 {
-	(void)dev; (void)binding;
-	fail_msg("no mapping was given out");
+	(void)dev;
+	assert_int_equal(binding, 1);
+	assert_true(mappings > 0);
+	mappings--;
 }
 
 void atxf_device_log(const struct atxf_device *dev, const char *fmt, ...)
@@ -84,6 +115,9 @@ static int setup(void **state)
 	memset(reqs, 0, sizeof(reqs));
 	completions = 0;
 	dma_answer = -ATXF_EINVAL;
+	client = (struct atxf_dma){ 0 };        /* atxf_fake_reset() took the memory back */
+	client_used = 0;
+	mappings = 0;
 	log_text[0] = '\0';
 	f.present = true;
 	f.sync = true;
@@ -175,10 +209,13 @@ static void test_queued_write_then_read(void **state)
  * and nothing joins it. */
 static void test_flush_runs_alone(void **state)
 {
-	static uint8_t a[512], b[512], c[512];
+	uint8_t *a, *b, *c;
 
 	(void)state;
 	bring_up();
+	a = client_buf(512);
+	b = client_buf(512);
+	c = client_buf(512);
 	submit(0, AHCI_OP_WRITE, 1, 1, a);
 	submit(1, AHCI_OP_WRITE, 2, 1, b);
 	submit(2, AHCI_OP_FLUSH, 0, 0, NULL);
@@ -196,10 +233,12 @@ static void test_flush_runs_alone(void **state)
 
 static void test_more_requests_than_slots(void **state)
 {
-	static uint8_t buf[40][512];
+	uint8_t *buf[40];
 
 	(void)state;
 	bring_up();
+	for (unsigned i = 0; i < 40; i++)
+		buf[i] = client_buf(512);
 	for (unsigned i = 0; i < 40; i++)
 		submit(i, AHCI_OP_READ, i, 1, buf[i]);
 	assert_int_equal(f.ci, 0xffffffff);
@@ -210,6 +249,34 @@ static void test_more_requests_than_slots(void **state)
 	assert_int_equal(completions, 40);
 	for (unsigned i = 0; i < 40; i++)
 		assert_int_equal(status_of[i], 0);
+	assert_int_equal(mappings, 0);
+}
+
+/* Buffers the HBA cannot reach share the port's one bounce buffer: each
+ * bounced command waits for it, in order, and moves the right bytes, also
+ * when a command is as large as the driver allows. */
+static void test_bounced_commands_take_turns(void **state)
+{
+	static uint8_t big[AHCI_BOUNCE], small[2][512];
+
+	(void)state;
+	bring_up();
+	fill(f.disk + 8 * 512, sizeof(big), 3);
+	fill(small[1], 512, 5);
+	submit(0, AHCI_OP_READ, 8, AHCI_MAX_SECTORS, big);
+	submit(1, AHCI_OP_READ, 1, 1, small[0]);
+	submit(2, AHCI_OP_WRITE, 2, 1, small[1]);
+	assert_int_equal(__builtin_popcount(f.ci), 1);  /* one at a time */
+	device_turn();
+	assert_int_equal(status_of[0], 0);
+	assert_memory_equal(big, f.disk + 8 * 512, sizeof(big));
+	assert_int_equal(completions, 1);
+	device_turn();
+	assert_int_equal(completions, 2);
+	device_turn();
+	assert_int_equal(status_of[2], 0);
+	assert_memory_equal(f.disk + 2 * 512, small[1], 512);
+	assert_non_null(strstr(log_text, "through the port's bounce buffer"));
 }
 
 /* A queued read fails: the port is reset, the read runs again alone as
@@ -217,10 +284,13 @@ static void test_more_requests_than_slots(void **state)
  * that finished beside it keeps its data; the port serves the next. */
 static void test_error_recovered_on_the_port(void **state)
 {
-	static uint8_t bad[512], good[512], after[512];
+	uint8_t *bad, *good, *after;
 
 	(void)state;
 	bring_up();
+	bad = client_buf(512);
+	good = client_buf(512);
+	after = client_buf(512);
 	fill(f.disk + 300 * 512, 512, 9);
 	f.bad_sector = 200;
 	submit(0, AHCI_OP_READ, 200, 1, bad);
@@ -344,6 +414,7 @@ int main(void)
 		cmocka_unit_test_setup(test_queued_write_then_read, setup),
 		cmocka_unit_test_setup(test_flush_runs_alone, setup),
 		cmocka_unit_test_setup(test_more_requests_than_slots, setup),
+		cmocka_unit_test_setup(test_bounced_commands_take_turns, setup),
 		cmocka_unit_test_setup(test_error_recovered_on_the_port, setup),
 		cmocka_unit_test_setup(test_late_command_retried, setup),
 		cmocka_unit_test_setup(test_command_late_alone_fails, setup),

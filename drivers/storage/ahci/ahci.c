@@ -29,7 +29,7 @@ ATXF_DRIVER_MANIFEST(
 		ATXF_RESOURCE_BAR(AHCI_ABAR),
 		ATXF_RESOURCE_PCI_IRQ(),        /* MSI: ICH9 has one vector */
 		/* six ports' command memory and bounce buffers */
-		ATXF_RESOURCE_DMA(6 * (AHCI_MAX_SLOTS * AHCI_BOUNCE + 4 * 4096)),
+		ATXF_RESOURCE_DMA(6 * (AHCI_BOUNCE + AHCI_CTL_BYTES)),
 	});
 
 static struct ahci_hba hba;

@@ -3,8 +3,9 @@
  * recover.c): one HBA, each port with a disk a block device of its own.
  * Data moves by DMA straight to and from the client's buffer
  * (<atxf/driver/block_dma.h>); a buffer the PRDT cannot describe (an odd
- * address: PRD data addresses are word aligned) goes through a bounce
- * buffer per command slot in the port's DMA memory.
+ * address: PRD data addresses are word aligned) goes through the port's
+ * one bounce buffer, a command at a time: the rare path, so it waits for
+ * the buffer rather than every slot holding a bounce buffer of its own.
  */
 #ifndef AHCI_H
 #define AHCI_H
@@ -16,8 +17,10 @@
 #include <ata/ata.h>
 #include "ahci_reg.h"
 
-#define AHCI_MAX_SECTORS 64                          /* per command */
+#define AHCI_MAX_SECTORS 512                         /* per command: 256 KiB */
 #define AHCI_BOUNCE      (AHCI_MAX_SECTORS * ATA_SECTOR_SIZE)
+/* A port's control buffer (port.c): command list, received FISes, tables; whole pages. */
+#define AHCI_CTL_BYTES   ((2048 + AHCI_MAX_SLOTS * sizeof(struct ahci_cmd_table) + 4095) / 4096 * 4096)
 #define AHCI_QUEUE       256                         /* requests waiting for a slot */
 #define AHCI_CMD_NS      5000000000ull               /* the watchdog: a command's limit */
 #define AHCI_TIMEOUT_NS  30000000000ull              /* the framework's, per request: last resort */
@@ -39,6 +42,7 @@ struct ahci_slot {
 	struct ahci_io io;
 	bool busy;
 	bool queued;                /* an FPDMA command: completion clears PxSACT */
+	bool bounced;               /* its data is in the port's bounce buffer */
 	uint64_t started_ns;        /* when it was issued, for the watchdog */
 };
 
@@ -48,7 +52,8 @@ struct ahci_port {
 	unsigned no;
 	struct atxf_device *dev;    /* its block device; NULL: no disk */
 	struct atxf_dma ctl;        /* command list, received FIS, command tables */
-	struct atxf_dma bounce;     /* AHCI_BOUNCE bytes per slot */
+	struct atxf_dma bounce;     /* AHCI_BOUNCE bytes, for one command at a time */
+	bool bounce_busy;
 	struct ahci_cmd_header *hdr;
 	struct ahci_cmd_table *tbl;
 	uint64_t tbl_bus;
@@ -87,7 +92,7 @@ void ahci_port_free(struct ahci_port *p);
 struct atxf_block_sg;
 void ahci_slot_issue(struct ahci_port *p, unsigned s, const struct ata_cmd *c, uint32_t bytes,
 		     const struct atxf_block_sg *sg);
-void *ahci_slot_buf(struct ahci_port *p, unsigned s);
+void *ahci_bounce_buf(struct ahci_port *p);
 
 /* queue.c: requests into slots and back */
 int ahci_submit(struct ahci_port *p, struct ahci_io *io);

@@ -95,7 +95,7 @@ struct ahci_prd {
 #define AHCI_PRD_MAX    (4u << 20)
 
 /* §4.2.3 Command table: CFIS 64 bytes, ACMD 16, reserved 48, then the PRDT. */
-#define AHCI_PRDS_PER_CMD 16   /* a 32 KiB transfer at any address takes 10 */
+#define AHCI_PRDS_PER_CMD 72   /* a 256 KiB transfer at any address takes 65; 72 fills the table to 128-byte multiples */
 struct ahci_cmd_table {
 	uint8_t cfis[64];
 	uint8_t acmd[16];

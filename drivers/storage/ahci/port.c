@@ -1,7 +1,7 @@
 /*
  * One port's bring-up (AHCI 1.3.1 §10.1.2, §10.3.1) and its command
  * slots (§5.5, §4.2): the command list, received-FIS area and command
- * tables live in one DMA buffer, each slot's data in a bounce buffer.
+ * tables live in one DMA buffer, bounced data in another.
  */
 #include <string.h>
 #include <atxf/driver/block_dma.h>
@@ -14,10 +14,11 @@
 #define CTL_RFIS  1024              /* 256 bytes, 256 aligned */
 #define CTL_TBL   2048              /* 32 tables, 128 aligned */
 #define CTL_SIZE  (CTL_TBL + AHCI_MAX_SLOTS * sizeof(struct ahci_cmd_table))
+_Static_assert(CTL_SIZE <= AHCI_CTL_BYTES, "the manifest's DMA budget covers the control buffer");
 
-void *ahci_slot_buf(struct ahci_port *p, unsigned s)
+void *ahci_bounce_buf(struct ahci_port *p)
 {
-	return (uint8_t *)(uintptr_t)p->bounce.vaddr + (size_t)s * AHCI_BOUNCE;
+	return (uint8_t *)(uintptr_t)p->bounce.vaddr;
 }
 
 /* §10.1.2: ST off and CR clear, then FRE off and FR clear, within 500 ms
@@ -46,7 +47,7 @@ static int alloc_memory(struct ahci_port *p)
 
 	if (err < 0)
 		return err;
-	err = atxf_dma_alloc(&p->hba->tag, (size_t)p->nslots * AHCI_BOUNCE, &p->bounce);
+	err = atxf_dma_alloc(&p->hba->tag, AHCI_BOUNCE, &p->bounce);
 	if (err < 0) {
 		atxf_dma_free(&p->ctl);
 		return err;
@@ -84,7 +85,7 @@ static void fill_fis(uint8_t *f, const struct ata_cmd *c)
 	f[13] = (uint8_t)(c->count >> 8);
 }
 
-/* The PRDT: the client's segments, or the slot's bounce buffer. */
+/* The PRDT: the client's segments, or the port's bounce buffer. */
 static unsigned fill_prdt(struct ahci_port *p, unsigned s, uint32_t bytes,
 			  const struct atxf_block_sg *sg)
 {
@@ -93,8 +94,7 @@ static unsigned fill_prdt(struct ahci_port *p, unsigned s, uint32_t bytes,
 	if (!bytes)
 		return 0;
 	if (!sg) {
-		prd[0] = (struct ahci_prd){ .dba = p->bounce.bus_addr + (uint64_t)s * AHCI_BOUNCE,
-					    .dbc = bytes - 1 };
+		prd[0] = (struct ahci_prd){ .dba = p->bounce.bus_addr, .dbc = bytes - 1 };
 		return 1;
 	}
 	for (unsigned i = 0; i < sg->nsegs; i++)
@@ -104,7 +104,7 @@ static unsigned fill_prdt(struct ahci_port *p, unsigned s, uint32_t bytes,
 }
 
 /* Fills slot s's Register H2D FIS from c, its PRDT for bytes (of sg, or
- * of the slot's bounce buffer when sg is NULL) and its header, then
+ * of the port's bounce buffer when sg is NULL) and its header, then
  * issues it (§5.5.1: PxSACT before PxCI for an FPDMA command). */
 void ahci_slot_issue(struct ahci_port *p, unsigned s, const struct ata_cmd *c, uint32_t bytes,
 		     const struct atxf_block_sg *sg)
@@ -139,7 +139,7 @@ static int identify(struct ahci_port *p)
 	ahci_wr(p, PX_IS, ~0u);
 	if (PX_TFD_STS(tfd) & ATA_SR_ERR)
 		return -ATXF_EIO;
-	return ata_identify_parse(ahci_slot_buf(p, 0), &p->id);
+	return ata_identify_parse(ahci_bounce_buf(p), &p->id);
 }
 
 /* After a reset the disk sends its signature in a D2H FIS; BSY and DRQ

@@ -103,31 +103,40 @@ static void note_path(struct ahci_port *p, bool direct, unsigned prds)
 	if ((*n)++ == 0)
 		atxf_device_log(p->dev, "port %u: first transfer %s (%u PRDs)", p->no,
 				direct ? "by DMA straight to the client's buffer" :
-					 "through the slot's bounce buffer", prds);
+					 "through the port's bounce buffer", prds);
 }
 
-static void start(struct ahci_port *p, unsigned s, struct ahci_io *io)
+/* Starts io in slot s: 0 (started, or ended with its error), or 1 (it
+ * needs the bounce buffer, which another command holds: io waits at the
+ * head of the queue, unmapped, so the order holds). */
+static int start(struct ahci_port *p, unsigned s, struct ahci_io *io)
 {
 	static struct atxf_block_sg sg;             /* one request at a time: the loop is single */
 	struct ata_cmd c;
 	uint32_t bytes = io->op == AHCI_OP_FLUSH ? 0 : io->count * ATA_SECTOR_SIZE;
 	int err = build(p, io, s, &c);
 	int how = err < 0 ? err : map_client(p, io, bytes, &sg);
+	bool bounced = how == 1 && bytes;
 
 	if (how < 0) {
 		if (io->req)
 			atxf_request_complete(io->req, how, 0);
-		return;
+		return 0;
 	}
+	if (bounced && p->bounce_busy)
+		return 1;
 	p->slot[s].io = *io;
 	p->slot[s].busy = true;
 	p->slot[s].queued = c.xfer == ATA_XFER_NCQ;
+	p->slot[s].bounced = bounced;
 	p->slot[s].started_ns = atxf_time_ns();
-	if (how == 1 && io->op == AHCI_OP_WRITE)
-		memcpy(ahci_slot_buf(p, s), io->buf, bytes);
+	p->bounce_busy |= bounced;
+	if (bounced && io->op == AHCI_OP_WRITE)
+		memcpy(ahci_bounce_buf(p), io->buf, bytes);
 	if (bytes)
 		note_path(p, how == 0, how == 0 ? sg.nsegs : 1);
 	ahci_slot_issue(p, s, &c, bytes, how == 0 ? &sg : NULL);
+	return 0;
 }
 
 void ahci_kick(struct ahci_port *p)
@@ -142,11 +151,10 @@ void ahci_kick(struct ahci_port *p)
 			continue;
 		}
 		s = slot_for(p, &io);
-		if (s < 0)
+		if (s < 0 || start(p, (unsigned)s, &io))
 			return;
 		p->qhead = (p->qhead + 1) % AHCI_QUEUE;
 		p->qlen--;
-		start(p, (unsigned)s, &io);
 	}
 }
 
@@ -157,6 +165,9 @@ void ahci_slot_release(struct ahci_port *p, unsigned s)
 
 	p->busy &= ~(1u << s);
 	sl->busy = false;
+	if (sl->bounced)
+		p->bounce_busy = false;
+	sl->bounced = false;
 	if (sl->io.binding)
 		atxf_block_dma_put(p->dev, sl->io.binding);
 	sl->io.binding = 0;
@@ -167,13 +178,14 @@ void ahci_slot_finish(struct ahci_port *p, unsigned s, int status)
 {
 	struct ahci_slot *sl = &p->slot[s];
 	uint32_t bytes = sl->io.op == AHCI_OP_FLUSH ? 0 : sl->io.count * ATA_SECTOR_SIZE;
-	bool bounced = !sl->io.binding;
+	bool bounced = sl->bounced;
 
 	ahci_slot_release(p, s);
 	if (!sl->io.req)
 		return;                             /* cancelled: nobody to tell */
+	/* Copied before anything else can start and take the bounce buffer. */
 	if (status == 0 && sl->io.op == AHCI_OP_READ && bounced)
-		memcpy(sl->io.buf, ahci_slot_buf(p, s), bytes);
+		memcpy(sl->io.buf, ahci_bounce_buf(p), bytes);
 	atxf_request_complete(sl->io.req, status, status == 0 ? bytes : 0);
 	sl->io.req = NULL;
 }

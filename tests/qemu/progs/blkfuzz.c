@@ -187,11 +187,14 @@ static int unaligned_one(struct fuzz *f, unsigned i)
 	int got;
 
 	valid_rw(f, &rw);
-	if (rw.offset + (uint64_t)rw.count * ss_of(f) == f->disk->buf.size)
-		rw.offset -= ss_of(f);
-	if (rw.offset + (uint64_t)rw.count * ss_of(f) > f->disk->buf.size - ss_of(f) &&
-	    rw.count > 1)
-		rw.count--;
+	/* Room for the shift: one sector of the buffer beyond the transfer
+	 * (a transfer may be as long as the whole buffer). */
+	uint64_t room = f->disk->buf.size / ss_of(f) - 1;
+
+	if (rw.count > room)
+		rw.count = (uint32_t)room;
+	if (rw.offset / ss_of(f) + rw.count > room)
+		rw.offset = (room - rw.count) * ss_of(f);
 	rw.offset += 1 + below(f, 3) + 4 * below(f, ss_of(f) / 4 - 1);
 	got = below(f, 2) ? write_tagged(f, &rw) : call(f, ATXF_BLOCK_READ, &rw, RW_BYTES);
 	if (got != 0 && got != -ATXF_EINVAL)

@@ -39,6 +39,7 @@ include tests/unit/init.mk
 include tests/unit/devmgr.mk
 include tests/unit/console.mk
 include tests/unit/part.mk
+include tests/unit/netstack.mk
 include tests/fuzz/build.mk
 include tests/sdk/build.mk
 include tests/ports/build.mk

@@ -45,3 +45,6 @@ ALL_TARGETS += $(DEVMGR_ATXF)
 
 # The console service and its shell: services/console/build.mk.
 include services/console/build.mk
+
+# The TCP/IP service: services/netstack/build.mk.
+include services/netstack/build.mk

@@ -57,6 +57,21 @@ $(FUZZ_PRT_SEED): $(TEST_DEVMGR_PRT)
 	@mkdir -p $(@D)
 	$(call run,GEN,$@) $(TEST_DEVMGR_PRT) --seed $@
 
+# The netstack's packet parsers, seeded with an ARP request and a ping
+# written by tests/fuzz/net_seeds.py.
+FUZZ_NET      := $(FUZZ_DIR)/fuzz_net
+FUZZ_NET_SEED := $(FUZZ_DIR)/seeds/net/arp-request
+FUZZ_NET_SRCS := $(addprefix services/netstack/,checksum.c eth.c arp.c ipv4.c icmp.c iface.c)
+
+$(FUZZ_NET): tests/fuzz/fuzz_net.c $(FUZZ_NET_SRCS) $(wildcard services/netstack/*.h)
+	@mkdir -p $(@D)
+	$(call run,FUZZCC,$@) $(FUZZ_CC) $(FUZZ_FLAGS) -Iservices/netstack tests/fuzz/fuzz_net.c \
+		$(FUZZ_NET_SRCS) -o $@
+
+$(FUZZ_NET_SEED): tests/fuzz/net_seeds.py
+	@mkdir -p $(@D)
+	$(call run,GEN,$(@D)) $(PYTHON) tests/fuzz/net_seeds.py $(@D)
+
 # Can clang link a libFuzzer program here? (It may be missing, or lack compiler-rt.)
 fuzz_probe = mkdir -p $(FUZZ_DIR) && printf '%s\n' \
 	'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);' \
@@ -67,7 +82,7 @@ fuzz_probe = mkdir -p $(FUZZ_DIR) && printf '%s\n' \
 .PHONY: check-fuzz fuzz fuzz-run
 FUZZ_UNAVAILABLE := clang libFuzzer not available ($(FUZZ_CC) -fsanitize=fuzzer cannot link)
 
-check-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED)
+check-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED) $(FUZZ_NET_SEED)
 	@if $(fuzz_probe); then \
 		$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) \
 			FUZZ_QUIET=--quiet; \
@@ -75,19 +90,20 @@ check-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED)
 		echo "  FUZZ    skipped: $(FUZZ_UNAVAILABLE); nothing was fuzzed"; \
 	fi
 
-fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED)
+fuzz: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED) $(FUZZ_NET_SEED)
 	@$(fuzz_probe) || { echo "make fuzz: $(FUZZ_UNAVAILABLE)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory fuzz-run
 
-fuzz-run: $(FUZZ_READER) $(FUZZ_BOOTFS) $(FUZZ_PRT) $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) \
-		$(FUZZ_PRT_SEED)
+fuzz-run: $(FUZZ_READER) $(FUZZ_BOOTFS) $(FUZZ_PRT) $(FUZZ_NET) $(FUZZ_SEEDS) \
+		$(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED) $(FUZZ_NET_SEED)
 	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_READER) $(FUZZ_SECONDS) $(FUZZ_DIR) $(FUZZ_SEED_DIR) \
 		-dict=tests/fuzz/reader.dict
 	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_BOOTFS) $(FUZZ_SECONDS) $(FUZZ_DIR) $(dir $(FUZZ_BOOTFS_SEED))
 	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_PRT) $(FUZZ_SECONDS) $(FUZZ_DIR) $(dir $(FUZZ_PRT_SEED))
+	@tests/fuzz/run $(FUZZ_QUIET) $(FUZZ_NET) $(FUZZ_SECONDS) $(FUZZ_DIR) $(dir $(FUZZ_NET_SEED))
 
 .PHONY: fuzz-seeds
-fuzz-seeds: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED)
+fuzz-seeds: $(FUZZ_SEEDS) $(FUZZ_BOOTFS_SEED) $(FUZZ_PRT_SEED) $(FUZZ_NET_SEED)
 	@:
 
 CHECK_BUILD += fuzz-seeds

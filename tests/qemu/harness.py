@@ -27,7 +27,8 @@ answer and quits QEMU with Ctrl-A X.
 A scenario with `peer` (a function returning a host program such as
 netpeer.NetPeer) gets that program's qemu_args, and it runs beside QEMU:
 started before it, its finish() after it, whose answer (None or why) fails
-the run like a log check.
+the run like a log check. A peer with a `done` event (pingpeer.PingPeer)
+ends the run when it sets it, as a stop_at line would.
 
 A run ends through isa-debug-exit; QEMU then exits with (code << 1) | 1.
 The kernel's self-tests use the codes of kernel/arch/x86_64/qemu_exit.h
@@ -124,6 +125,14 @@ def read_output(proc, run, stop_at, injector=None, console=False):
                 return
 
 
+def stop_when_done(peer, proc, run):
+    """Ends QEMU once the peer says it is done, as stop_at would."""
+    peer.done.wait()
+    if proc.poll() is None:
+        run.stopped = True
+        proc.kill()
+
+
 def archive_for(sc, opts):
     """The boot archive to boot sc with (None: none), built if it has its own.
     Raises ValueError naming what is missing."""
@@ -187,6 +196,9 @@ def boot(sc, opts, initrd, iso=None):
                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader = threading.Thread(target=read_output,
                               args=(proc, run, stop_at, injector, sc.get("console", False)))
+    if peer and getattr(peer, "done", None) is not None:
+        # A peer that knows when it is done (pingpeer.py) ends the run.
+        threading.Thread(target=stop_when_done, args=(peer, proc, run), daemon=True).start()
     try:
         if injector:
             injector.serial = proc.stdin

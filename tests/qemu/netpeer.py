@@ -38,20 +38,25 @@ def free_udp_port():
     return port
 
 
+def dgram_link(device, mac, netdev, timeout):
+    """The host's end of a `-netdev dgram` link on 127.0.0.1: (its socket,
+    QEMU's address to send frames to, the QEMU arguments for the NIC)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.settimeout(timeout)
+    port, qemu_port = sock.getsockname()[1], free_udp_port()
+    args = ["-netdev", "dgram,id=%s,local.type=inet,local.host=127.0.0.1,local.port=%d,"
+                       "remote.type=inet,remote.host=127.0.0.1,remote.port=%d"
+                       % (netdev, qemu_port, port),
+            "-device", "%s,netdev=%s,mac=%s" % (device, netdev, mac)]
+    return sock, ("127.0.0.1", qemu_port), args
+
+
 class NetPeer:
     def __init__(self, device, mac, want_requests=0, netdev="n0"):
         self.want_requests = want_requests
         self.mac = bytes(int(b, 16) for b in mac.split(":"))
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.settimeout(0.2)
-        port, qemu_port = self.sock.getsockname()[1], free_udp_port()
-        self.qemu_addr = ("127.0.0.1", qemu_port)
-        self.qemu_args = [
-            "-netdev", "dgram,id=%s,local.type=inet,local.host=127.0.0.1,local.port=%d,"
-                       "remote.type=inet,remote.host=127.0.0.1,remote.port=%d"
-                       % (netdev, qemu_port, port),
-            "-device", "%s,netdev=%s,mac=%s" % (device, netdev, mac)]
+        self.sock, self.qemu_addr, self.qemu_args = dgram_link(device, mac, netdev, 0.2)
         self.good, self.sizes, self.bad = set(), set(), []
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._serve, daemon=True)

@@ -15,7 +15,7 @@ import socket
 import struct
 import threading
 
-from netpeer import free_udp_port
+from netpeer import dgram_link
 
 PEER_MAC = bytes([0x02, 0, 0, 0, 0, 0x01])
 PEER_IP = bytes([10, 0, 2, 2])
@@ -50,16 +50,7 @@ class PingPeer:
     def __init__(self, device, mac, guest_ip, netdev="n0"):
         self.mac = bytes(int(b, 16) for b in mac.split(":"))
         self.ip = bytes(int(b) for b in guest_ip.split("."))
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.settimeout(0.1)
-        port, qemu_port = self.sock.getsockname()[1], free_udp_port()
-        self.qemu_addr = ("127.0.0.1", qemu_port)
-        self.qemu_args = [
-            "-netdev", "dgram,id=%s,local.type=inet,local.host=127.0.0.1,local.port=%d,"
-                       "remote.type=inet,remote.host=127.0.0.1,remote.port=%d"
-                       % (netdev, qemu_port, port),
-            "-device", "%s,netdev=%s,mac=%s" % (device, netdev, mac)]
+        self.sock, self.qemu_addr, self.qemu_args = dgram_link(device, mac, netdev, 0.1)
         self.done = threading.Event()
         self.problem = "peer: did not finish"
         self.replies = 0

@@ -139,10 +139,11 @@ int screen_open(struct screen *s, const char *instance)
 	pointer_init(&s->pointer, s->d.info.width, s->d.info.height);
 	s->hw_cursor = hw_cursor_on(s);
 	fit_grid(s, false);
-	atxf_log("console: screen %s: %ux%u, %ux%u text in a %ux%u font, pointer %s\n",
-		 instance, s->d.info.width, s->d.info.height, s->grid.cols, s->grid.rows,
-		 s->font.width, s->font.height, s->hw_cursor ? "by the hardware cursor" :
-		 "drawn in software");
+	atxf_log("console: screen %s: %ux%u, %ux%u text in a %ux%u font\n", instance,
+		 s->d.info.width, s->d.info.height, s->grid.cols, s->grid.rows, s->font.width,
+		 s->font.height);
+	if (s->hw_cursor)
+		atxf_log("console: the pointer is %s's hardware cursor\n", instance);
 	draw_dirty(s);
 	return 0;
 }

@@ -105,8 +105,9 @@ def cursor_scenario(name, size):
                 prepare=fresh_trace(name), qmp=steps,
                 expect=[says("virtio-gpu.atxf", r"virtio-gpu\.\S+: cursor: resource \d+, hot spot "
                              r"0,0, at %d,%d$" % start),
-                        says("console.atxf", r"console: screen \S+: %dx%d, .*, pointer by the "
-                             r"hardware cursor$" % size)] +
+                        says("console.atxf", r"console: screen \S+: %dx%d, .* font$" % size),
+                        says("console.atxf", r"console: the pointer is \S+'s hardware "
+                             r"cursor$")] +
                        [pointer_at(*spot) for spot in spots],
                 check=all_of(shows(shot(name + "-1"), size, ROWS_1, nowhere, skip_rows=(7, 8)),
                              shows(shot(name + "-2"), size, ROWS_2, nowhere),

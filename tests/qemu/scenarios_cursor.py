@@ -117,3 +117,48 @@ def cursor_scenario(name, size):
 
 
 SCENARIOS = [cursor_scenario("cursor-virtio-gpu", (1280, 800))]
+
+
+def commands_were(name, want):
+    """A check: the trace holds exactly want, [(kind, x, y)], each UPDATE
+    with a resource and each MOVE with the resource of the UPDATE before."""
+    def check(log):
+        got = cursor_commands(trace_path(name))
+        if isinstance(got, str):
+            return got
+        res, seen = None, []
+        for kind, x, y, r in got:
+            if kind == "update":
+                res = r
+            if not r or r != res:
+                return "cursor command %s at %d,%d names resource %d, not the cursor's" % (
+                    kind, x, y, r)
+            seen.append((kind, x, y))
+        return None if seen == want else "the device got %s, not %s" % (seen, want)
+    return check
+
+
+# After `restart virtio-gpu` the new generation has no resources: the
+# display client's replay sets the cursor again where the pointer was.
+def cursor_restart_scenario(name):
+    gen1 = says("virtio-gpu.atxf", r"virtio-gpu\.\S+: cursor: resource \d+, hot spot 0,0, "
+                r"at 740,450$")
+    steps = [(CONSOLE_READY, [SETTLE, ("move", (100, 50))]),
+             (pointer_at(740, 450), [("type_text", ("restart virtio-gpu\n",))]),
+             (gen1, [SETTLE, ("move", (10, 10))])]
+    return dict(name=name,
+                what="virtio-gpu restarted from the shell: the display client sets the "
+                     "hardware cursor up again on the new generation where the pointer was, "
+                     "and it moves on from there (QEMU's trace)",
+                initrd="reference", console=True,
+                qemu_args=["-vga", "none", "-device", "virtio-gpu-pci",
+                           "-trace", "enable=virtio_gpu_update_cursor,file=" + trace_path(name)],
+                prepare=fresh_trace(name), qmp=steps,
+                expect=[pointer_at(740, 450), gen1, pointer_at(750, 460)],
+                check=commands_were(name, [("update", 640, 400), ("move", 740, 450),
+                                           ("update", 740, 450), ("move", 750, 460)]),
+                forbid=SCREEN_FORBID + [r"hardware cursor refused", r"did not move"],
+                exit=None, stop_at=[pointer_at(750, 460)])
+
+
+SCENARIOS.append(cursor_restart_scenario("cursor-virtio-gpu-restart"))

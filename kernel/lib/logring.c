@@ -34,6 +34,18 @@ void logring_put_locked(const char *line, size_t n)
 	used += n;
 }
 
+size_t logring_copy_locked(char *dst, size_t size)
+{
+	size_t skip = used > size ? used - size : 0, n = 0;
+
+	/* A line cut by the skip is left out whole: on to the next line start. */
+	while (skip && skip < used && ring[(tail + skip - 1) % LOGRING_BYTES] != '\n')
+		skip++;
+	for (size_t i = skip; i < used; i++)
+		dst[n++] = ring[(tail + i) % LOGRING_BYTES];
+	return n;
+}
+
 void logring_replay_locked(void (*fn)(const char *line, size_t n))
 {
 	char line[LOG_LINE_MAX + 2];

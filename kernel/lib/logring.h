@@ -13,6 +13,9 @@
 
 /* Keeps one whole line (ending in '\n'). Console lock held. */
 void logring_put_locked(const char *line, size_t n);
+/* Copies the newest whole kept lines that fit in size bytes to dst,
+ * oldest first: the bytes copied. Console lock held. */
+size_t logring_copy_locked(char *dst, size_t size);
 /* Calls fn with each kept line, oldest first. Console lock held. */
 void logring_replay_locked(void (*fn)(const char *line, size_t n));
 

@@ -79,6 +79,9 @@ static int make_from_root(struct cap *out, uint32_t kind, uint64_t base, uint64_
 		if (boot_fb_range(&base, &size))
 			return -ATXF_ENODEV;
 		break;
+	case ATXF_CAP_KLOG:
+		base = size = 0;        /* the one ring: nothing to narrow */
+		break;
 	case ATXF_CAP_ROOT:
 		break;
 	default:

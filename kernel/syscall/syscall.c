@@ -27,6 +27,7 @@ static const syscall_fn table[SYS_COUNT] = {
 	[SYS_CLOCK_CPU] = sys_clock_cpu,
 	[SYS_DEBUG_WRITE] = sys_debug_write,
 	[SYS_LOG_WRITE] = sys_log_write,
+	[SYS_LOG_READ] = sys_log_read,
 	[SYS_MEM_MAP] = sys_mem_map,
 	[SYS_MEM_UNMAP] = sys_mem_unmap,
 	[SYS_MEM_INFO] = sys_mem_info,

@@ -24,6 +24,7 @@ long sys_clock_realtime(const struct syscall_args *args);
 long sys_clock_cpu(const struct syscall_args *args);
 long sys_debug_write(const struct syscall_args *args);
 long sys_log_write(const struct syscall_args *args);
+long sys_log_read(const struct syscall_args *args);
 long sys_mem_map(const struct syscall_args *args);
 long sys_mem_unmap(const struct syscall_args *args);
 long sys_mem_info(const struct syscall_args *args);

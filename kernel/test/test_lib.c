@@ -3,7 +3,9 @@
  * output, the string functions, and kmalloc/kfree across size classes.
  */
 #include <stdint.h>
+#include "lib/console.h"
 #include "lib/log.h"
+#include "lib/logring.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 #include "mm/heap.h"
@@ -90,9 +92,37 @@ static int test_heap(void)
 	return 0;
 }
 
+/* The log ring as SYS_LOG_READ copies it: the newest lines last, and a
+ * short buffer gets only whole lines, the newest that fit. */
+static int test_logring_copy(void)
+{
+	static const char last[] = "ktest logring: the last line\n";
+	static char all[LOGRING_BYTES], some[64];
+	uint64_t flags;
+	size_t n_all, n_some;
+
+	klog("ktest logring: the line before the last");
+	klog("ktest logring: the last line");
+	flags = console_lock();
+	n_all = logring_copy_locked(all, sizeof(all));
+	n_some = logring_copy_locked(some, sizeof(some));
+	console_unlock(flags);
+	KTEST_CHECK(n_all > 64 && all[n_all - 1] == '\n', "the ring gave %zu bytes", n_all);
+	KTEST_CHECK(n_all >= sizeof(last) - 1 &&
+		    !memcmp(all + n_all - (sizeof(last) - 1), last, sizeof(last) - 1),
+		    "the newest line is not last");
+	KTEST_CHECK(n_some > 0 && n_some <= sizeof(some) && some[n_some - 1] == '\n',
+		    "64 bytes gave %zu, not whole lines", n_some);
+	KTEST_CHECK(!memcmp(some, all + n_all - n_some, n_some) &&
+		    all[n_all - n_some - 1] == '\n', "64 bytes are not the newest whole lines");
+	KTEST_CHECK(memcmp(some, "[", 1) == 0 && n_some < 64, "a cut line in %zu bytes", n_some);
+	return 0;
+}
+
 int ktest_lib(void)
 {
-	if (test_printf() || test_truncation() || test_string() || test_heap())
+	if (test_printf() || test_truncation() || test_string() || test_heap() ||
+	    test_logring_copy())
 		return -1;
 	return 0;
 }

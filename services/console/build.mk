@@ -9,6 +9,7 @@ CONSOLE_PURE_SRCS := $(addprefix services/console/,keymap.c serial.c line.c term
 	textgrid.c)
 CONSOLE_PURE_SRCS += services/console/pointer.c
 CONSOLE_PURE_SRCS += services/console/shell_blk.c
+CONSOLE_PURE_SRCS += services/console/shell_dmesg.c
 CONSOLE_SRCS := $(CONSOLE_PURE_SRCS) \
 	$(addprefix services/console/,main.c sources.c sysenv.c events.c screen.c font.S)
 CONSOLE_SRCS += services/console/sysenv_blk.c

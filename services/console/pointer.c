@@ -30,6 +30,17 @@ char pointer_sprite(uint32_t x, uint32_t y)
 	return x < POINTER_W && y < POINTER_H ? sprite[y][x] : '.';
 }
 
+void pointer_argb(uint32_t *px, uint32_t width, uint32_t height)
+{
+	for (uint32_t y = 0; y < height; y++)
+		for (uint32_t x = 0; x < width; x++) {
+			char c = pointer_sprite(x, y);
+
+			px[y * width + x] = c == '.' ? 0 : POINTER_OPAQUE |
+				(c == 'B' ? POINTER_BLACK : POINTER_WHITE);
+		}
+}
+
 void pointer_init(struct pointer *p, uint32_t width, uint32_t height)
 {
 	p->x = (int32_t)(width / 2);

@@ -2,7 +2,8 @@
  * The mouse pointer on the console's screen, drawn in software into the
  * display client's surface (so the same on std VGA, bochs-display and
  * virtio-gpu): where it is, clamped to the screen, from the pointer
- * drivers' relative motion (<atxf/proto/input.h>: screen convention, y
+ * drivers' relative motion (or shown by the display's hardware cursor,
+ * for which pointer_argb makes the sprite) (<atxf/proto/input.h>: screen convention, y
  * grows down; ps2-mouse turned the PS/2 "dy positive is up" around), the
  * arrow sprite, and the pixels it covers, kept to put back when it moves.
  * Pure, tested on the host by tests/unit/test_console_pointer.c; screen.c
@@ -19,6 +20,7 @@
 #define POINTER_H     19
 #define POINTER_BLACK 0x00000000u   /* outline */
 #define POINTER_WHITE 0x00ffffffu   /* fill */
+#define POINTER_OPAQUE 0xff000000u  /* alpha, for a hardware cursor's sprite */
 
 /* A rectangle of the screen; w == 0 or h == 0 is empty. */
 struct pointer_rect {
@@ -42,6 +44,11 @@ struct pointer {
 
 /* The sprite's pixel: 'B' outline, 'W' fill, '.' see-through. */
 char pointer_sprite(uint32_t x, uint32_t y);
+
+/* The sprite for a hardware cursor: rows of `width` ARGB8888 pixels
+ * (width x height of them, at least the sprite's size), opaque black and
+ * white, see-through elsewhere; its hot spot at 0,0. */
+void pointer_argb(uint32_t *px, uint32_t width, uint32_t height);
 
 /* At the centre of a width x height screen, not drawn. */
 void pointer_init(struct pointer *p, uint32_t width, uint32_t height);

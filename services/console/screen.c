@@ -1,6 +1,8 @@
 /* The console's text on a display (screen.h). */
 #include <string.h>
+#include <atxf/errors.h>
 #include <atxf/log.h>
+#include <atxf/sys.h>
 #include "screen.h"
 
 #define FG      0x00ffffffu         /* white on black, as the kernel's boot screen */
@@ -63,16 +65,18 @@ static void draw_rows(struct screen *s, uint32_t first, uint32_t end)
 {
 	const struct textgrid *g = &s->grid;
 	struct pointer_fb fb = pointer_fb(s);
-	bool was_shown = s->pointer.shown;
+	bool soft = !s->hw_cursor, was_shown = s->pointer.shown;
 	struct pointer_rect rows = { 0, first * s->font.height, g->cols * s->font.width,
 				     (end - first) * s->font.height };
 
-	pointer_hide(&s->pointer, &fb);
+	if (soft)
+		pointer_hide(&s->pointer, &fb);
 	for (uint32_t r = first; r < end; r++)
 		for (uint32_t c = 0; c < g->cols; c++)
 			draw_cell(s, r, c, r == g->row && c == g->col);
-	pointer_show(&s->pointer, &fb);
-	if (flush(s, rows) && !was_shown)
+	if (soft)
+		pointer_show(&s->pointer, &fb);
+	if (flush(s, rows) && soft && !was_shown)
 		flush(s, s->pointer.at);
 }
 
@@ -92,6 +96,23 @@ static void fit_grid(struct screen *s, bool keep)
 		textgrid_resize(&s->grid, cols, rows);
 	else
 		textgrid_init(&s->grid, cols, rows);
+}
+
+/* The sprite to the display's hardware cursor, if it has one: true if shown. */
+static bool hw_cursor_on(struct screen *s)
+{
+	int err;
+
+	if (!(s->d.info.flags & ATXF_DISPLAY_HW_CURSOR))
+		return false;
+	pointer_argb(atxf_display_client_sprite(&s->d), ATXF_DISPLAY_CURSOR_W,
+		     ATXF_DISPLAY_CURSOR_H);
+	err = atxf_display_client_set_cursor(&s->d, 0, 0, (uint32_t)s->pointer.x,
+					     (uint32_t)s->pointer.y);
+	if (err < 0)
+		atxf_log("console: the hardware cursor refused the pointer (%s): drawn in software\n",
+			 atxf_strerror(err));
+	return err == 0;
 }
 
 int screen_open(struct screen *s, const char *instance)
@@ -116,10 +137,13 @@ int screen_open(struct screen *s, const char *instance)
 	}
 	s->open = true;
 	pointer_init(&s->pointer, s->d.info.width, s->d.info.height);
+	s->hw_cursor = hw_cursor_on(s);
 	fit_grid(s, false);
 	atxf_log("console: screen %s: %ux%u, %ux%u text in a %ux%u font\n", instance,
 		 s->d.info.width, s->d.info.height, s->grid.cols, s->grid.rows, s->font.width,
 		 s->font.height);
+	if (s->hw_cursor)
+		atxf_log("console: the pointer is %s's hardware cursor\n", instance);
 	draw_dirty(s);
 	return 0;
 }
@@ -148,9 +172,23 @@ int screen_set_mode(struct screen *s, uint32_t width, uint32_t height)
 	if (err < 0)
 		return err;
 	pointer_forget(&s->pointer, s->d.info.width, s->d.info.height);
+	if (s->hw_cursor)
+		s->hw_cursor = hw_cursor_on(s);    /* the hot spot may have been clamped */
 	fit_grid(s, true);
 	draw_dirty(s);
 	return 0;
+}
+
+static void hw_cursor_move(struct screen *s)
+{
+	int err = atxf_display_client_move_cursor(&s->d, (uint32_t)s->pointer.x,
+						  (uint32_t)s->pointer.y);
+
+	if (err < 0)
+		atxf_log("console: the hardware cursor did not move to %d,%d: %s\n",
+			 s->pointer.x, s->pointer.y, atxf_strerror(err));
+	else
+		atxf_log("console: pointer at %d,%d\n", s->pointer.x, s->pointer.y);
 }
 
 /* The old place shows what the pointer covered again, the new one shows it. */
@@ -162,6 +200,10 @@ void screen_pointer_event(struct screen *s, uint16_t type, uint16_t code, int32_
 	if (!s->open ||
 	    !pointer_event(&s->pointer, type, code, value, s->d.info.width, s->d.info.height))
 		return;
+	if (s->hw_cursor) {
+		hw_cursor_move(s);
+		return;
+	}
 	fb = pointer_fb(s);
 	old = s->pointer.shown ? s->pointer.at : (struct pointer_rect){ 0, 0, 0, 0 };
 	pointer_hide(&s->pointer, &fb);

@@ -2,7 +2,8 @@
  * The console on a display (docs/console.md "The screen"): the terminal's
  * text drawn in a PSF2 font (console-setup's Terminus, font.S) into the
  * surface of a display class client (<atxf/client/display.h>) and FLUSHed
- * row by row, with the mouse pointer drawn over it (pointer.h). The client library follows the display driver's restarts,
+ * row by row, with the mouse pointer drawn over it (pointer.h), or shown
+ * by the display's hardware cursor when it has one (virtio-gpu). The client library follows the display driver's restarts,
  * so the screen comes back with the same text.
  */
 #ifndef CONSOLE_SCREEN_H
@@ -21,6 +22,7 @@ struct screen {
 	struct atxf_psf_font font;
 	struct textgrid grid;
 	struct pointer pointer;             /* drawn over the text (pointer.h) */
+	bool hw_cursor;                     /* the display shows it (SET_CURSOR), not us */
 };
 
 /* Opens the display instance and clears it: 0 or -ATXF_E*. */

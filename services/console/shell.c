@@ -32,6 +32,7 @@ static const struct shell_cmd commands[] = {
 	{ "blkcheck", "blkcheck DEV", "read a block device end to end (no writes)", cmd_blkcheck },
 	{ "fbinfo", "fbinfo", "the screen's display driver, mode and pitch", cmd_fbinfo },
 	{ "mode", "mode WxH", "set the screen's mode, e.g. mode 1280x800", cmd_mode },
+	{ "dmesg", "dmesg", "the kernel's recent log lines", cmd_dmesg },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

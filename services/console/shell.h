@@ -20,6 +20,7 @@
 
 #define SHELL_PROMPT "atxf> "
 #define SHELL_BLK_BUF (32 * 1024)   /* blkcheck's largest read */
+#define SHELL_KLOG_MAX 16384        /* dmesg: the kernel's ring, whole */
 
 struct shell_env {
 	/* Text for the terminal ("\n" line ends). */
@@ -50,6 +51,9 @@ struct shell_env {
 	int (*display_info)(void *ctx, char *instance, size_t size, struct atxf_display_info *out);
 	/* SET_MODE on the screen's display: 0 or -ATXF_E*. */
 	int (*display_mode)(void *ctx, uint32_t width, uint32_t height);
+	/* The kernel's newest log lines that fit in len ("\n" ends): the bytes,
+	 * or -ATXF_EBADH / -ATXF_EPERM without the klog capability. */
+	long (*klog_read)(void *ctx, char *buf, size_t len);
 	void *ctx;
 };
 

@@ -14,6 +14,7 @@ shell_cmd_fn cmd_mouse;                                     /* shell_mouse.c */
 shell_cmd_fn cmd_serial;                                    /* shell_serial.c */
 shell_cmd_fn cmd_lsblk, cmd_blkcheck;                       /* shell_blk.c */
 shell_cmd_fn cmd_fbinfo, cmd_mode;                          /* shell_display.c */
+shell_cmd_fn cmd_dmesg;                                     /* shell_dmesg.c */
 
 /* The name of DEVICE index, or its number when devmgr does not say. */
 void shell_device_name(struct shell *sh, uint32_t index, char *out, size_t size);

@@ -185,6 +185,19 @@ static int env_display_mode(void *ctx, uint32_t width, uint32_t height)
 	return screen_set_mode(&c->screen, width, height);
 }
 
+/* The KLOG capability init gave the console (boot.cfg `klog:r`), found by
+ * kind among its handles, then SYS_LOG_READ. */
+static long env_klog_read(void *ctx, char *buf, size_t len)
+{
+	struct atxf_cap_info info;
+
+	(void)ctx;
+	for (atxf_handle_t h = 0; h < ATXF_MAX_HANDLES; h++)
+		if (atxf_cap_query(h, &info) == 0 && info.kind == ATXF_CAP_KLOG)
+			return atxf_log_read(h, buf, len);
+	return -ATXF_EBADH;
+}
+
 static const struct shell_env console_env = {
 	.write = env_write,
 	.proc_info = env_proc_info,
@@ -201,6 +214,7 @@ static const struct shell_env console_env = {
 	.block_close = env_block_close,
 	.display_info = env_display_info,
 	.display_mode = env_display_mode,
+	.klog_read = env_klog_read,
 };
 
 void console_env_bind(struct console *c, struct shell_env *env)

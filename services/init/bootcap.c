@@ -267,6 +267,9 @@ int bootcap_parse(const char *word, struct bootcap *cap, char *why, size_t why_s
 		cap->kind = ATXF_CAP_FRAMEBUFFER;
 		cap->size = 0;          /* the kernel fills in the real range */
 		c.s = word + 2;         /* fb has no value: rights may follow */
+	} else if (n == 4 && !strncmp(word, "klog", 4)) {
+		cap->kind = ATXF_CAP_KLOG;      /* the kernel's log ring, for dmesg */
+		c.s = word + 4;         /* no value either */
 	} else if (n >= sizeof(kind) || word[n] != ':') {
 		fail(&c, "KIND:VALUE expected");
 	} else {

@@ -179,6 +179,5 @@ SCENARIOS = [
     pointer_scenario("pointer-bochs-vga", "the std VGA (bochs)", [], (1024, 768)),
     pointer_scenario("pointer-bochs-display", "-device bochs-display (bochs)",
                      ["-vga", "none", "-device", "bochs-display"], (1024, 768)),
-    pointer_scenario("pointer-virtio-gpu", "-device virtio-gpu-pci (virtio-gpu)",
-                     ["-vga", "none", "-device", "virtio-gpu-pci"], (1280, 800)),
 ]
+# virtio-gpu shows the pointer with its hardware cursor: scenarios_cursor.py.

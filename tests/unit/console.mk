@@ -20,12 +20,12 @@ $(BUILD)/tests/unit/test_console_line: $(HOSTOBJ)/tests/unit/test_console_line.o
 		$(call CONSOLE_HOSTOBJ,line.c serial.c termout.c)
 $(BUILD)/tests/unit/test_console_shell: $(HOSTOBJ)/tests/unit/test_console_shell.o \
 		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c \
-		shell_blk.c shell_display.c) \
+		shell_blk.c shell_display.c shell_dmesg.c) \
 		$(HOSTOBJ)/sdk/lib/runtime/strerror.o
 
 $(BUILD)/tests/unit/test_console_blk: $(HOSTOBJ)/tests/unit/test_console_blk.o \
 		$(call CONSOLE_HOSTOBJ,shell.c shell_list.c shell_ctl.c shell_mouse.c shell_serial.c \
-		shell_blk.c shell_display.c) \
+		shell_blk.c shell_display.c shell_dmesg.c) \
 		$(HOSTOBJ)/sdk/lib/runtime/strerror.o
 
 $(BUILD)/tests/unit/test_console_textgrid: $(HOSTOBJ)/tests/unit/test_console_textgrid.o \

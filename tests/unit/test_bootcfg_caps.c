@@ -25,7 +25,7 @@ static const char *kind_name(uint32_t kind)
 	if (kind == BOOTCAP_STDIN)
 		return "stdin";
 	static const char *names[] = { "none", "root", "ioport", "irq", "mmio", "dma",
-				       "port", "fb", "shm", "pci" };
+				       "port", "fb", "shm", "pci", "klog" };
 
 	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
 }
@@ -66,6 +66,8 @@ static const struct cap_case cases[] = {
 	{ "pci:0a:1F.3:r", "pci afb 1 1" },
 	{ "fb", "fb 0 0 7" },
 	{ "fb:rw", "fb 0 0 3" },
+	{ "klog", "klog 0 0 7" },
+	{ "klog:r", "klog 0 0 1" },
 	{ "root", "root 0 0 7" },
 	{ "bootfs", "shm 0 0 1" },
 	{ "bootfs:rw", "! unknown capability kind" },
@@ -108,6 +110,8 @@ static const struct cap_case cases[] = {
 	{ "ioport", "! KIND:VALUE expected" },
 	{ "interrupt:1", "! KIND:VALUE expected" },
 	{ "fbx", "! KIND:VALUE expected" },
+	{ "klogs", "! KIND:VALUE expected" },
+	{ "klog:0", "! rights are r, w and g, each once" },
 	{ "fb:0x1000", "! rights are r, w and g, each once" },
 	{ "", "! KIND:VALUE expected" },
 };

@@ -216,6 +216,26 @@ static void the_sprite_is_an_outlined_arrow(void **state)
 		}
 }
 
+/* The hardware cursor's 64x64 sprite: the same arrow, opaque, see-through
+ * (alpha 0) everywhere else, the previous contents of the buffer gone. */
+static void the_argb_sprite_is_the_arrow_with_alpha(void **state)
+{
+	static uint32_t argb[64 * 64];
+
+	(void)state;
+	memset(argb, 0x5a, sizeof(argb));
+	pointer_argb(argb, 64, 64);
+	for (uint32_t y = 0; y < 64; y++)
+		for (uint32_t x = 0; x < 64; x++) {
+			char c = pointer_sprite(x, y);
+			uint32_t want = c == 'B' ? 0xff000000u : c == 'W' ? 0xffffffffu : 0;
+
+			assert_int_equal(argb[y * 64 + x], want);
+		}
+	assert_int_equal(argb[0], 0xff000000u);             /* the tip: the hot spot */
+	assert_int_equal(argb[2 * 64 + 1], 0xffffffffu);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -227,6 +247,7 @@ int main(void)
 		cmocka_unit_test(drawn_at_the_edges),
 		cmocka_unit_test(text_drawn_under_it_is_kept_under_it),
 		cmocka_unit_test(the_sprite_is_an_outlined_arrow),
+		cmocka_unit_test(the_argb_sprite_is_the_arrow_with_alpha),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,6 +42,9 @@ static struct world {
 	struct atxf_display_info display;
 	uint32_t mode_w, mode_h;            /* the last SET_MODE asked */
 	int mode_result;
+	const char *klog;                   /* the kernel's lines dmesg reads */
+	long klog_result;                   /* its error, if nonzero */
+	size_t klog_len;                    /* the room the shell gave */
 } w;
 
 static void w_write(void *ctx, const char *s, size_t n)
@@ -146,10 +149,24 @@ static int w_display_mode(void *ctx, uint32_t width, uint32_t height)
 	return 0;
 }
 
+static long w_klog_read(void *ctx, char *buf, size_t len)
+{
+	size_t n = w.klog ? strlen(w.klog) : 0;
+
+	(void)ctx;
+	w.klog_len = len;
+	if (w.klog_result)
+		return w.klog_result;
+	n = n < len ? n : len;
+	memcpy(buf, w.klog, n);
+	return (long)n;
+}
+
 static const struct shell_env env = {
 	.write = w_write, .proc_info = w_proc_info, .device = w_device, .driver = w_driver,
 	.kill = w_kill, .restart = w_restart, .mouse = w_mouse, .serial_stats = w_serial_stats,
 	.display_info = w_display_info, .display_mode = w_display_mode,
+	.klog_read = w_klog_read,
 };
 
 static void add_proc(uint32_t pid, uint32_t parent, uint32_t state, uint64_t cpu_ms,
@@ -266,7 +283,23 @@ static void help_lists_every_command(void **state)
 		"  lsblk          list the disks and their partitions\n"
 		"  blkcheck DEV   read a block device end to end (no writes)\n"
 		"  fbinfo         the screen's display driver, mode and pitch\n"
-		"  mode WxH       set the screen's mode, e.g. mode 1280x800\n" P);
+		"  mode WxH       set the screen's mode, e.g. mode 1280x800\n"
+		"  dmesg          the kernel's recent log lines\n" P);
+}
+
+static void dmesg_prints_the_kernel_lines_or_why_not(void **state)
+{
+	(void)state;
+	w.klog = "[    0.000001] ATXF kernel 0.1\n[    0.002000] kernel ready: 2.0 ms\n";
+	assert_string_equal(run1("dmesg"), "[    0.000001] ATXF kernel 0.1\n"
+			    "[    0.002000] kernel ready: 2.0 ms\n" P);
+	assert_int_equal(w.klog_len, 16384);                /* the whole ring fits */
+	assert_string_equal(run1("dmesg -c"), "dmesg: usage: dmesg\n" P);
+	w.klog_result = -ATXF_EBADH;
+	assert_string_equal(run1("dmesg"), "dmesg: the console holds no klog capability with "
+			    "read (boot.cfg: start console.atxf with klog:r)\n" P);
+	w.klog_result = -ATXF_EFAULT;
+	assert_string_equal(run1("dmesg"), "dmesg: bad address: a pointer or length leaves the caller's memory\n" P);
 }
 
 static void fbinfo_names_driver_mode_and_pitch(void **state)
@@ -571,6 +604,7 @@ int main(void)
 		cmocka_unit_test_setup(empty_line_is_a_new_prompt, setup),
 		cmocka_unit_test_setup(help_lists_every_command, setup),
 		cmocka_unit_test_setup(fbinfo_names_driver_mode_and_pitch, setup),
+		cmocka_unit_test_setup(dmesg_prints_the_kernel_lines_or_why_not, setup),
 		cmocka_unit_test_setup(mode_sets_a_size_or_says_why_not, setup),
 		cmocka_unit_test_setup(serial_shows_the_line_figures, setup),
 		cmocka_unit_test_setup(echo_joins_with_single_spaces, setup),

@@ -49,7 +49,7 @@ static const uint8_t zeros[ATXF_MSG_DATA_MAX];
 static int uses_buffer(int cb)
 {
 	return cb == CB_BLOCK_READ || cb == CB_BLOCK_WRITE || cb == CB_NET_SEND ||
-	       cb == CB_DISPLAY_FLUSH;
+	       cb == CB_DISPLAY_FLUSH || cb == CB_DISPLAY_CURSOR;
 }
 
 /* Checks what ran against the case; fills why on a mismatch. */
@@ -292,6 +292,9 @@ static const struct dcase net_cases[] = {
 #define RECT(x_, y_, w_, h_) DATA(struct atxf_display_rect, .x = (x_), .y = (y_), .w = (w_), \
 				  .h = (h_))
 
+#define CURSOR(o, hx, hy, x_, y_) DATA(struct atxf_display_cursor, .offset = (o), \
+					  .hot_x = (hx), .hot_y = (hy), .x = (x_), .y = (y_))
+
 static const struct dcase display_cases[] = {
 	{ "INFO answers from the probed facts", ATXF_DISPLAY_INFO, .status = 0 },
 	{ "FLUSH reaches .flush with the rectangle and the surface", ATXF_DISPLAY_FLUSH,
@@ -323,6 +326,29 @@ static const struct dcase display_cases[] = {
 	  DATA(struct atxf_display_mode, .width = 640, .height = 0), .status = -ATXF_ERANGE },
 	{ "SET_MODE without .set_mode is ENOTSUP", ATXF_DISPLAY_SET_MODE,
 	  DATA(struct atxf_display_mode, .width = 640, .height = 480), .flags = S_BARE,
+	  .status = -ATXF_ENOTSUP },
+	{ "SET_CURSOR reaches .set_cursor with the sprite, its hot spot and place",
+	  ATXF_DISPLAY_SET_CURSOR, CURSOR(8192, 3, 4, 63, 31), .flags = S_ATTACH,
+	  .cb = CB_DISPLAY_CURSOR, .a = 63, .b = 31, .c = 3, .d = 4, .off = 8192 },
+	{ "SET_CURSOR with the hot spot outside the sprite is out of range",
+	  ATXF_DISPLAY_SET_CURSOR, CURSOR(8192, 64, 0, 0, 0), .flags = S_ATTACH,
+	  .status = -ATXF_ERANGE },
+	{ "SET_CURSOR off the screen is out of range", ATXF_DISPLAY_SET_CURSOR,
+	  CURSOR(8192, 0, 0, 64, 0), .flags = S_ATTACH, .status = -ATXF_ERANGE },
+	{ "SET_CURSOR with the sprite past the buffer's end is out of range",
+	  ATXF_DISPLAY_SET_CURSOR, CURSOR(65536 - 4096, 0, 0, 0, 0), .flags = S_ATTACH,
+	  .status = -ATXF_ERANGE },
+	{ "SET_CURSOR before ATTACH_BUFFER is a protocol error", ATXF_DISPLAY_SET_CURSOR,
+	  CURSOR(0, 0, 0, 0, 0), .status = -ATXF_EPROTO },
+	{ "SET_CURSOR without a hardware cursor is ENOTSUP", ATXF_DISPLAY_SET_CURSOR,
+	  CURSOR(8192, 0, 0, 0, 0), .flags = S_ATTACH | S_BARE, .status = -ATXF_ENOTSUP },
+	{ "MOVE_CURSOR reaches .move_cursor", ATXF_DISPLAY_MOVE_CURSOR,
+	  DATA(struct atxf_display_point, .x = 5, .y = 6), .cb = CB_DISPLAY_MOVE, .a = 5,
+	  .b = 6 },
+	{ "MOVE_CURSOR off the screen is out of range", ATXF_DISPLAY_MOVE_CURSOR,
+	  DATA(struct atxf_display_point, .x = 0, .y = 32), .status = -ATXF_ERANGE },
+	{ "MOVE_CURSOR without a hardware cursor is ENOTSUP", ATXF_DISPLAY_MOVE_CURSOR,
+	  DATA(struct atxf_display_point, .x = 0, .y = 0), .flags = S_BARE,
 	  .status = -ATXF_ENOTSUP },
 };
 

@@ -15,6 +15,7 @@ const char *const cb_name[] = {
 	"none", "block.read", "block.write", "block.flush", "chr.write",
 	"chr.configure", "input.set_leds", "net.send", "net.set_promiscuous",
 	"display.flush", "display.set_mode", "rng.read", "remove", "other",
+	"display.set_cursor", "display.move_cursor",
 };
 
 struct record rec;
@@ -83,6 +84,19 @@ static int disp_mode(struct atxf_device *d, uint32_t w, uint32_t h)
 	(void)d;
 	return record(CB_DISPLAY_MODE, w, h, NULL);
 }
+static int disp_cursor(struct atxf_device *d, const uint32_t *argb, uint32_t hot_x,
+		       uint32_t hot_y, uint32_t x, uint32_t y)
+{
+	(void)d;
+	rec.c = hot_x;
+	rec.d = hot_y;
+	return record(CB_DISPLAY_CURSOR, x, y, argb);
+}
+static int disp_move(struct atxf_device *d, uint32_t x, uint32_t y)
+{
+	(void)d;
+	return record(CB_DISPLAY_MOVE, x, y, NULL);
+}
 /* Produces cb_ret bytes 0, 1, 2.. (when cb_ret > 0). */
 static int rng_read(struct atxf_device *d, void *buf, size_t len)
 {
@@ -118,7 +132,12 @@ static const struct atxf_net_ops net_ops = {
 	.send = net_send,
 	.set_promiscuous = net_promisc,
 };
-static const struct atxf_display_ops display_ops = { .flush = disp_flush, .set_mode = disp_mode };
+static const struct atxf_display_ops display_ops = {
+	.flush = disp_flush,
+	.set_mode = disp_mode,
+	.set_cursor = disp_cursor,
+	.move_cursor = disp_move,
+};
 static const struct atxf_rng_ops rng_ops = { .read = rng_read };
 /* A driver of each class with every callback of it; NONE and BUS: no class. */
 #define FULL(...) { .name = "full", .remove = on_remove, .other = on_other, __VA_ARGS__ }

@@ -29,19 +29,25 @@ static void header(struct vgpu *g, uint32_t type, size_t len)
 	((struct vgpu_hdr *)req(g))->type = type;
 }
 
+void *vgpu_request(struct vgpu *g, uint32_t type, size_t len)
+{
+	header(g, type, len);
+	return req(g);
+}
+
 /* The command's chain back from the device: 0, -ATXF_ETIMEDOUT, -ATXF_EIO. */
-static int wait_used(struct vgpu *g)
+int vgpu_wait_used(struct vgpu *g, unsigned qi)
 {
 	uint64_t start = atxf_time_ns();
 	void *token;
 	uint32_t len;
 
 	for (;;) {
-		int err = atxf_virtq_get(&g->q[VGPU_CONTROLQ], &token, &len);
+		int err = atxf_virtq_get(&g->q[qi], &token, &len);
 
 		if (err != -ATXF_EAGAIN)
 			return err;
-		if (atxf_virtq_irq_on(&g->q[VGPU_CONTROLQ]))
+		if (atxf_virtq_irq_on(&g->q[qi]))
 			continue;
 		if (atxf_time_ns() - start > CMD_WAIT_NS)
 			return -ATXF_ETIMEDOUT;
@@ -65,7 +71,7 @@ static int command(struct vgpu *g, size_t req_len, size_t resp_len, uint32_t ok)
 	if (err)
 		return err;
 	atxf_virtq_kick(&g->q[VGPU_CONTROLQ]);
-	err = wait_used(g);
+	err = vgpu_wait_used(g, VGPU_CONTROLQ);
 	if (err)
 		return err;
 	if (r->type != ok) {
@@ -75,7 +81,7 @@ static int command(struct vgpu *g, size_t req_len, size_t resp_len, uint32_t ok)
 	return 0;
 }
 
-static int simple(struct vgpu *g, size_t len)
+int vgpu_simple(struct vgpu *g, size_t len)
 {
 	return command(g, len, sizeof(struct vgpu_hdr), VGPU_RESP_OK_NODATA);
 }
@@ -156,6 +162,7 @@ int vgpu_start(struct vgpu *g, struct atxf_device *dev, uint16_t vector)
 
 	g->dev = dev;
 	g->next_id = 1;
+	g->cursor.id = 0;           /* a reset device has no resources */
 	err = setup(g, vector);
 	if (!err)
 		err = atxf_virtio_config_read(&g->vd, VGPU_CFG_NUM_SCANOUTS, &g->scanouts, 4);
@@ -177,7 +184,7 @@ static int create(struct vgpu *g, const struct vgpu_fb *fb)
 	c->format = VGPU_FORMAT_B8G8R8X8_UNORM;
 	c->width = fb->width;
 	c->height = fb->height;
-	return simple(g, sizeof(*c));
+	return vgpu_simple(g, sizeof(*c));
 }
 
 static int attach(struct vgpu *g, const struct vgpu_fb *fb)
@@ -189,7 +196,7 @@ static int attach(struct vgpu *g, const struct vgpu_fb *fb)
 	a->nr_entries = 1;
 	a->entry.addr = fb->mem.bus_addr;
 	a->entry.length = fb->pitch * fb->height;
-	return simple(g, sizeof(*a));
+	return vgpu_simple(g, sizeof(*a));
 }
 
 static int scanout(struct vgpu *g, const struct vgpu_fb *fb)
@@ -200,7 +207,7 @@ static int scanout(struct vgpu *g, const struct vgpu_fb *fb)
 	s->r = (struct vgpu_rect){ 0, 0, fb->width, fb->height };
 	s->scanout_id = 0;
 	s->resource_id = fb->id;
-	return simple(g, sizeof(*s));
+	return vgpu_simple(g, sizeof(*s));
 }
 
 /* RESOURCE_UNREF also detaches the backing (§5.7.6.8); then it is ours again. */
@@ -211,7 +218,7 @@ static void destroy(struct vgpu *g, struct vgpu_fb *fb)
 	if (fb->id) {
 		header(g, VGPU_CMD_RESOURCE_UNREF, sizeof(*u));
 		u->resource_id = fb->id;
-		(void)simple(g, sizeof(*u));
+		(void)vgpu_simple(g, sizeof(*u));
 	}
 	if (fb->mem.size)
 		atxf_dma_free(&fb->mem);
@@ -228,13 +235,13 @@ static int transfer_and_flush(struct vgpu *g, const struct vgpu_rect *r)
 	t->r = *r;
 	t->offset = (uint64_t)r->y * g->fb.pitch + (uint64_t)r->x * BYTES_PP;
 	t->resource_id = g->fb.id;
-	err = simple(g, sizeof(*t));
+	err = vgpu_simple(g, sizeof(*t));
 	if (err)
 		return err;
 	header(g, VGPU_CMD_RESOURCE_FLUSH, sizeof(*f));
 	f->r = *r;
 	f->resource_id = g->fb.id;
-	return simple(g, sizeof(*f));
+	return vgpu_simple(g, sizeof(*f));
 }
 
 int vgpu_set_mode(struct vgpu *g, uint32_t width, uint32_t height)

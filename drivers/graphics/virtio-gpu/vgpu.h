@@ -13,9 +13,10 @@
 
 #define VGPU_QUEUE_SIZE   16
 #define VGPU_FB_MAX       (8u << 20)    /* bytes of one screen: 1920x1080x32 fits */
-/* Two screens while the mode changes, the command page, two queues. */
+#define VGPU_CURSOR_BYTES (64 * 64 * 4)    /* the cursor resource's backing */
+/* Two screens while the mode changes, the command page, two queues, the cursor. */
 #define VGPU_QUEUE_BYTES  ((ATXF_VIRTQ_DMA_BYTES(VGPU_QUEUE_SIZE) + 4095u) / 4096u * 4096u)
-#define VGPU_DMA_BYTES    (2 * VGPU_FB_MAX + 4096 + 2 * VGPU_QUEUE_BYTES)
+#define VGPU_DMA_BYTES    (2 * VGPU_FB_MAX + 4096 + 2 * VGPU_QUEUE_BYTES + VGPU_CURSOR_BYTES)
 
 struct atxf_device;
 
@@ -38,6 +39,7 @@ struct vgpu {
 	struct atxf_dma cmd;        /* request at 0, response at VGPU_RESP_AT */
 	struct atxf_device *dev;    /* whose interrupts a command waits for */
 	struct vgpu_fb fb;          /* what scanout 0 shows */
+	struct vgpu_fb cursor;      /* 64x64 ARGB, made at the first vgpu_cursor_set */
 	uint32_t next_id;
 	uint32_t scanouts;          /* num_scanouts */
 	uint32_t pref_width, pref_height;   /* scanout 0 in GET_DISPLAY_INFO, 0 if off */
@@ -56,6 +58,19 @@ int vgpu_set_mode(struct vgpu *g, uint32_t width, uint32_t height);
 
 /* The rectangle of src (laid out as g->fb) to the screen. */
 int vgpu_flush(struct vgpu *g, const void *src, uint32_t x, uint32_t y, uint32_t w, uint32_t h);
+
+/* The hardware cursor (vgpu_cursor.c): the 64x64 ARGB sprite with its hot
+ * spot at x,y on scanout 0; then moved. -ATXF_EPROTO: moved before set. */
+int vgpu_cursor_set(struct vgpu *g, const uint32_t *argb, uint32_t hot_x, uint32_t hot_y,
+		    uint32_t x, uint32_t y);
+int vgpu_cursor_move(struct vgpu *g, uint32_t x, uint32_t y);
+
+/* For vgpu_cursor.c: the request area of the command page, cleared, with
+ * its header; a request of len bytes answered OK_NODATA, else -ATXF_EIO
+ * (g->refused); a chain on queue qi (VGPU_*Q) used by the device. */
+void *vgpu_request(struct vgpu *g, uint32_t type, size_t len);
+int vgpu_simple(struct vgpu *g, size_t len);
+int vgpu_wait_used(struct vgpu *g, unsigned qi);
 
 /* GET_DISPLAY_INFO again, after a display-change event. */
 int vgpu_display_info(struct vgpu *g);

@@ -37,6 +37,8 @@ enum {
 	VGPU_CMD_GET_CAPSET_INFO,
 	VGPU_CMD_GET_CAPSET,
 	VGPU_CMD_GET_EDID,
+	VGPU_CMD_UPDATE_CURSOR = 0x0300,    /* the cursor queue's two (§5.7.6.10) */
+	VGPU_CMD_MOVE_CURSOR,
 	VGPU_RESP_OK_NODATA = 0x1100,
 	VGPU_RESP_OK_DISPLAY_INFO,
 	VGPU_RESP_OK_CAPSET_INFO,
@@ -50,8 +52,11 @@ enum {
 	VGPU_RESP_ERR_INVALID_PARAMETER,
 };
 
-/* §5.7.6.8: B, G, R, X in memory: a little-endian XRGB8888 word. */
+/* §5.7.6.8: B, G, R, X in memory: a little-endian XRGB8888 word; with A,
+ * an ARGB8888 one (the cursor's). */
+#define VGPU_FORMAT_B8G8R8A8_UNORM 1
 #define VGPU_FORMAT_B8G8R8X8_UNORM 2
+#define VGPU_CURSOR_SIZE        64      /* §5.7.6.10: cursor resources are 64x64 */
 
 struct vgpu_hdr {
 	uint32_t type;
@@ -139,6 +144,23 @@ struct vgpu_transfer_to_host_2d {
 	uint32_t padding;
 };
 
+/* §5.7.6.10: UPDATE_CURSOR and MOVE_CURSOR (which uses only pos) on the
+ * cursor queue; the device writes no response. */
+struct vgpu_cursor_pos {
+	uint32_t scanout_id;
+	uint32_t x, y;
+	uint32_t padding;
+};
+
+struct vgpu_update_cursor {
+	struct vgpu_hdr hdr;
+	struct vgpu_cursor_pos pos;
+	uint32_t resource_id;       /* 0: no cursor shown */
+	uint32_t hot_x, hot_y;
+	uint32_t padding;
+};
+
+_Static_assert(sizeof(struct vgpu_update_cursor) == 56, "update cursor");
 _Static_assert(sizeof(struct vgpu_hdr) == 24, "virtio_gpu_ctrl_hdr");
 _Static_assert(sizeof(struct vgpu_resp_display_info) == 24 + 16 * 24, "display info");
 _Static_assert(sizeof(struct vgpu_attach_backing) == 48, "attach backing, one entry");

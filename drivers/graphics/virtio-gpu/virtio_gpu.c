@@ -4,7 +4,8 @@
  * GET_DISPLAY_INFO prefers, reads the monitor's EDID, and serves the
  * display class: FLUSH copies the client's rectangle into the resource's
  * backing and has the host transfer and show it; SET_MODE makes a new
- * resource. The device logic is vgpu.c.
+ * resource; SET_CURSOR and MOVE_CURSOR drive the cursor queue (a hardware
+ * cursor the host's UI draws). The device logic is vgpu.c, vgpu_cursor.c.
  */
 #include <atxf/driver/display.h>
 #include <atxf/sys.h>
@@ -105,6 +106,29 @@ static int on_set_mode(struct atxf_device *dev, uint32_t width, uint32_t height)
 	return 0;
 }
 
+static int on_set_cursor(struct atxf_device *dev, const uint32_t *argb, uint32_t hot_x,
+			 uint32_t hot_y, uint32_t x, uint32_t y)
+{
+	int err = vgpu_cursor_set(&gpu, argb, hot_x, hot_y, x, y);
+
+	if (err)
+		atxf_device_log(dev, "cursor refused: %s (response %#x)", atxf_strerror(err),
+				gpu.refused);
+	else
+		atxf_device_log(dev, "cursor: resource %u, hot spot %u,%u, at %u,%u",
+				gpu.cursor.id, hot_x, hot_y, x, y);
+	return err;
+}
+
+static int on_move_cursor(struct atxf_device *dev, uint32_t x, uint32_t y)
+{
+	int err = vgpu_cursor_move(&gpu, x, y);
+
+	if (err)
+		atxf_device_log(dev, "cursor move to %u,%u refused: %s", x, y, atxf_strerror(err));
+	return err;
+}
+
 /* A configuration change: the host's display layout moved (a window resized). */
 static void on_irq(struct atxf_device *dev, unsigned n)
 {
@@ -118,6 +142,8 @@ static void on_irq(struct atxf_device *dev, unsigned n)
 static const struct atxf_display_ops display_ops = {
 	.flush = on_flush,
 	.set_mode = on_set_mode,
+	.set_cursor = on_set_cursor,
+	.move_cursor = on_move_cursor,
 };
 static const struct atxf_driver ops = {
 	.name = "virtio-gpu",

@@ -26,6 +26,7 @@ enum atxf_cap_kind {
 	ATXF_CAP_FRAMEBUFFER = 7,   /* base = physical address, size = bytes */
 	ATXF_CAP_SHM = 8,           /* a shared-memory grant received over IPC */
 	ATXF_CAP_PCI = 9,           /* configuration space of one PCI function; base = BDF */
+	ATXF_CAP_KLOG = 10,         /* READ: the kernel's log ring (SYS_LOG_READ); base, size 0 */
 };
 
 /* Rights. Deriving can only remove rights, never add them. */

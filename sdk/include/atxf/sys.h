@@ -27,6 +27,10 @@ uint64_t atxf_cpu_ns(void);            /* CPU time this process has used */
 long atxf_debug_write(const char *buf, unsigned long len);
 /* One kernel log line "NAME[PID]: text" (<atxf/log.h> formats): 0 or -ATXF_E*. */
 int atxf_log_write(const char *text, unsigned long len);
+/* The kernel's newest whole log lines that fit in len bytes (SYS_LOG_READ,
+ * with an ATXF_CAP_KLOG handle): the byte count, or -ATXF_EBADH (not such
+ * a handle), -ATXF_EPERM (no READ), -ATXF_EFAULT. */
+long atxf_log_read(atxf_handle_t klog, char *buf, unsigned long len);
 
 void *atxf_mem_map(void *hint, size_t len, unsigned prot);   /* NULL on failure */
 int atxf_mem_unmap(void *addr, size_t len);

@@ -76,7 +76,8 @@
 	X(CALL_PROBE,           82, 1) /* reply token -> 0 still waiting, or ENOENT */ \
 	X(KERNEL_COUNTS,        84, 1) /* struct atxf_kernel_counts out */      \
 	X(SHM_UNMAP,            91, 1) /* address SYS_SHM_MAP gave */           \
-	X(SHM_PROBE,            92, 1) /* address -> 0, ESTALE revoked, EFAULT */
+	X(SHM_PROBE,            92, 1) /* address -> 0, ESTALE revoked, EFAULT */ \
+	X(LOG_READ,             96, 3) /* klog cap, buf, len -> bytes of kernel lines */
 
 #ifndef __ASSEMBLER__
 #define ATXF_SYSCALL_ENUM_(name, nr, nargs) SYS_##name = nr,

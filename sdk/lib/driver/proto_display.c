@@ -2,17 +2,28 @@
  * The display protocol's requests (<atxf/proto/display.h>): INFO,
  * ATTACH_BUFFER for the client's surface, FLUSH a rectangle of it to the
  * screen, by the driver's callback or, for a plain linear framebuffer, by
- * the copy below. Exercised in QEMU by the framebuffer driver on -vga std.
+ * the copy below; SET_CURSOR and MOVE_CURSOR for a driver with a hardware
+ * cursor. Exercised in QEMU by the bochs driver on -vga std and virtio-gpu.
  */
+#include <stdbool.h>
 #include <atxf/driver/display.h>
 #include <atxf/hw.h>
 #include "core.h"
 
 static const struct atxf_display_ops none;    /* a driver without ops */
 
+static bool has_cursor(const struct atxf_display_ops *ops)
+{
+	return ops->set_cursor && ops->move_cursor;
+}
+
+/* The flags say what the callbacks offer, so no driver can claim more. */
 static int info(struct atxf_device *dev, struct atxf_msg *reply)
 {
-	atxf__reply_put(reply, &dev->info.display, sizeof(dev->info.display));
+	struct atxf_display_info di = dev->info.display;
+
+	di.flags = has_cursor(atxf__ops(dev, &none)) ? ATXF_DISPLAY_HW_CURSOR : 0;
+	atxf__reply_put(reply, &di, sizeof(di));
 	return 0;
 }
 
@@ -92,6 +103,48 @@ static int set_mode(struct atxf_device *dev, const struct atxf_msg *req, struct 
 	return info(dev, reply);
 }
 
+static bool on_screen(const struct atxf_display_info *di, uint32_t x, uint32_t y)
+{
+	return x < di->width && y < di->height;
+}
+
+static int set_cursor(struct atxf_device *dev, const struct atxf_msg *req)
+{
+	const struct atxf_display_ops *ops = atxf__ops(dev, &none);
+	struct atxf_display_cursor c;
+	const void *sprite;
+	int err;
+
+	ATXF_REQ(req, c);
+	if (!has_cursor(ops))
+		return -ATXF_ENOTSUP;
+	if (!atxf__client_find(dev, req->sender))
+		return -ATXF_EPROTO;    /* no buffer to take the sprite from */
+	if (c.hot_x >= ATXF_DISPLAY_CURSOR_W || c.hot_y >= ATXF_DISPLAY_CURSOR_H ||
+	    !on_screen(&dev->info.display, c.x, c.y) || c.offset % 4)
+		return -ATXF_ERANGE;
+	sprite = atxf__client_range(dev, req->sender, c.offset, ATXF_DISPLAY_CURSOR_BYTES, &err);
+	if (!sprite)
+		return err;
+	err = ops->set_cursor(dev, sprite, c.hot_x, c.hot_y, c.x, c.y);
+	return err < 0 ? err : 0;
+}
+
+static int move_cursor(struct atxf_device *dev, const struct atxf_msg *req)
+{
+	const struct atxf_display_ops *ops = atxf__ops(dev, &none);
+	struct atxf_display_point p;
+	int err;
+
+	ATXF_REQ(req, p);
+	if (!has_cursor(ops))
+		return -ATXF_ENOTSUP;
+	if (!on_screen(&dev->info.display, p.x, p.y))
+		return -ATXF_ERANGE;
+	err = ops->move_cursor(dev, p.x, p.y);
+	return err < 0 ? err : 0;
+}
+
 static int serve(struct atxf_device *dev, const struct atxf_msg *req,
 			struct atxf_msg *reply)
 {
@@ -104,6 +157,10 @@ static int serve(struct atxf_device *dev, const struct atxf_msg *req,
 		return flush(dev, req);
 	case ATXF_DISPLAY_SET_MODE:
 		return set_mode(dev, req, reply);
+	case ATXF_DISPLAY_SET_CURSOR:
+		return set_cursor(dev, req);
+	case ATXF_DISPLAY_MOVE_CURSOR:
+		return move_cursor(dev, req);
 	}
 	return -ATXF_ENOSYS;
 }

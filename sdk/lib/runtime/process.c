@@ -50,6 +50,11 @@ int atxf_log_write(const char *text, unsigned long len)
 	return (int)sys_LOG_WRITE(ATXF_PTR(text), (long)len);
 }
 
+long atxf_log_read(atxf_handle_t klog, char *buf, unsigned long len)
+{
+	return sys_LOG_READ(klog, ATXF_PTR(buf), (long)len);
+}
+
 long atxf_proc_spawn(const struct atxf_spawn *spawn)
 {
 	return sys_PROC_SPAWN(ATXF_PTR(spawn), 0);

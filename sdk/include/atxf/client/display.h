@@ -17,7 +17,9 @@
 struct atxf_display_client {
 	struct atxf_conn conn;              /* first: the replay finds the client from it */
 	struct atxf_display_info info;      /* the screen's geometry */
-	struct atxf_client_buffer surface;  /* height rows of pitch bytes */
+	struct atxf_client_buffer surface;  /* height rows of pitch bytes, then the cursor sprite */
+	struct atxf_display_cursor cursor;  /* the last SET_CURSOR, moved; replayed */
+	int cursor_set;                     /* a SET_CURSOR has succeeded */
 };
 
 /* Opens the display and maps a surface laid out as its screen. */
@@ -37,6 +39,18 @@ int atxf_display_client_flush(struct atxf_display_client *d, uint32_t x, uint32_
  */
 int atxf_display_client_set_mode(struct atxf_display_client *d, uint32_t width,
 				 uint32_t height);
+
+/*
+ * The hardware cursor (info.flags & ATXF_DISPLAY_HW_CURSOR): the client
+ * draws the 64x64 ARGB8888 sprite at atxf_display_client_sprite(d), then
+ * SET_CURSOR sends it with its hot spot and the hot spot's place; MOVE
+ * moves it. A restarted driver gets both again (the replay), and a new
+ * mode keeps the sprite (the client sets it again where it fits).
+ */
+uint32_t *atxf_display_client_sprite(struct atxf_display_client *d);
+int atxf_display_client_set_cursor(struct atxf_display_client *d, uint32_t hot_x,
+				   uint32_t hot_y, uint32_t x, uint32_t y);
+int atxf_display_client_move_cursor(struct atxf_display_client *d, uint32_t x, uint32_t y);
 
 void atxf_display_client_close(struct atxf_display_client *d);
 

@@ -25,11 +25,18 @@ extern const struct atxf_driver_class atxf_display_class;
  * success, fills in dev->info.display (and dev->surface) anew; a size the
  * device cannot show is -ATXF_ERANGE with nothing changed. Left out,
  * SET_MODE is -ATXF_ENOTSUP.
+ * set_cursor and move_cursor, both or neither, make a hardware cursor
+ * (INFO says ATXF_DISPLAY_HW_CURSOR): the framework has checked the hot
+ * spot (< 64) and the position (on the screen); argb is the client's
+ * 64x64 sprite. move_cursor before any set_cursor: -ATXF_EPROTO.
  */
 struct atxf_display_ops {
 	int (*flush)(struct atxf_device *dev, const void *src,
 		     uint32_t x, uint32_t y, uint32_t w, uint32_t h);
 	int (*set_mode)(struct atxf_device *dev, uint32_t width, uint32_t height);
+	int (*set_cursor)(struct atxf_device *dev, const uint32_t *argb, uint32_t hot_x,
+			  uint32_t hot_y, uint32_t x, uint32_t y);
+	int (*move_cursor)(struct atxf_device *dev, uint32_t x, uint32_t y);
 };
 
 #endif

@@ -13,7 +13,7 @@ FAT_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FAT_TEST_CFLAGS := $(HOST_CFLAGS) $(FAT_LIB_CFLAGS) $(FAT_SANITIZE) \
 	-DATXF_TEST_SCRATCH_DIR='"$(abspath $(UNIT_SCRATCH))"' \
 	-DATXF_FAT_CORRUPT='"$(abspath scripts/fat-corrupt)"'
-FAT_TESTS    := test_fat_read
+FAT_TESTS    := test_fat_read test_fat_write
 FAT_COMMON   := tests/unit/test_fat_util.c $(FAT_LIB_SRCS)
 
 $(FAT_OBJ)/%.o: %.c

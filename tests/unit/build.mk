@@ -141,3 +141,6 @@ toolchain-unit-build: $(TOOLCHAIN_UNIT_TESTS) $(UNIT_FIXTURES)
 
 CHECK_BUILD += toolchain-unit-build
 CHECK_STEPS += check-unit
+
+# The FAT library (drivers/fs/fat) on images from mkfs.fat and mtools.
+include tests/unit/fat.mk

@@ -144,27 +144,20 @@ void port_wait_many_locked(struct port *const *ps, unsigned n, uint64_t deadline
 
 	for (unsigned i = 0; i < n; i++) {
 		w[i].thread = thread_current();
-		ps[i]->refs++;          /* each must outlive our sleep */
 		list_push_back(&ps[i]->waiters, &w[i].link);
 	}
 	sched_sleep_until(deadline, &cap_lock);
 	spin_lock_raw(&cap_lock);
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < n; i++)
 		list_remove(&w[i].link);
-		if (--ps[i]->refs == 0)
-			port_free(ps[i]);
-	}
 }
 
 void port_wait_locked(struct port *p, uint64_t deadline)
 {
 	struct port_waiter w = { .thread = thread_current() };
 
-	p->refs++;                      /* p must outlive our sleep */
 	list_push_back(&p->waiters, &w.link);
 	sched_sleep_until(deadline, &cap_lock);
 	spin_lock_raw(&cap_lock);
 	list_remove(&w.link);
-	if (--p->refs == 0)
-		port_free(p);
 }

@@ -72,7 +72,9 @@ int port_notify_locked(struct port *p, uint64_t bits);
 void port_wake_locked(struct port *p);
 
 /* Sleeps on p until woken or the deadline; cap_lock is dropped and
- * retaken (irq state as on entry to the caller's irqsave). */
+ * retaken (irq state as on entry to the caller's irqsave). The caller
+ * holds a reference to p (port_get_locked), so that p outlives the sleep
+ * and whatever the caller does with it afterwards. */
 void port_wait_locked(struct port *p, uint64_t deadline);
 /* The same on n ports at once (SYS_IPC_RECV_ANY): woken by any of them. */
 #define PORT_WAIT_MAX ATXF_RECV_ANY_MAX

@@ -19,7 +19,7 @@ import os
 import re
 
 from scenarios import says
-from scenarios_pointer import OVER, AWAY, ROWS_1, ROWS_2, clamp, pointer_at, shows, walk
+from scenarios_pointer import OVER, AWAY, ROWS_1, ROWS_2, both, clamp, pointer_at, shows, walk
 from scenarios_screen import LOG_DIR, SCREEN_FORBID, shot
 from shell_scenarios import CONSOLE_READY, SETTLE, out
 
@@ -70,14 +70,10 @@ def device_saw(name, start, spots):
     return check
 
 
-def all_of(*checks):
-    def check(log):
-        for c in checks:
-            problem = c(log)
-            if problem:
-                return problem
-        return None
-    return check
+def traced_virtio_gpu(name):
+    """QEMU arguments for a virtio-gpu whose cursor commands go to name's trace."""
+    return ["-vga", "none", "-device", "virtio-gpu-pci",
+            "-trace", "enable=virtio_gpu_update_cursor,file=" + trace_path(name)]
 
 
 def cursor_scenario(name, size):
@@ -100,8 +96,7 @@ def cursor_scenario(name, size):
                      "shows UPDATE_CURSOR at the centre then a MOVE_CURSOR at each place, and "
                      "the screendumps show the text with no sprite drawn into it",
                 initrd="reference", console=True,
-                qemu_args=["-vga", "none", "-device", "virtio-gpu-pci",
-                           "-trace", "enable=virtio_gpu_update_cursor,file=" + trace_path(name)],
+                qemu_args=traced_virtio_gpu(name),
                 prepare=fresh_trace(name), qmp=steps,
                 expect=[says("virtio-gpu.atxf", r"virtio-gpu\.\S+: cursor: resource \d+, hot spot "
                              r"0,0, at %d,%d$" % start),
@@ -109,7 +104,7 @@ def cursor_scenario(name, size):
                         says("console.atxf", r"console: the pointer is \S+'s hardware "
                              r"cursor$")] +
                        [pointer_at(*spot) for spot in spots],
-                check=all_of(shows(shot(name + "-1"), size, ROWS_1, nowhere, skip_rows=(7, 8)),
+                check=both(shows(shot(name + "-1"), size, ROWS_1, nowhere, skip_rows=(7, 8)),
                              shows(shot(name + "-2"), size, ROWS_2, nowhere),
                              device_saw(name, start, spots)),
                 forbid=SCREEN_FORBID + [r"hardware cursor refused", r"did not move"],
@@ -151,8 +146,7 @@ def cursor_restart_scenario(name):
                      "hardware cursor up again on the new generation where the pointer was, "
                      "and it moves on from there (QEMU's trace)",
                 initrd="reference", console=True,
-                qemu_args=["-vga", "none", "-device", "virtio-gpu-pci",
-                           "-trace", "enable=virtio_gpu_update_cursor,file=" + trace_path(name)],
+                qemu_args=traced_virtio_gpu(name),
                 prepare=fresh_trace(name), qmp=steps,
                 expect=[pointer_at(740, 450), gen1, pointer_at(750, 460)],
                 check=commands_were(name, [("update", 640, 400), ("move", 740, 450),
